@@ -1,0 +1,81 @@
+package io.chemdl4j.cli;
+
+import java.io.PrintWriter;
+
+import io.chemdl4j.models.ModelFormatException;
+import io.chemdl4j.models.ToolkitVersion;
+import io.chemdl4j.moleculenet.InvalidDataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code chemdl} command. Command classes only parse options into configuration objects and
+ * call the library.
+ */
+@Command(name = "chemdl", mixinStandardHelpOptions = true, versionProvider = ChemDl.Version.class,
+        description = "Deep learning for molecular property prediction on the JVM.",
+        subcommands = {TrainCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
+public final class ChemDl implements Runnable {
+    /** Exit code for bad input (files, options, data). */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for failures. */
+    public static final int EXIT_FAILURE = 1;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ChemDl());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean badInput = e instanceof InvalidDataException || e instanceof IllegalArgumentException
+                    || e instanceof ModelFormatException || e instanceof java.nio.file.NoSuchFileException;
+            err.println("chemdl " + commandLine.getCommandName() + ": " + (badInput ? "" : "failed: ") + message(e));
+            if (isVerbose(parseResult)) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for details)");
+            }
+            err.flush();
+            return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
+        });
+        return cl;
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Reports the toolkit version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chemdl " + ToolkitVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.chemdl4j.featurize;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Writes files and directories so that readers see either the old content or the complete new
+ * content, never a partial write: everything is written beside the target under a temporary name,
+ * then renamed into place. The one way this toolkit writes its outputs, models and caches.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes a file's content. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Something that fills a fresh, empty directory. */
+    @FunctionalInterface
+    public interface DirectoryWriter {
+        void write(Path directory) throws IOException;
+    }
+
+    /** Writes {@code target} atomically: the content goes to a temporary sibling, which is then renamed. */
+    public static void write(Path target, StreamWriter writer) throws IOException {
+        Path dir = parentOf(target);
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Writes a whole directory atomically: it is filled under a temporary name, then renamed into
+     * place; an existing directory at {@code target} is replaced.
+     */
+    public static void writeDirectory(Path target, DirectoryWriter writer) throws IOException {
+        Path parent = parentOf(target);
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        Path old = null;
+        try {
+            writer.write(tmp);
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteRecursively(tmp);
+            if (old != null) {
+                deleteRecursively(old);
+            }
+        }
+    }
+
+    private static Path parentOf(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("cannot write to a file-system root: " + target);
+        }
+        return parent;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes a file or directory tree if it exists. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw new UncheckedIOException(exc);
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

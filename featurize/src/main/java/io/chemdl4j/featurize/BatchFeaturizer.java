@@ -1,0 +1,92 @@
+package io.chemdl4j.featurize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Featurizes many SMILES on several threads, keeping input order, and reports every row that fails
+ * (row, SMILES, reason) without stopping.
+ *
+ * <p>Thread-safe and stateless apart from its configuration.
+ */
+public final class BatchFeaturizer {
+
+    /**
+     * Features in input order, {@code null} where the row failed; the failures, in row order.
+     */
+    public record Result(float[][] features, List<RowError> errors) {
+        /** Number of rows that were featurized. */
+        public int featurizedCount() {
+            return features.length - errors.size();
+        }
+    }
+
+    private final VectorFeaturizer featurizer;
+    private final int threads;
+
+    /**
+     * @param featurizer the featurizer applied to every row
+     * @param threads    worker threads, at least 1
+     */
+    public BatchFeaturizer(VectorFeaturizer featurizer, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.featurizer = featurizer;
+        this.threads = threads;
+    }
+
+    /** Uses every available core. */
+    public BatchFeaturizer(VectorFeaturizer featurizer) {
+        this(featurizer, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Featurizes {@code smiles}; row {@code i} of the result is row {@code firstRow + i} of {@code source}.
+     *
+     * @param source   name used in error reports, e.g. the file name
+     * @param firstRow data row number of {@code smiles.get(0)} in the source
+     */
+    public Result featurize(String source, List<String> smiles, long firstRow) {
+        int n = smiles.size();
+        float[][] features = new float[n][];
+        String[] reasons = new String[n];
+        boolean parallel = threads > 1 && n > 1;
+        Runnable work = () -> (parallel ? IntStream.range(0, n).parallel() : IntStream.range(0, n)).forEach(i -> {
+            try {
+                features[i] = featurizer.featurize(smiles.get(i));
+            } catch (InvalidMoleculeException e) {
+                reasons[i] = e.getMessage();
+            } catch (RuntimeException | StackOverflowError e) {
+                // A featurizer bug on one molecule must not lose the other rows.
+                reasons[i] = "featurizer error: " + e;
+            }
+        });
+        if (!parallel) {
+            work.run();
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                pool.submit(work).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("featurization interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("featurization failed", e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        }
+        List<RowError> errors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (reasons[i] != null) {
+                features[i] = null;
+                errors.add(new RowError(source, firstRow + i, smiles.get(i), reasons[i]));
+            }
+        }
+        return new Result(features, List.copyOf(errors));
+    }
+}

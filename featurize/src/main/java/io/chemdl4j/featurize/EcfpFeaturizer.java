@@ -1,0 +1,180 @@
+package io.chemdl4j.featurize;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.fingerprint.CircularFingerprinter;
+import org.openscience.cdk.interfaces.IAtomContainer;
+
+/**
+ * Extended-connectivity (ECFP) and functional-class (FCFP) circular fingerprints on CDK's
+ * {@link CircularFingerprinter}, folded to a fixed length as bits (0/1) or counts.
+ *
+ * <p>Thread-safe: {@code CircularFingerprinter} keeps per-molecule state, so each thread gets its own.
+ * The caller's molecule is never modified: when chirality is off, stereo is dropped from a copy.
+ */
+public final class EcfpFeaturizer implements VectorFeaturizer {
+    public static final String ECFP = "ecfp";
+    public static final String FCFP = "fcfp";
+
+    /** Atom invariants: ECFP's atom identity, or FCFP's pharmacophoric feature classes. */
+    public enum Invariants { ECFP, FCFP }
+
+    /**
+     * Options of a circular fingerprint.
+     *
+     * @param invariants ECFP or FCFP atom invariants
+     * @param radius     bond radius, 0 to 3 (ECFP4 has radius 2)
+     * @param length     number of folded features, at least 1
+     * @param counts     occurrence counts instead of 0/1 bits
+     * @param chirality  include tetrahedral stereo in atom identities
+     */
+    public record Options(Invariants invariants, int radius, int length, boolean counts, boolean chirality) {
+        public Options {
+            if (invariants == null) {
+                throw new IllegalArgumentException("invariants must be ECFP or FCFP");
+            }
+            if (radius < 0 || radius > 3) {
+                throw new IllegalArgumentException("radius must be 0..3 (CDK supports up to ECFP6), got " + radius);
+            }
+            if (length < 1) {
+                throw new IllegalArgumentException("length must be positive, got " + length);
+            }
+        }
+
+        /** DeepChem's {@code CircularFingerprint} defaults: ECFP4 bits folded to 1024, no chirality. */
+        public static Options defaults() {
+            return new Options(Invariants.ECFP, 2, 1024, false, false);
+        }
+
+        public Options withRadius(int r) {
+            return new Options(invariants, r, length, counts, chirality);
+        }
+
+        public Options withLength(int n) {
+            return new Options(invariants, radius, n, counts, chirality);
+        }
+
+        public Options withCounts(boolean c) {
+            return new Options(invariants, radius, length, c, chirality);
+        }
+
+        public Options withChirality(boolean c) {
+            return new Options(invariants, radius, length, counts, c);
+        }
+
+        public Options withInvariants(Invariants i) {
+            return new Options(i, radius, length, counts, chirality);
+        }
+    }
+
+    private final Options options;
+    private final ThreadLocal<CircularFingerprinter> fingerprinter;
+
+    public EcfpFeaturizer(Options options) {
+        this.options = options;
+        int classType = cdkClass(options.invariants(), options.radius());
+        // CDK folds each hash itself only for bits; we read the raw hashes and fold both ways alike.
+        this.fingerprinter = ThreadLocal.withInitial(() -> new CircularFingerprinter(classType, options.length()));
+    }
+
+    /** ECFP4, 1024 bits. */
+    public EcfpFeaturizer() {
+        this(Options.defaults());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public int length() {
+        return options.length();
+    }
+
+    @Override
+    public FeaturizerSpec spec() {
+        return new FeaturizerSpec(options.invariants() == Invariants.ECFP ? ECFP : FCFP, Map.of(
+                "radius", Integer.toString(options.radius()),
+                "length", Integer.toString(options.length()),
+                "counts", Boolean.toString(options.counts()),
+                "chirality", Boolean.toString(options.chirality())));
+    }
+
+    static EcfpFeaturizer fromSpec(FeaturizerSpec spec) {
+        Invariants invariants = spec.name().equals(FCFP) ? Invariants.FCFP : Invariants.ECFP;
+        return new EcfpFeaturizer(new Options(invariants,
+                Integer.parseInt(spec.require("radius")),
+                Integer.parseInt(spec.require("length")),
+                Boolean.parseBoolean(spec.require("counts")),
+                Boolean.parseBoolean(spec.require("chirality"))));
+    }
+
+    @Override
+    public float[] featurize(IAtomContainer molecule) throws InvalidMoleculeException {
+        if (molecule == null) {
+            throw new InvalidMoleculeException("no molecule");
+        }
+        if (!options.chirality() && molecule.stereoElements().iterator().hasNext()) {
+            try {
+                return featurizeOwned(molecule.clone());
+            } catch (CloneNotSupportedException e) {
+                throw new InvalidMoleculeException("molecule cannot be copied", e);
+            }
+        }
+        return compute(molecule);
+    }
+
+    @Override
+    public float[] featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
+        if (molecule == null) {
+            throw new InvalidMoleculeException("no molecule");
+        }
+        if (!options.chirality()) {
+            molecule.setStereoElements(new ArrayList<>(0));
+        }
+        return compute(molecule);
+    }
+
+    /** Reads the molecule only: CircularFingerprinter does its own ring, aromaticity and H perception. */
+    private float[] compute(IAtomContainer molecule) throws InvalidMoleculeException {
+        CircularFingerprinter fp = fingerprinter.get();
+        try {
+            fp.calculate(molecule);
+        } catch (CDKException | RuntimeException e) {
+            throw new InvalidMoleculeException("fingerprint failed: " + e.getMessage(), e);
+        }
+        int length = options.length();
+        float[] features = new float[length];
+        for (int i = 0, n = fp.getFPCount(); i < n; i++) {
+            int slot = fold(fp.getFP(i).hashCode, length);
+            if (options.counts()) {
+                features[slot] += 1f;
+            } else {
+                features[slot] = 1f;
+            }
+        }
+        return features;
+    }
+
+    /** CDK's folding: the hash read as an unsigned 32-bit integer, modulo the length. */
+    static int fold(int hash, int length) {
+        return (int) (Integer.toUnsignedLong(hash) % length);
+    }
+
+    private static int cdkClass(Invariants invariants, int radius) {
+        boolean ecfp = invariants == Invariants.ECFP;
+        return switch (radius) {
+            case 0 -> ecfp ? CircularFingerprinter.CLASS_ECFP0 : CircularFingerprinter.CLASS_FCFP0;
+            case 1 -> ecfp ? CircularFingerprinter.CLASS_ECFP2 : CircularFingerprinter.CLASS_FCFP2;
+            case 2 -> ecfp ? CircularFingerprinter.CLASS_ECFP4 : CircularFingerprinter.CLASS_FCFP4;
+            default -> ecfp ? CircularFingerprinter.CLASS_ECFP6 : CircularFingerprinter.CLASS_FCFP6;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "EcfpFeaturizer" + options;
+    }
+}

@@ -1,0 +1,354 @@
+package io.chemdl4j.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * A fully connected multitask network on Deeplearning4j (DeepChem's {@code MultitaskClassifier} /
+ * {@code MultitaskRegressor}): hidden ReLU layers with dropout, one output block per task, and a
+ * loss that multiplies every label's loss by its weight {@code w}, so missing labels (weight 0)
+ * count for nothing.
+ *
+ * <p>{@link #fit} trains in place, as DeepChem's models do, and records each epoch in
+ * {@link #history()}. Prediction and evaluation are safe from several threads; {@code fit} is
+ * serialized with them.
+ */
+public abstract sealed class MultitaskModel permits MultitaskClassifier, MultitaskRegressor {
+    private static final int PREDICT_BATCH = 2048;
+
+    private final List<String> tasks;
+    private final int featureCount;
+    private final MultitaskConfig config;
+    private final MultiLayerNetwork network;
+    private final List<EpochRecord> history;
+    private final SplittableRandom batchOrder;
+
+    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config) {
+        this(tasks, featureCount, config, null, List.of());
+    }
+
+    /** Restores a model; {@code network == null} builds a fresh one. */
+    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, MultiLayerNetwork network,
+                   List<EpochRecord> history) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one task");
+        }
+        if (featureCount < 1) {
+            throw new IllegalArgumentException("feature count must be positive, got " + featureCount);
+        }
+        Nd4jRuntime.ensureConfigured();
+        this.tasks = List.copyOf(tasks);
+        this.featureCount = featureCount;
+        this.config = config;
+        this.network = network != null ? network : buildNetwork();
+        this.history = new ArrayList<>(history);
+        this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L * (history.size() + 1));
+    }
+
+    /** Output columns per task: 2 logits for classification, 1 value for regression. */
+    abstract int outputsPerTask();
+
+    /** Label columns the loss reads per task (they carry the weights too). */
+    abstract int labelColumnsPerTask();
+
+    abstract ILossFunction lossFunction();
+
+    public abstract TaskType taskType();
+
+    /** Name stored in saved models, e.g. {@code "multitask_classifier"}. */
+    public abstract String typeId();
+
+    /**
+     * Writes the loss's label array for {@code rows} molecules with labels {@code y} and weights
+     * {@code w} (row-major, one column per task). The weights go into the labels, never into DL4J's
+     * label mask: DL4J multiplies the output layer's pre-activations by that mask too.
+     */
+    abstract void encodeLabels(float[] y, float[] w, int rows, float[] labelsOut);
+
+    /** Predictions {@code [molecule][task]} from a batch of network outputs. */
+    abstract double[][] decodeOutputs(INDArray outputs);
+
+    private MultiLayerNetwork buildNetwork() {
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .seed(config.seed())
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(config.learningRate()))
+                .l2(config.weightDecay())
+                .list();
+        int nIn = featureCount;
+        double retain = 1.0 - config.dropout();
+        for (int i = 0; i < config.layerSizes().size(); i++) {
+            int size = config.layerSizes().get(i);
+            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut(size).activation(Activation.RELU)
+                    .weightInit(new NormalDistribution(0, config.weightInitStddev())).biasInit(config.biasInit());
+            // DL4J applies a layer's dropout to its input; DeepChem drops each hidden layer's output,
+            // which is the input of the next layer. Hence dropout on every layer but the first.
+            if (i > 0 && config.dropout() > 0) {
+                dense.dropOut(new SeededDropout(retain, config.seed() * 31 + i));
+            }
+            layers.layer(dense.build());
+            nIn = size;
+        }
+        OutputLayer.Builder output = new OutputLayer.Builder(lossFunction()).nIn(nIn)
+                .nOut(tasks.size() * outputsPerTask()).activation(Activation.IDENTITY)
+                .weightInit(WeightInit.XAVIER_UNIFORM).biasInit(0.0);
+        if (config.dropout() > 0) {
+            output.dropOut(new SeededDropout(retain, config.seed() * 31 + config.layerSizes().size()));
+        }
+        layers.layer(output.build());
+        MultiLayerConfiguration conf = layers.build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        initializeWeights(net);
+        return net;
+    }
+
+    /**
+     * Draws the initial weights from a generator seeded by the configuration. DL4J 1.0.0-M2.1's own
+     * initialization ignores the configured seed (two networks of one configuration differ), so the
+     * weights are set here: hidden layers N(0, stddev), the output layer Xavier-uniform; biases keep
+     * their configured constants.
+     */
+    private void initializeWeights(MultiLayerNetwork net) {
+        java.util.Random random = new java.util.Random(config.seed());
+        int layers = net.getnLayers();
+        for (int l = 0; l < layers; l++) {
+            INDArray w = net.getParam(l + "_W");
+            long fanIn = w.size(0);
+            long fanOut = w.size(1);
+            float[] values = new float[(int) (fanIn * fanOut)];
+            if (l < layers - 1) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (random.nextGaussian() * config.weightInitStddev());
+                }
+            } else {
+                double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+                }
+            }
+            net.setParam(l + "_W", Nd4j.create(values, new long[] {fanIn, fanOut}, w.ordering()));
+        }
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code train} in shuffled batches, seeded by the
+     * configuration's seed, and returns the records of these epochs.
+     */
+    public synchronized List<EpochRecord> fit(Dataset train, int epochs) {
+        checkCompatible(train);
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be non-negative, got " + epochs);
+        }
+        int n = train.size();
+        int b = config.batchSize();
+        List<EpochRecord> records = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            long start = System.nanoTime();
+            int[] order = permutation(n);
+            double lossSum = 0;
+            for (int from = 0; from < n; from += b) {
+                int rows = Math.min(b, n - from);
+                int[] idx = java.util.Arrays.copyOfRange(order, from, from + rows);
+                DataSet batch = batch(train, idx);
+                network.fit(batch);
+                lossSum += network.score() * rows;
+            }
+            EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
+                    (System.nanoTime() - start) / 1e9);
+            history.add(record);
+            records.add(record);
+        }
+        return List.copyOf(records);
+    }
+
+    private int[] permutation(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = batchOrder.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** A network batch: features and the encoded, weighted labels. */
+    DataSet batch(Dataset data, int[] idx) {
+        int rows = idx.length;
+        float[] x = new float[rows * featureCount];
+        float[] y = new float[rows * tasks.size()];
+        float[] w = new float[rows * tasks.size()];
+        data.copyFeatures(idx, x);
+        data.copyLabels(idx, y);
+        data.copyWeights(idx, w);
+        int columns = tasks.size() * labelColumnsPerTask();
+        float[] labels = new float[rows * columns];
+        encodeLabels(y, w, rows, labels);
+        return new DataSet(Nd4j.create(x, new long[] {rows, featureCount}, 'c'),
+                Nd4j.create(labels, new long[] {rows, columns}, 'c'));
+    }
+
+    /**
+     * Loss of {@code data} (all rows as one batch, no dropout) and its gradient, flattened in the
+     * network's parameter order. For tests and diagnostics.
+     */
+    synchronized LossAndGradient lossAndGradient(Dataset data) {
+        checkCompatible(data);
+        int[] idx = new int[data.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        DataSet batch = batch(data, idx);
+        MultiLayerNetwork copy = network.clone();
+        copy.setInput(batch.getFeatures());
+        copy.setLabels(batch.getLabels());
+        copy.computeGradientAndScore();
+        float[] gradient = copy.gradient().gradient().castTo(DataType.FLOAT).dup('c').data().asFloat();
+        return new LossAndGradient(copy.score(), gradient);
+    }
+
+    /** A loss and its gradient. */
+    record LossAndGradient(double loss, float[] gradient) {
+    }
+
+    /**
+     * Predictions {@code [molecule][task]} in the label space the model was trained on:
+     * probabilities of class 1 for classifiers, (transformed) values for regressors.
+     */
+    public double[][] predict(Dataset data) {
+        if (data.featureCount() != featureCount) {
+            throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
+                    + data.featureCount());
+        }
+        double[][] out = new double[data.size()][];
+        for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
+            int rows = Math.min(PREDICT_BATCH, data.size() - from);
+            int[] idx = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                idx[i] = from + i;
+            }
+            float[] x = new float[rows * featureCount];
+            data.copyFeatures(idx, x);
+            INDArray outputs;
+            synchronized (this) {
+                outputs = network.output(Nd4j.create(x, new long[] {rows, featureCount}, 'c'), false);
+            }
+            double[][] decoded = decodeOutputs(outputs);
+            System.arraycopy(decoded, 0, out, from, rows);
+        }
+        return out;
+    }
+
+    /** Predictions with {@code transformers} undone: original units. */
+    public double[][] predict(Dataset data, List<Transformer> transformers) {
+        return Transformer.untransformAll(predict(data), transformers);
+    }
+
+    /**
+     * Scores on {@code data}: labels and predictions are both brought back to original units by
+     * undoing {@code transformers}; only labels with nonzero weight count.
+     */
+    public EvaluationResult evaluate(Dataset data, List<Metric> metrics, List<Transformer> transformers) {
+        checkCompatible(data);
+        double[][] predictions = predict(data, transformers);
+        double[][] labels = new double[data.size()][tasks.size()];
+        for (int i = 0; i < data.size(); i++) {
+            for (int t = 0; t < tasks.size(); t++) {
+                labels[i][t] = data.label(i, t);
+            }
+        }
+        labels = Transformer.untransformAll(labels, transformers);
+        Map<Metric, double[]> scores = new EnumMap<>(Metric.class);
+        for (Metric metric : metrics) {
+            double[] perTask = new double[tasks.size()];
+            for (int t = 0; t < tasks.size(); t++) {
+                double[] y = new double[data.size()];
+                double[] p = new double[data.size()];
+                double[] w = new double[data.size()];
+                for (int i = 0; i < data.size(); i++) {
+                    y[i] = labels[i][t];
+                    p[i] = predictions[i][t];
+                    w[i] = data.weight(i, t);
+                }
+                perTask[t] = metric.compute(y, p, w);
+            }
+            scores.put(metric, perTask);
+        }
+        return new EvaluationResult(tasks, scores);
+    }
+
+    /**
+     * Saves the model with what is needed to predict from SMILES: the featurizer that made its inputs
+     * and the transformers to undo on its outputs. The directory is written atomically.
+     */
+    public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
+            throws IOException {
+        ModelIO.save(this, directory, featurizer, transformers);
+    }
+
+    private void checkCompatible(Dataset data) {
+        if (data.featureCount() != featureCount) {
+            throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
+                    + data.featureCount());
+        }
+        if (!data.tasks().equals(tasks)) {
+            throw new IllegalArgumentException("model tasks " + tasks + " differ from dataset tasks " + data.tasks());
+        }
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    public int featureCount() {
+        return featureCount;
+    }
+
+    public MultitaskConfig config() {
+        return config;
+    }
+
+    /** Every epoch trained so far, in order. */
+    public synchronized List<EpochRecord> history() {
+        return List.copyOf(history);
+    }
+
+    /** The underlying network, for saving and for advanced use; do not train it behind the model's back. */
+    MultiLayerNetwork network() {
+        return network;
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        return network.numParams();
+    }
+}

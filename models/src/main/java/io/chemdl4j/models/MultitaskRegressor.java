@@ -1,0 +1,69 @@
+package io.chemdl4j.models;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+import io.chemdl4j.moleculenet.TaskType;
+
+/**
+ * Multitask regressor: one linear output per task trained with {@link WeightedSquaredError}
+ * (DeepChem's {@code L2Loss} weighted by {@code w}).
+ */
+public final class MultitaskRegressor extends MultitaskModel {
+    public static final String TYPE_ID = "multitask_regressor";
+
+    public MultitaskRegressor(List<String> tasks, int featureCount, MultitaskConfig config) {
+        super(tasks, featureCount, config);
+    }
+
+    MultitaskRegressor(List<String> tasks, int featureCount, MultitaskConfig config, MultiLayerNetwork network,
+                       List<EpochRecord> history) {
+        super(tasks, featureCount, config, network, history);
+    }
+
+    @Override
+    int outputsPerTask() {
+        return 1;
+    }
+
+    @Override
+    int labelColumnsPerTask() {
+        return 2;
+    }
+
+    @Override
+    ILossFunction lossFunction() {
+        return new WeightedSquaredError();
+    }
+
+    @Override
+    public TaskType taskType() {
+        return TaskType.REGRESSION;
+    }
+
+    @Override
+    public String typeId() {
+        return TYPE_ID;
+    }
+
+    @Override
+    void encodeLabels(float[] y, float[] w, int rows, float[] labelsOut) {
+        // [values | weights] per row: see WeightedSquaredError
+        int tasks = y.length / Math.max(rows, 1);
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < tasks; t++) {
+                labelsOut[r * 2 * tasks + t] = w[r * tasks + t] == 0 ? 0f : y[r * tasks + t];
+                labelsOut[r * 2 * tasks + tasks + t] = w[r * tasks + t];
+            }
+        }
+    }
+
+    @Override
+    double[][] decodeOutputs(INDArray outputs) {
+        return outputs.castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+}

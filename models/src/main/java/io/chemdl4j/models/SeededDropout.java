@@ -1,0 +1,93 @@
+package io.chemdl4j.models;
+
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Inverted dropout whose masks come from a generator seeded by (seed, iteration), so that the same
+ * seed trains the same network. DL4J 1.0.0-M2.1's own {@code Dropout} draws from a native generator
+ * that {@code Nd4j.getRandom().setSeed} does not control, which makes training irreproducible.
+ *
+ * <p>Kept units are scaled by {@code 1 / retain} during training; inference is unaffected.
+ */
+public final class SeededDropout implements IDropout {
+    private static final long serialVersionUID = 1L;
+
+    private double retain;
+    private long seed;
+    private transient INDArray mask;
+
+    /** For JSON deserialization of network configurations. */
+    public SeededDropout() {
+        this(1.0, 0L);
+    }
+
+    /**
+     * @param retain probability of keeping a unit, in (0, 1]
+     * @param seed   seed of the masks; give each layer its own
+     */
+    public SeededDropout(double retain, long seed) {
+        if (!(retain > 0 && retain <= 1)) {
+            throw new IllegalArgumentException("retain probability must be in (0, 1], got " + retain);
+        }
+        this.retain = retain;
+        this.seed = seed;
+    }
+
+    @Override
+    public INDArray applyDropout(INDArray inputActivations, INDArray output, int iteration, int epoch,
+                                 LayerWorkspaceMgr workspaceMgr) {
+        long n = inputActivations.length();
+        float[] values = new float[Math.toIntExact(n)];
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
+        float scale = (float) (1.0 / retain);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble() < retain ? scale : 0f;
+        }
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            mask = Nd4j.create(values, inputActivations.shape(), 'c').castTo(inputActivations.dataType());
+        }
+        output.assign(inputActivations.mul(mask));
+        return output;
+    }
+
+    @Override
+    public INDArray backprop(INDArray gradAtOutput, INDArray gradAtInput, int iteration, int epoch) {
+        if (mask == null) {
+            throw new IllegalStateException("backprop without a preceding forward pass in training mode");
+        }
+        gradAtInput.assign(gradAtOutput.mul(mask));
+        mask = null;
+        return gradAtInput;
+    }
+
+    @Override
+    public void clear() {
+        mask = null;
+    }
+
+    @Override
+    public SeededDropout clone() {
+        return new SeededDropout(retain, seed);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeededDropout d && d.retain == retain && d.seed == seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(retain) * 31 + Long.hashCode(seed);
+    }
+
+    @Override
+    public String toString() {
+        return "SeededDropout(retain=" + retain + ", seed=" + seed + ")";
+    }
+}

@@ -1,0 +1,152 @@
+package io.chemdl4j.models;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * Multitask two-class softmax cross-entropy on logits, weighted per label: the network's output has
+ * two logits per task (columns {@code 2t}, {@code 2t+1}) and the labels are the one-hot targets
+ * <em>multiplied by the label's weight</em> {@code w}: {@code (w (1 - y), w y)}. The loss of a molecule
+ * is then {@code sum_t w_t * -log softmax(z_t)[y_t]} and its gradient {@code w_t (p_t - onehot(y_t))};
+ * a label of weight 0 has target (0, 0) and contributes nothing, whatever its value.
+ *
+ * <p>The weights travel in the labels, not in DL4J's label mask, because DL4J also multiplies the
+ * output layer's pre-activations and deltas by the mask: harmless for 0/1 masks, wrong for weights.
+ * A mask, if one is given, is treated as DL4J treats 0/1 masks (masked columns count for nothing).
+ *
+ * <p>Computed on logits with log-sum-exp, so saturated outputs never give {@code 0 * log 0}; this is
+ * DeepChem's {@code SoftmaxCrossEntropy} applied to the per-task softmax of its classifiers. The
+ * output layer's activation must be the identity. The per-batch arrays are small (batch × 2 tasks),
+ * so the arithmetic runs in plain Java.
+ */
+public final class TaskSoftmaxCrossEntropy implements ILossFunction {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
+                               boolean average) {
+        double score = computeGradientAndScore(labels, preOutput, activationFn, mask, false).getFirst();
+        return average ? score / preOutput.size(0) : score;
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        Batch b = new Batch(labels, preOutput, activationFn, mask);
+        double[] perExample = new double[b.rows];
+        for (int r = 0; r < b.rows; r++) {
+            for (int c = 0; c < b.cols; c += 2) {
+                perExample[r] += b.pairLoss(r * b.cols + c);
+            }
+        }
+        return Nd4j.createFromArray(perExample).reshape(b.rows, 1).castTo(preOutput.dataType());
+    }
+
+    @Override
+    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        return computeGradientAndScore(labels, preOutput, activationFn, mask, false).getSecond();
+    }
+
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
+                                                          IActivation activationFn, INDArray mask, boolean average) {
+        Batch b = new Batch(labels, preOutput, activationFn, mask);
+        float[] grad = new float[b.z.length];
+        double score = 0;
+        for (int i = 0; i < b.z.length; i += 2) {
+            score += b.pairLoss(i);
+            double p1 = sigmoid(b.z[i + 1] - b.z[i]);
+            double t0 = b.target(i);
+            double t1 = b.target(i + 1);
+            // d/dz_c of -[t0 log p0 + t1 log p1] for a 2-way softmax is (t0 + t1) p_c - t_c.
+            grad[i] = (float) ((t0 + t1) * (1 - p1) - t0);
+            grad[i + 1] = (float) ((t0 + t1) * p1 - t1);
+        }
+        if (average) {
+            score /= b.rows;
+        }
+        INDArray gradient = Nd4j.create(grad, new long[] {b.rows, b.cols}, 'c').castTo(preOutput.dataType());
+        return new Pair<>(score, gradient);
+    }
+
+    static double sigmoid(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** {@code log(1 + exp(x))} without overflow. */
+    static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    @Override
+    public String name() {
+        return "TaskSoftmaxCrossEntropy";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskSoftmaxCrossEntropy;
+    }
+
+    @Override
+    public int hashCode() {
+        return TaskSoftmaxCrossEntropy.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name() + "()";
+    }
+
+    /** One batch's logits, labels and weights as flat row-major Java arrays. */
+    private static final class Batch {
+        final int rows;
+        final int cols;
+        final float[] z;
+        final float[] y;
+        final float[] w;
+
+        Batch(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+            if (!(activationFn instanceof ActivationIdentity)) {
+                throw new IllegalStateException(TaskSoftmaxCrossEntropy.class.getSimpleName()
+                        + " works on logits: the output activation must be the identity, not " + activationFn);
+            }
+            rows = (int) preOutput.size(0);
+            cols = (int) preOutput.size(1);
+            if (cols % 2 != 0 || labels.size(0) != rows || labels.size(1) != cols) {
+                throw new IllegalArgumentException("need two logits per task and one-hot labels of the same shape");
+            }
+            z = flat(preOutput);
+            y = flat(labels);
+            w = mask == null ? null : flat(mask);
+            if (w != null && w.length != z.length) {
+                throw new IllegalArgumentException("the mask must have one entry per output column");
+            }
+        }
+
+        private static float[] flat(INDArray a) {
+            return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        }
+
+        /** Weighted target of column {@code i}: the label times its weight, masked columns 0. */
+        double target(int i) {
+            return w == null ? y[i] : y[i] * w[i];
+        }
+
+        /** Weighted loss of the pair starting at flat index {@code i}. */
+        double pairLoss(int i) {
+            double t0 = target(i);
+            double t1 = target(i + 1);
+            if (t0 == 0 && t1 == 0) {
+                return 0;
+            }
+            double d = z[i + 1] - z[i];
+            // -log p1 = softplus(-d), -log p0 = softplus(d)
+            return t1 * softplus(-d) + t0 * softplus(d);
+        }
+    }
+}

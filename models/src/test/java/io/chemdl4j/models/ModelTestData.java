@@ -1,0 +1,50 @@
+package io.chemdl4j.models;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.chemdl4j.moleculenet.Dataset;
+
+/** Small synthetic datasets whose labels depend on the features, so models can learn them. */
+final class ModelTestData {
+    private ModelTestData() {
+    }
+
+    static final List<String> TASKS = List.of("t0", "t1", "t2");
+
+    /** Binary sparse features; task t is on when feature t or t+3 is set; every 4th label of task 2 missing. */
+    static Dataset classification(int n, int features, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[][] x = new float[n][features];
+        float[][] y = new float[n][TASKS.size()];
+        float[][] w = new float[n][TASKS.size()];
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < features; f++) {
+                x[i][f] = r.nextDouble() < 0.2 ? 1f : 0f;
+            }
+            for (int t = 0; t < TASKS.size(); t++) {
+                y[i][t] = x[i][t] + x[i][t + 3] > 0 ? 1f : 0f;
+                w[i][t] = t == 2 && i % 4 == 0 ? 0f : 1f;
+            }
+            ids[i] = "m" + i;
+        }
+        return Dataset.of(x, y, w, ids, TASKS);
+    }
+
+    /** Continuous labels: task t = sum of features t..t+2 plus 0.5 t; every 5th label of task 1 missing. */
+    static Dataset regression(int n, int features, long seed) {
+        Dataset base = classification(n, features, seed);
+        float[][] y = new float[n][TASKS.size()];
+        float[][] w = new float[n][TASKS.size()];
+        float[][] x = new float[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = base.featureRow(i);
+            for (int t = 0; t < TASKS.size(); t++) {
+                y[i][t] = x[i][t] + x[i][t + 1] + x[i][t + 2] + 0.5f * t;
+                w[i][t] = t == 1 && i % 5 == 0 ? 0f : 1f;
+            }
+        }
+        return Dataset.of(x, y, w, base.ids(), TASKS);
+    }
+}

@@ -1,0 +1,121 @@
+package io.chemdl4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.NormalizationTransformer;
+import io.chemdl4j.moleculenet.Transformer;
+
+class MultitaskModelsTest {
+
+    @Nested
+    class Classifier extends ModelContract {
+        @Override
+        MultitaskModel create(MultitaskConfig config) {
+            return new MultitaskClassifier(ModelTestData.TASKS, 12, config);
+        }
+
+        @Override
+        Dataset data(long seed) {
+            return ModelTestData.classification(400, 12, seed);
+        }
+
+        @Override
+        Metric metric() {
+            return Metric.ROC_AUC;
+        }
+
+        @Override
+        double bar() {
+            return 0.95;
+        }
+    }
+
+    @Nested
+    class Regressor extends ModelContract {
+        @Override
+        MultitaskModel create(MultitaskConfig config) {
+            return new MultitaskRegressor(ModelTestData.TASKS, 12, config);
+        }
+
+        @Override
+        Dataset data(long seed) {
+            return ModelTestData.regression(400, 12, seed);
+        }
+
+        @Override
+        Metric metric() {
+            return Metric.RMSE;
+        }
+
+        @Override
+        double bar() {
+            return 0.35; // labels spread over 0..3.5; predicting the mean gives ~0.7
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedModelPredictsFromSmilesInOriginalUnitsAndReportsBadRows() throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(64));
+        List<String> smiles = List.of("CCO", "CCCCO", "c1ccccc1", "CC(=O)O", "CCN", "CCCl", "OCCO", "CCCCCC");
+        float[][] x = new float[smiles.size()][];
+        float[][] y = new float[smiles.size()][1];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = featurizer.featurize(smiles.get(i));
+            y[i][0] = 10 + i;
+        }
+        Dataset raw = Dataset.of(x, y, null, smiles.toArray(new String[0]), List.of("logS"));
+        NormalizationTransformer norm = NormalizationTransformer.fit(raw);
+        List<Transformer> transformers = List.of(norm);
+        MultitaskRegressor model = new MultitaskRegressor(List.of("logS"), 64,
+                MultitaskConfig.defaults().withLayerSizes(List.of(8)).withDropout(0).withSeed(1));
+        model.fit(Transformer.transformAll(raw, transformers), 3);
+        model.save(dir.resolve("m"), featurizer.spec(), transformers);
+
+        SavedModel loaded = ModelIO.load(dir.resolve("m"));
+        assertEquals(featurizer.spec(), loaded.featurizer());
+        SavedModel.Predictions p = loaded.predictSmiles("input", List.of("CCO", "C1CC", "CCCCO"));
+        assertNull(p.values()[1]);
+        assertEquals(1, p.errors().size());
+        assertEquals(1, p.errors().get(0).row());
+        double[][] direct = model.predict(raw.select(new int[] {0, 1}), transformers);
+        assertEquals(direct[0][0], p.values()[0][0], 1e-9);
+        assertEquals(direct[1][0], p.values()[2][0], 1e-9);
+        assertTrue(p.values()[0][0] > 5, "prediction not in original units: " + p.values()[0][0]);
+    }
+
+    @Test
+    void loadExplainsWhatIsWrong() throws Exception {
+        assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.load(dir.resolve("none")))
+                .getMessage().contains("no such model directory"));
+        Files.createDirectories(dir.resolve("empty"));
+        assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.load(dir.resolve("empty")))
+                .getMessage().contains("not a ChemDL4J model directory"));
+        Path future = dir.resolve("future");
+        Files.createDirectories(future);
+        Files.writeString(future.resolve(ModelIO.MANIFEST),
+                "{\"format\":\"chemdl4j-model\",\"formatVersion\":99,\"toolkitVersion\":\"9.0\"}");
+        String message = assertThrows(ModelFormatException.class, () -> ModelIO.load(future)).getMessage();
+        assertTrue(message.contains("version 99") && message.contains("Upgrade"), message);
+        Path garbage = dir.resolve("garbage");
+        Files.createDirectories(garbage);
+        Files.writeString(garbage.resolve(ModelIO.MANIFEST), "\u0000\u0001binary");
+        assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.load(garbage)).getMessage()
+                .contains("not a valid model manifest"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.chemdl4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class TaskSoftmaxCrossEntropyTest {
+    private final TaskSoftmaxCrossEntropy loss = new TaskSoftmaxCrossEntropy();
+
+    private static INDArray row(double... v) {
+        return Nd4j.createFromArray(v).castTo(DataType.DOUBLE).reshape(1, v.length);
+    }
+
+    @Test
+    void handComputedLossAndGradient() {
+        // logits (0, ln 3): p1 = 3/4. Label 1 with weight 2: loss = -2 ln(3/4); grad = 2 (p - y) = (0.5, -0.5)
+        INDArray z = row(0, Math.log(3));
+        INDArray y = row(0, 1);
+        INDArray w = row(2, 2);
+        var result = loss.computeGradientAndScore(y, z, new ActivationIdentity(), w, false);
+        assertEquals(-2 * Math.log(0.75), result.getFirst(), 1e-6);
+        assertArrayEquals(new double[] {0.5, -0.5}, result.getSecond().toDoubleVector(), 1e-6);
+        assertEquals(-2 * Math.log(0.75), loss.computeScoreArray(y, z, new ActivationIdentity(), w).getDouble(0), 1e-6);
+    }
+
+    @Test
+    void saturatedLogitsGiveFiniteLossAndGradient() {
+        INDArray z = row(-200, 200, 300, -300);
+        INDArray y = row(1, 0, 1, 0);
+        var result = loss.computeGradientAndScore(y, z, new ActivationIdentity(), null, false);
+        assertEquals(400 + 0, result.getFirst(), 1e-6); // first pair: -log p0 = 400; second: ~0
+        for (double g : result.getSecond().toDoubleVector()) {
+            assertTrue(Double.isFinite(g));
+        }
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        double[] logits = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1};
+        INDArray y = row(0, 1, 1, 0, 0, 1);
+        INDArray w = row(0.5, 0.5, 3, 3, 1, 1);
+        double[] grad = loss.computeGradientAndScore(y, row(logits), new ActivationIdentity(), w, false)
+                .getSecond().toDoubleVector();
+        double h = 1e-5;
+        for (int i = 0; i < logits.length; i++) {
+            double[] plus = logits.clone();
+            double[] minus = logits.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            double numeric = (loss.computeScore(y, row(plus), new ActivationIdentity(), w, false)
+                    - loss.computeScore(y, row(minus), new ActivationIdentity(), w, false)) / (2 * h);
+            assertEquals(numeric, grad[i], 2e-3, "logit " + i);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.chemdl4j.moleculenet;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds dataset files: first in the data directory named by {@code $CHEMDL_DATA_DIR}, then in the
+ * user cache directory, else downloads them from their public URL into that cache. Downloads are
+ * written to a temporary file and moved into place atomically, so an interrupted download never
+ * leaves a file that looks complete.
+ */
+public final class DataFiles {
+    /** Environment variable naming a directory that already holds dataset files. */
+    public static final String DATA_DIR_ENV = "CHEMDL_DATA_DIR";
+    /** Environment variable overriding the cache directory. */
+    public static final String CACHE_DIR_ENV = "CHEMDL_CACHE_DIR";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataFiles.class);
+
+    private DataFiles() {
+    }
+
+    /** {@code $CHEMDL_CACHE_DIR}, else {@code $XDG_CACHE_HOME/chemdl4j}, else {@code ~/.cache/chemdl4j}. */
+    public static Path cacheDirectory() {
+        String explicit = System.getenv(CACHE_DIR_ENV);
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("chemdl4j");
+    }
+
+    /** The directory named by {@code $CHEMDL_DATA_DIR}, or {@code null}. */
+    public static Path dataDirectoryFromEnvironment() {
+        String dir = System.getenv(DATA_DIR_ENV);
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+
+    /**
+     * Locates {@code fileName}, downloading it from {@code url} into the cache if no directory has it.
+     *
+     * @param dataDirectory directory to look in first, or {@code null} for {@code $CHEMDL_DATA_DIR}
+     * @throws InvalidDataException if the file is nowhere and cannot be downloaded
+     */
+    public static Path locate(String fileName, URI url, Path dataDirectory) {
+        Path dataDir = dataDirectory != null ? dataDirectory : dataDirectoryFromEnvironment();
+        if (dataDir != null && Files.isRegularFile(dataDir.resolve(fileName))) {
+            return dataDir.resolve(fileName);
+        }
+        Path cached = cacheDirectory().resolve(fileName);
+        if (Files.isRegularFile(cached)) {
+            return cached;
+        }
+        try {
+            download(url, cached);
+            return cached;
+        } catch (IOException e) {
+            throw new InvalidDataException(fileName + " was not found in "
+                    + (dataDir == null ? "$" + DATA_DIR_ENV + " (unset)" : dataDir) + " nor in the cache "
+                    + cached.getParent() + ", and downloading it from " + url + " failed (" + e.getMessage()
+                    + "). Put the file in one of those directories or set " + DATA_DIR_ENV + ".", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidDataException("download of " + url + " interrupted", e);
+        }
+    }
+
+    private static void download(URI url, Path target) throws IOException, InterruptedException {
+        Files.createDirectories(target.getParent());
+        LOG.info("Downloading {} to {}", url, target);
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+        try {
+            HttpResponse<Path> response = client.send(HttpRequest.newBuilder(url).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** A UTF-8 reader of a text file, transparently gunzipping it when it starts with the gzip magic. */
+    public static Reader openText(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,227 @@
+package io.chemdl4j.moleculenet;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable in-memory dataset: features {@code X} (one row per molecule), labels {@code y} (tasks
+ * as columns), per-label weights {@code w} (0 where a label is missing, so it counts for nothing)
+ * and an id per molecule. The layout follows DeepChem's {@code NumpyDataset}.
+ *
+ * <p>Arrays are stored row-major and flat; every accessor copies, so no caller can change a dataset
+ * after it is built. Thread-safe.
+ */
+public final class Dataset {
+    private final int size;
+    private final int featureCount;
+    private final List<String> tasks;
+    private final float[] x;
+    private final float[] y;
+    private final float[] w;
+    private final String[] ids;
+
+    /** Takes ownership of the flat arrays: only for code in this package that just built them. */
+    Dataset(int size, int featureCount, List<String> tasks, float[] x, float[] y, float[] w, String[] ids) {
+        this.size = size;
+        this.featureCount = featureCount;
+        this.tasks = List.copyOf(tasks);
+        int nTasks = this.tasks.size();
+        check(x.length == (long) size * featureCount, "X has " + x.length + " values, expected " + size + "x" + featureCount);
+        check(y.length == (long) size * nTasks, "y has " + y.length + " values, expected " + size + "x" + nTasks);
+        check(w.length == y.length, "w has " + w.length + " values, expected " + y.length);
+        check(ids.length == size, "ids has " + ids.length + " entries, expected " + size);
+        for (float v : w) {
+            check(v >= 0 && Float.isFinite(v), "weights must be finite and non-negative, found " + v);
+        }
+        this.x = x;
+        this.y = y;
+        this.w = w;
+        this.ids = ids;
+    }
+
+    /**
+     * A dataset from row arrays, copied.
+     *
+     * @param x     features, one row per molecule, all rows the same length
+     * @param y     labels, one row per molecule, one column per task
+     * @param w     weights, same shape as {@code y}; {@code null} means 1 for every label
+     * @param ids   one id per molecule
+     * @param tasks task names, one per column of {@code y}
+     */
+    public static Dataset of(float[][] x, float[][] y, float[][] w, String[] ids, List<String> tasks) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        int t = tasks.size();
+        check(y.length == n && ids.length == n && (w == null || w.length == n),
+                "X, y, w and ids must have the same number of rows");
+        float[] fx = new float[n * d];
+        float[] fy = new float[n * t];
+        float[] fw = new float[n * t];
+        for (int i = 0; i < n; i++) {
+            check(x[i].length == d, "row " + i + " of X has " + x[i].length + " features, expected " + d);
+            check(y[i].length == t, "row " + i + " of y has " + y[i].length + " labels, expected " + t);
+            System.arraycopy(x[i], 0, fx, i * d, d);
+            System.arraycopy(y[i], 0, fy, i * t, t);
+            if (w == null) {
+                Arrays.fill(fw, i * t, (i + 1) * t, 1f);
+            } else {
+                check(w[i].length == t, "row " + i + " of w has " + w[i].length + " weights, expected " + t);
+                System.arraycopy(w[i], 0, fw, i * t, t);
+            }
+        }
+        return new Dataset(n, d, tasks, fx, fy, fw, ids.clone());
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Number of molecules. */
+    public int size() {
+        return size;
+    }
+
+    public int featureCount() {
+        return featureCount;
+    }
+
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    public String id(int row) {
+        return ids[row];
+    }
+
+    public String[] ids() {
+        return ids.clone();
+    }
+
+    public float feature(int row, int feature) {
+        return x[row * featureCount + feature];
+    }
+
+    public float label(int row, int task) {
+        return y[row * tasks.size() + task];
+    }
+
+    public float weight(int row, int task) {
+        return w[row * tasks.size() + task];
+    }
+
+    /** A copy of one row of X. */
+    public float[] featureRow(int row) {
+        return Arrays.copyOfRange(x, row * featureCount, (row + 1) * featureCount);
+    }
+
+    /** Copies the given rows of X, row-major, into {@code dest} (length rows × features). */
+    public void copyFeatures(int[] rows, float[] dest) {
+        copyRows(x, featureCount, rows, dest);
+    }
+
+    /** Copies the given rows of y, row-major, into {@code dest} (length rows × tasks). */
+    public void copyLabels(int[] rows, float[] dest) {
+        copyRows(y, tasks.size(), rows, dest);
+    }
+
+    /** Copies the given rows of w, row-major, into {@code dest} (length rows × tasks). */
+    public void copyWeights(int[] rows, float[] dest) {
+        copyRows(w, tasks.size(), rows, dest);
+    }
+
+    private static void copyRows(float[] src, int width, int[] rows, float[] dest) {
+        check(dest.length >= rows.length * width, "destination too small");
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(src, rows[r] * width, dest, r * width, width);
+        }
+    }
+
+    /** All labels, {@code [molecule][task]}. */
+    public float[][] labels() {
+        return toRows(y, tasks.size());
+    }
+
+    /** All weights, {@code [molecule][task]}. */
+    public float[][] weights() {
+        return toRows(w, tasks.size());
+    }
+
+    private float[][] toRows(float[] flat, int width) {
+        float[][] rows = new float[size][];
+        for (int i = 0; i < size; i++) {
+            rows[i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+        }
+        return rows;
+    }
+
+    /** The molecules at {@code rows}, in that order. */
+    public Dataset select(int[] rows) {
+        int t = tasks.size();
+        float[] sx = new float[rows.length * featureCount];
+        float[] sy = new float[rows.length * t];
+        float[] sw = new float[rows.length * t];
+        String[] sids = new String[rows.length];
+        copyFeatures(rows, sx);
+        copyLabels(rows, sy);
+        copyWeights(rows, sw);
+        for (int r = 0; r < rows.length; r++) {
+            sids[r] = ids[rows[r]];
+        }
+        return new Dataset(rows.length, featureCount, tasks, sx, sy, sw, sids);
+    }
+
+    /** The same molecules with new labels, {@code [molecule][task]} flattened row-major. */
+    public Dataset withLabels(float[] newLabels) {
+        return new Dataset(size, featureCount, tasks, x, newLabels.clone(), w, ids);
+    }
+
+    /** The same molecules with new weights, {@code [molecule][task]} flattened row-major. */
+    public Dataset withWeights(float[] newWeights) {
+        return new Dataset(size, featureCount, tasks, x, y, newWeights.clone(), ids);
+    }
+
+    /** Labels flattened row-major (a copy). */
+    public float[] flatLabels() {
+        return y.clone();
+    }
+
+    /** Weights flattened row-major (a copy). */
+    public float[] flatWeights() {
+        return w.clone();
+    }
+
+    /** Number of labels of {@code task} with nonzero weight. */
+    public int measuredCount(int task) {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (weight(i, task) != 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + size + " molecules, " + featureCount + " features, tasks=" + tasks + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset d && size == d.size && featureCount == d.featureCount
+                && tasks.equals(d.tasks) && Arrays.equals(x, d.x) && Arrays.equals(y, d.y)
+                && Arrays.equals(w, d.w) && Arrays.equals(ids, d.ids);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(size, featureCount, tasks, Arrays.hashCode(y), Arrays.hashCode(ids));
+    }
+}

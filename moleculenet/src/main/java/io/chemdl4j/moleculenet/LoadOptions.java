@@ -1,0 +1,47 @@
+package io.chemdl4j.moleculenet;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.VectorFeaturizer;
+
+/**
+ * How to load a catalog dataset.
+ *
+ * @param featurizer    featurizer applied to every molecule
+ * @param splitter      how to split
+ * @param seed          seed of the random choices (the random splitter)
+ * @param fractions     train/valid/test fractions
+ * @param dataDirectory directory to look in first, or {@code null} for {@code $CHEMDL_DATA_DIR}
+ * @param threads       featurization threads
+ */
+public record LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, long seed, SplitFractions fractions,
+                          Path dataDirectory, int threads) {
+    public LoadOptions {
+        Objects.requireNonNull(featurizer, "featurizer");
+        Objects.requireNonNull(splitter, "splitter");
+        Objects.requireNonNull(fractions, "fractions");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+    }
+
+    /** DeepChem's defaults: ECFP4 1024 bits, random 80/10/10 split, every core. */
+    public static LoadOptions defaults(long seed) {
+        return new LoadOptions(new EcfpFeaturizer(), SplitterType.RANDOM, seed, SplitFractions.defaults(), null,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public LoadOptions withFeaturizer(VectorFeaturizer f) {
+        return new LoadOptions(f, splitter, seed, fractions, dataDirectory, threads);
+    }
+
+    public LoadOptions withSplitter(SplitterType s) {
+        return new LoadOptions(featurizer, s, seed, fractions, dataDirectory, threads);
+    }
+
+    public LoadOptions withDataDirectory(Path dir) {
+        return new LoadOptions(featurizer, splitter, seed, fractions, dir, threads);
+    }
+}
