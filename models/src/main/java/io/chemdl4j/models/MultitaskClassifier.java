@@ -3,7 +3,6 @@ package io.chemdl4j.models;
 import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
@@ -67,7 +66,7 @@ public final class MultitaskClassifier extends MultitaskModel {
     double[][] decodeOutputs(INDArray outputs) {
         int rows = (int) outputs.size(0);
         int tasks = (int) outputs.size(1) / 2;
-        float[] z = outputs.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] z = WeightedLoss.toFloats(outputs);
         double[][] p = new double[rows][tasks];
         for (int r = 0; r < rows; r++) {
             for (int t = 0; t < tasks; t++) {

@@ -232,7 +232,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
         copy.setInput(batch.getFeatures());
         copy.setLabels(batch.getLabels());
         copy.computeGradientAndScore();
-        float[] gradient = copy.gradient().gradient().castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] gradient = WeightedLoss.toFloats(copy.gradient().gradient());
         return new LossAndGradient(copy.score(), gradient);
     }
 

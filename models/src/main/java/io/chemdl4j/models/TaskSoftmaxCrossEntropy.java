@@ -2,11 +2,8 @@ package io.chemdl4j.models;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * Multitask two-class softmax cross-entropy on logits, weighted per label: the network's output has
@@ -24,19 +21,14 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * output layer's activation must be the identity. The per-batch arrays are small (batch × 2 tasks),
  * so the arithmetic runs in plain Java.
  */
-public final class TaskSoftmaxCrossEntropy implements ILossFunction {
+public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        double score = computeGradientAndScore(labels, preOutput, activationFn, mask, false).getFirst();
-        return average ? score / preOutput.size(0) : score;
-    }
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        Batch b = new Batch(labels, preOutput, activationFn, mask);
+        requireIdentity(activationFn);
+        Batch b = new Batch(labels, preOutput, mask);
         double[] perExample = new double[b.rows];
         for (int r = 0; r < b.rows; r++) {
             for (int c = 0; c < b.cols; c += 2) {
@@ -46,15 +38,12 @@ public final class TaskSoftmaxCrossEntropy implements ILossFunction {
         return Nd4j.createFromArray(perExample).reshape(b.rows, 1).castTo(preOutput.dataType());
     }
 
-    @Override
-    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        return computeGradientAndScore(labels, preOutput, activationFn, mask, false).getSecond();
-    }
 
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
                                                           IActivation activationFn, INDArray mask, boolean average) {
-        Batch b = new Batch(labels, preOutput, activationFn, mask);
+        requireIdentity(activationFn);
+        Batch b = new Batch(labels, preOutput, mask);
         float[] grad = new float[b.z.length];
         double score = 0;
         for (int i = 0; i < b.z.length; i += 2) {
@@ -87,20 +76,8 @@ public final class TaskSoftmaxCrossEntropy implements ILossFunction {
         return "TaskSoftmaxCrossEntropy";
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TaskSoftmaxCrossEntropy;
-    }
 
-    @Override
-    public int hashCode() {
-        return TaskSoftmaxCrossEntropy.class.hashCode();
-    }
 
-    @Override
-    public String toString() {
-        return name() + "()";
-    }
 
     /** One batch's logits, labels and weights as flat row-major Java arrays. */
     private static final class Batch {
@@ -110,27 +87,20 @@ public final class TaskSoftmaxCrossEntropy implements ILossFunction {
         final float[] y;
         final float[] w;
 
-        Batch(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-            if (!(activationFn instanceof ActivationIdentity)) {
-                throw new IllegalStateException(TaskSoftmaxCrossEntropy.class.getSimpleName()
-                        + " works on logits: the output activation must be the identity, not " + activationFn);
-            }
+        Batch(INDArray labels, INDArray preOutput, INDArray mask) {
             rows = (int) preOutput.size(0);
             cols = (int) preOutput.size(1);
             if (cols % 2 != 0 || labels.size(0) != rows || labels.size(1) != cols) {
                 throw new IllegalArgumentException("need two logits per task and one-hot labels of the same shape");
             }
-            z = flat(preOutput);
-            y = flat(labels);
-            w = mask == null ? null : flat(mask);
+            z = toFloats(preOutput);
+            y = toFloats(labels);
+            w = mask == null ? null : toFloats(mask);
             if (w != null && w.length != z.length) {
                 throw new IllegalArgumentException("the mask must have one entry per output column");
             }
         }
 
-        private static float[] flat(INDArray a) {
-            return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        }
 
         /** Weighted target of column {@code i}: the label times its weight, masked columns 0. */
         double target(int i) {

@@ -2,11 +2,8 @@ package io.chemdl4j.models;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * Multitask squared error weighted per label (DeepChem's {@code L2Loss} times {@code w}): for
@@ -17,19 +14,14 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * <p>The weights travel in the labels, not in DL4J's label mask, because DL4J also multiplies the
  * output layer's pre-activations and deltas by the mask. The output activation must be the identity.
  */
-public final class WeightedSquaredError implements ILossFunction {
+public final class WeightedSquaredError extends WeightedLoss {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        double score = computeGradientAndScore(labels, preOutput, activationFn, mask, false).getFirst();
-        return average ? score / preOutput.size(0) : score;
-    }
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        Batch b = new Batch(labels, preOutput, activationFn, mask);
+        requireIdentity(activationFn);
+        Batch b = new Batch(labels, preOutput, mask);
         double[] perExample = new double[b.rows];
         for (int r = 0; r < b.rows; r++) {
             for (int t = 0; t < b.outputs; t++) {
@@ -39,15 +31,12 @@ public final class WeightedSquaredError implements ILossFunction {
         return Nd4j.createFromArray(perExample).reshape(b.rows, 1).castTo(preOutput.dataType());
     }
 
-    @Override
-    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        return computeGradientAndScore(labels, preOutput, activationFn, mask, false).getSecond();
-    }
 
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
                                                           IActivation activationFn, INDArray mask, boolean average) {
-        Batch b = new Batch(labels, preOutput, activationFn, mask);
+        requireIdentity(activationFn);
+        Batch b = new Batch(labels, preOutput, mask);
         float[] grad = new float[b.rows * b.outputs];
         double score = 0;
         for (int r = 0; r < b.rows; r++) {
@@ -68,20 +57,8 @@ public final class WeightedSquaredError implements ILossFunction {
         return "WeightedSquaredError";
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof WeightedSquaredError;
-    }
 
-    @Override
-    public int hashCode() {
-        return WeightedSquaredError.class.hashCode();
-    }
 
-    @Override
-    public String toString() {
-        return name() + "()";
-    }
 
     /** One batch's outputs and [values | weights] labels as flat Java arrays. */
     private static final class Batch {
@@ -91,25 +68,18 @@ public final class WeightedSquaredError implements ILossFunction {
         final float[] labels;
         final float[] mask;
 
-        Batch(INDArray labelsArray, INDArray preOutput, IActivation activationFn, INDArray maskArray) {
-            if (!(activationFn instanceof ActivationIdentity)) {
-                throw new IllegalStateException("WeightedSquaredError needs the identity output activation, not "
-                        + activationFn);
-            }
+        Batch(INDArray labelsArray, INDArray preOutput, INDArray maskArray) {
             rows = (int) preOutput.size(0);
             outputs = (int) preOutput.size(1);
             if (labelsArray.size(0) != rows || labelsArray.size(1) != 2L * outputs) {
                 throw new IllegalArgumentException("labels must hold values then weights: " + rows + "x" + 2 * outputs
                         + " expected, got " + java.util.Arrays.toString(labelsArray.shape()));
             }
-            z = flat(preOutput);
-            labels = flat(labelsArray);
-            mask = maskArray == null ? null : flat(maskArray);
+            z = toFloats(preOutput);
+            labels = toFloats(labelsArray);
+            mask = maskArray == null ? null : toFloats(maskArray);
         }
 
-        private static float[] flat(INDArray a) {
-            return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        }
 
         double value(int r, int t) {
             return labels[r * 2 * outputs + t];
