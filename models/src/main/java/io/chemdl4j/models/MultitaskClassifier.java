@@ -66,7 +66,7 @@ public final class MultitaskClassifier extends MultitaskModel {
     double[][] decodeOutputs(INDArray outputs) {
         int rows = (int) outputs.size(0);
         int tasks = (int) outputs.size(1) / 2;
-        float[] z = WeightedLoss.toFloats(outputs);
+        float[] z = NdArrays.toFloats(outputs);
         double[][] p = new double[rows][tasks];
         for (int r = 0; r < rows; r++) {
             for (int t = 0; t < tasks; t++) {

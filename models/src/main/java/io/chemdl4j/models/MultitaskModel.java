@@ -232,7 +232,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
         copy.setInput(batch.getFeatures());
         copy.setLabels(batch.getLabels());
         copy.computeGradientAndScore();
-        float[] gradient = WeightedLoss.toFloats(copy.gradient().gradient());
+        float[] gradient = NdArrays.toFloats(copy.gradient().gradient());
         return new LossAndGradient(copy.score(), gradient);
     }
 
@@ -245,10 +245,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
      * probabilities of class 1 for classifiers, (transformed) values for regressors.
      */
     public double[][] predict(Dataset data) {
-        if (data.featureCount() != featureCount) {
-            throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
-                    + data.featureCount());
-        }
+        checkFeatures(data);
         double[][] out = new double[data.size()][];
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
@@ -316,12 +313,16 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
     }
 
     private void checkCompatible(Dataset data) {
+        checkFeatures(data);
+        if (!data.tasks().equals(tasks)) {
+            throw new IllegalArgumentException("model tasks " + tasks + " differ from dataset tasks " + data.tasks());
+        }
+    }
+
+    private void checkFeatures(Dataset data) {
         if (data.featureCount() != featureCount) {
             throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
                     + data.featureCount());
-        }
-        if (!data.tasks().equals(tasks)) {
-            throw new IllegalArgumentException("model tasks " + tasks + " differ from dataset tasks " + data.tasks());
         }
     }
 

@@ -24,7 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
     private static final long serialVersionUID = 1L;
 
-
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         requireIdentity(activationFn);
@@ -37,7 +36,6 @@ public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
         }
         return Nd4j.createFromArray(perExample).reshape(b.rows, 1).castTo(preOutput.dataType());
     }
-
 
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
@@ -76,9 +74,6 @@ public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
         return "TaskSoftmaxCrossEntropy";
     }
 
-
-
-
     /** One batch's logits, labels and weights as flat row-major Java arrays. */
     private static final class Batch {
         final int rows;
@@ -93,14 +88,13 @@ public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
             if (cols % 2 != 0 || labels.size(0) != rows || labels.size(1) != cols) {
                 throw new IllegalArgumentException("need two logits per task and one-hot labels of the same shape");
             }
-            z = toFloats(preOutput);
-            y = toFloats(labels);
-            w = mask == null ? null : toFloats(mask);
+            z = NdArrays.toFloats(preOutput);
+            y = NdArrays.toFloats(labels);
+            w = mask == null ? null : NdArrays.toFloats(mask);
             if (w != null && w.length != z.length) {
                 throw new IllegalArgumentException("the mask must have one entry per output column");
             }
         }
-
 
         /** Weighted target of column {@code i}: the label times its weight, masked columns 0. */
         double target(int i) {

@@ -2,7 +2,6 @@ package io.chemdl4j.models;
 
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
@@ -26,11 +25,6 @@ abstract class WeightedLoss implements ILossFunction {
     public final INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn,
                                           INDArray mask) {
         return computeGradientAndScore(labels, preOutput, activationFn, mask, false).getSecond();
-    }
-
-    /** A fresh row-major float copy of {@code array}. */
-    static float[] toFloats(INDArray array) {
-        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
     /** These losses work on logits: the output layer must not apply an activation of its own. */

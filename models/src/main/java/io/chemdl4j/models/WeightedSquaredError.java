@@ -17,7 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class WeightedSquaredError extends WeightedLoss {
     private static final long serialVersionUID = 1L;
 
-
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         requireIdentity(activationFn);
@@ -30,7 +29,6 @@ public final class WeightedSquaredError extends WeightedLoss {
         }
         return Nd4j.createFromArray(perExample).reshape(b.rows, 1).castTo(preOutput.dataType());
     }
-
 
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
@@ -57,9 +55,6 @@ public final class WeightedSquaredError extends WeightedLoss {
         return "WeightedSquaredError";
     }
 
-
-
-
     /** One batch's outputs and [values | weights] labels as flat Java arrays. */
     private static final class Batch {
         final int rows;
@@ -75,11 +70,10 @@ public final class WeightedSquaredError extends WeightedLoss {
                 throw new IllegalArgumentException("labels must hold values then weights: " + rows + "x" + 2 * outputs
                         + " expected, got " + java.util.Arrays.toString(labelsArray.shape()));
             }
-            z = toFloats(preOutput);
-            labels = toFloats(labelsArray);
-            mask = maskArray == null ? null : toFloats(maskArray);
+            z = NdArrays.toFloats(preOutput);
+            labels = NdArrays.toFloats(labelsArray);
+            mask = maskArray == null ? null : NdArrays.toFloats(maskArray);
         }
-
 
         double value(int r, int t) {
             return labels[r * 2 * outputs + t];
