@@ -9,7 +9,7 @@ public final class Featurizers {
 
     /** Names accepted by {@link #create(FeaturizerSpec)}. */
     public static List<String> names() {
-        return List.of(EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP);
+        return List.of(EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP, MorganFeaturizer.NAME);
     }
 
     /**
@@ -20,6 +20,7 @@ public final class Featurizers {
     public static VectorFeaturizer create(FeaturizerSpec spec) {
         return switch (spec.name()) {
             case EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP -> EcfpFeaturizer.fromSpec(spec);
+            case MorganFeaturizer.NAME -> MorganFeaturizer.fromSpec(spec);
             default -> throw new IllegalArgumentException(
                     "unknown featurizer '" + spec.name() + "'; known: " + names());
         };
