@@ -7,9 +7,25 @@ public final class Featurizers {
     private Featurizers() {
     }
 
-    /** Names accepted by {@link #create(FeaturizerSpec)}. */
+    /** Names of the vector featurizers, accepted by {@link #create(FeaturizerSpec)}. */
     public static List<String> names() {
-        return List.of(EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP, MorganFeaturizer.NAME);
+        return List.of(EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP, MorganFeaturizer.NAME, MaccsFeaturizer.NAME,
+                DescriptorFeaturizer.NAME, CdkDescriptorFeaturizer.NAME);
+    }
+
+    /** Every featurizer name, vectors and graphs, accepted by {@link #createAny(FeaturizerSpec)}. */
+    public static List<String> allNames() {
+        java.util.List<String> all = new java.util.ArrayList<>(names());
+        all.add(GraphFeaturizer.NAME);
+        return List.copyOf(all);
+    }
+
+    /** A featurizer of any kind (vector or graph) identical to the one that produced {@code spec}. */
+    public static MoleculeFeaturizer<?> createAny(FeaturizerSpec spec) {
+        if (spec.name().equals(GraphFeaturizer.NAME)) {
+            return new GraphFeaturizer();
+        }
+        return create(spec);
     }
 
     /**
@@ -21,8 +37,13 @@ public final class Featurizers {
         return switch (spec.name()) {
             case EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP -> EcfpFeaturizer.fromSpec(spec);
             case MorganFeaturizer.NAME -> MorganFeaturizer.fromSpec(spec);
+            case MaccsFeaturizer.NAME -> new MaccsFeaturizer();
+            case DescriptorFeaturizer.NAME -> DescriptorFeaturizer.fromSpec(spec);
+            case CdkDescriptorFeaturizer.NAME -> CdkDescriptorFeaturizer.fromSpec(spec);
+            case GraphFeaturizer.NAME -> throw new IllegalArgumentException(
+                    "'graph' makes molecular graphs, not vectors; use createAny");
             default -> throw new IllegalArgumentException(
-                    "unknown featurizer '" + spec.name() + "'; known: " + names());
+                    "unknown featurizer '" + spec.name() + "'; known: " + allNames());
         };
     }
 }

@@ -1,39 +1,22 @@
 package io.chemdl4j.featurize;
 
-import org.openscience.cdk.interfaces.IAtomContainer;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Turns one molecule into a fixed-length vector of features.
- *
- * <p>Contract, checked for every implementation by the shared contract test suite:
- * <ul>
- *   <li>the caller's molecule is never modified;</li>
- *   <li>the same molecule always gives the same vector, of length {@link #length()};</li>
- *   <li>implementations are thread-safe: one instance may be used from many threads at once;</li>
- *   <li>bad input raises {@link InvalidMoleculeException} with the reason, never another exception.</li>
- * </ul>
+ * Turns one molecule into a fixed-length vector of features (a fingerprint or descriptors), under
+ * the {@link MoleculeFeaturizer} contract.
  */
-public interface VectorFeaturizer {
+public interface VectorFeaturizer extends MoleculeFeaturizer<float[]> {
 
     /** Number of features every vector has. */
     int length();
 
-    /** What this featurizer is and how it is parameterized, enough to build an identical one. */
-    FeaturizerSpec spec();
-
-    /** Features of a molecule the caller owns; the molecule is not modified. */
-    float[] featurize(IAtomContainer molecule) throws InvalidMoleculeException;
-
-    /** Parses the SMILES and featurizes the molecule. */
-    default float[] featurize(String smiles) throws InvalidMoleculeException {
-        return featurizeOwned(MoleculeParser.parseSmiles(smiles));
-    }
-
     /**
-     * Features of a molecule that nobody else holds, so an implementation may modify it instead of
-     * copying it first. The default delegates to {@link #featurize(IAtomContainer)}.
+     * A name per feature, for column headers: descriptor names, or {@code bit0..bitN-1} for
+     * fingerprints.
      */
-    default float[] featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
-        return featurize(molecule);
+    default List<String> featureNames() {
+        return IntStream.range(0, length()).mapToObj(i -> "bit" + i).toList();
     }
 }

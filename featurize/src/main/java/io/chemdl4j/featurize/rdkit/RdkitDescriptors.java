@@ -117,7 +117,7 @@ public final class RdkitDescriptors {
                 heavyWt += weight;
             }
             valenceElectrons += RdkitElements.outerElectrons(z) - mol.formalCharge(a) + mol.totalHydrogens(a);
-            radicals += radicalElectrons(mol, a);
+            radicals += mol.radicalElectrons(a);
         }
         out.put("MolWt", molWt);
         out.put("HeavyAtomMolWt", heavyWt);
@@ -134,51 +134,6 @@ public final class RdkitDescriptors {
         } catch (IOException e) {
             throw new InvalidMoleculeException("isotope data unavailable: " + e.getMessage(), e);
         }
-    }
-
-    /** RDKit's radical assignment for atoms whose valence falls short of every allowed valence. */
-    private static int radicalElectrons(RdkitMolecule mol, int a) {
-        int[] valences = defaultValences(mol.atomicNumber(a));
-        if (valences.length == 0 || mol.isAromatic(a)) {
-            return 0;
-        }
-        int total = mol.implicitHydrogens(a);
-        for (int k = 0; k < mol.degree(a); k++) {
-            int type = mol.bondType(mol.neighbourBond(a, k));
-            total += type == RdkitMolecule.AROMATIC_BOND ? 0 : type;
-        }
-        int charge = mol.formalCharge(a);
-        int outer = RdkitElements.outerElectrons(mol.atomicNumber(a));
-        int base = mol.atomicNumber(a) <= 2 ? 2 : 8;
-        int n = base - outer - total + charge;
-        if (n < 0) {
-            n = 0;
-            for (int v : valences) {
-                if (v - total + charge >= 0) {
-                    n = v - total + charge;
-                    break;
-                }
-            }
-        }
-        int n2 = outer - total - charge;
-        if (n2 >= 0) {
-            n = Math.min(n, n2);
-        }
-        return Math.max(n, 0);
-    }
-
-    private static int[] defaultValences(int z) {
-        return switch (z) {
-            case 1, 9, 17, 35, 3, 11, 19 -> new int[] {1};
-            case 4, 12, 20, 8 -> new int[] {2};
-            case 5 -> new int[] {3};
-            case 6, 14 -> new int[] {4};
-            case 7 -> new int[] {3};
-            case 15 -> new int[] {3, 5, 7};
-            case 16 -> new int[] {2, 4, 6};
-            case 53 -> new int[] {1, 3, 5};
-            default -> new int[0];
-        };
     }
 
     // ---- Morgan fingerprint density ---------------------------------------------------------------

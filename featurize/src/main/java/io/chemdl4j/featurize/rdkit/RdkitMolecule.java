@@ -241,6 +241,146 @@ public final class RdkitMolecule {
         return neighbourBonds[atom][k];
     }
 
+    /** Unpaired electrons as RDKit's sanitizer assigns them: what an atom's valence falls short of every allowed valence by. */
+    public int radicalElectrons(int a) {
+        int[] valences = defaultValences(atomicNumber(a));
+        if (valences.length == 0 || isAromatic(a)) {
+            return 0;
+        }
+        int total = implicitHydrogens(a);
+        for (int k = 0; k < degree(a); k++) {
+            int type = bondType(neighbourBond(a, k));
+            total += type == RdkitMolecule.AROMATIC_BOND ? 0 : type;
+        }
+        int charge = formalCharge(a);
+        int outer = RdkitElements.outerElectrons(atomicNumber[a]);
+        int base = atomicNumber(a) <= 2 ? 2 : 8;
+        int n = base - outer - total + charge;
+        if (n < 0) {
+            n = 0;
+            for (int v : valences) {
+                if (v - total + charge >= 0) {
+                    n = v - total + charge;
+                    break;
+                }
+            }
+        }
+        int n2 = outer - total - charge;
+        if (n2 >= 0) {
+            n = Math.min(n, n2);
+        }
+        return Math.max(n, 0);
+    }
+
+    private static int[] defaultValences(int z) {
+        return switch (z) {
+            case 1, 9, 17, 35, 3, 11, 19 -> new int[] {1};
+            case 4, 12, 20, 8 -> new int[] {2};
+            case 5 -> new int[] {3};
+            case 6, 14 -> new int[] {4};
+            case 7 -> new int[] {3};
+            case 15 -> new int[] {3, 5, 7};
+            case 16 -> new int[] {2, 4, 6};
+            case 53 -> new int[] {1, 3, 5};
+            default -> new int[0];
+        };
+    }
+
+
+    /** Hybridization as RDKit assigns it (S when none of the listed states applies). */
+    public enum Hybridization { S, SP, SP2, SP3, SP3D, SP3D2 }
+
+    /**
+     * RDKit-like hybridization: aromatic atoms and atoms with one double bond are SP2, a triple
+     * bond or two double bonds make SP; otherwise the steric number (neighbours, hydrogens and lone
+     * pairs) decides, and a lone-pair atom next to a π system is SP2 (amide and aniline nitrogens).
+     */
+    public Hybridization hybridization(int a) {
+        if (aromaticAtom[a]) {
+            return Hybridization.SP2;
+        }
+        int doubles = 0;
+        int triples = 0;
+        int valence = implicitHydrogens[a];
+        boolean nextToPi = false;
+        for (int k = 0; k < neighbours[a].length; k++) {
+            int type = bondType[neighbourBonds[a][k]];
+            if (type == 2) {
+                doubles++;
+            } else if (type == 3) {
+                triples++;
+            }
+            valence += type == AROMATIC_BOND ? 1 : type;
+            if (type == 1 && hasPiBond(neighbours[a][k])) {
+                nextToPi = true;
+            }
+        }
+        if (triples > 0 || doubles > 1) {
+            return Hybridization.SP;
+        }
+        if (doubles == 1) {
+            return Hybridization.SP2;
+        }
+        int lonePairs = Math.max(0, RdkitElements.outerElectrons(atomicNumber[a]) - valence - formalCharge[a]) / 2;
+        if (atomicNumber[a] <= 2) {
+            lonePairs = 0;
+        }
+        int steric = totalDegree(a) + lonePairs;
+        if (lonePairs > 0 && nextToPi && steric == 4) {
+            return Hybridization.SP2;
+        }
+        return switch (steric) {
+            case 2 -> Hybridization.SP;
+            case 3 -> Hybridization.SP2;
+            case 4 -> Hybridization.SP3;
+            case 5 -> Hybridization.SP3D;
+            case 6 -> Hybridization.SP3D2;
+            default -> Hybridization.S;
+        };
+    }
+
+    /** True when the atom takes part in a double, triple or aromatic bond. */
+    public boolean hasPiBond(int a) {
+        for (int b : neighbourBonds[a]) {
+            if (bondType[b] != 1 && bondType[b] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Conjugation, approximating RDKit's: aromatic bonds; multiple bonds next to another π bond or a
+     * lone-pair heteroatom; and single bonds joining a π atom to another π atom or to a lone-pair N, O or S.
+     */
+    public boolean isConjugated(int bond) {
+        int type = bondType[bond];
+        if (type == AROMATIC_BOND) {
+            return true;
+        }
+        int u = bondBegin[bond];
+        int v = bondEnd[bond];
+        if (type == 1) {
+            return (hasPiBond(u) && (hasPiBond(v) || isLonePairDonor(v)))
+                    || (hasPiBond(v) && isLonePairDonor(u));
+        }
+        for (int end : new int[] {u, v}) {
+            for (int k = 0; k < neighbours[end].length; k++) {
+                int other = neighbours[end][k];
+                int b = neighbourBonds[end][k];
+                if (b != bond && bondType[b] == 1 && (hasPiBond(other) || isLonePairDonor(other))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isLonePairDonor(int a) {
+        int z = atomicNumber[a];
+        return (z == 7 || z == 8 || z == 16) && formalCharge[a] <= 0 && !hasPiBond(a);
+    }
+
     @Override
     public String toString() {
         return "RdkitMolecule[atoms=" + atomCount + ", Z=" + Arrays.toString(atomicNumber) + "]";

@@ -1,0 +1,101 @@
+package io.chemdl4j.featurize;
+
+import java.util.Arrays;
+
+/**
+ * A molecule as plain immutable arrays for graph neural networks: one feature row per heavy atom,
+ * both directions of every bond as directed edges with their features, and neighbour lists.
+ * No deep-learning framework types; a model turns batches of these into tensors.
+ *
+ * <p>Accessors return copies, so instances can be shared between threads.
+ */
+public final class MolecularGraph {
+    private final int atomFeatureLength;
+    private final int bondFeatureLength;
+    private final float[] atomFeatures;
+    private final int[] edgeSource;
+    private final int[] edgeTarget;
+    private final float[] edgeFeatures;
+    private final int[][] neighbours;
+
+    MolecularGraph(int atomFeatureLength, int bondFeatureLength, float[] atomFeatures, int[] edgeSource,
+                   int[] edgeTarget, float[] edgeFeatures, int[][] neighbours) {
+        this.atomFeatureLength = atomFeatureLength;
+        this.bondFeatureLength = bondFeatureLength;
+        this.atomFeatures = atomFeatures;
+        this.edgeSource = edgeSource;
+        this.edgeTarget = edgeTarget;
+        this.edgeFeatures = edgeFeatures;
+        this.neighbours = neighbours;
+    }
+
+    public int atomCount() {
+        return neighbours.length;
+    }
+
+    /** Number of directed edges: twice the number of bonds. */
+    public int edgeCount() {
+        return edgeSource.length;
+    }
+
+    public int atomFeatureLength() {
+        return atomFeatureLength;
+    }
+
+    public int bondFeatureLength() {
+        return bondFeatureLength;
+    }
+
+    /** Features of one atom. */
+    public float[] atomFeatures(int atom) {
+        return Arrays.copyOfRange(atomFeatures, atom * atomFeatureLength, (atom + 1) * atomFeatureLength);
+    }
+
+    /** All atom features, row-major {@code [atomCount × atomFeatureLength]}. */
+    public float[] atomFeatureMatrix() {
+        return atomFeatures.clone();
+    }
+
+    /** Source atom of every directed edge. */
+    public int[] edgeSources() {
+        return edgeSource.clone();
+    }
+
+    /** Target atom of every directed edge. */
+    public int[] edgeTargets() {
+        return edgeTarget.clone();
+    }
+
+    /** Bond features of every directed edge, row-major {@code [edgeCount × bondFeatureLength]}. */
+    public float[] edgeFeatureMatrix() {
+        return edgeFeatures.clone();
+    }
+
+    /** Neighbour atoms of {@code atom}, in bond order. */
+    public int[] neighbours(int atom) {
+        return neighbours[atom].clone();
+    }
+
+    /** Number of neighbours of {@code atom} (its heavy-atom degree). */
+    public int degree(int atom) {
+        return neighbours[atom].length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MolecularGraph g && atomFeatureLength == g.atomFeatureLength
+                && bondFeatureLength == g.bondFeatureLength && Arrays.equals(atomFeatures, g.atomFeatures)
+                && Arrays.equals(edgeSource, g.edgeSource) && Arrays.equals(edgeTarget, g.edgeTarget)
+                && Arrays.equals(edgeFeatures, g.edgeFeatures) && Arrays.deepEquals(neighbours, g.neighbours);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(atomFeatures) + Arrays.hashCode(edgeSource);
+    }
+
+    @Override
+    public String toString() {
+        return "MolecularGraph[atoms=" + atomCount() + ", edges=" + edgeCount() + "]";
+    }
+}

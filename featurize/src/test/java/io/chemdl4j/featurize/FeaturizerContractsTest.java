@@ -1,0 +1,100 @@
+package io.chemdl4j.featurize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import io.chemdl4j.featurize.rdkit.RdkitDescriptors;
+
+/** Morgan, MACCS, RDKit-named and CDK descriptors under the shared featurizer contract, plus spot checks. */
+class FeaturizerContractsTest {
+
+    @Nested
+    class Morgan2 extends VectorFeaturizerContract {
+        @Override
+        protected VectorFeaturizer featurizer() {
+            return new MorganFeaturizer();
+        }
+    }
+
+    @Nested
+    class ChiralMorganCounts3 extends VectorFeaturizerContract {
+        @Override
+        protected VectorFeaturizer featurizer() {
+            return new MorganFeaturizer(new MorganFeaturizer.Options(3, 1024, true, true));
+        }
+    }
+
+    @Nested
+    class Maccs extends VectorFeaturizerContract {
+        @Override
+        protected VectorFeaturizer featurizer() {
+            return new MaccsFeaturizer();
+        }
+    }
+
+    @Nested
+    class RdkitNamedDescriptors extends VectorFeaturizerContract {
+        @Override
+        protected VectorFeaturizer featurizer() {
+            return new DescriptorFeaturizer();
+        }
+    }
+
+    @Nested
+    class CdkDescriptors extends VectorFeaturizerContract {
+        @Override
+        protected VectorFeaturizer featurizer() {
+            return new CdkDescriptorFeaturizer();
+        }
+
+        @Override
+        protected void assertSameFeatures(float[] expected, float[] actual, String message) {
+            // NaN marks a descriptor CDK could not compute; it must be NaN in both
+            assertEquals(expected.length, actual.length, message);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), message + " #" + i);
+            }
+        }
+    }
+
+    @Test
+    void morganCountsOfEthanolAreHandDerived() throws Exception {
+        // CCO, radius 1: three atom invariants (all distinct) and three radius-1 environments,
+        // none duplicating another's bonds except... C1's {b0,b1} is unique; C0 {b0} and O {b1} too.
+        MorganFeaturizer counts = new MorganFeaturizer(new MorganFeaturizer.Options(1, 1 << 20, true, false));
+        float total = 0;
+        for (float v : counts.featurize("CCO")) {
+            total += v;
+        }
+        assertEquals(6f, total);
+        // methane has one atom and no bonds: only its atom invariant
+        total = 0;
+        for (float v : counts.featurize("C")) {
+            total += v;
+        }
+        assertEquals(1f, total);
+    }
+
+    @Test
+    void maccsOfBenzeneSetsTheSixRingKeyAndTheAromaticKeys() throws Exception {
+        float[] keys = new MaccsFeaturizer().featurize("c1ccccc1");
+        assertEquals(0f, keys[0], "key 0 does not exist");
+        assertEquals(1f, keys[163], "key 163: six-membered ring");
+        assertEquals(1f, keys[162], "key 162: aromatic");
+        assertEquals(0f, keys[164], "key 164: no oxygen");
+    }
+
+    @Test
+    void descriptorSubsetsKeepTheirOrder() throws Exception {
+        DescriptorFeaturizer some = new DescriptorFeaturizer(List.of("HeavyAtomCount", "NumHDonors", "RingCount"));
+        // aspirin: 13 heavy atoms, one OH donor, one ring
+        assertArrayEquals(new float[] {13, 1, 1}, some.featurize("CC(=O)Oc1ccccc1C(=O)O"));
+        assertTrue(RdkitDescriptors.NAMES.size() >= 100);
+    }
+}
