@@ -32,4 +32,23 @@ final class Converters {
             return SplitterType.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
+
+    /** {@code onbits}, {@code dense} or {@code columns}. */
+    static io.chemdl4j.featurize.io.FeatureCsvWriter.Layout layout(String value) {
+        try {
+            return io.chemdl4j.featurize.io.FeatureCsvWriter.Layout.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --format '" + value + "'; use onbits, dense or columns");
+        }
+    }
+
+    /** {@code keep}, {@code largest} or {@code reject}. */
+    static io.chemdl4j.featurize.io.FragmentPolicy fragmentPolicy(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "keep" -> io.chemdl4j.featurize.io.FragmentPolicy.KEEP_ALL;
+            case "largest" -> io.chemdl4j.featurize.io.FragmentPolicy.LARGEST;
+            case "reject" -> io.chemdl4j.featurize.io.FragmentPolicy.REJECT;
+            default -> throw new IllegalArgumentException("unknown --fragments '" + value + "'; use keep, largest or reject");
+        };
+    }
 }

@@ -64,4 +64,31 @@ class ChemDlTest {
         assertEquals(0, cl.execute("train", "--help"));
         assertTrue(out.toString().contains("Example:") && out.toString().contains("chemdl train --dataset delaney"));
     }
+
+    @Test
+    void featurizeWritesDescriptorColumnsNamedAsRdkitAndListsBadRows() throws Exception {
+        Path input = Files.writeString(dir.resolve("mols.csv"), "name,smiles\naspirin,CC(=O)Oc1ccccc1C(=O)O\nbad,C1CC\n");
+        Path out = dir.resolve("desc.csv");
+        Path errors = dir.resolve("bad.csv");
+        assertEquals(0, run("featurize", "--input", input.toString(), "--featurizer", "descriptors",
+                "--format", "columns", "--output", out.toString(), "--errors", errors.toString(), "--quiet"));
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), "header and one good row");
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        assertEquals("row", header.get(0));
+        assertEquals("smiles", header.get(1));
+        String[] values = lines.get(1).split(",");
+        // RDKit: HeavyAtomCount 13, NumHDonors 1 for aspirin
+        assertEquals("13", values[header.indexOf("HeavyAtomCount")]);
+        assertEquals("1", values[header.indexOf("NumHDonors")]);
+        assertTrue(Files.readString(errors).contains("1,C1CC,"));
+    }
+
+    @Test
+    void featurizeReportsAMissingSmilesColumnInOneLineWithExitTwo() throws Exception {
+        Path input = Files.writeString(dir.resolve("mols.csv"), "name,mol\na,CCO\n");
+        assertEquals(2, run("featurize", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
+        assertTrue(err.toString().contains("no column 'smiles'"), err.toString());
+        assertTrue(!err.toString().contains("at io.chemdl4j"), "no stack trace without --verbose");
+    }
 }

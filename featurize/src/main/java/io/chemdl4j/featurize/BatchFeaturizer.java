@@ -2,9 +2,7 @@ package io.chemdl4j.featurize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * Featurizes many SMILES on several threads, keeping input order, and reports every row that fails
@@ -54,29 +52,20 @@ public final class BatchFeaturizer {
         int n = smiles.size();
         float[][] features = new float[n][];
         String[] reasons = new String[n];
-        boolean parallel = threads > 1 && n > 1;
-        Runnable work = () -> (parallel ? IntStream.range(0, n).parallel() : IntStream.range(0, n)).forEach(i -> {
-            try {
-                features[i] = featurizer.featurize(smiles.get(i));
-            } catch (InvalidMoleculeException e) {
-                reasons[i] = e.getMessage();
-            } catch (RuntimeException | StackOverflowError e) {
-                // A featurizer bug on one molecule must not lose the other rows.
-                reasons[i] = "featurizer error: " + e;
-            }
-        });
-        if (!parallel) {
-            work.run();
-        } else {
-            ForkJoinPool pool = new ForkJoinPool(threads);
-            try {
-                pool.submit(work).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("featurization interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("featurization failed", e.getCause());
-            } finally {
+        ForkJoinPool pool = threads > 1 && n > 1 ? new ForkJoinPool(threads) : null;
+        try {
+            Parallel.forEachIndex(pool, n, i -> {
+                try {
+                    features[i] = featurizer.featurize(smiles.get(i));
+                } catch (InvalidMoleculeException e) {
+                    reasons[i] = e.getMessage();
+                } catch (RuntimeException | StackOverflowError e) {
+                    // A featurizer bug on one molecule must not lose the other rows.
+                    reasons[i] = "featurizer error: " + e;
+                }
+            });
+        } finally {
+            if (pool != null) {
                 pool.shutdown();
             }
         }

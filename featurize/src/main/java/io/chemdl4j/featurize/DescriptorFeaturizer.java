@@ -14,7 +14,7 @@ import io.chemdl4j.featurize.rdkit.RdkitMolecule;
  *
  * <p>Thread-safe and stateless; the caller's molecule is not modified.
  */
-public final class DescriptorFeaturizer implements VectorFeaturizer {
+public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[]> implements VectorFeaturizer {
     public static final String NAME = "descriptors";
 
     private final List<String> names;
@@ -62,22 +62,6 @@ public final class DescriptorFeaturizer implements VectorFeaturizer {
         return new FeaturizerSpec(NAME, Map.of("names", String.join(",", names)));
     }
 
-    @Override
-    public float[] featurize(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return values(RdkitMolecule.perceive(molecule));
-    }
-
-    @Override
-    public float[] featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return values(RdkitMolecule.perceiveOwned(molecule));
-    }
-
     /** Full-precision values of an already perceived molecule, in {@link #featureNames()} order. */
     public double[] compute(RdkitMolecule molecule) throws InvalidMoleculeException {
         Map<String, Double> all = RdkitDescriptors.compute(molecule);
@@ -88,7 +72,8 @@ public final class DescriptorFeaturizer implements VectorFeaturizer {
         return out;
     }
 
-    private float[] values(RdkitMolecule molecule) throws InvalidMoleculeException {
+    @Override
+    public float[] features(RdkitMolecule molecule) throws InvalidMoleculeException {
         double[] values = compute(molecule);
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) {

@@ -33,7 +33,7 @@ import io.chemdl4j.featurize.rdkit.RdkitMolecule;
  *
  * <p>Thread-safe and stateless; the caller's molecule is not modified.
  */
-public final class GraphFeaturizer implements MoleculeFeaturizer<MolecularGraph> {
+public final class GraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGraph> {
     public static final String NAME = "graph";
 
     /** DeepChem's ConvMol element list; anything else goes to the last slot. */
@@ -72,23 +72,7 @@ public final class GraphFeaturizer implements MoleculeFeaturizer<MolecularGraph>
     }
 
     @Override
-    public MolecularGraph featurize(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return graph(RdkitMolecule.perceive(molecule));
-    }
-
-    @Override
-    public MolecularGraph featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return graph(RdkitMolecule.perceiveOwned(molecule));
-    }
-
-    /** The graph of an already perceived molecule. */
-    public MolecularGraph graph(RdkitMolecule mol) throws InvalidMoleculeException {
+    public MolecularGraph features(RdkitMolecule mol) throws InvalidMoleculeException {
         int n = mol.atomCount();
         float[] atoms = new float[n * ATOM_FEATURES];
         int[][] neighbours = new int[n][];

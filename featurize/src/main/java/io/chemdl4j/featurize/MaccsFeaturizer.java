@@ -16,7 +16,7 @@ import io.chemdl4j.featurize.rdkit.RdkitMolecule;
  *
  * <p>Thread-safe: each thread has its own fingerprinter. The caller's molecule is not modified.
  */
-public final class MaccsFeaturizer implements VectorFeaturizer {
+public final class MaccsFeaturizer extends RdkitPerceivingFeaturizer<float[]> implements VectorFeaturizer {
     public static final String NAME = "maccs";
     public static final int LENGTH = 167;
 
@@ -39,22 +39,7 @@ public final class MaccsFeaturizer implements VectorFeaturizer {
     }
 
     @Override
-    public float[] featurize(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return keys(RdkitMolecule.perceive(molecule));
-    }
-
-    @Override
-    public float[] featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return keys(RdkitMolecule.perceiveOwned(molecule));
-    }
-
-    private static float[] keys(RdkitMolecule molecule) throws InvalidMoleculeException {
+    public float[] features(RdkitMolecule molecule) throws InvalidMoleculeException {
         IBitFingerprint fp;
         try {
             fp = FINGERPRINTER.get().getBitFingerprint(molecule.container());

@@ -18,7 +18,7 @@ import io.chemdl4j.featurize.rdkit.RdkitMolecule;
  *
  * <p>Thread-safe and stateless: all working state is per call. The caller's molecule is not modified.
  */
-public final class MorganFeaturizer implements VectorFeaturizer {
+public final class MorganFeaturizer extends RdkitPerceivingFeaturizer<float[]> implements VectorFeaturizer {
     public static final String NAME = "morgan";
 
     /**
@@ -98,22 +98,6 @@ public final class MorganFeaturizer implements VectorFeaturizer {
     }
 
     @Override
-    public float[] featurize(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return features(RdkitMolecule.perceive(molecule));
-    }
-
-    @Override
-    public float[] featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        return features(RdkitMolecule.perceiveOwned(molecule));
-    }
-
-    /** Features of an already perceived molecule (lets several RDKit featurizers share one perception). */
     public float[] features(RdkitMolecule molecule) throws InvalidMoleculeException {
         float[] features = new float[options.length()];
         for (int hash : MorganEnvironments.environments(molecule, options.radius(), options.chirality())) {

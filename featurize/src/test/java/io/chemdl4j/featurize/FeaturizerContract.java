@@ -24,7 +24,7 @@ import org.openscience.cdk.smiles.SmilesGenerator;
 public abstract class FeaturizerContract<T> {
 
     /** Molecules that exercise rings, aromaticity, charges, stereo, salts and metals. */
-    protected static final List<String> MOLECULES = List.of(
+    public static final List<String> MOLECULES = List.of(
             "CCO", "c1ccccc1", "CC(=O)Oc1ccccc1C(=O)O", "C[C@H](N)C(=O)O", "C[C@@H](N)C(=O)O",
             "C/C=C/C", "[NH4+].[Cl-]", "c1ccc2[nH]ccc2c1", "O=S(=O)(O)c1ccccc1", "CC[N+](C)(C)C",
             "c1ccsc1", "[Na+].[O-]C(=O)c1ccccc1", "Cl[Pt](Cl)([NH3])[NH3]", "C1CC2CCC1C2", "OC[C@H]1OC(O)[C@H](O)[C@@H](O)[C@@H]1O",

@@ -1,20 +1,16 @@
 package io.chemdl4j.moleculenet;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,14 +98,6 @@ public final class DataFiles {
 
     /** A UTF-8 reader of a text file, transparently gunzipping it when it starts with the gzip magic. */
     public static Reader openText(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return io.chemdl4j.featurize.io.TextFiles.open(file);
     }
 }

@@ -1,0 +1,82 @@
+package io.chemdl4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.chemdl4j.featurize.io.FeaturizeJob;
+import io.chemdl4j.featurize.io.InputFileException;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chemdl featurize}: SMILES/CSV/SDF in, a CSV of features out. */
+@Command(name = "featurize", mixinStandardHelpOptions = true,
+        description = "Featurize a file of molecules (CSV/TSV with a SMILES column, .smi, SDF; gzip welcome) "
+                + "into a CSV that starts with row and smiles. Rows that fail are left out and listed in --errors.",
+        footer = {"", "Examples:",
+                "  chemdl featurize --input mols.csv --featurizer ecfp --radius 2 --size 1024 --format onbits --output ecfp.csv",
+                "  chemdl featurize --input mols.sdf.gz --featurizer descriptors --format columns --output desc.csv --errors bad.csv",
+                "  chemdl featurize --input library.smi --featurizer morgan --size 2048 --fragments largest --output morgan.csv"})
+final class FeaturizeCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "Input file: .csv, .tsv, .smi, .sdf (optionally .gz).")
+    Path input;
+
+    @Option(names = "--smiles-column", defaultValue = "smiles", description = "SMILES column of a CSV/TSV input (default: ${DEFAULT-VALUE}).")
+    String smilesColumn;
+
+    @Option(names = "--featurizer", defaultValue = "ecfp",
+            description = "ecfp, fcfp, morgan, maccs, descriptors, cdk-descriptors or graph (default: ${DEFAULT-VALUE}).")
+    String featurizer;
+
+    @Option(names = "--radius", defaultValue = "2", description = "Fingerprint radius (default: ${DEFAULT-VALUE}).")
+    int radius;
+
+    @Option(names = "--size", defaultValue = "1024", description = "Fingerprint length (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--counts", description = "Occurrence counts instead of 0/1 bits.")
+    boolean counts;
+
+    @Option(names = "--chirality", description = "Include stereochemistry in fingerprints.")
+    boolean chirality;
+
+    @Option(names = "--format", defaultValue = "columns",
+            description = "onbits (set bit indices), dense (one space-separated column) or columns (one column per feature; default).")
+    String format;
+
+    @Option(names = "--output", required = true, description = "Output CSV (written atomically).")
+    Path output;
+
+    @Option(names = "--errors", description = "CSV listing failed rows: row,smiles,reason.")
+    Path errors;
+
+    @Option(names = "--fragments", defaultValue = "keep",
+            description = "Salts and mixtures: keep (all fragments), largest (keep the largest) or reject (default: ${DEFAULT-VALUE}).")
+    String fragments;
+
+    @Option(names = "--threads", description = "Worker threads (default: every core).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn,
+                FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format), output, errors,
+                Converters.fragmentPolicy(fragments),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        StreamingFeaturizer.Summary summary;
+        try (ProgressBar bar = Progress.bar("featurize", quiet)) {
+            summary = FeaturizeJob.run(config, bar == null ? null : bar::stepTo);
+        } catch (InputFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        System.err.printf("featurized %d of %d rows (%d failed%s) -> %s%n", summary.featurized(), summary.rows(),
+                summary.failed(), errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "")
+                        : ", listed in " + errors, output);
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package io.chemdl4j.featurize.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import io.chemdl4j.featurize.MolecularGraph;
+
+/**
+ * Writes featurized rows as CSV: {@code row} (0-based data row of the input), {@code smiles}, then
+ * the features in one of the {@link Layout}s. Not thread-safe.
+ */
+public final class FeatureCsvWriter implements AutoCloseable {
+    /** How vector features are laid out. */
+    public enum Layout {
+        /** One column {@code onbits}: indices of non-zero features, ascending, space-separated. */
+        ONBITS,
+        /** One column {@code features}: every value, space-separated. */
+        DENSE,
+        /** One column per feature, named by the featurizer (descriptor names, bit0..bitN-1). */
+        COLUMNS
+    }
+
+    private final CSVPrinter printer;
+    private final Layout layout;
+
+    private FeatureCsvWriter(Writer out, Layout layout, List<String> header) throws IOException {
+        this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+        this.layout = layout;
+        printer.printRecord(header);
+    }
+
+    /** A writer of vectors with the given feature names. */
+    public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames) throws IOException {
+        List<String> header = new ArrayList<>(List.of("row", "smiles"));
+        switch (layout) {
+            case ONBITS -> header.add("onbits");
+            case DENSE -> header.add("features");
+            case COLUMNS -> header.addAll(featureNames);
+        }
+        return new FeatureCsvWriter(out, layout, header);
+    }
+
+    /** A writer of molecular graphs: sizes, then space-separated atom features, edges and edge features. */
+    public static FeatureCsvWriter forGraphs(Writer out) throws IOException {
+        return new FeatureCsvWriter(out, null, List.of("row", "smiles", "atoms", "edges", "atom_features",
+                "edge_sources", "edge_targets", "edge_features"));
+    }
+
+    public void writeVector(MoleculeRecord record, float[] features) throws IOException {
+        List<Object> values = new ArrayList<>(features.length + 2);
+        values.add(record.row());
+        values.add(record.smiles());
+        switch (layout) {
+            case ONBITS -> {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < features.length; i++) {
+                    if (features[i] != 0f) {
+                        if (sb.length() > 0) {
+                            sb.append(' ');
+                        }
+                        sb.append(i);
+                    }
+                }
+                values.add(sb.toString());
+            }
+            case DENSE -> values.add(join(features));
+            case COLUMNS -> {
+                for (float f : features) {
+                    values.add(format(f));
+                }
+            }
+        }
+        printer.printRecord(values);
+    }
+
+    public void writeGraph(MoleculeRecord record, MolecularGraph graph) throws IOException {
+        printer.printRecord(record.row(), record.smiles(), graph.atomCount(), graph.edgeCount(),
+                join(graph.atomFeatureMatrix()), join(graph.edgeSources()), join(graph.edgeTargets()),
+                join(graph.edgeFeatureMatrix()));
+    }
+
+    private static String join(float[] values) {
+        StringBuilder sb = new StringBuilder(values.length * 2);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(format(values[i]));
+        }
+        return sb.toString();
+    }
+
+    private static String join(int[] values) {
+        StringBuilder sb = new StringBuilder(values.length * 3);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(values[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Integers without a decimal point; other values in Java's shortest round-trip form. */
+    static String format(float f) {
+        if (f == Math.rint(f) && Math.abs(f) < 1e7f) {
+            return Integer.toString((int) f);
+        }
+        return Float.toString(f);
+    }
+
+    public void flush() throws IOException {
+        printer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close();
+    }
+}

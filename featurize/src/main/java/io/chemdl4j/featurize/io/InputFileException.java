@@ -1,0 +1,14 @@
+package io.chemdl4j.featurize.io;
+
+/** An input file that cannot be read at all (missing, empty, binary, no SMILES column); the message says which and why. */
+public class InputFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public InputFileException(String message) {
+        super(message);
+    }
+
+    public InputFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

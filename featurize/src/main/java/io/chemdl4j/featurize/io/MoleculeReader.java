@@ -1,0 +1,277 @@
+package io.chemdl4j.featurize.io;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.io.iterator.IteratingSDFReader;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smiles.SmiFlavor;
+import org.openscience.cdk.smiles.SmilesGenerator;
+
+/**
+ * Streams molecule records from a file, one at a time and in order, in constant memory:
+ * CSV/TSV with a SMILES column, {@code .smi} (SMILES, optional whitespace-separated name), or SDF
+ * (with its properties as columns), each optionally gzipped. The format comes from the file name
+ * ({@code .csv}, {@code .tsv}, {@code .smi}/{@code .smiles}, {@code .sdf}/{@code .sd}/{@code .mol}).
+ *
+ * <p>Not thread-safe: one reader per thread; close it when done.
+ */
+public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable {
+    /** Input formats. */
+    public enum Format { CSV, TSV, SMI, SDF }
+
+    private final Path file;
+    private final Reader reader;
+    private final Iterator<MoleculeRecord> records;
+    private final List<String> columns;
+
+    private MoleculeReader(Path file, Reader reader, Iterator<MoleculeRecord> records, List<String> columns) {
+        this.file = file;
+        this.reader = reader;
+        this.records = records;
+        this.columns = columns;
+    }
+
+    /** The format of {@code file} from its name. */
+    public static Format formatOf(Path file) {
+        String name = TextFiles.formatName(file);
+        if (name.endsWith(".sdf") || name.endsWith(".sd") || name.endsWith(".mol")) {
+            return Format.SDF;
+        }
+        if (name.endsWith(".smi") || name.endsWith(".smiles") || name.endsWith(".ism")) {
+            return Format.SMI;
+        }
+        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
+            return Format.TSV;
+        }
+        return Format.CSV;
+    }
+
+    /**
+     * Opens {@code file}.
+     *
+     * @param smilesColumn the SMILES column of a CSV/TSV file (ignored for .smi and SDF)
+     * @throws InputFileException if the file is missing, empty, binary or lacks the SMILES column
+     */
+    public static MoleculeReader open(Path file, String smilesColumn) throws InputFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException(file + ": no such file");
+        }
+        Reader reader;
+        try {
+            reader = new BufferedReader(TextFiles.open(file), 1 << 16);
+            reader.mark(4096);
+            char[] head = new char[4096];
+            int n = reader.read(head);
+            reader.reset();
+            if (n <= 0) {
+                reader.close();
+                throw new InputFileException(file + ": file is empty");
+            }
+            for (int i = 0; i < n; i++) {
+                if (head[i] == 0 || head[i] == '\uFFFD') {
+                    reader.close();
+                    throw new InputFileException(file + ": not a text file (binary content near character " + i + ")");
+                }
+            }
+        } catch (IOException e) {
+            throw new InputFileException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return switch (formatOf(file)) {
+                case SDF -> sdf(file, reader);
+                case SMI -> smi(file, reader);
+                case TSV -> delimited(file, reader, CSVFormat.TDF, smilesColumn);
+                case CSV -> delimited(file, reader, CSVFormat.DEFAULT, smilesColumn);
+            };
+        } catch (InputFileException e) {
+            closeQuietly(reader);
+            throw e;
+        }
+    }
+
+    private static MoleculeReader delimited(Path file, Reader reader, CSVFormat base, String smilesColumn)
+            throws InputFileException {
+        CSVParser parser;
+        try {
+            parser = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(false)
+                    .build().parse(reader);
+        } catch (IOException | RuntimeException e) {
+            throw new InputFileException(file + ": not a readable CSV file: " + e.getMessage(), e);
+        }
+        List<String> header = parser.getHeaderNames();
+        if (header.isEmpty()) {
+            throw new InputFileException(file + ": file has no header line");
+        }
+        int smilesIndex = header.indexOf(smilesColumn);
+        if (smilesIndex < 0) {
+            throw new InputFileException(file + ": no column '" + smilesColumn + "' (columns: " + header
+                    + "); name the SMILES column with --smiles-column");
+        }
+        Iterator<CSVRecord> it = parser.iterator();
+        Iterator<MoleculeRecord> records = new Iterator<>() {
+            long row;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    return it.hasNext();
+                } catch (UncheckedIOException e) {
+                    throw new UncheckedIOException(file + ": " + e.getMessage(), e.getCause());
+                }
+            }
+
+            @Override
+            public MoleculeRecord next() {
+                CSVRecord r = it.next();
+                Map<String, String> props = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < r.size(); i++) {
+                    if (i != smilesIndex) {
+                        props.put(header.get(i), r.get(i));
+                    }
+                }
+                String smiles = smilesIndex < r.size() ? r.get(smilesIndex) : "";
+                return new MoleculeRecord(row++, smiles, null, props);
+            }
+        };
+        return new MoleculeReader(file, reader, records, List.copyOf(header));
+    }
+
+    private static MoleculeReader smi(Path file, Reader reader) {
+        BufferedReader lines = (BufferedReader) reader;
+        Iterator<MoleculeRecord> records = new Iterator<>() {
+            long row;
+            String nextLine = advance();
+
+            private String advance() {
+                try {
+                    String line;
+                    do {
+                        line = lines.readLine();
+                    } while (line != null && (line.isBlank() || line.startsWith("#")));
+                    return line;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return nextLine != null;
+            }
+
+            @Override
+            public MoleculeRecord next() {
+                if (nextLine == null) {
+                    throw new NoSuchElementException();
+                }
+                String line = nextLine.strip();
+                nextLine = advance();
+                int space = indexOfWhitespace(line);
+                String smiles = space < 0 ? line : line.substring(0, space);
+                String name = space < 0 ? "" : line.substring(space).strip();
+                return new MoleculeRecord(row++, smiles, null, Map.of("name", name));
+            }
+        };
+        return new MoleculeReader(file, reader, records, List.of("smiles", "name"));
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static MoleculeReader sdf(Path file, Reader reader) {
+        IteratingSDFReader sdf = new IteratingSDFReader(reader, SilentChemObjectBuilder.getInstance(), true);
+        SmilesGenerator generator = new SmilesGenerator(SmiFlavor.Isomeric | SmiFlavor.UseAromaticSymbols);
+        Iterator<MoleculeRecord> records = new Iterator<>() {
+            long row;
+
+            @Override
+            public boolean hasNext() {
+                return sdf.hasNext();
+            }
+
+            @Override
+            public MoleculeRecord next() {
+                IAtomContainer molecule = sdf.next();
+                Map<String, String> props = new LinkedHashMap<>();
+                for (Map.Entry<Object, Object> e : molecule.getProperties().entrySet()) {
+                    String key = String.valueOf(e.getKey());
+                    if (!key.startsWith("cdk:")) {
+                        props.put(key, String.valueOf(e.getValue()));
+                    }
+                }
+                String smiles;
+                try {
+                    smiles = molecule.getAtomCount() == 0 ? "" : generator.create(molecule);
+                } catch (CDKException | RuntimeException e) {
+                    smiles = "";
+                }
+                return new MoleculeRecord(row++, smiles, molecule.getAtomCount() == 0 ? null : molecule, props);
+            }
+        };
+        return new MoleculeReader(file, reader, records, List.of());
+    }
+
+    /** Column names of a CSV/TSV source (empty for SDF, whose properties vary per record). */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return records.hasNext();
+    }
+
+    @Override
+    public MoleculeRecord next() {
+        return records.next();
+    }
+
+    /** Reads the next {@code max} records (fewer at the end). */
+    public List<MoleculeRecord> nextChunk(int max) {
+        List<MoleculeRecord> chunk = new ArrayList<>(Math.min(max, 1 << 16));
+        while (chunk.size() < max && records.hasNext()) {
+            chunk.add(records.next());
+        }
+        return chunk;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static void closeQuietly(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // already failing with a clearer error
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.chemdl4j.featurize.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens text files for reading, gunzipping them when they start with the gzip magic bytes. */
+public final class TextFiles {
+    private TextFiles() {
+    }
+
+    /** A UTF-8 reader of {@code file}, transparently decompressed if it is gzip (whatever its name). */
+    public static Reader open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /** The file name without a trailing {@code .gz}, lower-cased: what decides the format. */
+    public static String formatName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+    }
+}

@@ -1,0 +1,148 @@
+package io.chemdl4j.featurize.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chemdl4j.featurize.MorganFeaturizer;
+import io.chemdl4j.featurize.RowError;
+
+/** Reading every input format, fragment policies, and the featurize job's output. */
+class MoleculeInputTest {
+    @TempDir
+    Path dir;
+
+    private static final String SDF = """
+            ethanol
+              manual
+
+              3  2  0  0  0  0  0  0  0  0999 V2000
+                0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0
+                1.5000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0
+                2.2500    1.2990    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0
+              1  2  1  0
+              2  3  1  0
+            M  END
+            >  <solubility>
+            1.1
+
+            $$$$
+            water
+              manual
+
+              1  0  0  0  0  0  0  0  0  0999 V2000
+                0.0000    0.0000    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0
+            M  END
+            >  <solubility>
+            55.5
+
+            $$$$
+            """;
+
+    private List<MoleculeRecord> readAll(Path file, String column) throws Exception {
+        try (MoleculeReader reader = MoleculeReader.open(file, column)) {
+            List<MoleculeRecord> all = new ArrayList<>();
+            reader.forEachRemaining(all::add);
+            return all;
+        }
+    }
+
+    private Path gzip(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    @Test
+    void readsCsvTsvSmiAndSdfPlainOrGzipped() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "id,SMILES,y\n1,CCO,0.5\n2,c1ccccc1,1.5\n");
+        List<MoleculeRecord> rows = readAll(csv, "SMILES");
+        assertEquals(2, rows.size());
+        assertEquals("c1ccccc1", rows.get(1).smiles());
+        assertEquals("1.5", rows.get(1).properties().get("y"));
+        assertEquals(1, rows.get(1).row());
+
+        assertEquals(2, readAll(gzip("a.tsv.gz", "smiles\tname\nCCO\te\nCCN\tm\n"), "smiles").size());
+
+        List<MoleculeRecord> smi = readAll(gzip("a.smi.gz", "CCO ethanol\n\n# comment\nc1ccccc1\tbenzene ring\n"), "x");
+        assertEquals(List.of("CCO", "c1ccccc1"), smi.stream().map(MoleculeRecord::smiles).toList());
+        assertEquals("benzene ring", smi.get(1).properties().get("name"));
+
+        List<MoleculeRecord> sdf = readAll(Files.writeString(dir.resolve("b.sdf"), SDF), "ignored");
+        assertEquals(2, sdf.size());
+        assertEquals("CCO", sdf.get(0).smiles());
+        assertEquals("55.5", sdf.get(1).properties().get("solubility"));
+        assertEquals(3, sdf.get(0).molecule().getAtomCount());
+    }
+
+    @Test
+    void unreadableFilesGiveOneClearReason() throws Exception {
+        InputFileException missing = assertThrows(InputFileException.class,
+                () -> MoleculeReader.open(dir.resolve("nope.csv"), "smiles"));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        assertTrue(assertThrows(InputFileException.class, () -> MoleculeReader.open(empty, "smiles"))
+                .getMessage().contains("empty"));
+        Path noColumn = Files.writeString(dir.resolve("x.csv"), "mol,y\nCCO,1\n");
+        assertTrue(assertThrows(InputFileException.class, () -> MoleculeReader.open(noColumn, "smiles"))
+                .getMessage().contains("no column 'smiles'"));
+        Path binary = Files.write(dir.resolve("b.csv"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0x10});
+        assertTrue(assertThrows(InputFileException.class, () -> MoleculeReader.open(binary, "smiles"))
+                .getMessage().contains("not a text file"));
+    }
+
+    @Test
+    void fragmentPoliciesAreExplicit() throws Exception {
+        Path csv = Files.writeString(dir.resolve("salts.csv"), "smiles\n[Na+].[O-]C(=O)c1ccccc1\nCCO\n");
+        MorganFeaturizer morgan = new MorganFeaturizer();
+        List<float[]> kept = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        try (MoleculeReader reader = MoleculeReader.open(csv, "smiles")) {
+            new StreamingFeaturizer<>(morgan, FragmentPolicy.LARGEST, 2, 1)
+                    .run(reader, (r, f) -> kept.add(f), errors::add, null);
+        }
+        assertArrayEquals(morgan.featurize("[O-]C(=O)c1ccccc1"), kept.get(0), "largest fragment is the benzoate");
+        try (MoleculeReader reader = MoleculeReader.open(csv, "smiles")) {
+            StreamingFeaturizer.Summary s = new StreamingFeaturizer<>(morgan, FragmentPolicy.REJECT, 2, 1)
+                    .run(reader, (r, f) -> { }, errors::add, null);
+            assertEquals(1, s.failed());
+        }
+        assertEquals(0, errors.get(0).row());
+        assertTrue(errors.get(0).reason().contains("2 fragments"), errors.get(0).reason());
+    }
+
+    @Test
+    void jobWritesRowSmilesAndOnBitsAndListsErrors() throws Exception {
+        Path csv = Files.writeString(dir.resolve("in.csv"), "smiles\nCCO\nC1CC\nc1ccccc1O\n");
+        Path out = dir.resolve("out.csv");
+        Path errors = dir.resolve("errors.csv");
+        StreamingFeaturizer.Summary s = FeaturizeJob.run(new FeaturizeJob.Config(csv, "smiles",
+                FeaturizeJob.spec("morgan", 2, 1024, false, false), FeatureCsvWriter.Layout.ONBITS, out, errors,
+                FragmentPolicy.KEEP_ALL, 2), null);
+        assertEquals(new StreamingFeaturizer.Summary(3, 2, 1), s);
+        // on-bits from native RDKit 2022.09: GetMorganFingerprintAsBitVect(m, 2, nBits=1024)
+        assertEquals(List.of("row,smiles,onbits", "0,CCO,33 80 222 294 386 807",
+                "2,c1ccccc1O,64 65 175 356 389 578 726 745 754 807 849"), Files.readAllLines(out));
+        List<String> err = Files.readAllLines(errors);
+        assertEquals("row,smiles,reason", err.get(0));
+        assertTrue(err.get(1).startsWith("1,C1CC,"), err.get(1));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left");
+        }
+    }
+}
