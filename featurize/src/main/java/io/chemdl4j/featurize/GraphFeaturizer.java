@@ -3,10 +3,6 @@ package io.chemdl4j.featurize;
 import java.util.List;
 import java.util.Map;
 
-import org.openscience.cdk.geometry.cip.CIPTool;
-import org.openscience.cdk.interfaces.IAtomContainer;
-import org.openscience.cdk.interfaces.IDoubleBondStereochemistry;
-import org.openscience.cdk.interfaces.IStereoElement;
 
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
 
@@ -54,14 +50,9 @@ public final class GraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGr
     private static final Map<Integer, Integer> ELEMENT_SLOT = elementSlots();
 
     private static Map<Integer, Integer> elementSlots() {
-        java.util.HashMap<Integer, Integer> slots = new java.util.HashMap<>();
-        org.openscience.cdk.config.Elements[] all = org.openscience.cdk.config.Elements.values();
+        Map<Integer, Integer> slots = new java.util.HashMap<>();
         for (int i = 0; i < ELEMENTS.size() - 1; i++) {
-            for (org.openscience.cdk.config.Elements e : all) {
-                if (e.symbol().equals(ELEMENTS.get(i))) {
-                    slots.put(e.number(), i);
-                }
-            }
+            slots.put(org.openscience.cdk.config.Elements.ofString(ELEMENTS.get(i)).number(), i);
         }
         return Map.copyOf(slots);
     }
@@ -84,7 +75,7 @@ public final class GraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGr
         int[] source = new int[2 * bonds];
         int[] target = new int[2 * bonds];
         float[] edges = new float[2 * bonds * BOND_FEATURES];
-        int[] stereo = doubleBondStereo(mol);
+        int[] stereo = mol.doubleBondStereo();
         for (int b = 0; b < bonds; b++) {
             source[2 * b] = mol.bondBegin(b);
             target[2 * b] = mol.bondEnd(b);
@@ -126,24 +117,6 @@ public final class GraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGr
         out[offset + 4] = mol.isConjugated(b) ? 1f : 0f;
         out[offset + 5] = mol.isRingBond(b) ? 1f : 0f;
         out[offset + 6 + stereo] = 1f;
-    }
-
-    /** 0 none, 2 Z, 3 E per bond (DeepChem's STEREONONE, STEREOANY, STEREOZ, STEREOE order). */
-    private static int[] doubleBondStereo(RdkitMolecule mol) {
-        int[] stereo = new int[mol.bondCount()];
-        IAtomContainer container = mol.container();
-        for (IStereoElement<?, ?> element : container.stereoElements()) {
-            if (element instanceof IDoubleBondStereochemistry db) {
-                CIPTool.CIP_CHIRALITY label = CIPTool.getCIPChirality(container, db);
-                int index = container.indexOf(db.getStereoBond());
-                if (label == CIPTool.CIP_CHIRALITY.Z) {
-                    stereo[index] = 2;
-                } else if (label == CIPTool.CIP_CHIRALITY.E) {
-                    stereo[index] = 3;
-                }
-            }
-        }
-        return stereo;
     }
 
     @Override

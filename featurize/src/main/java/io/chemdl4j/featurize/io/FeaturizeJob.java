@@ -83,40 +83,30 @@ public final class FeaturizeJob {
                 ? new GraphFeaturizer() : Featurizers.create(config.featurizer());
         StreamingFeaturizer.Summary[] summary = new StreamingFeaturizer.Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn())) {
-            Writer errorWriter = null;
-            Path errorTemp = null;
-            try {
-                CSVPrinter errorPrinter = null;
-                if (config.errors() != null) {
-                    errorTemp = java.nio.file.Files.createTempFile(
-                            config.errors().toAbsolutePath().getParent(), ".errors.", ".tmp");
-                    errorWriter = java.nio.file.Files.newBufferedWriter(errorTemp, StandardCharsets.UTF_8);
-                    errorPrinter = new CSVPrinter(errorWriter, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
-                    errorPrinter.printRecord("row", "smiles", "reason");
-                }
-                CSVPrinter errors = errorPrinter;
-                AtomicFiles.write(config.output(), out -> {
-                    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                    summary[0] = write(featurizer, config, reader, w, errors, progress);
-                    w.flush();
+            if (config.errors() == null) {
+                writeOutput(featurizer, config, reader, null, progress, summary);
+            } else {
+                // The error list is written while the output is; both appear only when the run completes.
+                AtomicFiles.write(config.errors(), errorOut -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(errorOut, StandardCharsets.UTF_8));
+                    CSVPrinter errors = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+                    errors.printRecord("row", "smiles", "reason");
+                    writeOutput(featurizer, config, reader, errors, progress, summary);
+                    errors.flush();
                 });
-                if (errorPrinter != null) {
-                    errorPrinter.flush();
-                    errorWriter.close();
-                    errorWriter = null;
-                    Path temp = errorTemp;
-                    AtomicFiles.write(config.errors(), out -> java.nio.file.Files.copy(temp, out));
-                }
-            } finally {
-                if (errorWriter != null) {
-                    errorWriter.close();
-                }
-                if (errorTemp != null) {
-                    java.nio.file.Files.deleteIfExists(errorTemp);
-                }
             }
         }
         return summary[0];
+    }
+
+    private static void writeOutput(MoleculeFeaturizer<?> featurizer, Config config, MoleculeReader reader,
+                                    CSVPrinter errors, StreamingFeaturizer.ProgressListener progress,
+                                    StreamingFeaturizer.Summary[] summary) throws IOException {
+        AtomicFiles.write(config.output(), out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            summary[0] = write(featurizer, config, reader, w, errors, progress);
+            w.flush();
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package io.chemdl4j.featurize.rdkit;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -8,12 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.openscience.cdk.config.Isotopes;
 import org.openscience.cdk.geometry.cip.CIPTool;
 import org.openscience.cdk.interfaces.IAtomContainer;
-import org.openscience.cdk.interfaces.IBond;
-import org.openscience.cdk.interfaces.IDoubleBondStereochemistry;
-import org.openscience.cdk.interfaces.IIsotope;
 import org.openscience.cdk.interfaces.IStereoElement;
 import org.openscience.cdk.interfaces.ITetrahedralChirality;
 import org.openscience.cdk.stereo.Stereocenters;
@@ -36,6 +31,33 @@ public final class MorganEnvironments {
      */
     public static int[] environments(RdkitMolecule mol, int radius, boolean chirality)
             throws InvalidMoleculeException {
+        return environments(mol, radius, chirality, new int[radius + 1]);
+    }
+
+    /**
+     * Number of distinct identifiers of the unfolded fingerprint (RDKit's {@code GetMorganFingerprint},
+     * no chirality) for every radius 0..{@code radius}, from one run: RDKit emits layer by layer, so
+     * the fingerprint of radius r is the first layers of the one of radius {@code radius}.
+     */
+    public static int[] distinctIdentifiersByRadius(RdkitMolecule mol, int radius) throws InvalidMoleculeException {
+        int[] layerEnds = new int[radius + 1];
+        int[] ids = environments(mol, radius, false, layerEnds);
+        int[] distinct = new int[radius + 1];
+        Set<Integer> seen = new HashSet<>();
+        int start = 0;
+        for (int r = 0; r <= radius; r++) {
+            for (int i = start; i < layerEnds[r]; i++) {
+                seen.add(ids[i]);
+            }
+            start = layerEnds[r];
+            distinct[r] = seen.size();
+        }
+        return distinct;
+    }
+
+    /** As {@link #environments(RdkitMolecule, int, boolean)}; {@code layerEnds[r]} gets the end of layer r. */
+    private static int[] environments(RdkitMolecule mol, int radius, boolean chirality, int[] layerEnds)
+            throws InvalidMoleculeException {
         int n = mol.atomCount();
         int[] invariants = connectivityInvariants(mol);
         Stereo stereo = chirality ? Stereo.of(mol) : null;
@@ -44,6 +66,7 @@ public final class MorganEnvironments {
         for (int i = 0; i < n; i++) {
             out[emitted++] = invariants[i];
         }
+        layerEnds[0] = emitted;
         boolean[] chiralSeen = new boolean[n];
         boolean[] dead = new boolean[n];
         BitSet[] atomNeighbourhoods = new BitSet[n];
@@ -116,6 +139,7 @@ public final class MorganEnvironments {
             }
             invariants = roundInvariants;
             atomNeighbourhoods = roundNeighbourhoods;
+            layerEnds[layer + 1] = emitted;
         }
         return Arrays.copyOf(out, emitted);
     }
@@ -140,14 +164,7 @@ public final class MorganEnvironments {
         if (massNumber == 0 || atomicNumber == 0) {
             return 0;
         }
-        try {
-            Isotopes isotopes = Isotopes.getInstance();
-            IIsotope isotope = isotopes.getIsotope(isotopes.getElement(atomicNumber).getSymbol(), massNumber);
-            double exact = isotope == null || isotope.getExactMass() == null ? massNumber : isotope.getExactMass();
-            return (int) (exact - isotopes.getNaturalMass(atomicNumber));
-        } catch (IOException e) {
-            throw new InvalidMoleculeException("isotope data unavailable: " + e.getMessage(), e);
-        }
+        return (int) (RdkitElements.isotopeMass(atomicNumber, massNumber) - RdkitElements.weight(atomicNumber));
     }
 
     /** An atom's environment in one round; sorts as RDKit's {@code (bitset, invariant, atom)} tuple. */
@@ -165,19 +182,17 @@ public final class MorganEnvironments {
 
     /** Stereo as RDKit's {@code useChirality} sees it: CIP labels of true stereocentres, E/Z bonds. */
     private static final class Stereo {
-        private static final int STEREO_Z = 2;
-        private static final int STEREO_E = 3;
         private final int[] cip;
         private final int[] doubleBondStereo;
 
-        private Stereo(int atoms, int bonds) {
+        private Stereo(int atoms, int[] doubleBondStereo) {
             cip = new int[atoms];
-            doubleBondStereo = new int[bonds];
+            this.doubleBondStereo = doubleBondStereo;
         }
 
         static Stereo of(RdkitMolecule mol) {
             IAtomContainer container = mol.container();
-            Stereo stereo = new Stereo(mol.atomCount(), mol.bondCount());
+            Stereo stereo = new Stereo(mol.atomCount(), mol.doubleBondStereo());
             Stereocenters centres = Stereocenters.of(container);
             for (IStereoElement<?, ?> element : container.stereoElements()) {
                 if (element instanceof ITetrahedralChirality tc) {
@@ -191,15 +206,6 @@ public final class MorganEnvironments {
                     } else if (centres.isStereocenter(atom)) {
                         // a ring stereocentre (e.g. 1,4-disubstituted cyclohexane): RDKit keeps the tag, no label
                         stereo.cip[atom] = 1;
-                    }
-                } else if (element instanceof IDoubleBondStereochemistry db) {
-                    CIPTool.CIP_CHIRALITY label = CIPTool.getCIPChirality(container, db);
-                    IBond bond = db.getStereoBond();
-                    int index = container.indexOf(bond);
-                    if (label == CIPTool.CIP_CHIRALITY.E) {
-                        stereo.doubleBondStereo[index] = STEREO_E;
-                    } else if (label == CIPTool.CIP_CHIRALITY.Z) {
-                        stereo.doubleBondStereo[index] = STEREO_Z;
                     }
                 }
             }

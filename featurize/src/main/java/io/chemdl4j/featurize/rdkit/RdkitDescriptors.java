@@ -1,18 +1,14 @@
 package io.chemdl4j.featurize.rdkit;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.openscience.cdk.config.Isotopes;
 import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
-import org.openscience.cdk.interfaces.IIsotope;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 
@@ -109,8 +105,8 @@ public final class RdkitDescriptors {
         for (int a = 0; a < mol.atomCount(); a++) {
             int z = mol.atomicNumber(a);
             int hs = mol.implicitHydrogens(a);
-            double weight = mol.massNumber(a) == 0 ? RdkitElements.weight(z) : isotopeMass(z, mol.massNumber(a));
-            double mono = mol.massNumber(a) == 0 ? RdkitElements.monoisotopicMass(z) : isotopeMass(z, mol.massNumber(a));
+            double weight = mol.massNumber(a) == 0 ? RdkitElements.weight(z) : RdkitElements.isotopeMass(z, mol.massNumber(a));
+            double mono = mol.massNumber(a) == 0 ? RdkitElements.monoisotopicMass(z) : RdkitElements.isotopeMass(z, mol.massNumber(a));
             molWt += weight + hs * RdkitElements.weight(1);
             exact += mono + hs * RdkitElements.monoisotopicMass(1);
             if (z != 1) {
@@ -126,26 +122,13 @@ public final class RdkitDescriptors {
         out.put("NumRadicalElectrons", (double) radicals);
     }
 
-    private static double isotopeMass(int z, int massNumber) throws InvalidMoleculeException {
-        try {
-            Isotopes isotopes = Isotopes.getInstance();
-            IIsotope isotope = isotopes.getIsotope(isotopes.getElement(z).getSymbol(), massNumber);
-            return isotope == null || isotope.getExactMass() == null ? massNumber : isotope.getExactMass();
-        } catch (IOException e) {
-            throw new InvalidMoleculeException("isotope data unavailable: " + e.getMessage(), e);
-        }
-    }
-
     // ---- Morgan fingerprint density ---------------------------------------------------------------
 
     private static void morganDensity(RdkitMolecule mol, Map<String, Double> out) throws InvalidMoleculeException {
         int heavy = heavyAtoms(mol);
+        int[] distinct = MorganEnvironments.distinctIdentifiersByRadius(mol, 3);
         for (int radius = 1; radius <= 3; radius++) {
-            Set<Integer> distinct = new HashSet<>();
-            for (int id : MorganEnvironments.environments(mol, radius, false)) {
-                distinct.add(id);
-            }
-            out.put("FpDensityMorgan" + radius, heavy == 0 ? 0.0 : (double) distinct.size() / heavy);
+            out.put("FpDensityMorgan" + radius, heavy == 0 ? 0.0 : (double) distinct[radius] / heavy);
         }
     }
 
@@ -168,11 +151,8 @@ public final class RdkitDescriptors {
         double[] hk = new double[n];
         for (int a = 0; a < n; a++) {
             int z = mol.atomicNumber(a);
-            int heavyDegree = 0;
-            for (int k = 0; k < mol.degree(a); k++) {
-                heavyDegree++;
-            }
-            plain[a] = heavyDegree == 0 ? 0 : 1 / Math.sqrt(heavyDegree);
+            int degree = mol.degree(a); // RDKit's GetDegree: explicit neighbours
+            plain[a] = degree == 0 ? 0 : 1 / Math.sqrt(degree);
             int outer = RdkitElements.outerElectrons(z);
             double nv = outer - mol.totalHydrogens(a);
             nval[a] = nv == 0 ? 0 : 1 / Math.sqrt(nv);
@@ -189,14 +169,7 @@ public final class RdkitDescriptors {
         out.put("Chi0", sum(plain));
         out.put("Chi0n", sum(nval));
         out.put("Chi0v", sum(hk));
-        double chi1 = 0;
-        for (int b = 0; b < mol.bondCount(); b++) {
-            int u = mol.bondBegin(b);
-            int v = mol.bondEnd(b);
-            double p = plain[u] * plain[v];
-            chi1 += p;
-        }
-        out.put("Chi1", chi1);
+        out.put("Chi1", pathSum(mol, plain, 1));
         out.put("Chi1n", pathSum(mol, nval, 1));
         out.put("Chi1v", pathSum(mol, hk, 1));
         for (int order = 2; order <= 4; order++) {

@@ -7,6 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.openscience.cdk.config.Isotopes;
+import org.openscience.cdk.interfaces.IIsotope;
+
+import io.chemdl4j.featurize.InvalidMoleculeException;
+
 /**
  * RDKit's periodic-table values (standard weights, monoisotopic masses, outer-shell electrons,
  * radii), so that RDKit-named descriptors use RDKit's numbers rather than CDK's slightly different ones.
@@ -55,6 +60,20 @@ final class RdkitElements {
 
     static int outerElectrons(int atomicNumber) {
         return OUTER_ELECTRONS[z(atomicNumber)];
+    }
+
+    /**
+     * Exact mass of an isotope (CDK's isotope table; RDKit's agrees), or the mass number itself
+     * for an isotope CDK does not know.
+     */
+    static double isotopeMass(int atomicNumber, int massNumber) throws InvalidMoleculeException {
+        try {
+            Isotopes isotopes = Isotopes.getInstance();
+            IIsotope isotope = isotopes.getIsotope(isotopes.getElement(atomicNumber).getSymbol(), massNumber);
+            return isotope == null || isotope.getExactMass() == null ? massNumber : isotope.getExactMass();
+        } catch (IOException e) {
+            throw new InvalidMoleculeException("isotope data unavailable: " + e.getMessage(), e);
+        }
     }
 
     static double bondRadius(int atomicNumber) {
