@@ -7,11 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.openscience.cdk.geometry.cip.CIPTool;
-import org.openscience.cdk.interfaces.IAtomContainer;
-import org.openscience.cdk.interfaces.IStereoElement;
-import org.openscience.cdk.interfaces.ITetrahedralChirality;
-import org.openscience.cdk.stereo.Stereocenters;
 
 import io.chemdl4j.featurize.InvalidMoleculeException;
 
@@ -144,6 +139,14 @@ public final class MorganEnvironments {
         return Arrays.copyOf(out, emitted);
     }
 
+    /**
+     * The per-atom chirality code RDKit hashes with {@code useChirality}: 0 for no chiral tag, 3 for
+     * an R label, 2 for S, 1 for a tagged atom without a label. Package-private for tests.
+     */
+    static int[] chiralityCodes(RdkitMolecule mol) {
+        return Stereo.of(mol).cip.clone();
+    }
+
     /** RDKit's {@code getConnectivityInvariants} with ring membership (the default for Morgan). */
     static int[] connectivityInvariants(RdkitMolecule mol) throws InvalidMoleculeException {
         int n = mol.atomCount();
@@ -180,36 +183,18 @@ public final class MorganEnvironments {
         }
     }
 
-    /** Stereo as RDKit's {@code useChirality} sees it: CIP labels of true stereocentres, E/Z bonds. */
+    /** Stereo as RDKit's {@code useChirality} sees it: chiral tags with legacy R/S labels, E/Z bonds. */
     private static final class Stereo {
         private final int[] cip;
         private final int[] doubleBondStereo;
 
-        private Stereo(int atoms, int[] doubleBondStereo) {
-            cip = new int[atoms];
-            this.doubleBondStereo = doubleBondStereo;
+        private Stereo(RdkitStereo stereo) {
+            cip = stereo.atomCodes();
+            doubleBondStereo = stereo.bondStereo();
         }
 
         static Stereo of(RdkitMolecule mol) {
-            IAtomContainer container = mol.container();
-            Stereo stereo = new Stereo(mol.atomCount(), mol.doubleBondStereo());
-            Stereocenters centres = Stereocenters.of(container);
-            for (IStereoElement<?, ?> element : container.stereoElements()) {
-                if (element instanceof ITetrahedralChirality tc) {
-                    // RDKit drops the chiral tag of an atom whose neighbours are not all different.
-                    CIPTool.CIP_CHIRALITY label = CIPTool.getCIPChirality(container, tc);
-                    int atom = container.indexOf(tc.getChiralAtom());
-                    if (label == CIPTool.CIP_CHIRALITY.R) {
-                        stereo.cip[atom] = 3;
-                    } else if (label == CIPTool.CIP_CHIRALITY.S) {
-                        stereo.cip[atom] = 2;
-                    } else if (centres.isStereocenter(atom)) {
-                        // a ring stereocentre (e.g. 1,4-disubstituted cyclohexane): RDKit keeps the tag, no label
-                        stereo.cip[atom] = 1;
-                    }
-                }
-            }
-            return stereo;
+            return new Stereo(RdkitStereo.perceive(mol));
         }
 
         boolean hasChiralTag(int atom) {

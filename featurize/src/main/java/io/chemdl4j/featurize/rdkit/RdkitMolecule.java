@@ -5,13 +5,10 @@ import java.util.Arrays;
 import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.exception.CDKException;
-import org.openscience.cdk.geometry.cip.CIPTool;
 import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
-import org.openscience.cdk.interfaces.IDoubleBondStereochemistry;
-import org.openscience.cdk.interfaces.IStereoElement;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 
 import io.chemdl4j.featurize.InvalidMoleculeException;
@@ -291,23 +288,12 @@ public final class RdkitMolecule {
 
 
     /**
-     * E/Z of every bond as RDKit codes it ({@code Bond::BondStereo}): 0 none, 2 Z, 3 E, from CIP
-     * labels of the double bonds whose stereo the input specified. Computed on each call.
+     * E/Z of every bond as RDKit codes it ({@code Bond::BondStereo}): 0 none, 2 Z, 3 E, for the
+     * double bonds whose stereo the input specified, ranked as RDKit's legacy stereo perception
+     * ranks them ({@link RdkitStereo}). Computed on each call.
      */
     public int[] doubleBondStereo() {
-        int[] stereo = new int[bondBegin.length];
-        for (IStereoElement<?, ?> element : container.stereoElements()) {
-            if (element instanceof IDoubleBondStereochemistry db) {
-                CIPTool.CIP_CHIRALITY label = CIPTool.getCIPChirality(container, db);
-                int bond = container.indexOf(db.getStereoBond());
-                if (label == CIPTool.CIP_CHIRALITY.Z) {
-                    stereo[bond] = 2;
-                } else if (label == CIPTool.CIP_CHIRALITY.E) {
-                    stereo[bond] = 3;
-                }
-            }
-        }
-        return stereo;
+        return RdkitStereo.perceive(this).bondStereo();
     }
 
     /** Hybridization as RDKit assigns it (S when none of the listed states applies). */
