@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.interfaces.IAtomContainer;
-import org.openscience.cdk.io.iterator.IteratingSDFReader;
+import org.openscience.cdk.io.ISimpleChemObjectReader;
+import org.openscience.cdk.io.MDLV2000Reader;
+import org.openscience.cdk.io.MDLV3000Reader;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
@@ -201,37 +204,110 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         return -1;
     }
 
+    /**
+     * SDF, one record at a time: each record (up to {@code $$$$}) is parsed on its own, so that a
+     * broken connection table becomes a record with a read error, reported with its record number,
+     * and the records after it are still read and keep their numbers.
+     */
     private static MoleculeReader sdf(Path file, Reader reader) {
-        IteratingSDFReader sdf = new IteratingSDFReader(reader, SilentChemObjectBuilder.getInstance(), true);
+        BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         SmilesGenerator generator = new SmilesGenerator(SmiFlavor.Isomeric | SmiFlavor.UseAromaticSymbols);
         Iterator<MoleculeRecord> records = new Iterator<>() {
             long row;
+            String pending;
 
             @Override
             public boolean hasNext() {
-                return sdf.hasNext();
+                if (pending == null) {
+                    pending = nextRecordText(lines);
+                }
+                return pending != null;
             }
 
             @Override
             public MoleculeRecord next() {
-                IAtomContainer molecule = sdf.next();
-                Map<String, String> props = new LinkedHashMap<>();
-                for (Map.Entry<Object, Object> e : molecule.getProperties().entrySet()) {
-                    String key = String.valueOf(e.getKey());
-                    if (!key.startsWith("cdk:")) {
-                        props.put(key, String.valueOf(e.getValue()));
-                    }
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
                 }
-                String smiles;
-                try {
-                    smiles = molecule.getAtomCount() == 0 ? "" : generator.create(molecule);
-                } catch (CDKException | RuntimeException e) {
-                    smiles = "";
-                }
-                return new MoleculeRecord(row++, smiles, molecule.getAtomCount() == 0 ? null : molecule, props);
+                String text = pending;
+                pending = null;
+                return sdfRecord(row++, text, generator);
             }
         };
         return new MoleculeReader(file, reader, records, List.of());
+    }
+
+    /** The next record's lines up to (without) its {@code $$$$}, or null at the end of the file. */
+    private static String nextRecordText(BufferedReader lines) {
+        StringBuilder text = new StringBuilder();
+        boolean content = false;
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.strip().equals("$$$$")) {
+                    return text.toString();
+                }
+                text.append(line).append('\n');
+                content |= !line.isBlank();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return content ? text.toString() : null;
+    }
+
+    private static MoleculeRecord sdfRecord(long row, String text, SmilesGenerator generator) {
+        int end = text.indexOf("M  END");
+        int dataStart = end < 0 ? text.length() : text.indexOf('\n', end) + 1;
+        String ctab = text.substring(0, dataStart == 0 ? text.length() : dataStart);
+        Map<String, String> props = sdfProperties(text.substring(Math.min(dataStart, text.length())));
+        String title = text.lines().findFirst().orElse("").strip();
+        String where = "SDF record " + (row + 1) + (title.isEmpty() ? "" : " ('" + title + "')");
+        IAtomContainer molecule;
+        boolean v3000 = ctab.lines().skip(3).findFirst().orElse("").contains("V3000");
+        try (ISimpleChemObjectReader mdl = v3000 ? new MDLV3000Reader(new StringReader(ctab))
+                : new MDLV2000Reader(new StringReader(ctab))) {
+            molecule = mdl.read(SilentChemObjectBuilder.getInstance().newAtomContainer());
+        } catch (CDKException | IOException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            return new MoleculeRecord(row, "", null, props, where + ": unreadable connection table: " + reason);
+        }
+        if (molecule == null || molecule.getAtomCount() == 0) {
+            return new MoleculeRecord(row, "", null, props, where + " has no atoms");
+        }
+        String smiles;
+        try {
+            smiles = generator.create(molecule);
+        } catch (CDKException | RuntimeException e) {
+            smiles = "";
+        }
+        return new MoleculeRecord(row, smiles, molecule, props);
+    }
+
+    /** SD data items ({@code >  <name>} then value lines up to a blank line), in file order. */
+    private static Map<String, String> sdfProperties(String data) {
+        Map<String, String> props = new LinkedHashMap<>();
+        String name = null;
+        StringBuilder value = new StringBuilder();
+        for (String line : data.lines().toList()) {
+            if (name == null) {
+                int open = line.indexOf('<');
+                int close = line.indexOf('>', open + 1);
+                if (line.startsWith(">") && open > 0 && close > open) {
+                    name = line.substring(open + 1, close);
+                    value.setLength(0);
+                }
+            } else if (line.isBlank()) {
+                props.put(name, value.toString());
+                name = null;
+            } else {
+                value.append(value.length() == 0 ? "" : "\n").append(line);
+            }
+        }
+        if (name != null) {
+            props.put(name, value.toString());
+        }
+        return props;
     }
 
     /** Column names of a CSV/TSV source (empty for SDF, whose properties vary per record). */

@@ -12,6 +12,14 @@ import org.openscience.cdk.interfaces.IAtomContainer;
  * @param smiles     the SMILES, never null (may be empty or invalid: featurization reports that)
  * @param molecule   the parsed molecule for SDF records, else {@code null}
  * @param properties the record's other columns or SD properties, in source order
+ * @param readError  why the record could not be read (an SDF record whose connection table is
+ *                   broken), or {@code null}; such a record is reported, never silently dropped
  */
-public record MoleculeRecord(long row, String smiles, IAtomContainer molecule, Map<String, String> properties) {
+public record MoleculeRecord(long row, String smiles, IAtomContainer molecule, Map<String, String> properties,
+        String readError) {
+
+    /** A record that was read without error. */
+    public MoleculeRecord(long row, String smiles, IAtomContainer molecule, Map<String, String> properties) {
+        this(row, smiles, molecule, properties, null);
+    }
 }

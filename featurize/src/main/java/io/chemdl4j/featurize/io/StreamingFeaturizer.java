@@ -111,6 +111,9 @@ public final class StreamingFeaturizer<T> {
     }
 
     private Object featurizeOne(MoleculeRecord record) {
+        if (record.readError() != null) {
+            return record.readError();
+        }
         try {
             IAtomContainer molecule = record.molecule() != null ? record.molecule().clone()
                     : MoleculeParser.parseSmiles(record.smiles());

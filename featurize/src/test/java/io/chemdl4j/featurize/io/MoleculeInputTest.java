@@ -2,8 +2,10 @@ package io.chemdl4j.featurize.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,6 +90,53 @@ class MoleculeInputTest {
         assertEquals("CCO", sdf.get(0).smiles());
         assertEquals("55.5", sdf.get(1).properties().get("solubility"));
         assertEquals(3, sdf.get(0).molecule().getAtomCount());
+    }
+
+    @Test
+    void aBrokenSdfRecordIsReportedWithItsNumberAndTheRestIsRead() throws Exception {
+        // the middle record's counts line promises 3 atoms but its atom block holds garbage
+        String broken = """
+                broken one
+                  manual
+
+                  3  2  0  0  0  0  0  0  0  0999 V2000
+                    0.0000    not-a-number  C   0  0  0  0  0
+                M  END
+                >  <solubility>
+                9.9
+
+                $$$$
+                """;
+        int split = SDF.indexOf("$$$$") + 5;
+        Path file = Files.writeString(dir.resolve("mixed.sdf"), SDF.substring(0, split) + broken + SDF.substring(split));
+        List<MoleculeRecord> records = readAll(file, "ignored");
+        assertEquals(List.of(0L, 1L, 2L), records.stream().map(MoleculeRecord::row).toList());
+        assertNull(records.get(0).readError());
+        assertTrue(records.get(1).readError().startsWith("SDF record 2 ('broken one'): unreadable connection table"),
+                records.get(1).readError());
+        assertEquals("9.9", records.get(1).properties().get("solubility"), "properties survive a broken ctab");
+        assertEquals("O", records.get(2).smiles());
+
+        List<RowError> errors = new ArrayList<>();
+        List<Long> featurized = new ArrayList<>();
+        try (MoleculeReader reader = MoleculeReader.open(file, "ignored")) {
+            StreamingFeaturizer.Summary s = new StreamingFeaturizer<>(new MorganFeaturizer(), FragmentPolicy.KEEP_ALL, 2, 2)
+                    .run(reader, (r, f) -> featurized.add(r.row()), errors::add, null);
+            assertEquals(new StreamingFeaturizer.Summary(3, 2, 1), s);
+        }
+        assertEquals(List.of(0L, 2L), featurized);
+        assertEquals(1, errors.get(0).row());
+        assertTrue(errors.get(0).reason().contains("SDF record 2"), errors.get(0).reason());
+    }
+
+    @Test
+    void readsEveryRecordOfARealSdfFile() throws Exception {
+        Path gdb = Path.of(System.getenv().getOrDefault("CHEMDL_DATA_DIR", "../../shared/data"), "gdb1k.sdf");
+        assumeTrue(Files.exists(gdb), "no " + gdb);
+        List<MoleculeRecord> records = readAll(gdb, "ignored");
+        long sdfTerminators = Files.readAllLines(gdb).stream().filter(l -> l.strip().equals("$$$$")).count();
+        assertEquals(sdfTerminators, records.size());
+        assertTrue(records.stream().allMatch(r -> r.readError() == null && r.molecule().getAtomCount() > 0));
     }
 
     @Test
