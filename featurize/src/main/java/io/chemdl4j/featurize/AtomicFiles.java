@@ -52,22 +52,64 @@ public final class AtomicFiles {
      * place; an existing directory at {@code target} is replaced.
      */
     public static void writeDirectory(Path target, DirectoryWriter writer) throws IOException {
+        try (StagedDirectory staged = stageDirectory(target)) {
+            writer.write(staged.path());
+            staged.commit();
+        }
+    }
+
+    /**
+     * A fresh temporary directory beside {@code target}, to be filled over time (a streaming
+     * writer) and then {@linkplain StagedDirectory#commit() committed}: renamed into place in one
+     * step. Closing it uncommitted deletes it. A process killed before the commit leaves only a
+     * hidden {@code .name.*} sibling, never a directory at {@code target}.
+     */
+    public static StagedDirectory stageDirectory(Path target) throws IOException {
         Path parent = parentOf(target);
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
-        Path old = null;
-        try {
-            writer.write(tmp);
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        return new StagedDirectory(target, Files.createTempDirectory(parent, "." + target.getFileName() + "."));
+    }
+
+    /** A directory being written under a temporary name; see {@link #stageDirectory(Path)}. */
+    public static final class StagedDirectory implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private boolean committed;
+
+        private StagedDirectory(Path target, Path tmp) {
+            this.target = target;
+            this.tmp = tmp;
+        }
+
+        /** Where to write the content. */
+        public Path path() {
+            return tmp;
+        }
+
+        /** Renames the content into place, replacing an existing directory at the target. */
+        public void commit() throws IOException {
+            Path parent = parentOf(target);
+            Path old = null;
+            try {
+                if (Files.exists(target)) {
+                    old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
+                    Files.delete(old);
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                committed = true;
+            } finally {
+                if (old != null) {
+                    deleteRecursively(old);
+                }
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            deleteRecursively(tmp);
-            if (old != null) {
-                deleteRecursively(old);
+        }
+
+        /** Deletes the temporary directory unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                deleteRecursively(tmp);
             }
         }
     }

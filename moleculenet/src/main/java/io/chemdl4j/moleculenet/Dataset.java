@@ -73,6 +73,82 @@ public final class Dataset {
         return new Dataset(n, d, tasks, fx, fy, fw, ids.clone());
     }
 
+    /**
+     * The molecules of {@code parts}, in order.
+     *
+     * @throws IllegalArgumentException if a part has other tasks or another feature count
+     */
+    public static Dataset concat(List<Dataset> parts, List<String> tasks, int featureCount) {
+        Builder builder = new Builder(tasks, featureCount);
+        for (Dataset part : parts) {
+            check(part.tasks.equals(builder.tasks) && part.featureCount == featureCount,
+                    part + " does not have tasks " + tasks + " and " + featureCount + " features");
+            builder.append(part.size, part.x, part.y, part.w, part.ids);
+        }
+        return builder.build();
+    }
+
+    /** A builder that grows as molecules are added; see {@link #builder(List, int)}. */
+    public static Builder builder(List<String> tasks, int featureCount) {
+        return new Builder(tasks, featureCount);
+    }
+
+    /** Collects molecules one at a time into a {@link Dataset}. Not thread-safe. */
+    public static final class Builder {
+        private final List<String> tasks;
+        private final int featureCount;
+        private float[] x = new float[0];
+        private float[] y = new float[0];
+        private float[] w = new float[0];
+        private String[] ids = new String[0];
+        private int size;
+
+        private Builder(List<String> tasks, int featureCount) {
+            this.tasks = List.copyOf(tasks);
+            this.featureCount = featureCount;
+        }
+
+        /** Adds one molecule (the arrays are copied). */
+        public Builder add(float[] features, float[] labels, float[] weights, String id) {
+            int t = tasks.size();
+            check(features.length == featureCount && labels.length == t && weights.length == t,
+                    "expected " + featureCount + " features and " + t + " labels and weights");
+            append(1, features, labels, weights, new String[] {id});
+            return this;
+        }
+
+        private void append(int rows, float[] fx, float[] fy, float[] fw, String[] fids) {
+            int t = tasks.size();
+            ensure(size + rows);
+            System.arraycopy(fx, 0, x, size * featureCount, rows * featureCount);
+            System.arraycopy(fy, 0, y, size * t, rows * t);
+            System.arraycopy(fw, 0, w, size * t, rows * t);
+            System.arraycopy(fids, 0, ids, size, rows);
+            size += rows;
+        }
+
+        private void ensure(int rows) {
+            if (rows <= ids.length) {
+                return;
+            }
+            int capacity = Math.max(rows, Math.max(16, ids.length + (ids.length >> 1)));
+            x = Arrays.copyOf(x, capacity * featureCount);
+            y = Arrays.copyOf(y, capacity * tasks.size());
+            w = Arrays.copyOf(w, capacity * tasks.size());
+            ids = Arrays.copyOf(ids, capacity);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public Dataset build() {
+            int t = tasks.size();
+            return new Dataset(size, featureCount, tasks, Arrays.copyOf(x, size * featureCount),
+                    Arrays.copyOf(y, size * t), Arrays.copyOf(w, size * t), Arrays.copyOf(ids, size));
+        }
+    }
+
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

@@ -23,7 +23,7 @@ public final class MolNet {
     /** Loads {@code dataset} with {@code options}. */
     public static MolNetData load(MolNetDataset dataset, LoadOptions options) {
         Path file = DataFiles.locate(dataset.fileName(), dataset.url(), options.dataDirectory());
-        LoadedData loaded = new CsvLoader(dataset.csvSpec(), options.featurizer(), options.threads()).load(file);
+        LoadedData loaded = new DatasetLoader(dataset.columnSpec(), options.featurizer(), options.threads()).load(file);
         for (RowError e : loaded.errors()) {
             LOG.warn("Skipped {}", e);
         }

@@ -61,8 +61,8 @@ public enum MolNetDataset {
     }
 
     /** Column layout of the published file. */
-    public CsvSpec csvSpec() {
-        return new CsvSpec(smilesColumn, tasks, idColumn);
+    public ColumnSpec columnSpec() {
+        return new ColumnSpec(smilesColumn, tasks, idColumn);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.RowError;
 
-class CsvLoaderTest {
+class DatasetLoaderTest {
     private static final String CSV = String.join("\n",
             "id,smiles,active,toxic",
             "m0,CCO,1,0",
@@ -33,13 +33,13 @@ class CsvLoaderTest {
     @TempDir
     Path dir;
 
-    private final CsvSpec spec = new CsvSpec("smiles", List.of("active", "toxic"), "id");
+    private final ColumnSpec spec = new ColumnSpec("smiles", List.of("active", "toxic"), "id");
 
     @Test
     void loadsGoodRowsAndReportsEachBadRowByNumberAndReason() throws Exception {
         Path file = dir.resolve("mixed.csv");
         Files.writeString(file, CSV);
-        LoadedData loaded = new CsvLoader(spec, new EcfpFeaturizer(), 2).load(file);
+        LoadedData loaded = new DatasetLoader(spec, new EcfpFeaturizer(), 2).load(file);
         Dataset d = loaded.dataset();
         assertEquals(8, loaded.rowsRead());
         assertEquals(List.of("m0", "m2", "m5", "m7"), List.of(d.ids()));
@@ -58,7 +58,7 @@ class CsvLoaderTest {
     void missingLabelsGetWeightZero() throws Exception {
         Path file = dir.resolve("mixed.csv");
         Files.writeString(file, CSV);
-        Dataset d = new CsvLoader(spec, new EcfpFeaturizer(), 1).load(file).dataset();
+        Dataset d = new DatasetLoader(spec, new EcfpFeaturizer(), 1).load(file).dataset();
         assertEquals(1f, d.label(0, 0));
         assertEquals(1f, d.weight(0, 0));
         assertEquals(0f, d.weight(1, 0)); // m2 active empty
@@ -73,12 +73,12 @@ class CsvLoaderTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(CSV.getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals(4, new CsvLoader(spec, new EcfpFeaturizer()).load(file).dataset().size());
+        assertEquals(4, new DatasetLoader(spec, new EcfpFeaturizer()).load(file).dataset().size());
     }
 
     @Test
     void fileLevelProblemsNameTheFileAndTheReason() throws Exception {
-        CsvLoader loader = new CsvLoader(spec, new EcfpFeaturizer());
+        DatasetLoader loader = new DatasetLoader(spec, new EcfpFeaturizer());
         InvalidDataException missing = assertThrows(InvalidDataException.class, () -> loader.load(dir.resolve("nope.csv")));
         assertTrue(missing.getMessage().contains("nope.csv") && missing.getMessage().contains("no such file"));
 

@@ -1,0 +1,166 @@
+package io.chemdl4j.moleculenet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.io.FragmentPolicy;
+import io.chemdl4j.featurize.io.InputFileException;
+import io.chemdl4j.featurize.io.MoleculeReader;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+
+/**
+ * Loads molecules with labels into a {@link Dataset} (in memory) or a {@link DiskDataset} (streamed
+ * to disk in constant memory): CSV/TSV with a SMILES column, {@code .smi}, or SDF with its
+ * properties as task columns, each optionally gzipped, featurized on every core.
+ *
+ * <p>Empty label fields (and {@code nan}, {@code NA}, ...) are missing labels: value 0, weight 0. A
+ * row whose SMILES cannot be featurized or whose label is not a number is reported with its row
+ * number and reason, and every other row is loaded.
+ *
+ * <p>Thread-safe: holds only immutable configuration.
+ */
+public final class DatasetLoader {
+    private static final Set<String> MISSING = Set.of("", "nan", "na", "n/a", "null", "none");
+    private static final int CHUNK = 4096;
+
+    private final ColumnSpec spec;
+    private final VectorFeaturizer featurizer;
+    private final int threads;
+
+    public DatasetLoader(ColumnSpec spec, VectorFeaturizer featurizer, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.spec = spec;
+        this.featurizer = featurizer;
+        this.threads = threads;
+    }
+
+    public DatasetLoader(ColumnSpec spec, VectorFeaturizer featurizer) {
+        this(spec, featurizer, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Receives each loaded molecule in file order. */
+    @FunctionalInterface
+    private interface RowSink {
+        void add(float[] features, float[] labels, float[] weights, String id) throws IOException;
+    }
+
+    /** What a load into a disk dataset produced. */
+    public record DiskLoad(DiskDataset dataset, List<RowError> errors, long rowsRead) {
+        public DiskLoad {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * Reads and featurizes {@code file} into memory.
+     *
+     * @throws InvalidDataException if the file is missing, empty, unreadable or lacks a named column
+     */
+    public LoadedData load(Path file) {
+        Dataset.Builder builder = Dataset.builder(spec.taskColumns(), featurizer.length());
+        List<RowError> errors = new ArrayList<>();
+        long rows = stream(file, builder::add, errors, null);
+        return new LoadedData(builder.build(), errors, (int) rows);
+    }
+
+    /**
+     * Reads and featurizes {@code file} into a disk dataset at {@code directory}, in constant memory
+     * (one chunk of molecules and one shard at a time). The dataset appears at {@code directory}
+     * only once complete; a crash leaves no dataset there.
+     *
+     * @param properties provenance to record in the dataset's metadata
+     * @param progress   told the rows read so far, or {@code null}
+     */
+    public DiskLoad loadToDisk(Path file, Path directory, Map<String, String> properties,
+                               StreamingFeaturizer.ProgressListener progress) throws IOException {
+        List<RowError> errors = new ArrayList<>();
+        try (DiskDataset.Writer writer = DiskDataset.writer(directory, spec.taskColumns(), featurizer.length())) {
+            long rows = stream(file, writer::add, errors, progress);
+            properties.forEach(writer::property);
+            return new DiskLoad(writer.commit(), errors, rows);
+        }
+    }
+
+    private long stream(Path file, RowSink sink, List<RowError> errors,
+                        StreamingFeaturizer.ProgressListener progress) {
+        String source = file.getFileName().toString();
+        int tasks = spec.taskColumns().size();
+        try (MoleculeReader reader = MoleculeReader.open(file, spec.smilesColumn())) {
+            requireColumns(file, reader.columns());
+            StreamingFeaturizer<float[]> streaming =
+                    new StreamingFeaturizer<>(featurizer, FragmentPolicy.KEEP_ALL, threads, CHUNK);
+            StreamingFeaturizer.Summary summary = streaming.run(reader, (record, features) -> {
+                float[] labels = new float[tasks];
+                float[] weights = new float[tasks];
+                String labelError = parseLabels(record.properties(), labels, weights);
+                if (labelError != null) {
+                    errors.add(new RowError(source, record.row(), record.smiles(), labelError));
+                    return;
+                }
+                String id = spec.idColumn() == null || spec.idColumn().equals(spec.smilesColumn())
+                        ? record.smiles() : record.properties().getOrDefault(spec.idColumn(), "");
+                sink.add(features, labels, weights, id);
+            }, errors::add, progress);
+            errors.sort(Comparator.comparingLong(RowError::row));
+            return summary.rows();
+        } catch (InputFileException e) {
+            throw new InvalidDataException(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidDataException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // commons-csv signals malformed input (e.g. an unterminated quote) this way
+            throw new InvalidDataException(file + ": malformed input (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Fills labels and weights; returns why a label is unusable, or null. */
+    private String parseLabels(Map<String, String> fields, float[] labels, float[] weights) {
+        for (int t = 0; t < labels.length; t++) {
+            String value = fields.getOrDefault(spec.taskColumns().get(t), "").strip();
+            if (MISSING.contains(value.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            try {
+                float v = Float.parseFloat(value);
+                if (!Float.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                labels[t] = v;
+                weights[t] = 1f;
+            } catch (NumberFormatException e) {
+                return "label '" + value + "' of task '" + spec.taskColumns().get(t) + "' is not a number";
+            }
+        }
+        return null;
+    }
+
+    /** CSV/TSV files must have every named column; SDF properties vary per record and are not checked. */
+    private void requireColumns(Path file, List<String> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        for (String task : spec.taskColumns()) {
+            requireColumn(file, columns, task, "task");
+        }
+        if (spec.idColumn() != null) {
+            requireColumn(file, columns, spec.idColumn(), "id");
+        }
+    }
+
+    private static void requireColumn(Path file, List<String> columns, String column, String role) {
+        if (!columns.contains(column)) {
+            throw new InvalidDataException(file + ": no " + role + " column '" + column + "'; columns are " + columns);
+        }
+    }
+}
