@@ -59,4 +59,93 @@ class SplitterTest {
         assertArrayEquals(new String[] {"m13", "m14"}, s.test().ids());
         assertEquals(13f, s.test().feature(0, 0));
     }
+
+    /** 2000 molecules, three tasks with 20%, 5% and 1% positives, some labels missing. */
+    static Dataset imbalanced() {
+        java.util.Random r = new java.util.Random(11);
+        int n = 2000;
+        float[][] x = new float[n][1];
+        float[][] y = new float[n][3];
+        float[][] w = new float[n][3];
+        String[] ids = new String[n];
+        double[] rate = {0.2, 0.05, 0.01};
+        for (int i = 0; i < n; i++) {
+            ids[i] = "m" + i;
+            for (int t = 0; t < 3; t++) {
+                w[i][t] = r.nextDouble() < 0.9 ? 1 : 0;
+                y[i][t] = w[i][t] != 0 && r.nextDouble() < rate[t] ? 1 : 0;
+            }
+        }
+        return Dataset.of(x, y, w, ids, List.of("common", "rare", "rarest"));
+    }
+
+    @Test
+    void stratifiedSplitKeepsEveryTasksPositivesInProportion() {
+        Dataset d = imbalanced();
+        int[][] parts = new StratifiedSplitter(3).splitIndices(d, SplitFractions.defaults());
+        assertEquals(List.of(1600, 200, 200), List.of(parts[0].length, parts[1].length, parts[2].length));
+        Set<Integer> all = new HashSet<>();
+        for (int[] p : parts) {
+            Arrays.stream(p).forEach(all::add);
+        }
+        assertEquals(2000, all.size());
+        double[] share = {0.8, 0.1, 0.1};
+        for (int t = 0; t < 3; t++) {
+            int total = 0;
+            int[] inPart = new int[3];
+            for (int p = 0; p < 3; p++) {
+                for (int i : parts[p]) {
+                    if (d.weight(i, t) != 0 && d.label(i, t) == 1f) {
+                        inPart[p]++;
+                        total++;
+                    }
+                }
+            }
+            for (int p = 0; p < 3; p++) {
+                assertEquals(share[p] * total, inPart[p], 1.0, "task " + t + " part " + p + ": " + Arrays.toString(inPart));
+            }
+        }
+        assertArrayEquals(parts[2], new StratifiedSplitter(3).splitIndices(d, SplitFractions.defaults())[2]);
+        assertFalse(Arrays.equals(parts[2], new StratifiedSplitter(4).splitIndices(d, SplitFractions.defaults())[2]));
+    }
+
+    @Test
+    void stratifiedRegressionSplitSpansTheLabelRangeInEveryPart() {
+        int n = 1000;
+        float[][] x = new float[n][1];
+        float[][] y = new float[n][1];
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            y[i][0] = i; // uniform labels 0..999
+            ids[i] = "m" + i;
+        }
+        Dataset d = Dataset.of(x, y, null, ids, List.of("y"));
+        int[][] parts = new StratifiedSplitter(1).splitIndices(d, SplitFractions.defaults());
+        assertEquals(List.of(800, 100, 100), List.of(parts[0].length, parts[1].length, parts[2].length));
+        for (int[] part : parts) {
+            // each run of ten sorted labels gives one molecule to valid and one to test
+            double mean = Arrays.stream(part).mapToDouble(i -> d.label(i, 0)).average().orElseThrow();
+            assertEquals(499.5, mean, 5.0);
+        }
+    }
+
+    @Test
+    void kFoldValidatesEveryMoleculeExactlyOnce() {
+        Dataset d = numbered(103);
+        List<KFold.Fold> folds = new KFold(5, 9).folds(d);
+        assertEquals(5, folds.size());
+        int[] validated = new int[103];
+        for (KFold.Fold f : folds) {
+            assertEquals(103, f.train().length + f.valid().length);
+            assertEquals(20.6, f.valid().length, 1.0);
+            Set<Integer> train = new HashSet<>();
+            Arrays.stream(f.train()).forEach(train::add);
+            for (int v : f.valid()) {
+                validated[v]++;
+                assertFalse(train.contains(v));
+            }
+        }
+        assertEquals(103, Arrays.stream(validated).filter(c -> c == 1).count());
+        assertArrayEquals(folds.get(2).valid(), new KFold(5, 9).folds(d).get(2).valid());
+    }
 }
