@@ -70,8 +70,8 @@ public final class DataFiles {
         } catch (IOException e) {
             throw new InvalidDataException(fileName + " was not found in "
                     + (dataDir == null ? "$" + DATA_DIR_ENV + " (unset)" : dataDir) + " nor in the cache "
-                    + cached.getParent() + ", and downloading it from " + url + " failed (" + e.getMessage()
-                    + "). Put the file in one of those directories or set " + DATA_DIR_ENV + ".", e);
+                    + cached.getParent() + ", and downloading it from " + url + " failed ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "). Put the file in one of those directories or set " + DATA_DIR_ENV + ".", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InvalidDataException("download of " + url + " interrupted", e);

@@ -31,6 +31,10 @@ import io.chemdl4j.featurize.io.StreamingFeaturizer;
 public final class DatasetLoader {
     private static final Set<String> MISSING = Set.of("", "nan", "na", "n/a", "null", "none");
     private static final int CHUNK = 4096;
+    /** Metadata property of a disk load: data rows read from the file. */
+    public static final String ROWS_READ = "rowsRead";
+    /** Metadata property of a disk load: the rejected rows, one {@code source\trow\tinput\treason} line each. */
+    public static final String ROW_ERRORS = "rowErrors";
 
     private final ColumnSpec spec;
     private final VectorFeaturizer featurizer;
@@ -88,8 +92,35 @@ public final class DatasetLoader {
         try (DiskDataset.Writer writer = DiskDataset.writer(directory, spec.taskColumns(), featurizer.length())) {
             long rows = stream(file, writer::add, errors, progress);
             properties.forEach(writer::property);
+            writer.property(ROWS_READ, Long.toString(rows));
+            writer.property(ROW_ERRORS, encode(errors));
             return new DiskLoad(writer.commit(), errors, rows);
         }
+    }
+
+    /** The rows a disk load rejected, as recorded in the dataset's metadata. */
+    public static List<RowError> rowErrors(DiskDataset dataset) {
+        List<RowError> errors = new ArrayList<>();
+        for (String line : dataset.properties().getOrDefault(ROW_ERRORS, "").split("\n")) {
+            String[] f = line.split("\t", 4);
+            if (f.length == 4) {
+                errors.add(new RowError(f[0], Long.parseLong(f[1]), f[2], f[3]));
+            }
+        }
+        return errors;
+    }
+
+    private static String encode(List<RowError> errors) {
+        StringBuilder s = new StringBuilder();
+        for (RowError e : errors) {
+            s.append(oneLine(e.source())).append('\t').append(e.row()).append('\t').append(oneLine(e.input()))
+                    .append('\t').append(oneLine(e.reason())).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     private long stream(Path file, RowSink sink, List<RowError> errors,
