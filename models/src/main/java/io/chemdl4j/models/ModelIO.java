@@ -20,6 +20,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.moleculenet.BalancingTransformer;
+import io.chemdl4j.moleculenet.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
+import io.chemdl4j.moleculenet.LogTransformer;
+import io.chemdl4j.moleculenet.MinMaxTransformer;
 import io.chemdl4j.moleculenet.NormalizationTransformer;
 import io.chemdl4j.moleculenet.Transformer;
 
@@ -56,24 +60,40 @@ public final class ModelIO {
     record FeaturizerJson(String name, Map<String, String> parameters) {
     }
 
-    /** A transformer as JSON: {@code type} and the fields of that type. */
+    /** A transformer as JSON: {@code type} and the fields of that type (absent fields are null). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TransformerJson(String type, double[] means, double[] stds, double[] positiveWeights,
-                           double[] negativeWeights) {
+                           double[] negativeWeights, double[] mins, double[] maxs, Double max) {
         static TransformerJson of(Transformer t) {
+            // Java 17: no pattern switch yet; the transformer interface is sealed, so this list is complete.
             if (t instanceof NormalizationTransformer n) {
-                return new TransformerJson(n.name(), n.means(), n.stds(), null, null);
+                return new TransformerJson(n.name(), n.means(), n.stds(), null, null, null, null, null);
+            } else if (t instanceof BalancingTransformer b) {
+                return new TransformerJson(b.name(), null, null, b.positiveWeights(), b.negativeWeights(), null, null, null);
+            } else if (t instanceof FeatureNormalizationTransformer f) {
+                return new TransformerJson(f.name(), f.means(), f.stds(), null, null, null, null, null);
+            } else if (t instanceof FeatureClippingTransformer c) {
+                return new TransformerJson(c.name(), null, null, null, null, null, null, c.max());
+            } else if (t instanceof MinMaxTransformer m) {
+                return new TransformerJson(m.name(), null, null, null, null, m.mins(), m.maxs(), null);
             }
-            BalancingTransformer b = (BalancingTransformer) t;
-            return new TransformerJson(b.name(), null, null, b.positiveWeights(), b.negativeWeights());
+            return new TransformerJson(t.name(), null, null, null, null, null, null, null);
         }
 
         Transformer toTransformer() throws ModelFormatException {
-            return switch (type) {
-                case "normalization" -> new NormalizationTransformer(means, stds);
-                case "balancing" -> new BalancingTransformer(positiveWeights, negativeWeights);
-                default -> throw new ModelFormatException("unknown transformer type '" + type + "'");
-            };
+            try {
+                return switch (type) {
+                    case "normalization" -> new NormalizationTransformer(means, stds);
+                    case "balancing" -> new BalancingTransformer(positiveWeights, negativeWeights);
+                    case "feature-normalization" -> new FeatureNormalizationTransformer(means, stds);
+                    case "feature-clipping" -> new FeatureClippingTransformer(max);
+                    case "minmax" -> new MinMaxTransformer(mins, maxs);
+                    case "log" -> new LogTransformer();
+                    default -> throw new ModelFormatException("unknown transformer type '" + type + "'");
+                };
+            } catch (NullPointerException | IllegalArgumentException e) {
+                throw new ModelFormatException("transformer '" + type + "' has missing or invalid fields: " + e.getMessage());
+            }
         }
     }
 

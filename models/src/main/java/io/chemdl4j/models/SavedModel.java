@@ -55,7 +55,9 @@ public record SavedModel(MultitaskModel model, FeaturizerSpec featurizer, List<T
         }
         int tasks = model.tasks().size();
         float[][] x = rows.toArray(new float[0][]);
-        Dataset data = Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks());
+        // Feature transformers (normalization, clipping) apply to new molecules as to the training data.
+        Dataset data = Transformer.transformAll(
+                Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks()), transformers);
         double[][] predicted = model.predict(data, transformers);
         double[][] values = new double[smiles.size()][];
         for (int i = 0, k = 0; i < values.length; i++) {

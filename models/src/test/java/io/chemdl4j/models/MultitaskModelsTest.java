@@ -15,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
+import io.chemdl4j.moleculenet.LogTransformer;
+import io.chemdl4j.moleculenet.MinMaxTransformer;
 import io.chemdl4j.moleculenet.NormalizationTransformer;
 import io.chemdl4j.moleculenet.Transformer;
 
@@ -97,6 +101,35 @@ class MultitaskModelsTest {
         assertEquals(direct[0][0], p.values()[0][0], 1e-9);
         assertEquals(direct[1][0], p.values()[2][0], 1e-9);
         assertTrue(p.values()[0][0] > 5, "prediction not in original units: " + p.values()[0][0]);
+    }
+
+    @Test
+    void featureAndLabelTransformersAreSavedAndAppliedToNewMolecules() throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(64).withCounts(true));
+        List<String> smiles = List.of("CCO", "CCCCO", "c1ccccc1", "CC(=O)O", "CCN", "CCCl", "OCCO", "CCCCCC");
+        float[][] x = new float[smiles.size()][];
+        float[][] y = new float[smiles.size()][1];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = featurizer.featurize(smiles.get(i));
+            y[i][0] = 10 + i;
+        }
+        Dataset raw = Dataset.of(x, y, null, smiles.toArray(new String[0]), List.of("conc"));
+        List<Transformer> transformers = List.of(FeatureNormalizationTransformer.fit(raw), new FeatureClippingTransformer(3),
+                new LogTransformer());
+        Dataset logged = Transformer.transformAll(raw, transformers);
+        transformers = List.of(transformers.get(0), transformers.get(1), transformers.get(2), MinMaxTransformer.fit(logged));
+        MultitaskRegressor model = new MultitaskRegressor(List.of("conc"), 64,
+                MultitaskConfig.defaults().withLayerSizes(List.of(8)).withDropout(0).withSeed(1));
+        model.fit(Transformer.transformAll(raw, transformers), 3);
+        model.save(dir.resolve("t"), featurizer.spec(), transformers);
+
+        SavedModel loaded = ModelIO.load(dir.resolve("t"));
+        assertEquals(transformers, loaded.transformers());
+        SavedModel.Predictions p = loaded.predictSmiles("input", List.of("CCO", "c1ccccc1"));
+        double[][] direct = model.predict(Transformer.transformAll(raw.select(new int[] {0, 2}), transformers), transformers);
+        assertEquals(direct[0][0], p.values()[0][0], 1e-9);
+        assertEquals(direct[1][0], p.values()[1][0], 1e-9);
+        assertTrue(p.values()[0][0] > 1, "log and min-max undone: " + p.values()[0][0]);
     }
 
     @Test

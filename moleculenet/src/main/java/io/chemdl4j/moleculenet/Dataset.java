@@ -258,6 +258,16 @@ public final class Dataset {
         return new Dataset(size, featureCount, tasks, x, newLabels.clone(), w, ids);
     }
 
+    /** The same molecules with new features, {@code [molecule][feature]} flattened row-major. */
+    Dataset withFeatures(float[] newFeatures) {
+        return new Dataset(size, featureCount, tasks, newFeatures.clone(), y, w, ids);
+    }
+
+    /** Features flattened row-major (a copy). */
+    float[] flatFeatures() {
+        return x.clone();
+    }
+
     /** The same molecules with new weights, {@code [molecule][task]} flattened row-major. */
     public Dataset withWeights(float[] newWeights) {
         return new Dataset(size, featureCount, tasks, x, y, newWeights.clone(), ids);

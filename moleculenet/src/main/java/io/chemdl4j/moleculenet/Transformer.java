@@ -4,9 +4,11 @@ package io.chemdl4j.moleculenet;
  * A fitted transformation of a dataset: fitted on the training split only, applied to every split,
  * and undoable on predictions so that results come back in the data's original units.
  *
- * <p>Transformers are immutable records, so a saved model can store and restore them.
+ * <p>Transformers are immutable records, so a saved model can store and restore them. Those that
+ * change the features ({@code X}) are applied to new molecules' features before prediction too.
  */
-public sealed interface Transformer permits BalancingTransformer, NormalizationTransformer {
+public sealed interface Transformer permits BalancingTransformer, NormalizationTransformer,
+        FeatureNormalizationTransformer, FeatureClippingTransformer, MinMaxTransformer, LogTransformer {
 
     /** Short name, e.g. {@code "balancing"}. */
     String name();

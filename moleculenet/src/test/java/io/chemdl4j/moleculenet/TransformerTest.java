@@ -71,4 +71,55 @@ class TransformerTest {
         assertEquals(1.0, t.stds()[0]);
         assertEquals(0f, t.transform(d).label(1, 0));
     }
+
+    /** Train: features (1, 10), (3, 10), (5, 10); labels 0, 3, 9 (task y). Test: one molecule. */
+    private static Dataset train() {
+        return Dataset.of(new float[][] {{1, 10}, {3, 10}, {5, 10}}, new float[][] {{0}, {3}, {9}}, null,
+                new String[] {"a", "b", "c"}, List.of("y"));
+    }
+
+    private static Dataset test() {
+        return Dataset.of(new float[][] {{7, 20}}, new float[][] {{15}}, null, new String[] {"t"}, List.of("y"));
+    }
+
+    @Test
+    void featureNormalizationIsFittedOnTrainAndAppliedToEverySplit() {
+        FeatureNormalizationTransformer t = FeatureNormalizationTransformer.fit(train());
+        // feature 0: mean 3, population std sqrt(8/3); feature 1 is constant: std 1
+        assertArrayEquals(new double[] {3, 10}, t.means(), 1e-12);
+        assertArrayEquals(new double[] {Math.sqrt(8.0 / 3), 1}, t.stds(), 1e-12);
+        Dataset test = t.transform(test());
+        assertEquals((float) (4 / Math.sqrt(8.0 / 3)), test.feature(0, 0), 1e-6);
+        assertEquals(10f, test.feature(0, 1), 1e-6);
+        assertEquals(15f, test.label(0, 0), "labels untouched");
+        double[][] p = {{1.5}};
+        assertEquals(p, t.untransformPredictions(p));
+    }
+
+    @Test
+    void clippingBoundsEveryFeature() {
+        Dataset out = new FeatureClippingTransformer(5).transform(test());
+        assertArrayEquals(new float[] {5, 5}, out.featureRow(0));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureClippingTransformer(0));
+    }
+
+    @Test
+    void minMaxScalesLabelsByTheTrainingRangeAndIsUndone() {
+        MinMaxTransformer t = MinMaxTransformer.fit(train());
+        assertEquals(1f / 3, t.transform(train()).label(1, 0), 1e-6);
+        assertEquals(15f / 9, t.transform(test()).label(0, 0), 1e-6, "test labels beyond the training range are not clamped");
+        double[][] back = t.untransformPredictions(new double[][] {{1.0 / 3}, {15.0 / 9}});
+        assertEquals(3.0, back[0][0], 1e-9);
+        assertEquals(15.0, back[1][0], 1e-9);
+    }
+
+    @Test
+    void logTransformIsLog1pAndUndoneByExpm1() {
+        LogTransformer t = new LogTransformer();
+        assertEquals((float) Math.log(10), t.transform(train()).label(2, 0), 1e-6);
+        assertEquals(9.0, t.untransformPredictions(new double[][] {{Math.log(10)}})[0][0], 1e-9);
+        Dataset bad = Dataset.of(new float[1][1], new float[][] {{-2}}, null, new String[] {"neg"}, List.of("y"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.transform(bad));
+        assertEquals(true, e.getMessage().contains("'neg'"), e.getMessage());
+    }
 }

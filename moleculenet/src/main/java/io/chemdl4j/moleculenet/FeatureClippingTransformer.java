@@ -1,0 +1,46 @@
+package io.chemdl4j.moleculenet;
+
+/**
+ * Clips every feature to {@code [-max, max]} (DeepChem's {@code ClippingTransformer}, default 5),
+ * usually after {@link FeatureNormalizationTransformer} to tame outliers. Nothing is fitted; labels
+ * are untouched.
+ *
+ * @param max the bound, positive
+ */
+public record FeatureClippingTransformer(double max) implements Transformer {
+    public FeatureClippingTransformer {
+        if (!(max > 0) || !Double.isFinite(max)) {
+            throw new IllegalArgumentException("clipping bound must be positive and finite, got " + max);
+        }
+    }
+
+    /** DeepChem's default bound, 5. */
+    public static FeatureClippingTransformer defaults() {
+        return new FeatureClippingTransformer(5.0);
+    }
+
+    @Override
+    public String name() {
+        return "feature-clipping";
+    }
+
+    @Override
+    public Dataset transform(Dataset dataset) {
+        float[] x = dataset.flatFeatures();
+        float bound = (float) max;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.max(-bound, Math.min(bound, x[i]));
+        }
+        return dataset.withFeatures(x);
+    }
+
+    @Override
+    public boolean transformsLabels() {
+        return false;
+    }
+
+    @Override
+    public double[][] untransformPredictions(double[][] predictions) {
+        return predictions;
+    }
+}
