@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
-            description = "Catalog dataset: tox21 or delaney.")
+            description = "Catalog dataset (see chemdl datasets), e.g. tox21, delaney, bbbp.")
     MolNetDataset dataset;
 
     @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
     ModelKind model;
 
     @Option(names = "--split", defaultValue = "random", converter = Converters.Split.class,
-            description = "Splitter: random (default) or index; 80/10/10.")
+            description = "Splitter: random (default), index, scaffold (Bemis-Murcko, as DeepChem) or stratified; 80/10/10.")
     SplitterType split;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split and the model (default 0).")

@@ -57,6 +57,27 @@ class ChemDlTest {
     }
 
     @Test
+    void datasetsListsTheCatalogWithMetricsAndSplits() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = ChemDl.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("datasets"));
+        String text = out.toString();
+        for (String expected : new String[] {"tox21", "delaney", "freesolv", "lipo", "bbbp", "clintox", "sider", "hiv",
+            "bace", "muv", "aqsoldb", "prc_auc", "scaffold"}) {
+            assertTrue(text.contains(expected), expected + " missing in\n" + text);
+        }
+    }
+
+    @Test
+    void trainAcceptsTheScaffoldSplit() throws Exception {
+        Path metrics = dir.resolve("scaffold.json");
+        assertEquals(0, run("train", "--dataset", "delaney", "--split", "scaffold", "--epochs", "2", "--layers", "32",
+                "--metrics-out", metrics.toString()), err.toString());
+        assertTrue(new ObjectMapper().readTree(metrics.toFile()).path("test").path("rmse").isNumber());
+    }
+
+    @Test
     void helpShowsARunnableExample() {
         StringWriter out = new StringWriter();
         CommandLine cl = ChemDl.commandLine();

@@ -50,20 +50,33 @@ public final class DataFiles {
     }
 
     /**
+     * Where {@code fileName} is already on this machine (the data directory, then the cache), or
+     * {@code null}; never downloads.
+     *
+     * @param dataDirectory directory to look in first, or {@code null} for {@code $CHEMDL_DATA_DIR}
+     */
+    public static Path findLocal(String fileName, Path dataDirectory) {
+        Path dataDir = dataDirectory != null ? dataDirectory : dataDirectoryFromEnvironment();
+        if (dataDir != null && Files.isRegularFile(dataDir.resolve(fileName))) {
+            return dataDir.resolve(fileName);
+        }
+        Path cached = cacheDirectory().resolve(fileName);
+        return Files.isRegularFile(cached) ? cached : null;
+    }
+
+    /**
      * Locates {@code fileName}, downloading it from {@code url} into the cache if no directory has it.
      *
      * @param dataDirectory directory to look in first, or {@code null} for {@code $CHEMDL_DATA_DIR}
      * @throws InvalidDataException if the file is nowhere and cannot be downloaded
      */
     public static Path locate(String fileName, URI url, Path dataDirectory) {
+        Path local = findLocal(fileName, dataDirectory);
+        if (local != null) {
+            return local;
+        }
         Path dataDir = dataDirectory != null ? dataDirectory : dataDirectoryFromEnvironment();
-        if (dataDir != null && Files.isRegularFile(dataDir.resolve(fileName))) {
-            return dataDir.resolve(fileName);
-        }
         Path cached = cacheDirectory().resolve(fileName);
-        if (Files.isRegularFile(cached)) {
-            return cached;
-        }
         try {
             download(url, cached);
             return cached;

@@ -9,6 +9,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -41,6 +42,25 @@ public final class FeaturizationCache {
     /** The cache under {@link DataFiles#cacheDirectory()}. */
     public static FeaturizationCache standard() {
         return new FeaturizationCache(DataFiles.cacheDirectory().resolve("featurized"));
+    }
+
+    /** Featurizer specs of the complete entries cached under {@code name} (e.g. a dataset id). */
+    public List<String> cachedFeaturizers(String name) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var entries = Files.list(root)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(name + "-") && DiskDataset.exists(p))
+                    .map(p -> {
+                        try {
+                            return DiskDataset.open(p).properties().getOrDefault("featurizer", "?");
+                        } catch (InvalidDataException e) {
+                            return "unreadable";
+                        }
+                    }).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** What a load produced and whether it came from the cache. */
