@@ -73,9 +73,8 @@ class MultitaskModelsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void savedModelPredictsFromSmilesInOriginalUnitsAndReportsBadRows() throws Exception {
-        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(64));
+    /** CCO, CCCCO, benzene, acetic acid, CCN, CCCl, OCCO, hexane: labels 10..17 of {@code task}. */
+    private static Dataset eightMolecules(EcfpFeaturizer featurizer, String task) throws Exception {
         List<String> smiles = List.of("CCO", "CCCCO", "c1ccccc1", "CC(=O)O", "CCN", "CCCl", "OCCO", "CCCCCC");
         float[][] x = new float[smiles.size()][];
         float[][] y = new float[smiles.size()][1];
@@ -83,7 +82,13 @@ class MultitaskModelsTest {
             x[i] = featurizer.featurize(smiles.get(i));
             y[i][0] = 10 + i;
         }
-        Dataset raw = Dataset.of(x, y, null, smiles.toArray(new String[0]), List.of("logS"));
+        return Dataset.of(x, y, null, smiles.toArray(new String[0]), List.of(task));
+    }
+
+    @Test
+    void savedModelPredictsFromSmilesInOriginalUnitsAndReportsBadRows() throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(64));
+        Dataset raw = eightMolecules(featurizer, "logS");
         NormalizationTransformer norm = NormalizationTransformer.fit(raw);
         List<Transformer> transformers = List.of(norm);
         MultitaskRegressor model = new MultitaskRegressor(List.of("logS"), 64,
@@ -106,14 +111,7 @@ class MultitaskModelsTest {
     @Test
     void featureAndLabelTransformersAreSavedAndAppliedToNewMolecules() throws Exception {
         EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(64).withCounts(true));
-        List<String> smiles = List.of("CCO", "CCCCO", "c1ccccc1", "CC(=O)O", "CCN", "CCCl", "OCCO", "CCCCCC");
-        float[][] x = new float[smiles.size()][];
-        float[][] y = new float[smiles.size()][1];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = featurizer.featurize(smiles.get(i));
-            y[i][0] = 10 + i;
-        }
-        Dataset raw = Dataset.of(x, y, null, smiles.toArray(new String[0]), List.of("conc"));
+        Dataset raw = eightMolecules(featurizer, "conc");
         List<Transformer> transformers = List.of(FeatureNormalizationTransformer.fit(raw), new FeatureClippingTransformer(3),
                 new LogTransformer());
         Dataset logged = Transformer.transformAll(raw, transformers);

@@ -78,16 +78,6 @@ public record BalancingTransformer(double[] positiveWeights, double[] negativeWe
     }
 
     @Override
-    public boolean transformsLabels() {
-        return false;
-    }
-
-    @Override
-    public double[][] untransformPredictions(double[][] predictions) {
-        return predictions;
-    }
-
-    @Override
     public double[] positiveWeights() {
         return positiveWeights.clone();
     }

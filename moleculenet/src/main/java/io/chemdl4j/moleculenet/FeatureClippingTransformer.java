@@ -26,17 +26,8 @@ public record FeatureClippingTransformer(double max) implements Transformer {
 
     @Override
     public Dataset transform(Dataset dataset) {
-        float[] x = dataset.flatFeatures();
-        float bound = (float) max;
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.max(-bound, Math.min(bound, x[i]));
-        }
-        return dataset.withFeatures(x);
-    }
-
-    @Override
-    public boolean transformsLabels() {
-        return false;
+        return dataset.withFeatures(Columns.mapInPlace(dataset.flatFeatures(), Math.max(1, dataset.featureCount()),
+                (f, x) -> Math.max(-max, Math.min(max, x))));
     }
 
     @Override

@@ -13,45 +13,15 @@ import java.util.Arrays;
  */
 public record FeatureNormalizationTransformer(double[] means, double[] stds) implements Transformer {
     public FeatureNormalizationTransformer {
-        if (means.length != stds.length) {
-            throw new IllegalArgumentException("one mean and one standard deviation per feature");
-        }
+        Columns.checkMeansAndStds(means, stds, "feature");
         means = means.clone();
         stds = stds.clone();
-        for (double s : stds) {
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("standard deviations must be positive and finite, got " + s);
-            }
-        }
     }
 
     /** Fits per-feature means and standard deviations on {@code train}. */
     public static FeatureNormalizationTransformer fit(Dataset train) {
-        int d = train.featureCount();
-        double[] sum = new double[d];
-        double[] squares = new double[d];
-        int n = train.size();
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < d; f++) {
-                sum[f] += train.feature(i, f);
-            }
-        }
-        double[] means = new double[d];
-        for (int f = 0; f < d; f++) {
-            means[f] = n == 0 ? 0 : sum[f] / n;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < d; f++) {
-                double delta = train.feature(i, f) - means[f];
-                squares[f] += delta * delta;
-            }
-        }
-        double[] stds = new double[d];
-        for (int f = 0; f < d; f++) {
-            double std = n == 0 ? 0 : Math.sqrt(squares[f] / n);
-            stds[f] = std > 0 && Double.isFinite(std) ? std : 1.0;
-        }
-        return new FeatureNormalizationTransformer(means, stds);
+        double[][] fitted = Columns.meanAndStd(train, true);
+        return new FeatureNormalizationTransformer(fitted[0], fitted[1]);
     }
 
     @Override
@@ -65,22 +35,7 @@ public record FeatureNormalizationTransformer(double[] means, double[] stds) imp
         if (d != means.length) {
             throw new IllegalArgumentException("transformer fitted on " + means.length + " features, dataset has " + d);
         }
-        float[] x = dataset.flatFeatures();
-        for (int i = 0; i < x.length; i++) {
-            int f = i % d;
-            x[i] = (float) ((x[i] - means[f]) / stds[f]);
-        }
-        return dataset.withFeatures(x);
-    }
-
-    @Override
-    public boolean transformsLabels() {
-        return false;
-    }
-
-    @Override
-    public double[][] untransformPredictions(double[][] predictions) {
-        return predictions;
+        return dataset.withFeatures(Columns.mapInPlace(dataset.flatFeatures(), d, (f, x) -> (x - means[f]) / stds[f]));
     }
 
     @Override

@@ -35,13 +35,6 @@ public record LogTransformer() implements Transformer {
 
     @Override
     public double[][] untransformPredictions(double[][] predictions) {
-        double[][] out = new double[predictions.length][];
-        for (int i = 0; i < predictions.length; i++) {
-            out[i] = new double[predictions[i].length];
-            for (int t = 0; t < out[i].length; t++) {
-                out[i][t] = Math.expm1(predictions[i][t]);
-            }
-        }
-        return out;
+        return Columns.map(predictions, (t, p) -> Math.expm1(p));
     }
 }

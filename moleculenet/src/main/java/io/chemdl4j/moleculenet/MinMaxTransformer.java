@@ -59,12 +59,8 @@ public record MinMaxTransformer(double[] mins, double[] maxs) implements Transfo
         if (tasks != mins.length) {
             throw new IllegalArgumentException("transformer fitted on " + mins.length + " tasks, dataset has " + tasks);
         }
-        float[] y = dataset.flatLabels();
-        for (int i = 0; i < y.length; i++) {
-            int t = i % tasks;
-            y[i] = (float) ((y[i] - mins[t]) / (maxs[t] - mins[t]));
-        }
-        return dataset.withLabels(y);
+        return dataset.withLabels(Columns.mapInPlace(dataset.flatLabels(), tasks,
+                (t, y) -> (y - mins[t]) / (maxs[t] - mins[t])));
     }
 
     @Override
@@ -74,14 +70,7 @@ public record MinMaxTransformer(double[] mins, double[] maxs) implements Transfo
 
     @Override
     public double[][] untransformPredictions(double[][] predictions) {
-        double[][] out = new double[predictions.length][];
-        for (int i = 0; i < predictions.length; i++) {
-            out[i] = new double[predictions[i].length];
-            for (int t = 0; t < out[i].length; t++) {
-                out[i][t] = predictions[i][t] * (maxs[t] - mins[t]) + mins[t];
-            }
-        }
-        return out;
+        return Columns.map(predictions, (t, p) -> p * (maxs[t] - mins[t]) + mins[t]);
     }
 
     @Override

@@ -16,14 +16,22 @@ public sealed interface Transformer permits BalancingTransformer, NormalizationT
     /** The dataset transformed. */
     Dataset transform(Dataset dataset);
 
-    /** Whether {@link #transform} changes the labels, so predictions need {@link #untransformPredictions}. */
-    boolean transformsLabels();
+    /**
+     * Whether {@link #transform} changes the labels, so predictions need {@link #untransformPredictions}.
+     * False unless a transformer says otherwise.
+     */
+    default boolean transformsLabels() {
+        return false;
+    }
 
     /**
      * Maps predictions made in transformed label space back to the original units.
-     * {@code predictions[molecule][task]} is not modified; a new array is returned.
+     * {@code predictions[molecule][task]} is not modified; a new array is returned. The identity
+     * unless the transformer changes labels.
      */
-    double[][] untransformPredictions(double[][] predictions);
+    default double[][] untransformPredictions(double[][] predictions) {
+        return predictions;
+    }
 
     /** Applies {@code transformers} in order. */
     static Dataset transformAll(Dataset dataset, Iterable<? extends Transformer> transformers) {
