@@ -25,6 +25,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.Permutations;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;
 
@@ -188,17 +189,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
     }
 
     private int[] permutation(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = batchOrder.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return Permutations.of(n, batchOrder);
     }
 
     /** A network batch: features and the encoded, weighted labels. */

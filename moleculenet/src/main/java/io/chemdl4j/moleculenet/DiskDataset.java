@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -215,7 +215,7 @@ public final class DiskDataset {
      * within each shard (DeepChem's non-deterministic {@code iterbatches}), still one shard in memory.
      */
     public Iterable<Dataset> batches(int batchSize, long seed) {
-        return () -> new BatchIterator(batchSize, new Random(seed));
+        return () -> new BatchIterator(batchSize, new SplittableRandom(seed));
     }
 
     @Override
@@ -262,14 +262,14 @@ public final class DiskDataset {
 
     private final class BatchIterator implements Iterator<Dataset> {
         private final int batchSize;
-        private final Random random;
+        private final SplittableRandom random;
         private final int[] shardOrder;
         private int nextShard;
         private Dataset current;
         private int[] rowOrder;
         private int position;
 
-        BatchIterator(int batchSize, Random random) {
+        BatchIterator(int batchSize, SplittableRandom random) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1");
             }
@@ -280,7 +280,7 @@ public final class DiskDataset {
                 shardOrder[i] = i;
             }
             if (random != null) {
-                shuffle(shardOrder, random);
+                Permutations.shuffle(shardOrder, random);
             }
         }
 
@@ -293,7 +293,7 @@ public final class DiskDataset {
                     rowOrder[i] = i;
                 }
                 if (random != null) {
-                    shuffle(rowOrder, random);
+                    Permutations.shuffle(rowOrder, random);
                 }
                 position = 0;
             }
@@ -315,15 +315,6 @@ public final class DiskDataset {
             }
             return parts.size() == 1 ? parts.get(0)
                     : Dataset.concat(parts, metadata.tasks(), metadata.featureCount());
-        }
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
         }
     }
 

@@ -27,17 +27,7 @@ public record KFold(int k, long seed) {
         if (n < k) {
             throw new IllegalArgumentException(k + "-fold split of " + n + " molecules");
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
+        int[] order = Permutations.of(n, new SplittableRandom(seed));
         List<Fold> folds = new ArrayList<>(k);
         for (int f = 0; f < k; f++) {
             int from = (int) ((long) f * n / k);

@@ -6,18 +6,7 @@ import java.util.SplittableRandom;
 public record RandomSplitter(long seed) implements Splitter {
     @Override
     public int[][] splitIndices(Dataset dataset, SplitFractions fractions) {
-        int n = dataset.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
+        int[] order = Permutations.of(dataset.size(), new SplittableRandom(seed));
         return Splitter.cut(order, fractions);
     }
 }

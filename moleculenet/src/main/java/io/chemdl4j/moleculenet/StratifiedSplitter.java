@@ -106,13 +106,8 @@ public record StratifiedSplitter(long seed) implements Splitter {
         List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int start = 0; start < n; start += 10) {
             int end = Math.min(n, start + 10);
-            Integer[] window = Arrays.copyOfRange(order, start, end);
-            for (int k = window.length - 1; k > 0; k--) {
-                int j = random.nextInt(k + 1);
-                Integer tmp = window[k];
-                window[k] = window[j];
-                window[j] = tmp;
-            }
+            int[] window = Arrays.stream(order, start, end).mapToInt(Integer::intValue).toArray();
+            Permutations.shuffle(window, random);
             for (int k = 0; k < window.length; k++) {
                 int part = k < trainPerTen ? 0 : k < trainPerTen + validPerTen ? 1 : 2;
                 parts.get(part).add(window[k]);
@@ -123,16 +118,6 @@ public record StratifiedSplitter(long seed) implements Splitter {
     }
 
     private static Integer[] shuffled(int n, SplittableRandom random) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Integer tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
+        return Arrays.stream(Permutations.of(n, random)).boxed().toArray(Integer[]::new);
     }
 }
