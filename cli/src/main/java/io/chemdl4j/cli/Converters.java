@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.TaskType;
 import picocli.CommandLine.ITypeConverter;
 
 /** Option converters that accept the lower-case names the help text shows. */
@@ -23,6 +24,17 @@ final class Converters {
         @Override
         public ModelKind convert(String value) {
             return ModelKind.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    static final class Task implements ITypeConverter<TaskType> {
+        @Override
+        public TaskType convert(String value) {
+            try {
+                return TaskType.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown task type '" + value + "'; use classification or regression");
+            }
         }
     }
 

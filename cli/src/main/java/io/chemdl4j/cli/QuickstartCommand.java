@@ -22,8 +22,11 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--metrics-out", description = "Write the scores as JSON to this file.")
     Path metricsOut;
 
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
-        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null);
+        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, quiet);
     }
 }

@@ -2,6 +2,7 @@ package io.chemdl4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
@@ -11,22 +12,69 @@ import io.chemdl4j.models.ExperimentReport;
 import io.chemdl4j.models.ExperimentResult;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.MultitaskConfig;
+import io.chemdl4j.moleculenet.ColumnSpec;
+import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitFractions;
 import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.TaskType;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code chemdl train}: trains a model on a catalog dataset and reports train/valid/test scores. */
+/** {@code chemdl train}: trains a model on a catalog dataset or a molecule file and reports train/valid/test scores. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on a MoleculeNet dataset and print train/valid/test scores.",
-        footer = {"", "Example:", "  chemdl train --dataset delaney --model multitask --split random --seed 0 "
-                + "--epochs 10 --metrics-out delaney.json"})
+        description = {"Train a model on a MoleculeNet dataset (--dataset) or on your own file (--input with "
+                + "--tasks and --task-type) and print train/valid/test scores in the original units."},
+        footer = {"", "Examples:", "  chemdl train --dataset delaney --model multitask --split random --seed 0 "
+                + "--epochs 10 --metrics-out delaney.json",
+                "  chemdl train --input assay.csv --smiles-column smiles --tasks active --task-type classification "
+                        + "--split scaffold --save-model assay-model"})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
-            description = "Catalog dataset (see chemdl datasets), e.g. tox21, delaney, bbbp.")
-    MolNetDataset dataset;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Data data;
+
+    /** Exactly one of a catalog dataset or a file with its columns. */
+    static final class Data {
+        @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
+                description = "Catalog dataset (see chemdl datasets), e.g. tox21, delaney, bbbp.")
+        MolNetDataset dataset;
+
+        @ArgGroup(exclusive = false)
+        FileData file;
+
+        DataSource source() {
+            return dataset != null ? DataSource.of(dataset) : file.source();
+        }
+    }
+
+    /** The user's own file: CSV/TSV, SDF (properties as columns) or .smi, optionally gzipped. */
+    static final class FileData {
+        @Option(names = {"--input", "--csv"}, required = true,
+                description = "Molecule file: CSV/TSV, SDF or .smi, optionally .gz.")
+        Path input;
+
+        @Option(names = "--smiles-column", defaultValue = "smiles",
+                description = "Header of the SMILES column (default smiles; ignored for SDF).")
+        String smilesColumn;
+
+        @Option(names = "--tasks", required = true, split = ",",
+                description = "Label columns, comma-separated; empty cells are missing labels.")
+        List<String> tasks;
+
+        @Option(names = "--task-type", required = true, converter = Converters.Task.class,
+                description = "classification (0/1 labels) or regression.")
+        TaskType taskType;
+
+        @Option(names = "--id-column", description = "Column of molecule ids (default: the SMILES).")
+        String idColumn;
+
+        DataSource source() {
+            return new DataSource.File(input, new ColumnSpec(smilesColumn, tasks, idColumn), taskType);
+        }
+    }
 
     @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
             description = "Model architecture: multitask (default).")
@@ -39,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split and the model (default 0).")
     long seed;
 
-    @Option(names = "--epochs", description = "Training epochs (default: 10 for tox21, 50 for delaney).")
+    @Option(names = "--epochs", description = "Training epochs (default: at least 10 and at least 500 gradient "
+            + "steps: 10 for tox21, 50 for delaney).")
     Integer epochs;
 
     @Option(names = "--radius", defaultValue = "2", description = "ECFP radius, 0-3 (default 2, ECFP4).")
@@ -78,20 +127,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-model", description = "Save the trained model to this directory.")
     Path saveModel;
 
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         MultitaskConfig modelConfig = MultitaskConfig.defaults().withLayerSizes(layers).withDropout(dropout)
                 .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay);
         EcfpFeaturizer.Options featurizer = EcfpFeaturizer.Options.defaults().withRadius(radius).withLength(size)
                 .withCounts(counts);
-        ExperimentConfig config = new ExperimentConfig(dataset, model, split, SplitFractions.defaults(), seed,
-                epochs != null ? epochs : ExperimentConfig.defaultEpochs(dataset), featurizer, modelConfig, dataDir);
-        return TrainCommand.runAndReport(config, metricsOut, saveModel);
+        ExperimentConfig config = new ExperimentConfig(data.source(), model, split, SplitFractions.defaults(), seed,
+                epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, dataDir);
+        return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet);
     }
 
-    /** Runs {@code config}, prints the report, and writes the optional outputs. */
-    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel) throws Exception {
-        ExperimentResult result = Experiment.run(config);
+    /** Runs {@code config} with a featurization progress bar, prints the report, and writes the optional outputs. */
+    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, boolean quiet) throws Exception {
+        ExperimentResult result;
+        try (ProgressBar bar = Progress.bar("featurize " + config.source().name(), quiet)) {
+            result = Experiment.run(config, bar == null ? null : bar::stepTo);
+        }
         System.out.println(ExperimentReport.text(result));
         if (metricsOut != null) {
             ExperimentReport.writeJson(result, metricsOut);

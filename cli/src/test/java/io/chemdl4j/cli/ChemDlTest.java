@@ -56,6 +56,51 @@ class ChemDlTest {
         assertTrue(!err.toString().contains("\tat "), "stack trace without --verbose: " + err);
     }
 
+    /**
+     * The user's own CSV: Delaney's molecules under other column names, labelled soluble (1) when
+     * log S &gt; -3, with one unreadable SMILES. Solubility class is learnable from fingerprints.
+     */
+    @Test
+    void trainOnTheUsersOwnCsvByColumnNames() throws Exception {
+        Path delaney = io.chemdl4j.moleculenet.DataFiles.findLocal("delaney-processed.csv", null);
+        org.junit.jupiter.api.Assertions.assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");
+        StringBuilder csv = new StringBuilder("name,structure,soluble\n");
+        try (var reader = io.chemdl4j.featurize.io.MoleculeReader.open(delaney, "smiles")) {
+            for (int i = 0; reader.hasNext(); i++) {
+                var record = reader.next();
+                double logS = Double.parseDouble(record.properties().get("measured log solubility in mols per litre"));
+                csv.append("m").append(i).append(',').append(record.smiles()).append(',').append(logS > -3 ? 1 : 0)
+                        .append('\n');
+            }
+        }
+        csv.append("broken,C1CC(,1\n");
+        Path file = dir.resolve("assay.csv");
+        Files.writeString(file, csv);
+        Path metrics = dir.resolve("assay.json");
+        assertEquals(0, run("train", "--csv", file.toString(), "--smiles-column", "structure", "--tasks", "soluble",
+                "--task-type", "classification", "--id-column", "name", "--epochs", "10", "--layers", "64",
+                "--metrics-out", metrics.toString()), err.toString());
+        double test = new ObjectMapper().readTree(metrics.toFile()).path("test").path("roc_auc").asDouble();
+        assertTrue(test > 0.8, "test ROC-AUC of the solubility class " + test);
+    }
+
+    @Test
+    void trainTakesEitherADatasetOrAFileWithItsTasks() throws Exception {
+        Path file = dir.resolve("a.csv");
+        Files.writeString(file, "smiles,y\nCCO,1\n");
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--input", file.toString(),
+                "--tasks", "y", "--task-type", "regression"));
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--input", file.toString(), "--task-type", "regression"));
+        assertTrue(err.toString().contains("--tasks"), err.toString());
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--input", file.toString(), "--tasks", "y", "--task-type",
+                "ordinal"));
+        assertTrue(err.toString().contains("use classification or regression"), err.toString());
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--input", dir.resolve("none.csv").toString(), "--tasks", "y",
+                "--task-type", "regression"));
+        assertTrue(err.toString().contains("none.csv: no such file"), err.toString());
+    }
+
     @Test
     void datasetsListsTheCatalogWithMetricsAndSplits() {
         StringWriter out = new StringWriter();
@@ -83,7 +128,8 @@ class ChemDlTest {
         CommandLine cl = ChemDl.commandLine();
         cl.setOut(new PrintWriter(out, true));
         assertEquals(0, cl.execute("train", "--help"));
-        assertTrue(out.toString().contains("Example:") && out.toString().contains("chemdl train --dataset delaney"));
+        assertTrue(out.toString().contains("Examples:") && out.toString().contains("chemdl train --dataset delaney")
+                && out.toString().contains("chemdl train --input assay.csv"), out.toString());
     }
 
     @Test

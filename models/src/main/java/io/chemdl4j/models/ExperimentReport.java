@@ -22,7 +22,7 @@ public final class ExperimentReport {
         ExperimentConfig c = result.config();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seed %d | %d epochs | %d train / %d valid / %d test%n",
-                c.dataset().id(), c.model().id(), c.splitter().id(), c.seed(), c.epochs(), result.data().train().size(),
+                c.source().name(), c.model().id(), c.splitter().id(), c.seed(), result.epochs().size(), result.data().train().size(),
                 result.data().valid().size(), result.data().test().size()));
         Map<String, Double> header = result.scores().get("train");
         sb.append(String.format(Locale.ROOT, "%-6s", "split"));

@@ -1,6 +1,7 @@
 package io.chemdl4j.models;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,12 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
 public enum Metric {
     /** Area under the ROC curve; ties count one half (Mann–Whitney U with average ranks). */
     ROC_AUC("roc_auc", true),
+    /**
+     * Area under the precision-recall curve by the trapezoidal rule (DeepChem's {@code prc_auc_score}:
+     * scikit-learn's {@code auc(recall, precision)} over {@code precision_recall_curve}); MoleculeNet's
+     * metric for MUV, where actives are rare and ROC-AUC flatters.
+     */
+    PRC_AUC("prc_auc", true),
     /** Root mean squared error. */
     RMSE("rmse", false),
     /** Mean absolute error. */
@@ -55,7 +62,7 @@ public enum Metric {
     /**
      * The metric over entries whose weight is nonzero ({@code weights == null}: all entries).
      *
-     * @return the score, or NaN when it is undefined (no labels; ROC-AUC with one class only;
+     * @return the score, or NaN when it is undefined (no labels; ROC-AUC or PRC-AUC with one class only;
      *         R² or Pearson r² of constant labels)
      */
     public double compute(double[] labels, double[] predictions, double[] weights) {
@@ -70,6 +77,7 @@ public enum Metric {
         }
         return switch (this) {
             case ROC_AUC -> rocAuc(y, p);
+            case PRC_AUC -> prcAuc(y, p);
             case RMSE -> Math.sqrt(meanSquaredError(y, p));
             case MAE -> meanAbsoluteError(y, p);
             case R2 -> r2(y, p);
@@ -99,17 +107,56 @@ public enum Metric {
         return out;
     }
 
-    /** AUC = U / (n+ n-), U from the rank sum of the positives with average ranks for ties. */
-    private static double rocAuc(double[] y, double[] p) {
+    /**
+     * One point per distinct score, from the highest: precision {@code tp/(tp+fp)} and recall
+     * {@code tp/P} of calling everything at or above it positive, then the point (recall 0,
+     * precision 1); the area is the trapezoidal sum over recall.
+     */
+    private static double prcAuc(double[] y, double[] p) {
+        long positives = countPositives(y);
+        if (positives == 0 || positives == y.length) {
+            return Double.NaN;
+        }
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        double area = 0;
+        double lastRecall = 0;
+        double lastPrecision = 1;
+        long tp = 0;
+        for (int k = 0; k < order.length; k++) {
+            tp += y[order[k]] == 1 ? 1 : 0;
+            if (k + 1 < order.length && p[order[k + 1]] == p[order[k]]) {
+                continue;
+            }
+            double recall = (double) tp / positives;
+            double precision = (double) tp / (k + 1);
+            area += (recall - lastRecall) * (precision + lastPrecision) / 2;
+            lastRecall = recall;
+            lastPrecision = precision;
+        }
+        return area;
+    }
+
+    /** Positives among 0/1 labels. */
+    private static long countPositives(double[] y) {
         long positives = 0;
         for (double v : y) {
             if (v != 0 && v != 1) {
-                throw new IllegalArgumentException("ROC-AUC needs 0/1 labels, found " + v);
+                throw new IllegalArgumentException("this metric needs 0/1 labels, found " + v);
             }
             if (v == 1) {
                 positives++;
             }
         }
+        return positives;
+    }
+
+    /** AUC = U / (n+ n-), U from the rank sum of the positives with average ranks for ties. */
+    private static double rocAuc(double[] y, double[] p) {
+        long positives = countPositives(y);
         long negatives = y.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;

@@ -47,6 +47,23 @@ class MetricTest {
     }
 
     @Test
+    void prcAucIsTheTrapezoidalAreaUnderScikitLearnsPrecisionRecallCurve() {
+        // scikit-learn's documented example: precision [0.5, 0.667, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0];
+        // trapezoids over recall: 0.5 * (2/3 + 1/2) / 2 + 0.5 * (1 + 1) / 2 = 7/24 + 1/2
+        double[] y = {0, 0, 1, 1};
+        assertEquals(7.0 / 24 + 0.5, Metric.PRC_AUC.compute(y, new double[] {0.1, 0.4, 0.35, 0.8}, null), 1e-12);
+        // a tie at 0.5 is one threshold: points (0.5, 1) at 0.9, (1, 2/3) at 0.5, (1, 1/2) at 0.2 -> 1/2 + 5/12
+        assertEquals(11.0 / 12, Metric.PRC_AUC.compute(new double[] {0, 1, 0, 1}, new double[] {0.5, 0.5, 0.2, 0.9},
+                null), 1e-12);
+        assertEquals(1.0, Metric.PRC_AUC.compute(y, new double[] {0.1, 0.2, 0.8, 0.9}, null), 1e-12);
+        // weights select labels as for ROC-AUC; one class only is undefined
+        assertEquals(1.0, Metric.PRC_AUC.compute(new double[] {0, 0, 1, 1, 1}, new double[] {0.1, 0.2, 0.8, 0.9, 0},
+                new double[] {1, 1, 1, 1, 0}), 1e-12);
+        assertTrue(Double.isNaN(Metric.PRC_AUC.compute(new double[] {0, 0}, new double[] {0.2, 0.3}, null)));
+        assertEquals(Metric.PRC_AUC, Metric.byId("prc_auc"));
+    }
+
+    @Test
     void regressionMetricsOfASmallCase() {
         double[] y = {1, 2, 3};
         double[] p = {1, 2, 4};

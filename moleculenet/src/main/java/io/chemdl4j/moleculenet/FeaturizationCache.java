@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
 
 /**
  * Featurized datasets kept on disk (as {@link DiskDataset}s under {@code <cache>/featurized/}),
@@ -81,6 +82,17 @@ public final class FeaturizationCache {
     /** As {@link #load(String, Path, ColumnSpec, VectorFeaturizer, int, boolean)}, the file's SHA-256 known. */
     public Result load(String name, Path file, String fileHash, ColumnSpec spec, VectorFeaturizer featurizer,
                        int threads, boolean reload) {
+        return load(name, file, fileHash, spec, featurizer, threads, reload, null);
+    }
+
+    /**
+     * As {@link #load(String, Path, String, ColumnSpec, VectorFeaturizer, int, boolean)}, reporting
+     * progress while featurizing.
+     *
+     * @param progress told the rows read so far when the file is featurized, or {@code null}
+     */
+    public Result load(String name, Path file, String fileHash, ColumnSpec spec, VectorFeaturizer featurizer,
+                       int threads, boolean reload, StreamingFeaturizer.ProgressListener progress) {
         String key = sha256(String.join("\n", "layout=" + LAYOUT, "file=" + fileHash,
                 "featurizer=" + featurizer.spec(), "smiles=" + spec.smilesColumn(), "tasks=" + spec.taskColumns(),
                 "id=" + spec.idColumn()).getBytes(StandardCharsets.UTF_8));
@@ -101,7 +113,7 @@ public final class FeaturizationCache {
             properties.put("source", file.toAbsolutePath().toString());
             properties.put("sourceSha256", fileHash);
             properties.put("featurizer", featurizer.spec().toString());
-            DatasetLoader.DiskLoad loaded = loader.loadToDisk(file, entry, properties, null);
+            DatasetLoader.DiskLoad loaded = loader.loadToDisk(file, entry, properties, progress);
             return new Result(new LoadedData(loaded.dataset().toDataset(), loaded.errors(), (int) loaded.rowsRead()),
                     false, entry);
         } catch (IOException e) {

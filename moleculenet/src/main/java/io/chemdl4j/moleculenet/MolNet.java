@@ -1,5 +1,6 @@
 package io.chemdl4j.moleculenet;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
 
 /**
  * Loads MoleculeNet datasets the way DeepChem's {@code dc.molnet.load_*} functions do: locate (or
@@ -24,30 +26,87 @@ public final class MolNet {
 
     /** Loads {@code dataset} with {@code options}, through the standard featurization cache. */
     public static MolNetData load(MolNetDataset dataset, LoadOptions options) {
-        return load(dataset, options, FeaturizationCache.standard());
+        return load(DataSource.of(dataset), options, FeaturizationCache.standard(), null);
     }
 
     /** Loads {@code dataset} with {@code options}, through {@code cache}. */
     public static MolNetData load(MolNetDataset dataset, LoadOptions options, FeaturizationCache cache) {
-        Path file = DataFiles.locate(dataset.fileName(), dataset.url(), options.dataDirectory());
-        String sha256 = FeaturizationCache.sha256(file);
-        List<String> tasks = verify(dataset, file, sha256);
-        FeaturizationCache.Result result = cache.load(dataset.id(), file, sha256, dataset.columnSpec(tasks),
-                options.featurizer(), options.threads(), options.reload());
+        return load(DataSource.of(dataset), options, cache, null);
+    }
+
+    /**
+     * Loads a catalog dataset or the user's own file as DeepChem's loaders do (featurize through
+     * {@code cache}, split, fit the default transformers on the training split, apply them to all).
+     *
+     * @param progress told the rows featurized so far (not called when the cache is used), or {@code null}
+     * @throws InvalidDataException naming the file and what is wrong with it (missing, not the
+     *                              published file, a named column absent, no readable molecule)
+     */
+    public static MolNetData load(DataSource source, LoadOptions options, FeaturizationCache cache,
+                                  StreamingFeaturizer.ProgressListener progress) {
+        Path file;
+        String sha256;
+        List<String> tasks;
+        ColumnSpec columns;
+        if (source instanceof DataSource.Catalog catalog) {
+            MolNetDataset dataset = catalog.dataset();
+            file = DataFiles.locate(dataset.fileName(), dataset.url(), options.dataDirectory());
+            sha256 = FeaturizationCache.sha256(file);
+            tasks = verify(dataset, file, sha256);
+            columns = dataset.columnSpec(tasks);
+        } else {
+            DataSource.File own = (DataSource.File) source;
+            file = own.path();
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidDataException(file + ": no such file");
+            }
+            sha256 = FeaturizationCache.sha256(file);
+            columns = own.columns();
+            tasks = columns.taskColumns();
+        }
+        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, sha256, columns,
+                options.featurizer(), options.threads(), options.reload(), progress);
         LoadedData loaded = result.data();
-        LOG.info("{}: {} molecules{}", dataset.id(), loaded.dataset().size(),
+        LOG.info("{}: {} molecules{}", source.name(), loaded.dataset().size(),
                 result.fromCache() ? " from the featurization cache " + result.entry() : "");
         for (RowError e : loaded.errors()) {
             LOG.warn("Skipped {}", e);
         }
+        if (loaded.dataset().size() < 3) {
+            throw new InvalidDataException(file + ": " + loaded.dataset().size() + " usable molecule(s) of "
+                    + loaded.rowsRead() + " rows; at least 3 are needed to train, validate and test"
+                    + (loaded.errors().isEmpty() ? "" : " (first error: " + loaded.errors().get(0) + ")"));
+        }
+        checkLabels(file, source.taskType(), loaded.dataset());
         DatasetSplit raw = options.splitter().create(options.seed()).split(loaded.dataset(), options.fractions());
-        Transformer transformer = dataset.taskType() == TaskType.CLASSIFICATION
+        Transformer transformer = source.taskType() == TaskType.CLASSIFICATION
                 ? BalancingTransformer.fit(raw.train())
                 : NormalizationTransformer.fit(raw.train());
         List<Transformer> transformers = List.of(transformer);
         DatasetSplit split = new DatasetSplit(Transformer.transformAll(raw.train(), transformers),
                 Transformer.transformAll(raw.valid(), transformers), Transformer.transformAll(raw.test(), transformers));
-        return new MolNetData(dataset, tasks, options.featurizer().spec(), split, transformers, loaded.errors());
+        return new MolNetData(source, tasks, options.featurizer().spec(), split, transformers, loaded.errors());
+    }
+
+    /** Classification labels must be 0 or 1 where present: a regression column named by mistake fails here, by name. */
+    private static void checkLabels(Path file, TaskType type, Dataset data) {
+        if (type != TaskType.CLASSIFICATION) {
+            return;
+        }
+        for (int i = 0; i < data.size(); i++) {
+            for (int t = 0; t < data.taskCount(); t++) {
+                double y = data.label(i, t);
+                if (data.weight(i, t) != 0 && y != 0 && y != 1) {
+                    throw new InvalidDataException(file + ": task '" + data.tasks().get(t) + "' has the label " + y
+                            + " (molecule " + data.id(i) + "); classification needs 0/1 labels, or use regression");
+                }
+            }
+        }
+    }
+
+    /** A directory-safe cache prefix. */
+    private static String cacheName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**

@@ -10,7 +10,7 @@ import io.chemdl4j.featurize.RowError;
  * transformed train/valid/test splits and the transformers applied to them (to undo on predictions),
  * plus the rows that could not be used.
  */
-public record MolNetData(MolNetDataset dataset, List<String> tasks, FeaturizerSpec featurizer, DatasetSplit split,
+public record MolNetData(DataSource source, List<String> tasks, FeaturizerSpec featurizer, DatasetSplit split,
                          List<Transformer> transformers, List<RowError> errors) {
     public MolNetData {
         tasks = List.copyOf(tasks);
