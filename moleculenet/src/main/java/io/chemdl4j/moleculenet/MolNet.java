@@ -7,6 +7,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
@@ -44,27 +46,10 @@ public final class MolNet {
      */
     public static MolNetData load(DataSource source, LoadOptions options, FeaturizationCache cache,
                                   StreamingFeaturizer.ProgressListener progress) {
-        Path file;
-        String sha256;
-        List<String> tasks;
-        ColumnSpec columns;
-        if (source instanceof DataSource.Catalog catalog) {
-            MolNetDataset dataset = catalog.dataset();
-            file = DataFiles.locate(dataset.fileName(), dataset.url(), options.dataDirectory());
-            sha256 = FeaturizationCache.sha256(file);
-            tasks = verify(dataset, file, sha256);
-            columns = dataset.columnSpec(tasks);
-        } else {
-            DataSource.File own = (DataSource.File) source;
-            file = own.path();
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidDataException(file + ": no such file");
-            }
-            sha256 = FeaturizationCache.sha256(file);
-            columns = own.columns();
-            tasks = columns.taskColumns();
-        }
-        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, sha256, columns,
+        Located located = locate(source, options);
+        Path file = located.file();
+        List<String> tasks = located.columns().taskColumns();
+        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, located.sha256(), located.columns(),
                 options.featurizer(), options.threads(), options.reload(), progress);
         LoadedData loaded = result.data();
         LOG.info("{}: {} molecules{}", source.name(), loaded.dataset().size(),
@@ -72,20 +57,69 @@ public final class MolNet {
         for (RowError e : loaded.errors()) {
             LOG.warn("Skipped {}", e);
         }
-        if (loaded.dataset().size() < 3) {
-            throw new InvalidDataException(file + ": " + loaded.dataset().size() + " usable molecule(s) of "
-                    + loaded.rowsRead() + " rows; at least 3 are needed to train, validate and test"
-                    + (loaded.errors().isEmpty() ? "" : " (first error: " + loaded.errors().get(0) + ")"));
-        }
-        checkLabels(file, source.taskType(), loaded.dataset());
+        checkUsable(file, source.taskType(), loaded.dataset(), loaded.rowsRead(), loaded.errors());
         DatasetSplit raw = options.splitter().create(options.seed()).split(loaded.dataset(), options.fractions());
-        Transformer transformer = source.taskType() == TaskType.CLASSIFICATION
-                ? BalancingTransformer.fit(raw.train())
-                : NormalizationTransformer.fit(raw.train());
-        List<Transformer> transformers = List.of(transformer);
+        List<Transformer> transformers = defaultTransformers(source, raw.train());
         DatasetSplit split = new DatasetSplit(Transformer.transformAll(raw.train(), transformers),
                 Transformer.transformAll(raw.valid(), transformers), Transformer.transformAll(raw.test(), transformers));
         return new MolNetData(source, tasks, options.featurizer().spec(), split, transformers, loaded.errors());
+    }
+
+    /**
+     * Loads a catalog dataset or the user's own file as molecular graphs (DeepChem's
+     * {@code load_*(featurizer='GraphConv')}): split and transformed as {@link #load} does, with
+     * {@code featurizer} in place of the options' vector featurizer and without the featurization cache.
+     */
+    public static MolNetGraphData loadGraphs(DataSource source, LoadOptions options,
+                                             MoleculeFeaturizer<MolecularGraph> featurizer) {
+        Located located = locate(source, options);
+        LoadedGraphs loaded = DatasetLoader.loadGraphs(located.columns(), featurizer, options.threads(),
+                located.file());
+        LOG.info("{}: {} molecular graphs", source.name(), loaded.dataset().size());
+        for (RowError e : loaded.errors()) {
+            LOG.warn("Skipped {}", e);
+        }
+        checkUsable(located.file(), source.taskType(), loaded.dataset().labels(), loaded.rowsRead(), loaded.errors());
+        GraphDatasetSplit raw = loaded.dataset().split(options.splitter().create(options.seed()), options.fractions());
+        List<Transformer> transformers = defaultTransformers(source, raw.train().labels());
+        GraphDatasetSplit split = new GraphDatasetSplit(raw.train().transform(transformers),
+                raw.valid().transform(transformers), raw.test().transform(transformers));
+        return new MolNetGraphData(source, located.columns().taskColumns(), featurizer.spec(), split, transformers,
+                loaded.errors());
+    }
+
+    /** A source's file, its SHA-256 and its columns. */
+    private record Located(Path file, String sha256, ColumnSpec columns) {
+    }
+
+    private static Located locate(DataSource source, LoadOptions options) {
+        if (source instanceof DataSource.Catalog catalog) {
+            MolNetDataset dataset = catalog.dataset();
+            Path file = DataFiles.locate(dataset.fileName(), dataset.url(), options.dataDirectory());
+            String sha256 = FeaturizationCache.sha256(file);
+            return new Located(file, sha256, dataset.columnSpec(verify(dataset, file, sha256)));
+        }
+        DataSource.File own = (DataSource.File) source;
+        if (!Files.isRegularFile(own.path())) {
+            throw new InvalidDataException(own.path() + ": no such file");
+        }
+        return new Located(own.path(), FeaturizationCache.sha256(own.path()), own.columns());
+    }
+
+    /** Balancing weights for classification, normalized labels for regression; fitted on {@code train}. */
+    private static List<Transformer> defaultTransformers(DataSource source, Dataset train) {
+        return List.of(source.taskType() == TaskType.CLASSIFICATION
+                ? BalancingTransformer.fit(train)
+                : NormalizationTransformer.fit(train));
+    }
+
+    private static void checkUsable(Path file, TaskType type, Dataset data, int rowsRead, List<RowError> errors) {
+        if (data.size() < 3) {
+            throw new InvalidDataException(file + ": " + data.size() + " usable molecule(s) of " + rowsRead
+                    + " rows; at least 3 are needed to train, validate and test"
+                    + (errors.isEmpty() ? "" : " (first error: " + errors.get(0) + ")"));
+        }
+        checkLabels(file, type, data);
     }
 
     /** Classification labels must be 0 or 1 where present: a regression column named by mistake fails here, by name. */

@@ -1,0 +1,235 @@
+package io.chemdl4j.models;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.GraphDataset;
+import io.chemdl4j.moleculenet.Permutations;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * DeepChem's {@code GraphConvModel} (Duvenaud et al. 2015): graph convolutions with degree-specific
+ * weights, each followed by batch normalization, optional dropout and a graph max pool; a dense ReLU
+ * layer on every atom with batch normalization; a graph gather (sum and max over each molecule's
+ * atoms, tanh); and per-task outputs, a two-class softmax per task for classification or one value
+ * per task for regression. The loss multiplies every label's loss by its weight {@code w}, so missing
+ * labels count for nothing and balancing weights apply. Layers: {@link GraphConvNetwork}.
+ *
+ * <p>A batch of molecules is one disjoint graph ({@link GraphLayout}). {@link #fit} trains in place
+ * with Adam and records each epoch; prediction and evaluation may be called from several threads,
+ * serialized with training.
+ */
+public final class GraphConvModel {
+    private static final int PREDICT_BATCH = 256;
+
+    private final List<String> tasks;
+    private final TaskType taskType;
+    private final GraphConvConfig config;
+    private final GraphConvNetwork network;
+    private final Map<String, AdamUpdater> updaters = new java.util.LinkedHashMap<>();
+    private final List<EpochRecord> history = new ArrayList<>();
+    private final SplittableRandom batchOrder;
+    private final SplittableRandom dropout;
+    private int iteration;
+
+    /**
+     * A new, untrained model.
+     *
+     * @param atomFeatures features per atom of the graphs it will see ({@link GraphFeaturizer#ATOM_FEATURES}
+     *                     for the toolkit's graph featurizer)
+     */
+    public GraphConvModel(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config) {
+        this(taskType, tasks, atomFeatures, config, DataType.FLOAT);
+    }
+
+    /** With the arithmetic in {@code dtype}: double precision for gradient checks. */
+    GraphConvModel(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config, DataType dtype) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one task");
+        }
+        if (atomFeatures < 1) {
+            throw new IllegalArgumentException("atom feature count must be positive, got " + atomFeatures);
+        }
+        Nd4jRuntime.ensureConfigured();
+        this.tasks = List.copyOf(tasks);
+        this.taskType = taskType;
+        this.config = config;
+        this.network = new GraphConvNetwork(taskType == TaskType.CLASSIFICATION, tasks.size(), atomFeatures, config,
+                dtype);
+        this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+        this.dropout = new SplittableRandom(config.seed() * 0x2545F4914F6CDD1DL + 7);
+        Adam adam = new Adam(config.learningRate());
+        network.params.forEach((name, param) -> {
+            AdamUpdater updater = new AdamUpdater(adam);
+            updater.setStateViewArray(Nd4j.zeros(dtype, 1, adam.stateSize(param.length())), param.shape(), 'c', true);
+            updaters.put(name, updater);
+        });
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code train} in shuffled batches, seeded by the
+     * configuration's seed, and returns the records of these epochs.
+     */
+    public synchronized List<EpochRecord> fit(GraphDataset train, int epochs) {
+        checkCompatible(train);
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be non-negative, got " + epochs);
+        }
+        int n = train.size();
+        List<EpochRecord> records = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            long start = System.nanoTime();
+            int[] order = Permutations.of(n, batchOrder);
+            double lossSum = 0;
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                GraphConvNetwork.Result r = run(train, rows, GraphConvNetwork.Mode.TRAIN, true);
+                step(r.gradients(), history.size());
+                lossSum += r.loss() * rows.length;
+            }
+            EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
+                    (System.nanoTime() - start) / 1e9);
+            history.add(record);
+            records.add(record);
+        }
+        return List.copyOf(records);
+    }
+
+    private GraphConvNetwork.Result run(GraphDataset data, int[] rows, GraphConvNetwork.Mode mode, boolean gradients) {
+        List<MolecularGraph> graphs = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            graphs.add(data.graph(r));
+        }
+        Dataset labels = data.labels();
+        float[] y = new float[rows.length * tasks.size()];
+        float[] w = new float[rows.length * tasks.size()];
+        labels.copyLabels(rows, y);
+        labels.copyWeights(rows, w);
+        double[] yd = new double[y.length];
+        double[] wd = new double[w.length];
+        for (int i = 0; i < y.length; i++) {
+            yd[i] = y[i];
+            wd[i] = w[i];
+        }
+        return network.run(GraphLayout.of(graphs), yd, wd, mode, dropout, gradients);
+    }
+
+    private void step(Map<String, INDArray> gradients, int epoch) {
+        for (Map.Entry<String, INDArray> p : network.params.entrySet()) {
+            INDArray gradient = gradients.get(p.getKey());
+            if (config.weightDecay() > 0 && p.getKey().contains("_W")) {
+                gradient.addi(p.getValue().mul(config.weightDecay()));
+            }
+            updaters.get(p.getKey()).applyUpdater(gradient, iteration, epoch);
+            p.getValue().subi(gradient);
+        }
+        iteration++;
+    }
+
+    /**
+     * Predictions {@code [molecule][task]} in the label space the model was trained on:
+     * probabilities of class 1 for classification, (transformed) values for regression.
+     */
+    public synchronized double[][] predict(GraphDataset data) {
+        checkAtoms(data);
+        double[][] out = new double[data.size()][];
+        for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
+            int rows = Math.min(PREDICT_BATCH, data.size() - from);
+            int[] idx = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                idx[i] = from + i;
+            }
+            double[] p = run(data, idx, GraphConvNetwork.Mode.INFER, false).predictions();
+            for (int i = 0; i < rows; i++) {
+                out[from + i] = Arrays.copyOfRange(p, i * tasks.size(), (i + 1) * tasks.size());
+            }
+        }
+        return out;
+    }
+
+    /** Predictions with {@code transformers} undone: original units. */
+    public double[][] predict(GraphDataset data, List<Transformer> transformers) {
+        return Transformer.untransformAll(predict(data), transformers);
+    }
+
+    /**
+     * Scores on {@code data}: labels and predictions both brought back to original units by undoing
+     * {@code transformers}; only labels with nonzero weight count.
+     */
+    public EvaluationResult evaluate(GraphDataset data, List<Metric> metrics, List<Transformer> transformers) {
+        checkCompatible(data);
+        return EvaluationResult.score(tasks, data.labels(), predict(data, transformers), metrics, transformers);
+    }
+
+    /** Loss of {@code data} as one batch with batch statistics and no dropout, and its gradients. For tests. */
+    synchronized GraphConvNetwork.Result lossAndGradients(GraphDataset data) {
+        int[] rows = new int[data.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return run(data, rows, GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, true);
+    }
+
+    /** Loss of {@code data} as {@link #lossAndGradients} computes it, without the gradients. For tests. */
+    synchronized double loss(GraphDataset data) {
+        int[] rows = new int[data.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return run(data, rows, GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, false).loss();
+    }
+
+    /** The live parameter arrays by name (tests perturb them for finite differences). */
+    Map<String, INDArray> parameters() {
+        return network.params;
+    }
+
+    private void checkCompatible(GraphDataset data) {
+        checkAtoms(data);
+        if (!data.tasks().equals(tasks)) {
+            throw new IllegalArgumentException("model tasks " + tasks + " differ from dataset tasks " + data.tasks());
+        }
+    }
+
+    private void checkAtoms(GraphDataset data) {
+        if (data.size() > 0 && data.graph(0).atomFeatureLength() != network.atomFeatures()) {
+            throw new IllegalArgumentException("model expects " + network.atomFeatures() + " atom features, graphs have "
+                    + data.graph(0).atomFeatureLength());
+        }
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    public TaskType taskType() {
+        return taskType;
+    }
+
+    public GraphConvConfig config() {
+        return config;
+    }
+
+    /** Every epoch trained so far, in order. */
+    public synchronized List<EpochRecord> history() {
+        return List.copyOf(history);
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        return network.params.values().stream().mapToLong(INDArray::length).sum();
+    }
+}

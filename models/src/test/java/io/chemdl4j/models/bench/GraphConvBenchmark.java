@@ -1,0 +1,47 @@
+package io.chemdl4j.models.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.models.EpochRecord;
+import io.chemdl4j.models.GraphConvConfig;
+import io.chemdl4j.models.GraphConvModel;
+import io.chemdl4j.models.Metric;
+import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.LoadOptions;
+import io.chemdl4j.moleculenet.MolNet;
+import io.chemdl4j.moleculenet.MolNetDataset;
+import io.chemdl4j.moleculenet.MolNetGraphData;
+import io.chemdl4j.moleculenet.TaskType;
+
+/**
+ * GraphConvModel training benchmark (not a test): seconds per epoch and validation/test scores per
+ * epoch. Usage: {@code GraphConvBenchmark DATASET EPOCHS SEED...}.
+ */
+public final class GraphConvBenchmark {
+    private GraphConvBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        MolNetDataset dataset = MolNetDataset.byId(args[0]);
+        int epochs = Integer.parseInt(args[1]);
+        for (int s = 2; s < args.length; s++) {
+            long seed = Long.parseLong(args[s]);
+            MolNetGraphData data = MolNet.loadGraphs(DataSource.of(dataset), LoadOptions.defaults(seed),
+                    new GraphFeaturizer());
+            GraphConvModel model = new GraphConvModel(dataset.taskType(), data.tasks(), GraphFeaturizer.ATOM_FEATURES,
+                    GraphConvConfig.defaults().withSeed(seed));
+            Metric metric = dataset.taskType() == TaskType.CLASSIFICATION ? Metric.ROC_AUC : Metric.RMSE;
+            for (int e = 1; e <= epochs; e++) {
+                EpochRecord r = model.fit(data.train(), 1).get(0);
+                if (e % 5 == 0 || e == epochs || e <= 2) {
+                    double valid = model.evaluate(data.valid(), List.of(metric), data.transformers()).mean(metric);
+                    double test = model.evaluate(data.test(), List.of(metric), data.transformers()).mean(metric);
+                    System.out.printf(Locale.ROOT, "seed %d epoch %3d loss %.4f %.2f s | valid %s %.4f | test %.4f%n",
+                            seed, e, r.loss(), r.seconds(), metric.id(), valid, test);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.chemdl4j.moleculenet;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.chemdl4j.featurize.MolecularGraph;
+
+/**
+ * An immutable in-memory dataset of molecular graphs (DeepChem's dataset of {@code ConvMol}s): one
+ * {@link MolecularGraph} per molecule, with labels {@code y}, weights {@code w} and ids held by a
+ * featureless {@link Dataset}, so that splitters and label transformers work on it unchanged.
+ * Thread-safe.
+ */
+public final class GraphDataset {
+    private final List<MolecularGraph> graphs;
+    private final Dataset labels;
+
+    private GraphDataset(List<MolecularGraph> graphs, Dataset labels) {
+        this.graphs = graphs;
+        this.labels = labels;
+    }
+
+    /**
+     * Graphs with their labels, row for row.
+     *
+     * @param labels labels, weights and ids; its features are ignored
+     */
+    public static GraphDataset of(List<MolecularGraph> graphs, Dataset labels) {
+        Objects.requireNonNull(labels, "labels");
+        if (graphs.size() != labels.size()) {
+            throw new IllegalArgumentException(graphs.size() + " graphs but " + labels.size() + " label rows");
+        }
+        return new GraphDataset(List.copyOf(graphs), labels.featureCount() == 0 ? labels : labels.withoutFeatures());
+    }
+
+    public int size() {
+        return graphs.size();
+    }
+
+    public List<String> tasks() {
+        return labels.tasks();
+    }
+
+    public int taskCount() {
+        return labels.taskCount();
+    }
+
+    public MolecularGraph graph(int row) {
+        return graphs.get(row);
+    }
+
+    /** Labels, weights and ids, as a dataset without features. */
+    public Dataset labels() {
+        return labels;
+    }
+
+    public String id(int row) {
+        return labels.id(row);
+    }
+
+    /** The rows {@code rows}, in that order. */
+    public GraphDataset select(int[] rows) {
+        MolecularGraph[] picked = new MolecularGraph[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = graphs.get(rows[i]);
+        }
+        return new GraphDataset(List.of(picked), labels.select(rows));
+    }
+
+    /** Splits with {@code splitter} (which sees the ids and labels). */
+    public GraphDatasetSplit split(Splitter splitter, SplitFractions fractions) {
+        int[][] parts = splitter.splitIndices(labels, fractions);
+        return new GraphDatasetSplit(select(parts[0]), select(parts[1]), select(parts[2]));
+    }
+
+    /** The same graphs with transformed labels and weights (transformers of features do not apply to graphs). */
+    public GraphDataset transform(List<? extends Transformer> transformers) {
+        return new GraphDataset(graphs, Transformer.transformAll(labels, transformers));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GraphDataset g && graphs.equals(g.graphs) && labels.equals(g.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * graphs.hashCode() + labels.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "GraphDataset[" + size() + " molecules, tasks=" + tasks() + "]";
+    }
+}
