@@ -10,6 +10,7 @@ import io.chemdl4j.models.Experiment;
 import io.chemdl4j.models.ExperimentConfig;
 import io.chemdl4j.models.ExperimentReport;
 import io.chemdl4j.models.ExperimentResult;
+import io.chemdl4j.models.GraphConvConfig;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.MultitaskConfig;
 import io.chemdl4j.moleculenet.ColumnSpec;
@@ -77,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
-            description = "Model architecture: multitask (default).")
+            description = "Model: multitask (fingerprint network, default) or graphconv (DeepChem's graph "
+                    + "convolution network on molecular graphs; not yet savable).")
     ModelKind model;
 
     @Option(names = "--split", defaultValue = "random", converter = Converters.Split.class,
@@ -102,10 +104,10 @@ final class TrainCommand implements Callable<Integer> {
     boolean counts;
 
     @Option(names = "--layers", split = ",", defaultValue = "1000",
-            description = "Hidden layer sizes, comma-separated (default 1000).")
+            description = "Hidden layer sizes of the multitask model, comma-separated (default 1000).")
     List<Integer> layers;
 
-    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout probability (default 0.5).")
+    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout probability of the multitask model (default 0.5).")
     double dropout;
 
     @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default 0.001).")
@@ -136,8 +138,11 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay);
         EcfpFeaturizer.Options featurizer = EcfpFeaturizer.Options.defaults().withRadius(radius).withLength(size)
                 .withCounts(counts);
+        GraphConvConfig graphConfig = GraphConvConfig.defaults().withLearningRate(learningRate)
+                .withWeightDecay(weightDecay).withBatchSize(batchSize);
         ExperimentConfig config = new ExperimentConfig(data.source(), model, split, SplitFractions.defaults(), seed,
-                epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, dataDir);
+                epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
+                dataDir);
         return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet);
     }
 
@@ -152,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
             ExperimentReport.writeJson(result, metricsOut);
         }
         if (saveModel != null) {
-            result.model().save(saveModel, result.data().featurizer(), result.data().transformers());
+            result.saver().save(saveModel);
             System.out.println("model saved to " + saveModel);
         }
         return 0;

@@ -22,12 +22,14 @@ import io.chemdl4j.moleculenet.SplitterType;
  * @param epochs        training epochs; empty for {@link Experiment#defaultEpochs(int, int) the default},
  *                      which depends on the size of the training split
  * @param featurizer    fingerprint options
- * @param modelConfig   network hyperparameters (its seed is replaced by {@code seed})
+ * @param modelConfig   multitask network hyperparameters (its seed is replaced by {@code seed})
+ * @param graphConfig   graph convolution hyperparameters, for {@link ModelKind#GRAPHCONV} (its seed is replaced by {@code seed})
  * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
  */
 public record ExperimentConfig(DataSource source, ModelKind model, SplitterType splitter,
                                SplitFractions fractions, long seed, OptionalInt epochs,
-                               EcfpFeaturizer.Options featurizer, MultitaskConfig modelConfig, Path dataDirectory) {
+                               EcfpFeaturizer.Options featurizer, MultitaskConfig modelConfig, GraphConvConfig graphConfig,
+                               Path dataDirectory) {
     public ExperimentConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(model, "model");
@@ -36,10 +38,12 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
         Objects.requireNonNull(epochs, "epochs");
         Objects.requireNonNull(featurizer, "featurizer");
         Objects.requireNonNull(modelConfig, "modelConfig");
+        Objects.requireNonNull(graphConfig, "graphConfig");
         if (epochs.isPresent() && epochs.getAsInt() < 0) {
             throw new IllegalArgumentException("epochs must be non-negative, got " + epochs.getAsInt());
         }
         modelConfig = modelConfig.withSeed(seed);
+        graphConfig = graphConfig.withSeed(seed);
     }
 
     /**
@@ -58,16 +62,21 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
     public static ExperimentConfig defaults(DataSource source, long seed) {
         return new ExperimentConfig(source, ModelKind.MULTITASK, SplitterType.RANDOM, SplitFractions.defaults(), seed,
                 OptionalInt.empty(), EcfpFeaturizer.Options.defaults().withCounts(true), MultitaskConfig.defaults(),
-                null);
+                GraphConvConfig.defaults(), null);
     }
 
     public ExperimentConfig withEpochs(int n) {
         return new ExperimentConfig(source, model, splitter, fractions, seed, OptionalInt.of(n), featurizer,
-                modelConfig, dataDirectory);
+                modelConfig, graphConfig, dataDirectory);
     }
 
     public ExperimentConfig withSeed(long s) {
         return new ExperimentConfig(source, model, splitter, fractions, s, epochs, featurizer, modelConfig,
-                dataDirectory);
+                graphConfig, dataDirectory);
+    }
+
+    public ExperimentConfig withModel(ModelKind kind) {
+        return new ExperimentConfig(source, kind, splitter, fractions, seed, epochs, featurizer, modelConfig,
+                graphConfig, dataDirectory);
     }
 }

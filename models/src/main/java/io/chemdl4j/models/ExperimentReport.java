@@ -22,8 +22,8 @@ public final class ExperimentReport {
         ExperimentConfig c = result.config();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seed %d | %d epochs | %d train / %d valid / %d test%n",
-                c.source().name(), c.model().id(), c.splitter().id(), c.seed(), result.epochs().size(), result.data().train().size(),
-                result.data().valid().size(), result.data().test().size()));
+                c.source().name(), c.model().id(), c.splitter().id(), c.seed(), result.epochs().size(), result.splitSizes().get(0),
+                result.splitSizes().get(1), result.splitSizes().get(2)));
         Map<String, Double> header = result.scores().get("train");
         sb.append(String.format(Locale.ROOT, "%-6s", "split"));
         for (String metric : header.keySet()) {

@@ -1,10 +1,11 @@
 package io.chemdl4j.models;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import io.chemdl4j.featurize.RowError;
-import io.chemdl4j.moleculenet.MolNetData;
 
 /**
  * What a train-and-evaluate run produced.
@@ -14,20 +15,27 @@ import io.chemdl4j.moleculenet.MolNetData;
  * @param details          split → per-task scores
  * @param epochs           the training epochs with their loss and time
  * @param featurizeSeconds time spent loading and featurizing the dataset
- * @param data             the loaded data, with its transformers
- * @param model            the trained model
+ * @param splitSizes       molecules in train, valid and test
+ * @param errors           rows of the dataset that could not be used
+ * @param saver            saves the trained model with what it needs to predict from SMILES
  */
 public record ExperimentResult(ExperimentConfig config, Map<String, Map<String, Double>> scores,
                                Map<String, EvaluationResult> details, List<EpochRecord> epochs,
-                               double featurizeSeconds, MolNetData data, MultitaskModel model) {
+                               double featurizeSeconds, List<Integer> splitSizes, List<RowError> errors,
+                               Saver saver) {
+    public ExperimentResult {
+        splitSizes = List.copyOf(splitSizes);
+        errors = List.copyOf(errors);
+    }
+
+    /** Saves a trained model to a directory. */
+    @FunctionalInterface
+    public interface Saver {
+        void save(Path directory) throws IOException;
+    }
 
     /** Mean seconds per training epoch. */
     public double secondsPerEpoch() {
         return epochs.stream().mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
-    }
-
-    /** Rows of the dataset that could not be used. */
-    public List<RowError> errors() {
-        return data.errors();
     }
 }

@@ -36,10 +36,11 @@ public final class GraphConvBenchmark {
             for (int e = 1; e <= epochs; e++) {
                 EpochRecord r = model.fit(data.train(), 1).get(0);
                 if (e % 5 == 0 || e == epochs || e <= 2) {
+                    double train = model.evaluate(data.train(), List.of(metric), data.transformers()).mean(metric);
                     double valid = model.evaluate(data.valid(), List.of(metric), data.transformers()).mean(metric);
                     double test = model.evaluate(data.test(), List.of(metric), data.transformers()).mean(metric);
-                    System.out.printf(Locale.ROOT, "seed %d epoch %3d loss %.4f %.2f s | valid %s %.4f | test %.4f%n",
-                            seed, e, r.loss(), r.seconds(), metric.id(), valid, test);
+                    System.out.printf(Locale.ROOT, "seed %d epoch %3d loss %.4f %.2f s | train %s %.4f | valid %.4f | test %.4f%n",
+                            seed, e, r.loss(), r.seconds(), metric.id(), train, valid, test);
                 }
             }
         }
