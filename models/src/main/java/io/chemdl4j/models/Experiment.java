@@ -91,10 +91,10 @@ public final class Experiment {
         int epochCount = config.epochs().orElse(defaultEpochs(data.train().size(), config.modelConfig().batchSize()));
         List<EpochRecord> epochs = model.fit(data.train(), epochCount);
         List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = new LinkedHashMap<>();
-        details.put("train", model.evaluate(data.train(), metrics, data.transformers()));
-        details.put("valid", model.evaluate(data.valid(), metrics, data.transformers()));
-        details.put("test", model.evaluate(data.test(), metrics, data.transformers()));
+        Map<String, EvaluationResult> details = splits(
+                model.evaluate(data.train(), metrics, data.transformers()),
+                model.evaluate(data.valid(), metrics, data.transformers()),
+                model.evaluate(data.test(), metrics, data.transformers()));
         return result(config, details, epochs, featurizeSeconds,
                 List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(),
                 dir -> model.save(dir, data.featurizer(), data.transformers()));
@@ -110,15 +110,24 @@ public final class Experiment {
                 config.graphConfig().batchSize()));
         List<EpochRecord> epochs = model.fit(data.train(), epochCount);
         List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = new LinkedHashMap<>();
-        details.put("train", model.evaluate(data.train(), metrics, data.transformers()));
-        details.put("valid", model.evaluate(data.valid(), metrics, data.transformers()));
-        details.put("test", model.evaluate(data.test(), metrics, data.transformers()));
+        Map<String, EvaluationResult> details = splits(
+                model.evaluate(data.train(), metrics, data.transformers()),
+                model.evaluate(data.valid(), metrics, data.transformers()),
+                model.evaluate(data.test(), metrics, data.transformers()));
         return result(config, details, epochs, featurizeSeconds,
                 List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(), dir -> {
                     throw new InvalidDataException("saving a graphconv model is not supported yet; "
                             + "train with --model multitask to save, or leave out --save-model");
                 });
+    }
+
+    private static Map<String, EvaluationResult> splits(EvaluationResult train, EvaluationResult valid,
+                                                        EvaluationResult test) {
+        Map<String, EvaluationResult> details = new LinkedHashMap<>();
+        details.put("train", train);
+        details.put("valid", valid);
+        details.put("test", test);
+        return details;
     }
 
     private static LoadOptions loadOptions(ExperimentConfig config) {
