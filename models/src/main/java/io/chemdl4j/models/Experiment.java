@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.GraphFeaturizer;
@@ -24,11 +25,6 @@ public final class Experiment {
     private Experiment() {
     }
 
-    /** Gradient steps that the default epoch count guarantees at least. */
-    private static final int MIN_DEFAULT_STEPS = 500;
-    /** Epochs that the default epoch count guarantees at least. */
-    private static final int MIN_DEFAULT_EPOCHS = 10;
-
     /**
      * The metrics reported for {@code source}: its own metric first (MoleculeNet's recommendation), then
      * ROC-AUC for classification and RMSE, MAE and R² for regression.
@@ -47,12 +43,10 @@ public final class Experiment {
     /**
      * Epochs when none are given: at least 10 (the DeepChem tutorial's) and at least 500 gradient
      * steps, so that small sets train long enough. Tox21's 6,411 training molecules in batches of 100
-     * get 10 epochs;
-     * Delaney's 902 get 50, the count earlier chosen for Delaney on its validation RMSE.
+     * get 10 epochs; Delaney's 902 get 50, the count earlier chosen for Delaney on its validation RMSE.
      */
     public static int defaultEpochs(int trainSize, int batchSize) {
-        int stepsPerEpoch = Math.max(1, (trainSize + batchSize - 1) / batchSize);
-        return Math.max(MIN_DEFAULT_EPOCHS, (MIN_DEFAULT_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
+        return epochs(trainSize, batchSize, 10, 500);
     }
 
     /**
@@ -61,8 +55,12 @@ public final class Experiment {
      * epoch 20-25 and stays within 0.005 of that to epoch 40.
      */
     public static int defaultGraphEpochs(int trainSize, int batchSize) {
+        return epochs(trainSize, batchSize, 30, 1500);
+    }
+
+    private static int epochs(int trainSize, int batchSize, int minEpochs, int minSteps) {
         int stepsPerEpoch = Math.max(1, (trainSize + batchSize - 1) / batchSize);
-        return Math.max(30, (1500 + stepsPerEpoch - 1) / stepsPerEpoch);
+        return Math.max(minEpochs, (minSteps + stepsPerEpoch - 1) / stepsPerEpoch);
     }
 
     /** Runs {@code config} through the standard featurization cache, without progress reports. */
@@ -91,10 +89,8 @@ public final class Experiment {
         int epochCount = config.epochs().orElse(defaultEpochs(data.train().size(), config.modelConfig().batchSize()));
         List<EpochRecord> epochs = model.fit(data.train(), epochCount);
         List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = splits(
-                model.evaluate(data.train(), metrics, data.transformers()),
-                model.evaluate(data.valid(), metrics, data.transformers()),
-                model.evaluate(data.test(), metrics, data.transformers()));
+        Map<String, EvaluationResult> details = evaluateSplits(data.train(), data.valid(), data.test(),
+                split -> model.evaluate(split, metrics, data.transformers()));
         return result(config, details, epochs, featurizeSeconds,
                 List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(),
                 dir -> model.save(dir, data.featurizer(), data.transformers()));
@@ -110,10 +106,8 @@ public final class Experiment {
                 config.graphConfig().batchSize()));
         List<EpochRecord> epochs = model.fit(data.train(), epochCount);
         List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = splits(
-                model.evaluate(data.train(), metrics, data.transformers()),
-                model.evaluate(data.valid(), metrics, data.transformers()),
-                model.evaluate(data.test(), metrics, data.transformers()));
+        Map<String, EvaluationResult> details = evaluateSplits(data.train(), data.valid(), data.test(),
+                split -> model.evaluate(split, metrics, data.transformers()));
         return result(config, details, epochs, featurizeSeconds,
                 List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(), dir -> {
                     throw new InvalidDataException("saving a graphconv model is not supported yet; "
@@ -121,12 +115,13 @@ public final class Experiment {
                 });
     }
 
-    private static Map<String, EvaluationResult> splits(EvaluationResult train, EvaluationResult valid,
-                                                        EvaluationResult test) {
+    /** {@code train}, {@code valid} and {@code test} scored by {@code evaluate}, in that order. */
+    private static <D> Map<String, EvaluationResult> evaluateSplits(D train, D valid, D test,
+                                                                    Function<D, EvaluationResult> evaluate) {
         Map<String, EvaluationResult> details = new LinkedHashMap<>();
-        details.put("train", train);
-        details.put("valid", valid);
-        details.put("test", test);
+        details.put("train", evaluate.apply(train));
+        details.put("valid", evaluate.apply(valid));
+        details.put("test", evaluate.apply(test));
         return details;
     }
 

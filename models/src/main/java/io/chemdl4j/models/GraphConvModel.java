@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -148,11 +149,7 @@ public final class GraphConvModel {
         double[][] out = new double[data.size()][];
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
-            int[] idx = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                idx[i] = from + i;
-            }
-            double[] p = run(data, idx, GraphConvNetwork.Mode.INFER, false).predictions();
+            double[] p = run(data, IntStream.range(from, from + rows).toArray(), GraphConvNetwork.Mode.INFER, false).predictions();
             for (int i = 0; i < rows; i++) {
                 out[from + i] = Arrays.copyOfRange(p, i * tasks.size(), (i + 1) * tasks.size());
             }
@@ -176,20 +173,12 @@ public final class GraphConvModel {
 
     /** Loss of {@code data} as one batch with batch statistics and no dropout, and its gradients. For tests. */
     synchronized GraphConvNetwork.Result lossAndGradients(GraphDataset data) {
-        int[] rows = new int[data.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        return run(data, rows, GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, true);
+        return run(data, IntStream.range(0, data.size()).toArray(), GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, true);
     }
 
     /** Loss of {@code data} as {@link #lossAndGradients} computes it, without the gradients. For tests. */
     synchronized double loss(GraphDataset data) {
-        int[] rows = new int[data.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        return run(data, rows, GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, false).loss();
+        return run(data, IntStream.range(0, data.size()).toArray(), GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, false).loss();
     }
 
     /** The live parameter arrays by name (tests perturb them for finite differences). */

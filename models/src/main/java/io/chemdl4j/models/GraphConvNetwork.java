@@ -108,9 +108,7 @@ final class GraphConvNetwork {
         /** Batch statistics, no dropout, nothing updated: the loss surface that gradients are checked on. */
         TRAIN_DETERMINISTIC,
         /** Moving averages, no dropout. */
-        INFER,
-        /** Moving averages, dropout on (Monte-Carlo dropout). */
-        INFER_WITH_DROPOUT
+        INFER
     }
 
     /** Outputs of a pass: predictions {@code [molecules × tasks]}, the loss, and gradients when asked for. */
@@ -133,12 +131,12 @@ final class GraphConvNetwork {
      *
      * @param labels  {@code [molecules × tasks]} row-major, or {@code null} for prediction only
      * @param weights same shape as labels
-     * @param random  dropout masks' generator (modes with dropout)
+     * @param random  dropout masks' generator (training)
      */
     Result run(GraphLayout batch, double[] labels, double[] weights, Mode mode, SplittableRandom random,
                boolean gradients) {
         boolean batchStatistics = mode == Mode.TRAIN || mode == Mode.TRAIN_DETERMINISTIC;
-        boolean dropout = config.dropout() > 0 && (mode == Mode.TRAIN || mode == Mode.INFER_WITH_DROPOUT);
+        boolean dropout = config.dropout() > 0 && mode == Mode.TRAIN;
         int layers = config.convLayers().size();
         List<Cache> convs = new ArrayList<>();
         INDArray x = matrix(batch.features, batch.atomCount, batch.featureLength);

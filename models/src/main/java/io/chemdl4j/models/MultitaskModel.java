@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -213,11 +214,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
      */
     synchronized LossAndGradient lossAndGradient(Dataset data) {
         checkCompatible(data);
-        int[] idx = new int[data.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        DataSet batch = batch(data, idx);
+        DataSet batch = batch(data, IntStream.range(0, data.size()).toArray());
         MultiLayerNetwork copy = network.clone();
         copy.setInput(batch.getFeatures());
         copy.setLabels(batch.getLabels());
@@ -239,10 +236,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
         double[][] out = new double[data.size()][];
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
-            int[] idx = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                idx[i] = from + i;
-            }
+            int[] idx = IntStream.range(from, from + rows).toArray();
             float[] x = new float[rows * featureCount];
             data.copyFeatures(idx, x);
             INDArray outputs;

@@ -49,7 +49,8 @@ public final class MolNet {
         Located located = locate(source, options);
         Path file = located.file();
         List<String> tasks = located.columns().taskColumns();
-        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, located.sha256(), located.columns(),
+        String sha256 = located.sha256() != null ? located.sha256() : FeaturizationCache.sha256(file);
+        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, sha256, located.columns(),
                 options.featurizer(), options.threads(), options.reload(), progress);
         LoadedData loaded = result.data();
         LOG.info("{}: {} molecules{}", source.name(), loaded.dataset().size(),
@@ -88,7 +89,7 @@ public final class MolNet {
                 loaded.errors());
     }
 
-    /** A source's file, its SHA-256 and its columns. */
+    /** A source's file, its columns and, for a catalog file (checked by it), its SHA-256; else {@code null}. */
     private record Located(Path file, String sha256, ColumnSpec columns) {
     }
 
@@ -103,7 +104,7 @@ public final class MolNet {
         if (!Files.isRegularFile(own.path())) {
             throw new InvalidDataException(own.path() + ": no such file");
         }
-        return new Located(own.path(), FeaturizationCache.sha256(own.path()), own.columns());
+        return new Located(own.path(), null, own.columns());
     }
 
     /** Balancing weights for classification, normalized labels for regression; fitted on {@code train}. */
