@@ -23,7 +23,7 @@ final class Converters {
     static final class Model implements ITypeConverter<ModelKind> {
         @Override
         public ModelKind convert(String value) {
-            return ModelKind.valueOf(value.toUpperCase(Locale.ROOT));
+            return ModelKind.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 

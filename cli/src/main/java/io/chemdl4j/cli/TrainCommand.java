@@ -12,6 +12,7 @@ import io.chemdl4j.models.ExperimentReport;
 import io.chemdl4j.models.ExperimentResult;
 import io.chemdl4j.models.GraphConvConfig;
 import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.RandomForestConfig;
 import io.chemdl4j.models.MultitaskConfig;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataSource;
@@ -78,8 +79,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
-            description = "Model: multitask (fingerprint network, default) or graphconv (DeepChem's graph "
-                    + "convolution network on molecular graphs; not yet savable).")
+            description = "Model: multitask (fingerprint network, default), graphconv (DeepChem's graph "
+                    + "convolution network on molecular graphs; not yet savable) or random_forest (100 trees per "
+                    + "task on the fingerprints: the baseline; not savable).")
     ModelKind model;
 
     @Option(names = "--split", defaultValue = "random", converter = Converters.Split.class,
@@ -142,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withWeightDecay(weightDecay).withBatchSize(batchSize);
         ExperimentConfig config = new ExperimentConfig(data.source(), model, split, SplitFractions.defaults(), seed,
                 epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
-                dataDir);
+                RandomForestConfig.defaults(), dataDir);
         return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet);
     }
 

@@ -84,16 +84,31 @@ public final class Experiment {
         LoadOptions options = loadOptions(config);
         MolNetData data = MolNet.load(config.source(), options, FeaturizationCache.standard(), progress);
         double featurizeSeconds = (System.nanoTime() - start) / 1e9;
-        MultitaskModel model = ModelKind.multitask(config.source().taskType(), data.tasks(),
-                data.train().featureCount(), config.modelConfig());
-        int epochCount = config.epochs().orElse(defaultEpochs(data.train().size(), config.modelConfig().batchSize()));
-        List<EpochRecord> epochs = model.fit(data.train(), epochCount);
+        PropertyModel<io.chemdl4j.moleculenet.Dataset> model;
+        List<EpochRecord> epochs;
+        ExperimentResult.Saver saver;
+        if (config.model() == ModelKind.RANDOM_FOREST) {
+            model = RandomForestModel.fit(config.source().taskType(), data.train(), config.forestConfig(),
+                    Runtime.getRuntime().availableProcessors());
+            epochs = List.of();
+            saver = dir -> {
+                throw new InvalidDataException("saving a random forest is not supported; "
+                        + "it is a baseline to compare against, so leave out --save-model");
+            };
+        } else {
+            MultitaskModel network = ModelKind.multitask(config.source().taskType(), data.tasks(),
+                    data.train().featureCount(), config.modelConfig());
+            int epochCount = config.epochs().orElse(defaultEpochs(data.train().size(),
+                    config.modelConfig().batchSize()));
+            epochs = network.fit(data.train(), epochCount);
+            model = network;
+            saver = dir -> network.save(dir, data.featurizer(), data.transformers());
+        }
         List<Metric> metrics = metricsFor(config.source());
         Map<String, EvaluationResult> details = evaluateSplits(data.train(), data.valid(), data.test(),
                 split -> model.evaluate(split, metrics, data.transformers()));
         return result(config, details, epochs, featurizeSeconds,
-                List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(),
-                dir -> model.save(dir, data.featurizer(), data.transformers()));
+                List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(), saver);
     }
 
     private static ExperimentResult runGraphs(ExperimentConfig config) {

@@ -24,12 +24,13 @@ import io.chemdl4j.moleculenet.SplitterType;
  * @param featurizer    fingerprint options
  * @param modelConfig   multitask network hyperparameters (its seed is replaced by {@code seed})
  * @param graphConfig   graph convolution hyperparameters, for {@link ModelKind#GRAPHCONV} (its seed is replaced by {@code seed})
+ * @param forestConfig  random forest hyperparameters, for {@link ModelKind#RANDOM_FOREST} (its seed is replaced by {@code seed})
  * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
  */
 public record ExperimentConfig(DataSource source, ModelKind model, SplitterType splitter,
                                SplitFractions fractions, long seed, OptionalInt epochs,
                                EcfpFeaturizer.Options featurizer, MultitaskConfig modelConfig, GraphConvConfig graphConfig,
-                               Path dataDirectory) {
+                               RandomForestConfig forestConfig, Path dataDirectory) {
     public ExperimentConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(model, "model");
@@ -39,11 +40,13 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
         Objects.requireNonNull(featurizer, "featurizer");
         Objects.requireNonNull(modelConfig, "modelConfig");
         Objects.requireNonNull(graphConfig, "graphConfig");
+        Objects.requireNonNull(forestConfig, "forestConfig");
         if (epochs.isPresent() && epochs.getAsInt() < 0) {
             throw new IllegalArgumentException("epochs must be non-negative, got " + epochs.getAsInt());
         }
         modelConfig = modelConfig.withSeed(seed);
         graphConfig = graphConfig.withSeed(seed);
+        forestConfig = forestConfig.withSeed(seed);
     }
 
     /**
@@ -62,21 +65,21 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
     public static ExperimentConfig defaults(DataSource source, long seed) {
         return new ExperimentConfig(source, ModelKind.MULTITASK, SplitterType.RANDOM, SplitFractions.defaults(), seed,
                 OptionalInt.empty(), EcfpFeaturizer.Options.defaults().withCounts(true), MultitaskConfig.defaults(),
-                GraphConvConfig.defaults(), null);
+                GraphConvConfig.defaults(), RandomForestConfig.defaults(), null);
     }
 
     public ExperimentConfig withEpochs(int n) {
         return new ExperimentConfig(source, model, splitter, fractions, seed, OptionalInt.of(n), featurizer,
-                modelConfig, graphConfig, dataDirectory);
+                modelConfig, graphConfig, forestConfig, dataDirectory);
     }
 
     public ExperimentConfig withSeed(long s) {
         return new ExperimentConfig(source, model, splitter, fractions, s, epochs, featurizer, modelConfig,
-                graphConfig, dataDirectory);
+                graphConfig, forestConfig, dataDirectory);
     }
 
     public ExperimentConfig withModel(ModelKind kind) {
         return new ExperimentConfig(source, kind, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, dataDirectory);
+                graphConfig, forestConfig, dataDirectory);
     }
 }

@@ -33,7 +33,7 @@ import io.chemdl4j.moleculenet.Transformer;
  * with Adam and records each epoch; prediction and evaluation may be called from several threads,
  * serialized with training.
  */
-public final class GraphConvModel {
+public final class GraphConvModel implements PropertyModel<GraphDataset> {
     private static final int PREDICT_BATCH = 256;
 
     private final List<String> tasks;
@@ -140,10 +140,7 @@ public final class GraphConvModel {
         iteration++;
     }
 
-    /**
-     * Predictions {@code [molecule][task]} in the label space the model was trained on:
-     * probabilities of class 1 for classification, (transformed) values for regression.
-     */
+    @Override
     public synchronized double[][] predict(GraphDataset data) {
         checkAtoms(data);
         double[][] out = new double[data.size()][];
@@ -155,20 +152,6 @@ public final class GraphConvModel {
             }
         }
         return out;
-    }
-
-    /** Predictions with {@code transformers} undone: original units. */
-    public double[][] predict(GraphDataset data, List<Transformer> transformers) {
-        return Transformer.untransformAll(predict(data), transformers);
-    }
-
-    /**
-     * Scores on {@code data}: labels and predictions both brought back to original units by undoing
-     * {@code transformers}; only labels with nonzero weight count.
-     */
-    public EvaluationResult evaluate(GraphDataset data, List<Metric> metrics, List<Transformer> transformers) {
-        checkCompatible(data);
-        return EvaluationResult.score(tasks, data.labels(), predict(data, transformers), metrics, transformers);
     }
 
     /** Loss of {@code data} as one batch with batch statistics and no dropout, and its gradients. For tests. */
@@ -200,10 +183,12 @@ public final class GraphConvModel {
         }
     }
 
+    @Override
     public List<String> tasks() {
         return tasks;
     }
 
+    @Override
     public TaskType taskType() {
         return taskType;
     }

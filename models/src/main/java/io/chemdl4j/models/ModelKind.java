@@ -9,7 +9,9 @@ public enum ModelKind {
     /** Fully connected multitask network on fingerprints ({@link MultitaskClassifier}, {@link MultitaskRegressor}). */
     MULTITASK,
     /** DeepChem's graph convolution network on molecular graphs ({@link GraphConvModel}). */
-    GRAPHCONV;
+    GRAPHCONV,
+    /** A random forest per task on fingerprints ({@link RandomForestModel}): the baseline. */
+    RANDOM_FOREST;
 
     /** A fresh fingerprint model for the given task type (the {@link #MULTITASK} kind). */
     public static MultitaskModel multitask(TaskType type, java.util.List<String> tasks, int featureCount,

@@ -39,7 +39,7 @@ import io.chemdl4j.moleculenet.Transformer;
  * {@link #history()}. Prediction and evaluation are safe from several threads; {@code fit} is
  * serialized with them.
  */
-public abstract sealed class MultitaskModel permits MultitaskClassifier, MultitaskRegressor {
+public abstract sealed class MultitaskModel implements PropertyModel<Dataset> permits MultitaskClassifier, MultitaskRegressor {
     private static final int PREDICT_BATCH = 2048;
 
     private final List<String> tasks;
@@ -79,6 +79,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
 
     abstract ILossFunction lossFunction();
 
+    @Override
     public abstract TaskType taskType();
 
     /** Name stored in saved models, e.g. {@code "multitask_classifier"}. */
@@ -231,6 +232,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
      * Predictions {@code [molecule][task]} in the label space the model was trained on:
      * probabilities of class 1 for classifiers, (transformed) values for regressors.
      */
+    @Override
     public double[][] predict(Dataset data) {
         checkFeatures(data);
         double[][] out = new double[data.size()][];
@@ -247,20 +249,6 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
             System.arraycopy(decoded, 0, out, from, rows);
         }
         return out;
-    }
-
-    /** Predictions with {@code transformers} undone: original units. */
-    public double[][] predict(Dataset data, List<Transformer> transformers) {
-        return Transformer.untransformAll(predict(data), transformers);
-    }
-
-    /**
-     * Scores on {@code data}: labels and predictions are both brought back to original units by
-     * undoing {@code transformers}; only labels with nonzero weight count.
-     */
-    public EvaluationResult evaluate(Dataset data, List<Metric> metrics, List<Transformer> transformers) {
-        checkCompatible(data);
-        return EvaluationResult.score(tasks, data, predict(data, transformers), metrics, transformers);
     }
 
     /**
@@ -286,6 +274,7 @@ public abstract sealed class MultitaskModel permits MultitaskClassifier, Multita
         }
     }
 
+    @Override
     public List<String> tasks() {
         return tasks;
     }

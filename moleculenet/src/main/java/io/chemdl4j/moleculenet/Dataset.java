@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Arrays are stored row-major and flat; every accessor copies, so no caller can change a dataset
  * after it is built. Thread-safe.
  */
-public final class Dataset {
+public final class Dataset implements LabelledData {
     private final int size;
     private final int featureCount;
     private final List<String> tasks;
@@ -155,7 +155,14 @@ public final class Dataset {
         }
     }
 
+    /** This dataset itself. */
+    @Override
+    public Dataset labelData() {
+        return this;
+    }
+
     /** Number of molecules. */
+    @Override
     public int size() {
         return size;
     }
@@ -168,6 +175,7 @@ public final class Dataset {
         return tasks.size();
     }
 
+    @Override
     public List<String> tasks() {
         return tasks;
     }

@@ -11,7 +11,7 @@ import io.chemdl4j.featurize.MolecularGraph;
  * featureless {@link Dataset}, so that splitters and label transformers work on it unchanged.
  * Thread-safe.
  */
-public final class GraphDataset {
+public final class GraphDataset implements LabelledData {
     private final List<MolecularGraph> graphs;
     private final Dataset labels;
 
@@ -33,10 +33,12 @@ public final class GraphDataset {
         return new GraphDataset(List.copyOf(graphs), labels.featureCount() == 0 ? labels : labels.withoutFeatures());
     }
 
+    @Override
     public int size() {
         return graphs.size();
     }
 
+    @Override
     public List<String> tasks() {
         return labels.tasks();
     }
@@ -51,6 +53,12 @@ public final class GraphDataset {
 
     /** Labels, weights and ids, as a dataset without features. */
     public Dataset labels() {
+        return labels;
+    }
+
+    /** The same as {@link #labels()}. */
+    @Override
+    public Dataset labelData() {
         return labels;
     }
 

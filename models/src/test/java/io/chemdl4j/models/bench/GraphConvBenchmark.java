@@ -17,10 +17,25 @@ import io.chemdl4j.moleculenet.TaskType;
 
 /**
  * GraphConvModel training benchmark (not a test): seconds per epoch and validation/test scores per
- * epoch. Usage: {@code GraphConvBenchmark DATASET EPOCHS SEED...}.
+ * epoch. Usage: {@code GraphConvBenchmark DATASET EPOCHS SEED...}; system properties {@code lr},
+ * {@code batch}, {@code dropout}, {@code weightDecay}, {@code dense}, {@code conv} (comma-separated
+ * widths) and {@code batchNorm} change the default hyperparameters.
  */
 public final class GraphConvBenchmark {
     private GraphConvBenchmark() {
+    }
+
+    private static GraphConvConfig configured(GraphConvConfig c) {
+        String conv = System.getProperty("conv");
+        if (conv != null) {
+            c = c.withConvLayers(java.util.Arrays.stream(conv.split(",")).map(Integer::valueOf).toList());
+        }
+        c = c.withLearningRate(Double.parseDouble(System.getProperty("lr", String.valueOf(c.learningRate()))));
+        c = c.withBatchSize(Integer.getInteger("batch", c.batchSize()));
+        c = c.withDropout(Double.parseDouble(System.getProperty("dropout", String.valueOf(c.dropout()))));
+        c = c.withWeightDecay(Double.parseDouble(System.getProperty("weightDecay", String.valueOf(c.weightDecay()))));
+        c = c.withDenseSize(Integer.getInteger("dense", c.denseSize()));
+        return c.withBatchNormalize(Boolean.parseBoolean(System.getProperty("batchNorm", String.valueOf(c.batchNormalize()))));
     }
 
     public static void main(String[] args) {
@@ -31,7 +46,7 @@ public final class GraphConvBenchmark {
             MolNetGraphData data = MolNet.loadGraphs(DataSource.of(dataset), LoadOptions.defaults(seed),
                     new GraphFeaturizer());
             GraphConvModel model = new GraphConvModel(dataset.taskType(), data.tasks(), GraphFeaturizer.ATOM_FEATURES,
-                    GraphConvConfig.defaults().withSeed(seed));
+                    configured(GraphConvConfig.defaults().withSeed(seed)));
             Metric metric = dataset.taskType() == TaskType.CLASSIFICATION ? Metric.ROC_AUC : Metric.RMSE;
             for (int e = 1; e <= epochs; e++) {
                 EpochRecord r = model.fit(data.train(), 1).get(0);

@@ -1,0 +1,43 @@
+package io.chemdl4j.models;
+
+import java.util.List;
+
+import io.chemdl4j.moleculenet.LabelledData;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * What every model of the toolkit offers once trained, whatever its inputs: predictions per molecule
+ * and task, with or without the label transformers undone, and scores against labelled data. Ensembles,
+ * hyperparameter search and the command line work with any model through this interface.
+ *
+ * @param <D> the data the model reads: fingerprint rows ({@link io.chemdl4j.moleculenet.Dataset}) or
+ *            molecular graphs ({@link io.chemdl4j.moleculenet.GraphDataset})
+ */
+public interface PropertyModel<D extends LabelledData> {
+    List<String> tasks();
+
+    TaskType taskType();
+
+    /**
+     * Predictions {@code [molecule][task]} in the label space the model was trained on: probabilities
+     * of class 1 for classification, (transformed) values for regression.
+     */
+    double[][] predict(D data);
+
+    /** Predictions with {@code transformers} undone: original units. */
+    default double[][] predict(D data, List<Transformer> transformers) {
+        return Transformer.untransformAll(predict(data), transformers);
+    }
+
+    /**
+     * Scores on {@code data}: labels and predictions are both brought back to original units by
+     * undoing {@code transformers}; only labels with nonzero weight count.
+     */
+    default EvaluationResult evaluate(D data, List<Metric> metrics, List<Transformer> transformers) {
+        if (!data.tasks().equals(tasks())) {
+            throw new IllegalArgumentException("model tasks " + tasks() + " differ from dataset tasks " + data.tasks());
+        }
+        return EvaluationResult.score(tasks(), data.labelData(), predict(data, transformers), metrics, transformers);
+    }
+}
