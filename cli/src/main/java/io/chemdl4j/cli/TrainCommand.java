@@ -11,6 +11,7 @@ import io.chemdl4j.models.ExperimentConfig;
 import io.chemdl4j.models.ExperimentReport;
 import io.chemdl4j.models.ExperimentResult;
 import io.chemdl4j.models.GraphConvConfig;
+import io.chemdl4j.models.LearningRateSchedule;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.RandomForestConfig;
 import io.chemdl4j.models.MultitaskConfig;
@@ -121,6 +122,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight penalty (default 0).")
     double weightDecay;
 
+    @Option(names = "--early-stopping", description = "Stop when the validation score (the dataset's metric) has "
+            + "not improved for --patience epochs, and keep the best epoch's weights; --epochs is then the most "
+            + "epochs (default: twice the usual).")
+    boolean earlyStopping;
+
+    @Option(names = "--patience", defaultValue = "10", description = "Epochs without improvement before early "
+            + "stopping (default 10).")
+    int patience;
+
+    @Option(names = "--ensemble", defaultValue = "1", description = "Train N models with seeds seed..seed+N-1 and "
+            + "score their mean prediction (default 1).")
+    int ensemble;
+
+    @Option(names = "--lr-decay", defaultValue = "1", description = "Multiply the learning rate by this factor "
+            + "after every epoch, in (0, 1] (default 1: constant).")
+    double lrDecay;
+
     @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR, "
             + "then the cache, then download).")
     Path dataDir;
@@ -136,15 +154,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LearningRateSchedule schedule = lrDecay == 1 ? LearningRateSchedule.constant()
+                : LearningRateSchedule.exponential(lrDecay);
         MultitaskConfig modelConfig = MultitaskConfig.defaults().withLayerSizes(layers).withDropout(dropout)
-                .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay);
+                .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay)
+                .withSchedule(schedule);
         EcfpFeaturizer.Options featurizer = EcfpFeaturizer.Options.defaults().withRadius(radius).withLength(size)
                 .withCounts(counts);
         GraphConvConfig graphConfig = GraphConvConfig.defaults().withLearningRate(learningRate)
-                .withWeightDecay(weightDecay).withBatchSize(batchSize);
+                .withWeightDecay(weightDecay).withBatchSize(batchSize).withSchedule(schedule);
         ExperimentConfig config = new ExperimentConfig(data.source(), model, split, SplitFractions.defaults(), seed,
                 epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
-                RandomForestConfig.defaults(), dataDir);
+                RandomForestConfig.defaults(), earlyStopping ? patience : 0, ensemble, dataDir);
         return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet);
     }
 

@@ -1,9 +1,11 @@
 package io.chemdl4j.models;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -12,13 +14,17 @@ import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.FeaturizationCache;
 import io.chemdl4j.moleculenet.InvalidDataException;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.LoadOptions;
 import io.chemdl4j.moleculenet.MolNet;
 import io.chemdl4j.moleculenet.MolNetData;
 import io.chemdl4j.moleculenet.MolNetGraphData;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
 
 /** Runs an {@link ExperimentConfig}: load, featurize, split, transform, train, evaluate every split. */
 public final class Experiment {
@@ -81,53 +87,103 @@ public final class Experiment {
     private static ExperimentResult runFingerprints(ExperimentConfig config,
                                                     StreamingFeaturizer.ProgressListener progress) {
         long start = System.nanoTime();
-        LoadOptions options = loadOptions(config);
-        MolNetData data = MolNet.load(config.source(), options, FeaturizationCache.standard(), progress);
+        MolNetData data = MolNet.load(config.source(), loadOptions(config), FeaturizationCache.standard(), progress);
         double featurizeSeconds = (System.nanoTime() - start) / 1e9;
-        PropertyModel<io.chemdl4j.moleculenet.Dataset> model;
-        List<EpochRecord> epochs;
-        ExperimentResult.Saver saver;
+        TaskType type = config.source().taskType();
         if (config.model() == ModelKind.RANDOM_FOREST) {
-            model = RandomForestModel.fit(config.source().taskType(), data.train(), config.forestConfig(),
-                    Runtime.getRuntime().availableProcessors());
-            epochs = List.of();
-            saver = dir -> {
-                throw new InvalidDataException("saving a random forest is not supported; "
-                        + "it is a baseline to compare against, so leave out --save-model");
-            };
-        } else {
-            MultitaskModel network = ModelKind.multitask(config.source().taskType(), data.tasks(),
-                    data.train().featureCount(), config.modelConfig());
-            int epochCount = config.epochs().orElse(defaultEpochs(data.train().size(),
-                    config.modelConfig().batchSize()));
-            epochs = network.fit(data.train(), epochCount);
-            model = network;
-            saver = dir -> network.save(dir, data.featurizer(), data.transformers());
+            Trained<Dataset> run = trainMembers(config, seed -> new Trained<>(RandomForestModel.fit(type, data.train(),
+                    config.forestConfig().withSeed(seed), Runtime.getRuntime().availableProcessors()), null, null));
+            return score(config, run, data.train(), data.valid(), data.test(), data.transformers(), featurizeSeconds,
+                    data.errors(), dir -> {
+                        throw new InvalidDataException("saving a random forest is not supported; "
+                                + "it is a baseline to compare against, so leave out --save-model");
+                    });
         }
-        List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = evaluateSplits(data.train(), data.valid(), data.test(),
-                split -> model.evaluate(split, metrics, data.transformers()));
-        return result(config, details, epochs, featurizeSeconds,
-                List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(), saver);
+        int epochs = config.epochs().orElse(withEarlyStopping(config,
+                defaultEpochs(data.train().size(), config.modelConfig().batchSize())));
+        Trained<Dataset> run = trainMembers(config, seed -> {
+            MultitaskModel network = ModelKind.multitask(type, data.tasks(), data.train().featureCount(),
+                    config.modelConfig().withSeed(seed));
+            return trainNetwork(config, network, data.train(), data.valid(), epochs, data.transformers());
+        });
+        return score(config, run, data.train(), data.valid(), data.test(), data.transformers(), featurizeSeconds,
+                data.errors(), dir -> {
+                    if (run.members.size() > 1) {
+                        throw new InvalidDataException("saving an ensemble is not supported yet; "
+                                + "train with --ensemble 1 to save");
+                    }
+                    ((MultitaskModel) run.model).save(dir, data.featurizer(), data.transformers());
+                });
     }
 
     private static ExperimentResult runGraphs(ExperimentConfig config) {
         long start = System.nanoTime();
         MolNetGraphData data = MolNet.loadGraphs(config.source(), loadOptions(config), new GraphFeaturizer());
         double featurizeSeconds = (System.nanoTime() - start) / 1e9;
-        GraphConvModel model = new GraphConvModel(config.source().taskType(), data.tasks(),
-                GraphFeaturizer.ATOM_FEATURES, config.graphConfig());
-        int epochCount = config.epochs().orElse(defaultGraphEpochs(data.train().size(),
-                config.graphConfig().batchSize()));
-        List<EpochRecord> epochs = model.fit(data.train(), epochCount);
-        List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = evaluateSplits(data.train(), data.valid(), data.test(),
-                split -> model.evaluate(split, metrics, data.transformers()));
-        return result(config, details, epochs, featurizeSeconds,
-                List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(), dir -> {
+        int epochs = config.epochs().orElse(withEarlyStopping(config,
+                defaultGraphEpochs(data.train().size(), config.graphConfig().batchSize())));
+        Trained<GraphDataset> run = trainMembers(config, seed -> {
+            GraphConvModel network = new GraphConvModel(config.source().taskType(), data.tasks(),
+                    GraphFeaturizer.ATOM_FEATURES, config.graphConfig().withSeed(seed));
+            return trainNetwork(config, network, data.train(), data.valid(), epochs, data.transformers());
+        });
+        return score(config, run, data.train(), data.valid(), data.test(), data.transformers(), featurizeSeconds,
+                data.errors(), dir -> {
                     throw new InvalidDataException("saving a graphconv model is not supported yet; "
                             + "train with --model multitask to save, or leave out --save-model");
                 });
+    }
+
+    /** The most epochs when none are given: twice the default with early stopping, which ends training sooner. */
+    private static int withEarlyStopping(ExperimentConfig config, int defaultEpochs) {
+        return config.patience() > 0 ? 2 * defaultEpochs : defaultEpochs;
+    }
+
+    /** A trained model (one, or an ensemble), the first member's training curve and epochs. */
+    private record Trained<D extends LabelledData>(PropertyModel<D> model, TrainingCurve curve,
+                                                   List<EpochRecord> epochs, List<PropertyModel<D>> members) {
+        Trained(PropertyModel<D> model, TrainingCurve curve, List<EpochRecord> epochs) {
+            this(model, curve, epochs, List.of(model));
+        }
+    }
+
+    /** Trains {@code config.ensembleSize()} members with seeds {@code seed, seed+1, …}. */
+    private static <D extends LabelledData> Trained<D> trainMembers(ExperimentConfig config,
+                                                                   java.util.function.LongFunction<Trained<D>> member) {
+        List<PropertyModel<D>> members = new ArrayList<>();
+        Trained<D> first = null;
+        for (int k = 0; k < config.ensembleSize(); k++) {
+            Trained<D> t = member.apply(config.seed() + k);
+            first = first == null ? t : first;
+            members.add(t.model());
+        }
+        PropertyModel<D> model = members.size() == 1 ? members.get(0) : new Ensemble<>(members);
+        return new Trained<>(model, first.curve(), first.epochs(), List.copyOf(members));
+    }
+
+    private static <D extends LabelledData> Trained<D> trainNetwork(ExperimentConfig config, TrainableModel<D> network,
+                                                                   D train, D valid, int epochs,
+                                                                   List<Transformer> transformers) {
+        Metric metric = metricsFor(config.source()).get(0);
+        TrainingCurve curve = Training.fit(network, train, valid,
+                new TrainingOptions(epochs, metric, config.patience(), null), transformers);
+        List<EpochRecord> records = curve.points().stream()
+                .map(p -> new EpochRecord(p.epoch(), p.trainLoss(), p.seconds())).toList();
+        return new Trained<>(network, curve, records);
+    }
+
+    private static <D extends LabelledData> ExperimentResult score(ExperimentConfig config, Trained<D> run, D train,
+                                                                   D valid, D test, List<Transformer> transformers,
+                                                                   double featurizeSeconds, List<RowError> errors,
+                                                                   ExperimentResult.Saver saver) {
+        List<Metric> metrics = metricsFor(config.source());
+        Map<String, EvaluationResult> details = evaluateSplits(train, valid, test,
+                split -> run.model().evaluate(split, metrics, transformers));
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        details.forEach((split, result) -> scores.put(split, result.means()));
+        return new ExperimentResult(config, scores, details, run.epochs() == null ? List.of() : run.epochs(),
+                Optional.ofNullable(run.curve()), featurizeSeconds, List.of(train.size(), valid.size(), test.size()),
+                errors, saver);
     }
 
     /** {@code train}, {@code valid} and {@code test} scored by {@code evaluate}, in that order. */
@@ -145,11 +201,4 @@ public final class Experiment {
                 config.fractions(), config.dataDirectory(), Runtime.getRuntime().availableProcessors());
     }
 
-    private static ExperimentResult result(ExperimentConfig config, Map<String, EvaluationResult> details,
-                                           List<EpochRecord> epochs, double featurizeSeconds, List<Integer> sizes,
-                                           List<RowError> errors, ExperimentResult.Saver saver) {
-        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
-        details.forEach((split, result) -> scores.put(split, result.means()));
-        return new ExperimentResult(config, scores, details, epochs, featurizeSeconds, sizes, errors, saver);
-    }
 }

@@ -25,12 +25,16 @@ import io.chemdl4j.moleculenet.SplitterType;
  * @param modelConfig   multitask network hyperparameters (its seed is replaced by {@code seed})
  * @param graphConfig   graph convolution hyperparameters, for {@link ModelKind#GRAPHCONV} (its seed is replaced by {@code seed})
  * @param forestConfig  random forest hyperparameters, for {@link ModelKind#RANDOM_FOREST} (its seed is replaced by {@code seed})
+ * @param patience      early stopping: epochs without a better validation score before training stops and
+ *                      the best epoch's weights are restored; 0 for none (all epochs, last weights)
+ * @param ensembleSize  models trained with seeds {@code seed, seed+1, …} whose mean prediction is scored; 1 for one model
  * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
  */
 public record ExperimentConfig(DataSource source, ModelKind model, SplitterType splitter,
                                SplitFractions fractions, long seed, OptionalInt epochs,
                                EcfpFeaturizer.Options featurizer, MultitaskConfig modelConfig, GraphConvConfig graphConfig,
-                               RandomForestConfig forestConfig, Path dataDirectory) {
+                               RandomForestConfig forestConfig, int patience, int ensembleSize,
+                               Path dataDirectory) {
     public ExperimentConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(model, "model");
@@ -43,6 +47,12 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
         Objects.requireNonNull(forestConfig, "forestConfig");
         if (epochs.isPresent() && epochs.getAsInt() < 0) {
             throw new IllegalArgumentException("epochs must be non-negative, got " + epochs.getAsInt());
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be non-negative, got " + patience);
+        }
+        if (ensembleSize < 1) {
+            throw new IllegalArgumentException("ensemble size must be positive, got " + ensembleSize);
         }
         modelConfig = modelConfig.withSeed(seed);
         graphConfig = graphConfig.withSeed(seed);
@@ -65,21 +75,42 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
     public static ExperimentConfig defaults(DataSource source, long seed) {
         return new ExperimentConfig(source, ModelKind.MULTITASK, SplitterType.RANDOM, SplitFractions.defaults(), seed,
                 OptionalInt.empty(), EcfpFeaturizer.Options.defaults().withCounts(true), MultitaskConfig.defaults(),
-                GraphConvConfig.defaults(), RandomForestConfig.defaults(), null);
+                GraphConvConfig.defaults(), RandomForestConfig.defaults(), 0, 1, null);
     }
 
     public ExperimentConfig withEpochs(int n) {
         return new ExperimentConfig(source, model, splitter, fractions, seed, OptionalInt.of(n), featurizer,
-                modelConfig, graphConfig, forestConfig, dataDirectory);
+                modelConfig, graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
     }
 
     public ExperimentConfig withSeed(long s) {
         return new ExperimentConfig(source, model, splitter, fractions, s, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, dataDirectory);
+                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+    }
+
+    /** With early stopping after {@code p} epochs without improvement (0: none). */
+    public ExperimentConfig withPatience(int p) {
+        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
+                graphConfig, forestConfig, p, ensembleSize, dataDirectory);
+    }
+
+    public ExperimentConfig withEnsembleSize(int n) {
+        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
+                graphConfig, forestConfig, patience, n, dataDirectory);
+    }
+
+    public ExperimentConfig withGraphConfig(GraphConvConfig c) {
+        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
+                c, forestConfig, patience, ensembleSize, dataDirectory);
+    }
+
+    public ExperimentConfig withModelConfig(MultitaskConfig c) {
+        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, c,
+                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
     }
 
     public ExperimentConfig withModel(ModelKind kind) {
         return new ExperimentConfig(source, kind, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, dataDirectory);
+                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
     }
 }

@@ -24,6 +24,13 @@ public final class ExperimentReport {
         sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seed %d | %d epochs | %d train / %d valid / %d test%n",
                 c.source().name(), c.model().id(), c.splitter().id(), c.seed(), result.epochs().size(), result.splitSizes().get(0),
                 result.splitSizes().get(1), result.splitSizes().get(2)));
+        if (c.ensembleSize() > 1) {
+            sb.append(String.format(Locale.ROOT, "ensemble of %d models (seeds %d-%d): mean prediction scored%n",
+                    c.ensembleSize(), c.seed(), c.seed() + c.ensembleSize() - 1));
+        }
+        result.curve().filter(curve -> c.patience() > 0).ifPresent(curve -> sb.append(String.format(Locale.ROOT,
+                "early stopping on valid %s (patience %d): kept epoch %d of %d%s%n", curve.metric().id(), c.patience(),
+                curve.keptEpoch(), curve.points().size(), curve.stoppedEarly() ? ", stopped early" : "")));
         Map<String, Double> header = result.scores().get("train");
         sb.append(String.format(Locale.ROOT, "%-6s", "split"));
         for (String metric : header.keySet()) {
@@ -35,8 +42,10 @@ public final class ExperimentReport {
             metrics.values().forEach(v -> sb.append(String.format(Locale.ROOT, " %10.4f", v)));
             sb.append(System.lineSeparator());
         });
-        sb.append(String.format(Locale.ROOT, "featurize %.1f s | train %.2f s/epoch", result.featurizeSeconds(),
-                result.secondsPerEpoch()));
+        sb.append(String.format(Locale.ROOT, "featurize %.1f s", result.featurizeSeconds()));
+        if (!result.epochs().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, " | train %.2f s/epoch", result.secondsPerEpoch()));
+        }
         if (!result.errors().isEmpty()) {
             sb.append(String.format(Locale.ROOT, " | %d rows skipped (first: %s)", result.errors().size(),
                     result.errors().get(0)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.chemdl4j.featurize.RowError;
 
@@ -13,7 +14,9 @@ import io.chemdl4j.featurize.RowError;
  * @param config           what was run
  * @param scores           split ({@code train}, {@code valid}, {@code test}) → metric id → mean over tasks
  * @param details          split → per-task scores
- * @param epochs           the training epochs with their loss and time
+ * @param epochs           the training epochs with their loss and time (of the first member of an ensemble;
+ *                         none for a random forest)
+ * @param curve            training and validation curves per epoch (first member), empty for a random forest
  * @param featurizeSeconds time spent loading and featurizing the dataset
  * @param splitSizes       molecules in train, valid and test
  * @param errors           rows of the dataset that could not be used
@@ -21,7 +24,7 @@ import io.chemdl4j.featurize.RowError;
  */
 public record ExperimentResult(ExperimentConfig config, Map<String, Map<String, Double>> scores,
                                Map<String, EvaluationResult> details, List<EpochRecord> epochs,
-                               double featurizeSeconds, List<Integer> splitSizes, List<RowError> errors,
+                               Optional<TrainingCurve> curve, double featurizeSeconds, List<Integer> splitSizes, List<RowError> errors,
                                Saver saver) {
     public ExperimentResult {
         splitSizes = List.copyOf(splitSizes);

@@ -14,11 +14,14 @@ import java.util.List;
  * @param learningRate   Adam learning rate
  * @param batchSize      molecules per gradient step
  * @param batchNormalize whether to batch-normalize after each convolution and the dense layer
+ * @param schedule         how the learning rate changes over the epochs ({@code null}: constant)
  * @param seed           seed of every random choice (initial weights, batch order, dropout)
  */
 public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dropout, double weightDecay,
-                              double learningRate, int batchSize, boolean batchNormalize, long seed) {
+                              double learningRate, int batchSize, boolean batchNormalize,
+                              LearningRateSchedule schedule, long seed) {
     public GraphConvConfig {
+        schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
         convLayers = List.copyOf(convLayers);
         if (convLayers.isEmpty() || convLayers.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("need at least one graph convolution, all widths positive: "
@@ -43,38 +46,42 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
 
     /** DeepChem's defaults with seed 0. */
     public static GraphConvConfig defaults() {
-        return new GraphConvConfig(List.of(64, 64), 128, 0.0, 0.0, 0.001, 100, true, 0L);
+        return new GraphConvConfig(List.of(64, 64), 128, 0.0, 0.0, 0.001, 100, true, LearningRateSchedule.constant(), 0L);
     }
 
     public GraphConvConfig withConvLayers(List<Integer> layers) {
-        return new GraphConvConfig(layers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, seed);
+        return new GraphConvConfig(layers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
     public GraphConvConfig withDenseSize(int size) {
-        return new GraphConvConfig(convLayers, size, dropout, weightDecay, learningRate, batchSize, batchNormalize, seed);
+        return new GraphConvConfig(convLayers, size, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
     public GraphConvConfig withDropout(double d) {
-        return new GraphConvConfig(convLayers, denseSize, d, weightDecay, learningRate, batchSize, batchNormalize, seed);
+        return new GraphConvConfig(convLayers, denseSize, d, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
     public GraphConvConfig withWeightDecay(double wd) {
-        return new GraphConvConfig(convLayers, denseSize, dropout, wd, learningRate, batchSize, batchNormalize, seed);
+        return new GraphConvConfig(convLayers, denseSize, dropout, wd, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
     public GraphConvConfig withLearningRate(double lr) {
-        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, lr, batchSize, batchNormalize, seed);
+        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, lr, batchSize, batchNormalize, schedule, seed);
     }
 
     public GraphConvConfig withBatchSize(int b) {
-        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, b, batchNormalize, seed);
+        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, b, batchNormalize, schedule, seed);
     }
 
     public GraphConvConfig withBatchNormalize(boolean bn) {
-        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, bn, seed);
+        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, bn, schedule, seed);
     }
 
     public GraphConvConfig withSeed(long s) {
-        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, s);
+        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, s);
+    }
+
+    public GraphConvConfig withSchedule(LearningRateSchedule sched) {
+        return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, sched, seed);
     }
 }

@@ -33,7 +33,7 @@ import io.chemdl4j.moleculenet.Transformer;
  * with Adam and records each epoch; prediction and evaluation may be called from several threads,
  * serialized with training.
  */
-public final class GraphConvModel implements PropertyModel<GraphDataset> {
+public final class GraphConvModel implements TrainableModel<GraphDataset> {
     private static final int PREDICT_BATCH = 256;
 
     private final List<String> tasks;
@@ -72,7 +72,8 @@ public final class GraphConvModel implements PropertyModel<GraphDataset> {
                 dtype);
         this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
         this.dropout = new SplittableRandom(config.seed() * 0x2545F4914F6CDD1DL + 7);
-        Adam adam = new Adam(config.learningRate());
+        org.nd4j.linalg.schedule.ISchedule schedule = config.schedule().toNd4j(config.learningRate());
+        Adam adam = schedule == null ? new Adam(config.learningRate()) : new Adam(schedule);
         network.params.forEach((name, param) -> {
             AdamUpdater updater = new AdamUpdater(adam);
             updater.setStateViewArray(Nd4j.zeros(dtype, 1, adam.stateSize(param.length())), param.shape(), 'c', true);
@@ -84,6 +85,7 @@ public final class GraphConvModel implements PropertyModel<GraphDataset> {
      * Trains for {@code epochs} passes over {@code train} in shuffled batches, seeded by the
      * configuration's seed, and returns the records of these epochs.
      */
+    @Override
     public synchronized List<EpochRecord> fit(GraphDataset train, int epochs) {
         checkCompatible(train);
         if (epochs < 0) {
@@ -110,6 +112,11 @@ public final class GraphConvModel implements PropertyModel<GraphDataset> {
     }
 
     private GraphConvNetwork.Result run(GraphDataset data, int[] rows, GraphConvNetwork.Mode mode, boolean gradients) {
+        return run(data, rows, mode, gradients, dropout);
+    }
+
+    private GraphConvNetwork.Result run(GraphDataset data, int[] rows, GraphConvNetwork.Mode mode, boolean gradients,
+                                        SplittableRandom masks) {
         List<MolecularGraph> graphs = new ArrayList<>(rows.length);
         for (int r : rows) {
             graphs.add(data.graph(r));
@@ -125,7 +132,7 @@ public final class GraphConvModel implements PropertyModel<GraphDataset> {
             yd[i] = y[i];
             wd[i] = w[i];
         }
-        return network.run(GraphLayout.of(graphs), yd, wd, mode, dropout, gradients);
+        return network.run(GraphLayout.of(graphs), yd, wd, mode, masks, gradients);
     }
 
     private void step(Map<String, INDArray> gradients, int epoch) {
@@ -141,12 +148,36 @@ public final class GraphConvModel implements PropertyModel<GraphDataset> {
     }
 
     @Override
-    public synchronized double[][] predict(GraphDataset data) {
+    public double[][] predict(GraphDataset data) {
+        return predict(data, GraphConvNetwork.Mode.INFER, null);
+    }
+
+    /**
+     * Monte-Carlo dropout (Gal and Ghahramani 2016): {@code samples} predictions with dropout left on,
+     * each with its own masks drawn from {@code seed}, summarized as mean and standard deviation in
+     * original units ({@code transformers} undone). The model must have been configured with dropout.
+     */
+    public Uncertainty predictWithDropout(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
+        if (config.dropout() <= 0) {
+            throw new IllegalStateException("Monte-Carlo dropout needs a model trained with dropout; this one has none");
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be positive, got " + samples);
+        }
+        List<double[][]> all = new ArrayList<>();
+        for (int s = 0; s < samples; s++) {
+            double[][] p = predict(data, GraphConvNetwork.Mode.INFER_WITH_DROPOUT, new SplittableRandom(seed + 7919L * s));
+            all.add(Transformer.untransformAll(p, transformers));
+        }
+        return Uncertainty.of(all);
+    }
+
+    private synchronized double[][] predict(GraphDataset data, GraphConvNetwork.Mode mode, SplittableRandom masks) {
         checkAtoms(data);
         double[][] out = new double[data.size()][];
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
-            double[] p = run(data, IntStream.range(from, from + rows).toArray(), GraphConvNetwork.Mode.INFER, false).predictions();
+            double[] p = run(data, IntStream.range(from, from + rows).toArray(), mode, false, masks).predictions();
             for (int i = 0; i < rows; i++) {
                 out[from + i] = Arrays.copyOfRange(p, i * tasks.size(), (i + 1) * tasks.size());
             }
@@ -162,6 +193,14 @@ public final class GraphConvModel implements PropertyModel<GraphDataset> {
     /** Loss of {@code data} as {@link #lossAndGradients} computes it, without the gradients. For tests. */
     synchronized double loss(GraphDataset data) {
         return run(data, IntStream.range(0, data.size()).toArray(), GraphConvNetwork.Mode.TRAIN_DETERMINISTIC, false).loss();
+    }
+
+    /** The live parameter arrays and batch-normalization moving statistics, by name. */
+    @Override
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> state = new java.util.LinkedHashMap<>(network.params);
+        state.putAll(network.moving);
+        return state;
     }
 
     /** The live parameter arrays by name (tests perturb them for finite differences). */

@@ -108,7 +108,9 @@ final class GraphConvNetwork {
         /** Batch statistics, no dropout, nothing updated: the loss surface that gradients are checked on. */
         TRAIN_DETERMINISTIC,
         /** Moving averages, no dropout. */
-        INFER
+        INFER,
+        /** Moving averages with dropout on: one Monte-Carlo dropout sample. */
+        INFER_WITH_DROPOUT
     }
 
     /** Outputs of a pass: predictions {@code [molecules × tasks]}, the loss, and gradients when asked for. */
@@ -136,7 +138,7 @@ final class GraphConvNetwork {
     Result run(GraphLayout batch, double[] labels, double[] weights, Mode mode, SplittableRandom random,
                boolean gradients) {
         boolean batchStatistics = mode == Mode.TRAIN || mode == Mode.TRAIN_DETERMINISTIC;
-        boolean dropout = config.dropout() > 0 && mode == Mode.TRAIN;
+        boolean dropout = config.dropout() > 0 && (mode == Mode.TRAIN || mode == Mode.INFER_WITH_DROPOUT);
         int layers = config.convLayers().size();
         List<Cache> convs = new ArrayList<>();
         INDArray x = matrix(batch.features, batch.atomCount, batch.featureLength);

@@ -15,11 +15,14 @@ import java.util.List;
  * @param batchSize        molecules per gradient step
  * @param weightInitStddev standard deviation of the hidden layers' initial weights
  * @param biasInit         initial value of the hidden layers' biases
+ * @param schedule         how the learning rate changes over the epochs ({@code null}: constant)
  * @param seed             seed of every random choice (initial weights, batch order, dropout)
  */
 public record MultitaskConfig(List<Integer> layerSizes, double dropout, double weightDecay, double learningRate,
-                              int batchSize, double weightInitStddev, double biasInit, long seed) {
+                              int batchSize, double weightInitStddev, double biasInit,
+                              LearningRateSchedule schedule, long seed) {
     public MultitaskConfig {
+        schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
         layerSizes = List.copyOf(layerSizes);
         if (layerSizes.isEmpty() || layerSizes.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("need at least one hidden layer, all widths positive: " + layerSizes);
@@ -43,30 +46,34 @@ public record MultitaskConfig(List<Integer> layerSizes, double dropout, double w
 
     /** DeepChem's defaults with seed 0. */
     public static MultitaskConfig defaults() {
-        return new MultitaskConfig(List.of(1000), 0.5, 0.0, 0.001, 100, 0.02, 1.0, 0L);
+        return new MultitaskConfig(List.of(1000), 0.5, 0.0, 0.001, 100, 0.02, 1.0, LearningRateSchedule.constant(), 0L);
     }
 
     public MultitaskConfig withLayerSizes(List<Integer> sizes) {
-        return new MultitaskConfig(sizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, seed);
+        return new MultitaskConfig(sizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
     public MultitaskConfig withDropout(double d) {
-        return new MultitaskConfig(layerSizes, d, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, seed);
+        return new MultitaskConfig(layerSizes, d, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
     public MultitaskConfig withWeightDecay(double wd) {
-        return new MultitaskConfig(layerSizes, dropout, wd, learningRate, batchSize, weightInitStddev, biasInit, seed);
+        return new MultitaskConfig(layerSizes, dropout, wd, learningRate, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
     public MultitaskConfig withLearningRate(double lr) {
-        return new MultitaskConfig(layerSizes, dropout, weightDecay, lr, batchSize, weightInitStddev, biasInit, seed);
+        return new MultitaskConfig(layerSizes, dropout, weightDecay, lr, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
     public MultitaskConfig withBatchSize(int b) {
-        return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, b, weightInitStddev, biasInit, seed);
+        return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, b, weightInitStddev, biasInit, schedule, seed);
     }
 
     public MultitaskConfig withSeed(long s) {
-        return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, s);
+        return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, s);
+    }
+
+    public MultitaskConfig withSchedule(LearningRateSchedule sched) {
+        return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, sched, seed);
     }
 }

@@ -39,7 +39,7 @@ import io.chemdl4j.moleculenet.Transformer;
  * {@link #history()}. Prediction and evaluation are safe from several threads; {@code fit} is
  * serialized with them.
  */
-public abstract sealed class MultitaskModel implements PropertyModel<Dataset> permits MultitaskClassifier, MultitaskRegressor {
+public abstract sealed class MultitaskModel implements TrainableModel<Dataset> permits MultitaskClassifier, MultitaskRegressor {
     private static final int PREDICT_BATCH = 2048;
 
     private final List<String> tasks;
@@ -99,7 +99,7 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(config.learningRate()))
+                .updater(adam(config))
                 .l2(config.weightDecay())
                 .list();
         int nIn = featureCount;
@@ -128,6 +128,11 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
         net.init();
         initializeWeights(net);
         return net;
+    }
+
+    private static Adam adam(MultitaskConfig config) {
+        org.nd4j.linalg.schedule.ISchedule schedule = config.schedule().toNd4j(config.learningRate());
+        return schedule == null ? new Adam(config.learningRate()) : new Adam(schedule);
     }
 
     /**
@@ -162,6 +167,7 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
      * Trains for {@code epochs} passes over {@code train} in shuffled batches, seeded by the
      * configuration's seed, and returns the records of these epochs.
      */
+    @Override
     public synchronized List<EpochRecord> fit(Dataset train, int epochs) {
         checkCompatible(train);
         if (epochs < 0) {
@@ -172,6 +178,7 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
         List<EpochRecord> records = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             long start = System.nanoTime();
+            network.setEpochCount(history.size()); // the learning-rate schedule counts epochs over the model's life
             int[] order = permutation(n);
             double lossSum = 0;
             for (int from = 0; from < n; from += b) {
@@ -234,6 +241,47 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
      */
     @Override
     public double[][] predict(Dataset data) {
+        return predict(data, false);
+    }
+
+    /**
+     * Monte-Carlo dropout (Gal and Ghahramani 2016): {@code samples} predictions with dropout left on,
+     * each with its own masks drawn from {@code seed}, summarized as mean and standard deviation in
+     * original units ({@code transformers} undone). The model must have been configured with dropout.
+     */
+    public Uncertainty predictWithDropout(Dataset data, int samples, long seed, List<Transformer> transformers) {
+        if (config.dropout() <= 0) {
+            throw new IllegalStateException("Monte-Carlo dropout needs a model trained with dropout; this one has none");
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be positive, got " + samples);
+        }
+        List<double[][]> all = new ArrayList<>();
+        synchronized (this) {
+            int iteration = network.getIterationCount();
+            try {
+                for (int s = 0; s < samples; s++) {
+                    // SeededDropout draws its masks from (layer seed, iteration): negative iterations, which
+                    // training never reaches, give each sample its own masks
+                    setIterationCount((int) -(1 + s + 100_003L * Math.floorMod(seed, 20_000L)));
+                    all.add(Transformer.untransformAll(predict(data, true), transformers));
+                }
+            } finally {
+                setIterationCount(iteration);
+            }
+        }
+        return Uncertainty.of(all);
+    }
+
+    /** The iteration count the layers see (DL4J keeps one per layer besides the network's). */
+    private void setIterationCount(int iteration) {
+        network.setIterationCount(iteration);
+        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+            layer.setIterationCount(iteration);
+        }
+    }
+
+    private double[][] predict(Dataset data, boolean dropout) {
         checkFeatures(data);
         double[][] out = new double[data.size()][];
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
@@ -243,7 +291,7 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
             data.copyFeatures(idx, x);
             INDArray outputs;
             synchronized (this) {
-                outputs = network.output(Nd4j.create(x, new long[] {rows, featureCount}, 'c'), false);
+                outputs = network.output(Nd4j.create(x, new long[] {rows, featureCount}, 'c'), dropout);
             }
             double[][] decoded = decodeOutputs(outputs);
             System.arraycopy(decoded, 0, out, from, rows);
@@ -272,6 +320,12 @@ public abstract sealed class MultitaskModel implements PropertyModel<Dataset> pe
             throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
                     + data.featureCount());
         }
+    }
+
+    /** The network's parameter arrays (live views), by DL4J's names such as {@code 0_W}. */
+    @Override
+    public Map<String, INDArray> state() {
+        return network.paramTable();
     }
 
     @Override

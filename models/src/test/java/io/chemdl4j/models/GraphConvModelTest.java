@@ -42,7 +42,7 @@ class GraphConvModelTest {
         return GraphDataset.of(graphs, Dataset.of(x, y, w, smiles, tasks));
     }
 
-    private static GraphDataset tiny() {
+    static GraphDataset tiny() {
         float[][] y = new float[SMILES.length][2];
         float[][] w = new float[SMILES.length][2];
         for (int i = 0; i < SMILES.length; i++) {
@@ -54,7 +54,7 @@ class GraphConvModelTest {
         return graphs(SMILES, y, w);
     }
 
-    private static GraphConvConfig small() {
+    static GraphConvConfig small() {
         return GraphConvConfig.defaults().withConvLayers(List.of(6, 5)).withDenseSize(7).withSeed(3);
     }
 

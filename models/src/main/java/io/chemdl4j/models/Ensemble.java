@@ -1,0 +1,67 @@
+package io.chemdl4j.models;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.chemdl4j.moleculenet.LabelledData;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * Models of one kind trained with different seeds, predicting together: the mean of the members'
+ * predictions, and with {@link #predictWithUncertainty} their spread, a measure of how sure the
+ * models are (Lakshminarayanan et al. 2017, "deep ensembles"). Immutable; thread-safe if its members are.
+ *
+ * @param <D> the data the members read
+ */
+public final class Ensemble<D extends LabelledData> implements PropertyModel<D> {
+    private final List<PropertyModel<D>> members;
+
+    public Ensemble(List<? extends PropertyModel<D>> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one member");
+        }
+        PropertyModel<D> first = members.get(0);
+        for (PropertyModel<D> m : members) {
+            if (!m.tasks().equals(first.tasks()) || m.taskType() != first.taskType()) {
+                throw new IllegalArgumentException("ensemble members must share tasks and task type: "
+                        + first.tasks() + " " + first.taskType() + " vs " + m.tasks() + " " + m.taskType());
+            }
+        }
+        this.members = List.copyOf(members);
+    }
+
+    /** The members, in order. */
+    public List<PropertyModel<D>> members() {
+        return members;
+    }
+
+    @Override
+    public List<String> tasks() {
+        return members.get(0).tasks();
+    }
+
+    @Override
+    public TaskType taskType() {
+        return members.get(0).taskType();
+    }
+
+    /** The mean of the members' predictions. */
+    @Override
+    public double[][] predict(D data) {
+        List<double[][]> all = new ArrayList<>();
+        for (PropertyModel<D> m : members) {
+            all.add(m.predict(data));
+        }
+        return Uncertainty.of(all).mean();
+    }
+
+    /** Mean and spread of the members' predictions in original units ({@code transformers} undone). */
+    public Uncertainty predictWithUncertainty(D data, List<Transformer> transformers) {
+        List<double[][]> all = new ArrayList<>();
+        for (PropertyModel<D> m : members) {
+            all.add(m.predict(data, transformers));
+        }
+        return Uncertainty.of(all);
+    }
+}
