@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "chemdl", mixinStandardHelpOptions = true, versionProvider = ChemDl.Version.class,
         description = "Deep learning for molecular property prediction on the JVM.",
-        subcommands = {DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, HyperoptCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
 public final class ChemDl implements Runnable {
     /** Exit code for bad input (files, options, data). */
     public static final int EXIT_BAD_INPUT = 2;
@@ -40,7 +40,7 @@ public final class ChemDl implements Runnable {
 
     /** The configured command line, for {@link #main} and tests. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new ChemDl());
+        CommandLine cl = new CommandLine(new ChemDl()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = e instanceof InvalidDataException || e instanceof IllegalArgumentException

@@ -1,5 +1,7 @@
 package io.chemdl4j.models;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,57 +83,100 @@ public final class Experiment {
      * @param progress told the rows featurized so far while the data is featurized, or {@code null}
      */
     public static ExperimentResult run(ExperimentConfig config, StreamingFeaturizer.ProgressListener progress) {
-        return config.model() == ModelKind.GRAPHCONV ? runGraphs(config) : runFingerprints(config, progress);
+        return runPrepared(config, prepare(config, progress));
     }
 
-    private static ExperimentResult runFingerprints(ExperimentConfig config,
-                                                    StreamingFeaturizer.ProgressListener progress) {
-        long start = System.nanoTime();
-        MolNetData data = MolNet.load(config.source(), loadOptions(config), FeaturizationCache.standard(), progress);
-        double featurizeSeconds = (System.nanoTime() - start) / 1e9;
-        TaskType type = config.source().taskType();
-        if (config.model() == ModelKind.RANDOM_FOREST) {
-            Trained<Dataset> run = trainMembers(config, seed -> new Trained<>(RandomForestModel.fit(type, data.train(),
-                    config.forestConfig().withSeed(seed), Runtime.getRuntime().availableProcessors()), null, null));
-            return score(config, run, data.train(), data.valid(), data.test(), data.transformers(), featurizeSeconds,
-                    data.errors(), dir -> {
-                        throw new InvalidDataException("saving a random forest is not supported; "
-                                + "it is a baseline to compare against, so leave out --save-model");
-                    });
-        }
-        int epochs = config.epochs().orElse(withEarlyStopping(config,
-                defaultEpochs(data.train().size(), config.modelConfig().batchSize())));
-        Trained<Dataset> run = trainMembers(config, seed -> {
-            MultitaskModel network = ModelKind.multitask(type, data.tasks(), data.train().featureCount(),
-                    config.modelConfig().withSeed(seed));
-            return trainNetwork(config, network, data.train(), data.valid(), epochs, data.transformers());
-        });
-        return score(config, run, data.train(), data.valid(), data.test(), data.transformers(), featurizeSeconds,
-                data.errors(), dir -> {
-                    if (run.members.size() > 1) {
-                        throw new InvalidDataException("saving an ensemble is not supported yet; "
-                                + "train with --ensemble 1 to save");
-                    }
-                    ((MultitaskModel) run.model).save(dir, data.featurizer(), data.transformers());
-                });
+    private static <D extends LabelledData> ExperimentResult runPrepared(ExperimentConfig config, Prepared<D> data) {
+        Trained<D> run = data.train(config);
+        List<Metric> metrics = metricsFor(config.source());
+        Map<String, EvaluationResult> details = evaluateSplits(data.train, data.valid, data.test,
+                split -> run.model().evaluate(split, metrics, data.transformers));
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        details.forEach((split, result) -> scores.put(split, result.means()));
+        return new ExperimentResult(config, scores, details, run.epochs() == null ? List.of() : run.epochs(),
+                Optional.ofNullable(run.curve()), data.featurizeSeconds,
+                List.of(data.train.size(), data.valid.size(), data.test.size()), data.errors,
+                dir -> data.save(run, dir));
     }
 
-    private static ExperimentResult runGraphs(ExperimentConfig config) {
+    /**
+     * The data of {@code config}, loaded, featurized for its model kind, split and transformed once, and
+     * able to train any configuration of that kind on it (hyperparameter search trains many).
+     */
+    static Prepared<?> prepare(ExperimentConfig config, StreamingFeaturizer.ProgressListener progress) {
         long start = System.nanoTime();
-        MolNetGraphData data = MolNet.loadGraphs(config.source(), loadOptions(config), new GraphFeaturizer());
-        double featurizeSeconds = (System.nanoTime() - start) / 1e9;
-        int epochs = config.epochs().orElse(withEarlyStopping(config,
-                defaultGraphEpochs(data.train().size(), config.graphConfig().batchSize())));
-        Trained<GraphDataset> run = trainMembers(config, seed -> {
-            GraphConvModel network = new GraphConvModel(config.source().taskType(), data.tasks(),
-                    GraphFeaturizer.ATOM_FEATURES, config.graphConfig().withSeed(seed));
-            return trainNetwork(config, network, data.train(), data.valid(), epochs, data.transformers());
-        });
-        return score(config, run, data.train(), data.valid(), data.test(), data.transformers(), featurizeSeconds,
-                data.errors(), dir -> {
+        if (config.model() == ModelKind.GRAPHCONV) {
+            MolNetGraphData data = MolNet.loadGraphs(config.source(), loadOptions(config), new GraphFeaturizer());
+            return new Prepared<GraphDataset>(data.train(), data.valid(), data.test(), data.transformers(),
+                    (System.nanoTime() - start) / 1e9, data.errors()) {
+                @Override
+                Trained<GraphDataset> train(ExperimentConfig c) {
+                    int epochs = c.epochs().orElse(withEarlyStopping(c,
+                            defaultGraphEpochs(train.size(), c.graphConfig().batchSize())));
+                    return trainMembers(c, seed -> trainNetwork(c, new GraphConvModel(c.source().taskType(),
+                            data.tasks(), GraphFeaturizer.ATOM_FEATURES, c.graphConfig().withSeed(seed)), train, valid,
+                            epochs, transformers));
+                }
+
+                @Override
+                void save(Trained<GraphDataset> run, Path dir) {
                     throw new InvalidDataException("saving a graphconv model is not supported yet; "
                             + "train with --model multitask to save, or leave out --save-model");
-                });
+                }
+            };
+        }
+        MolNetData data = MolNet.load(config.source(), loadOptions(config), FeaturizationCache.standard(), progress);
+        TaskType type = config.source().taskType();
+        return new Prepared<Dataset>(data.train(), data.valid(), data.test(), data.transformers(),
+                (System.nanoTime() - start) / 1e9, data.errors()) {
+            @Override
+            Trained<Dataset> train(ExperimentConfig c) {
+                if (c.model() == ModelKind.RANDOM_FOREST) {
+                    return trainMembers(c, seed -> new Trained<>(RandomForestModel.fit(type, train,
+                            c.forestConfig().withSeed(seed), Runtime.getRuntime().availableProcessors()), null, null));
+                }
+                int epochs = c.epochs().orElse(withEarlyStopping(c, defaultEpochs(train.size(),
+                        c.modelConfig().batchSize())));
+                return trainMembers(c, seed -> trainNetwork(c, ModelKind.multitask(type, data.tasks(),
+                        train.featureCount(), c.modelConfig().withSeed(seed)), train, valid, epochs, transformers));
+            }
+
+            @Override
+            void save(Trained<Dataset> run, Path dir) throws IOException {
+                if (!(run.model() instanceof MultitaskModel network)) {
+                    throw new InvalidDataException(run.members().size() > 1
+                            ? "saving an ensemble is not supported yet; train with --ensemble 1 to save"
+                            : "saving a random forest is not supported; it is a baseline to compare against, "
+                                    + "so leave out --save-model");
+                }
+                network.save(dir, data.featurizer(), data.transformers());
+            }
+        };
+    }
+
+    /** Loaded, split and transformed data, and how to train and save a configuration's model on it. */
+    abstract static class Prepared<D extends LabelledData> {
+        final D train;
+        final D valid;
+        final D test;
+        final List<Transformer> transformers;
+        final double featurizeSeconds;
+        final List<RowError> errors;
+
+        Prepared(D train, D valid, D test, List<Transformer> transformers, double featurizeSeconds,
+                 List<RowError> errors) {
+            this.train = train;
+            this.valid = valid;
+            this.test = test;
+            this.transformers = List.copyOf(transformers);
+            this.featurizeSeconds = featurizeSeconds;
+            this.errors = errors;
+        }
+
+        /** Trains {@code config}'s model (or ensemble) on the training split; the validation split may stop it early. */
+        abstract Trained<D> train(ExperimentConfig config);
+
+        abstract void save(Trained<D> run, Path dir) throws IOException;
     }
 
     /** The most epochs when none are given: twice the default with early stopping, which ends training sooner. */
@@ -140,7 +185,7 @@ public final class Experiment {
     }
 
     /** A trained model (one, or an ensemble), the first member's training curve and epochs. */
-    private record Trained<D extends LabelledData>(PropertyModel<D> model, TrainingCurve curve,
+    record Trained<D extends LabelledData>(PropertyModel<D> model, TrainingCurve curve,
                                                    List<EpochRecord> epochs, List<PropertyModel<D>> members) {
         Trained(PropertyModel<D> model, TrainingCurve curve, List<EpochRecord> epochs) {
             this(model, curve, epochs, List.of(model));
@@ -170,20 +215,6 @@ public final class Experiment {
         List<EpochRecord> records = curve.points().stream()
                 .map(p -> new EpochRecord(p.epoch(), p.trainLoss(), p.seconds())).toList();
         return new Trained<>(network, curve, records);
-    }
-
-    private static <D extends LabelledData> ExperimentResult score(ExperimentConfig config, Trained<D> run, D train,
-                                                                   D valid, D test, List<Transformer> transformers,
-                                                                   double featurizeSeconds, List<RowError> errors,
-                                                                   ExperimentResult.Saver saver) {
-        List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = evaluateSplits(train, valid, test,
-                split -> run.model().evaluate(split, metrics, transformers));
-        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
-        details.forEach((split, result) -> scores.put(split, result.means()));
-        return new ExperimentResult(config, scores, details, run.epochs() == null ? List.of() : run.epochs(),
-                Optional.ofNullable(run.curve()), featurizeSeconds, List.of(train.size(), valid.size(), test.size()),
-                errors, saver);
     }
 
     /** {@code train}, {@code valid} and {@code test} scored by {@code evaluate}, in that order. */

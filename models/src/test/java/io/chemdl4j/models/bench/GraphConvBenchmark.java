@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import io.chemdl4j.featurize.GraphFeaturizer;
-import io.chemdl4j.models.EpochRecord;
 import io.chemdl4j.models.GraphConvConfig;
 import io.chemdl4j.models.GraphConvModel;
+import io.chemdl4j.models.LearningRateSchedule;
 import io.chemdl4j.models.Metric;
+import io.chemdl4j.models.Training;
+import io.chemdl4j.models.TrainingCurve;
+import io.chemdl4j.models.TrainingOptions;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.LoadOptions;
 import io.chemdl4j.moleculenet.MolNet;
@@ -19,7 +22,8 @@ import io.chemdl4j.moleculenet.TaskType;
  * GraphConvModel training benchmark (not a test): seconds per epoch and validation/test scores per
  * epoch. Usage: {@code GraphConvBenchmark DATASET EPOCHS SEED...}; system properties {@code lr},
  * {@code batch}, {@code dropout}, {@code weightDecay}, {@code dense}, {@code conv} (comma-separated
- * widths) and {@code batchNorm} change the default hyperparameters.
+ * widths), {@code batchNorm} and {@code lrDecay} change the default hyperparameters; {@code patience}
+ * turns on early stopping (EPOCHS is then the most).
  */
 public final class GraphConvBenchmark {
     private GraphConvBenchmark() {
@@ -35,6 +39,8 @@ public final class GraphConvBenchmark {
         c = c.withDropout(Double.parseDouble(System.getProperty("dropout", String.valueOf(c.dropout()))));
         c = c.withWeightDecay(Double.parseDouble(System.getProperty("weightDecay", String.valueOf(c.weightDecay()))));
         c = c.withDenseSize(Integer.getInteger("dense", c.denseSize()));
+        double decay = Double.parseDouble(System.getProperty("lrDecay", "1"));
+        c = c.withSchedule(decay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(decay));
         return c.withBatchNormalize(Boolean.parseBoolean(System.getProperty("batchNorm", String.valueOf(c.batchNormalize()))));
     }
 
@@ -48,16 +54,19 @@ public final class GraphConvBenchmark {
             GraphConvModel model = new GraphConvModel(dataset.taskType(), data.tasks(), GraphFeaturizer.ATOM_FEATURES,
                     configured(GraphConvConfig.defaults().withSeed(seed)));
             Metric metric = dataset.taskType() == TaskType.CLASSIFICATION ? Metric.ROC_AUC : Metric.RMSE;
-            for (int e = 1; e <= epochs; e++) {
-                EpochRecord r = model.fit(data.train(), 1).get(0);
-                if (e % 5 == 0 || e == epochs || e <= 2) {
-                    double train = model.evaluate(data.train(), List.of(metric), data.transformers()).mean(metric);
-                    double valid = model.evaluate(data.valid(), List.of(metric), data.transformers()).mean(metric);
-                    double test = model.evaluate(data.test(), List.of(metric), data.transformers()).mean(metric);
-                    System.out.printf(Locale.ROOT, "seed %d epoch %3d loss %.4f %.2f s | train %s %.4f | valid %.4f | test %.4f%n",
-                            seed, e, r.loss(), r.seconds(), metric.id(), train, valid, test);
+            int patience = Integer.getInteger("patience", 0);
+            TrainingCurve curve = Training.fit(model, data.train(), data.valid(),
+                    new TrainingOptions(epochs, metric, patience, null), data.transformers());
+            for (TrainingCurve.Point p : curve.points()) {
+                if (p.epoch() % 5 == 0 || p.epoch() <= 2) {
+                    System.out.printf(Locale.ROOT, "seed %d epoch %3d loss %.4f %.2f s | train %s %.4f | valid %.4f%n",
+                            seed, p.epoch(), p.trainLoss(), p.seconds(), metric.id(), p.trainScore(), p.validScore());
                 }
             }
+            double test = model.evaluate(data.test(), List.of(metric), data.transformers()).mean(metric);
+            System.out.printf(Locale.ROOT, "seed %d kept epoch %d of %d | valid %.4f | test %s %.4f | %.2f s/epoch%n",
+                    seed, curve.keptEpoch(), curve.points().size(), curve.kept().validScore(), metric.id(), test,
+                    curve.points().stream().mapToDouble(TrainingCurve.Point::seconds).average().orElse(0));
         }
     }
 }

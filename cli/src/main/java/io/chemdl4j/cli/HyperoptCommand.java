@@ -1,0 +1,109 @@
+package io.chemdl4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.chemdl4j.models.ExperimentConfig;
+import io.chemdl4j.models.HyperparameterSearch;
+import io.chemdl4j.models.HyperparameterSpace;
+import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.SearchReport;
+import io.chemdl4j.moleculenet.SplitFractions;
+import io.chemdl4j.moleculenet.SplitterType;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chemdl hyperopt}: grid or random search scored on the validation split, printed as a ranked table. */
+@Command(name = "hyperopt", mixinStandardHelpOptions = true,
+        description = {"Search hyperparameters (layer sizes, dropout, learning rate, weight decay; optionally batch "
+                + "size and epochs) on the validation split and print the ranked trials. The test split is scored "
+                + "once, for the best trial, after the choice."},
+        footer = {"", "Examples:", "  chemdl hyperopt --dataset delaney --model multitask --trials 6",
+                "  chemdl hyperopt --dataset tox21 --model graphconv --strategy grid --layers 64,64 --layers 128,128 "
+                        + "--learning-rates 0.001,0.003 --epochs 30"})
+final class HyperoptCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    TrainCommand.Data data;
+
+    @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
+            description = "Model: multitask (default) or graphconv.")
+    ModelKind model;
+
+    @Option(names = "--trials", defaultValue = "10", description = "Most trials (default 10).")
+    int trials;
+
+    @Option(names = "--strategy", defaultValue = "random", description = "random (default: distinct points drawn "
+            + "with --seed) or grid (every point in order, up to --trials).")
+    HyperparameterSearch.Strategy strategy;
+
+    @Option(names = "--layers", split = ";", description = "Layer sizes to try, each comma-separated, the choices "
+            + "separated by ';' or given as repeated options (default 1000;1000,500 for multitask, 64,64;128,128 "
+            + "for graphconv).")
+    List<String> layers;
+
+    @Option(names = "--dropouts", split = ",", description = "Dropout values to try (default 0,0.25).")
+    List<Double> dropouts;
+
+    @Option(names = "--learning-rates", split = ",", description = "Learning rates to try (default 0.0003,0.001,0.003).")
+    List<Double> learningRates;
+
+    @Option(names = "--weight-decays", split = ",", description = "Weight decays to try (default 0,0.00001).")
+    List<Double> weightDecays;
+
+    @Option(names = "--batch-sizes", split = ",", description = "Batch sizes to try (default: 100 only).")
+    List<Integer> batchSizes;
+
+    @Option(names = "--epochs", split = ",", description = "Epoch counts to try (default: the model's default only).")
+    List<Integer> epochs;
+
+    @Option(names = "--early-stopping", description = "Each trial stops after --patience epochs without a better "
+            + "validation score and keeps its best epoch.")
+    boolean earlyStopping;
+
+    @Option(names = "--patience", defaultValue = "10", description = "Epochs without improvement (default 10).")
+    int patience;
+
+    @Option(names = "--split", defaultValue = "random", converter = Converters.Split.class,
+            description = "Splitter: random (default), index, scaffold or stratified; 80/10/10.")
+    SplitterType split;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, the models and the random search (default 0).")
+    long seed;
+
+    @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR).")
+    Path dataDir;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        HyperparameterSpace defaults = HyperparameterSpace.defaults(model);
+        HyperparameterSpace space = new HyperparameterSpace(
+                layers == null ? defaults.layerSizes() : layers.stream().map(HyperoptCommand::sizes).toList(),
+                dropouts == null ? defaults.dropout() : dropouts,
+                learningRates == null ? defaults.learningRate() : learningRates,
+                weightDecays == null ? defaults.weightDecay() : weightDecays,
+                batchSizes == null ? defaults.batchSize() : batchSizes,
+                epochs == null ? defaults.epochs() : epochs);
+        ExperimentConfig base = ExperimentConfig.defaults(data.source(), seed).withModel(model)
+                .withPatience(earlyStopping ? patience : 0);
+        base = new ExperimentConfig(base.source(), base.model(), split, SplitFractions.defaults(), seed, base.epochs(),
+                base.featurizer(), base.modelConfig(), base.graphConfig(), base.forestConfig(), base.patience(),
+                base.ensembleSize(), dataDir);
+        HyperparameterSearch.Result result;
+        try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), quiet)) {
+            result = HyperparameterSearch.run(base, space, strategy, trials, bar == null ? null : bar::stepTo);
+        }
+        System.out.println(SearchReport.text(base, result));
+        return 0;
+    }
+
+    private static List<Integer> sizes(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+}
