@@ -71,6 +71,52 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset> p
         this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L * (history.size() + 1));
     }
 
+    /**
+     * The output layer a user's own network must end with to be wrapped by {@link #wrap}: per task two
+     * logits (classification) or one value (regression), identity activation, and the toolkit's loss
+     * that multiplies each label's loss by its weight {@code w}. Set its {@code nIn} and build it.
+     */
+    public static OutputLayer.Builder outputLayer(TaskType type, int tasks) {
+        boolean classification = type == TaskType.CLASSIFICATION;
+        return new OutputLayer.Builder(classification ? new TaskSoftmaxCrossEntropy() : new WeightedSquaredError())
+                .nOut((long) tasks * (classification ? 2 : 1)).activation(Activation.IDENTITY);
+    }
+
+    /**
+     * A user's own DL4J network as a toolkit model (DeepChem's {@code KerasModel} case): it then trains
+     * with {@link #fit} in seeded shuffled batches with the weighted loss, predicts, evaluates with
+     * transformers undone, samples Monte-Carlo dropout if its layers have dropout, trains under
+     * {@link Training} (early stopping, checkpoints) and saves and loads like the built-in networks.
+     *
+     * @param network  an initialized network whose input is the feature rows and whose last layer is
+     *                 {@link #outputLayer}; the model owns it from now on
+     * @param training batch size and seed (batch order) for {@link #fit}; its layer sizes, dropout and
+     *                 learning rate do not apply, as the network brings its own
+     * @throws IllegalArgumentException if the network is not initialized or does not end with {@link #outputLayer}
+     */
+    public static MultitaskModel wrap(TaskType type, List<String> tasks, MultiLayerNetwork network,
+                                      MultitaskConfig training) {
+        if (network.params() == null || network.getnLayers() == 0) {
+            throw new IllegalArgumentException("the network must be initialized (call init()) before it is wrapped");
+        }
+        org.deeplearning4j.nn.conf.layers.Layer last = network.getLayerWiseConfigurations()
+                .getConf(network.getnLayers() - 1).getLayer();
+        boolean classification = type == TaskType.CLASSIFICATION;
+        long outputs = (long) tasks.size() * (classification ? 2 : 1);
+        if (!(last instanceof OutputLayer output)
+                || !(classification ? output.getLossFn() instanceof TaskSoftmaxCrossEntropy
+                        : output.getLossFn() instanceof WeightedSquaredError)
+                || output.getNOut() != outputs
+                || !(output.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)) {
+            throw new IllegalArgumentException("the network's last layer must be MultitaskModel.outputLayer(" + type
+                    + ", " + tasks.size() + "): " + outputs + " outputs, identity activation, the toolkit's weighted "
+                    + "loss; found " + last);
+        }
+        int features = Math.toIntExact(network.layerInputSize(0));
+        return classification ? new MultitaskClassifier(tasks, features, training, network, List.of())
+                : new MultitaskRegressor(tasks, features, training, network, List.of());
+    }
+
     /** Output columns per task: 2 logits for classification, 1 value for regression. */
     abstract int outputsPerTask();
 

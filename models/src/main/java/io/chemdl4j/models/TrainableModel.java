@@ -10,7 +10,7 @@ import io.chemdl4j.moleculenet.LabelledData;
 /**
  * A model trained epoch by epoch whose learned state can be copied and put back: what
  * {@link Training} needs for early stopping with the best weights and for checkpoints. The toolkit's
- * networks implement it, and so can a user's own network ({@link NetworkModel}).
+ * networks implement it, and so does a user's own DL4J network wrapped by {@link MultitaskModel#wrap}.
  *
  * @param <D> the data the model reads
  */
