@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                         + "--learning-rates 0.001,0.003 --epochs 30"})
 final class HyperoptCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     TrainCommand.Data data;
 
@@ -99,7 +102,7 @@ final class HyperoptCommand implements Callable<Integer> {
         try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), quiet)) {
             result = HyperparameterSearch.run(base, space, strategy, trials, bar == null ? null : bar::stepTo);
         }
-        System.out.println(SearchReport.text(base, result));
+        spec.commandLine().getOut().println(SearchReport.text(base, result));
         return 0;
     }
 

@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
                 + "train/valid/test ROC-AUC."},
         footer = {"", "Example:", "  chemdl quickstart --seed 1"})
 final class QuickstartCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split and the model (default 0).")
     long seed;
@@ -27,6 +30,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, quiet);
+        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, quiet,
+                spec.commandLine().getOut());
     }
 }

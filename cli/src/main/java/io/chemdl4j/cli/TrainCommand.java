@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
                         + "--split scaffold --save-model assay-model"})
 final class TrainCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Data data;
 
@@ -135,9 +138,9 @@ final class TrainCommand implements Callable<Integer> {
             + "score their mean prediction (default 1).")
     int ensemble;
 
-    @Option(names = "--lr-decay", defaultValue = "1", description = "Multiply the learning rate by this factor "
-            + "after every epoch, in (0, 1] (default 1: constant).")
-    double lrDecay;
+    @Option(names = "--lr-decay", description = "Multiply the learning rate by this factor after every epoch, in "
+            + "(0, 1] (default 1, constant; 0.98 for graphconv regression).")
+    Double lrDecay;
 
     @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR, "
             + "then the cache, then download).")
@@ -154,34 +157,39 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LearningRateSchedule schedule = lrDecay == 1 ? LearningRateSchedule.constant()
-                : LearningRateSchedule.exponential(lrDecay);
-        MultitaskConfig modelConfig = MultitaskConfig.defaults().withLayerSizes(layers).withDropout(dropout)
-                .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay)
-                .withSchedule(schedule);
+        ExperimentConfig defaults = ExperimentConfig.defaults(data.source(), seed);
+        LearningRateSchedule schedule = lrDecay == null ? null
+                : lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
+        MultitaskConfig modelConfig = defaults.modelConfig().withLayerSizes(layers).withDropout(dropout)
+                .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay);
         EcfpFeaturizer.Options featurizer = EcfpFeaturizer.Options.defaults().withRadius(radius).withLength(size)
                 .withCounts(counts);
-        GraphConvConfig graphConfig = GraphConvConfig.defaults().withLearningRate(learningRate)
-                .withWeightDecay(weightDecay).withBatchSize(batchSize).withSchedule(schedule);
+        GraphConvConfig graphConfig = defaults.graphConfig().withLearningRate(learningRate)
+                .withWeightDecay(weightDecay).withBatchSize(batchSize);
+        if (schedule != null) {
+            modelConfig = modelConfig.withSchedule(schedule);
+            graphConfig = graphConfig.withSchedule(schedule);
+        }
         ExperimentConfig config = new ExperimentConfig(data.source(), model, split, SplitFractions.defaults(), seed,
                 epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
                 RandomForestConfig.defaults(), earlyStopping ? patience : 0, ensemble, dataDir);
-        return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet);
+        return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet, spec.commandLine().getOut());
     }
 
     /** Runs {@code config} with a featurization progress bar, prints the report, and writes the optional outputs. */
-    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, boolean quiet) throws Exception {
+    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, boolean quiet,
+                            java.io.PrintWriter out) throws Exception {
         ExperimentResult result;
         try (ProgressBar bar = Progress.bar("featurize " + config.source().name(), quiet)) {
             result = Experiment.run(config, bar == null ? null : bar::stepTo);
         }
-        System.out.println(ExperimentReport.text(result));
+        out.println(ExperimentReport.text(result));
         if (metricsOut != null) {
             ExperimentReport.writeJson(result, metricsOut);
         }
         if (saveModel != null) {
             result.saver().save(saveModel);
-            System.out.println("model saved to " + saveModel);
+            out.println("model saved to " + saveModel);
         }
         return 0;
     }

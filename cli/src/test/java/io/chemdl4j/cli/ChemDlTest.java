@@ -21,11 +21,12 @@ class ChemDlTest {
     Path dir;
 
     private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
 
     private int run(String... args) {
         CommandLine cl = ChemDl.commandLine();
         cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setOut(new PrintWriter(out, true));
         return cl.execute(args);
     }
 
@@ -110,6 +111,27 @@ class ChemDlTest {
         assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--model", "graphconv", "--epochs",
                 "1", "--save-model", dir.resolve("gc").toString()));
         assertTrue(err.toString().contains("saving a graphconv model is not supported yet"), err.toString());
+    }
+
+    @Test
+    void hyperoptPrintsTheRankedTrialsAndTheBestModelsScores() {
+        assertEquals(0, run("hyperopt", "--dataset", "delaney", "--model", "multitask", "--strategy", "grid",
+                "--trials", "2", "--layers", "64;128", "--learning-rates", "0.003", "--dropouts", "0",
+                "--weight-decays", "0", "--epochs", "3", "--quiet"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("2 trials ranked by valid rmse"), text);
+        assertTrue(text.contains("layers=[64]") && text.contains("layers=[128]"), text);
+        assertTrue(text.contains("test scored once, after the choice"), text);
+    }
+
+    @Test
+    void trainsTheRandomForestBaselineWithEarlyStoppingFlagsIgnoredAndEnsemblesOfNetworks() throws Exception {
+        assertEquals(0, run("train", "--dataset", "delaney", "--model", "random-forest", "--quiet"), err.toString());
+        assertTrue(out.toString().contains("random_forest"), out.toString());
+        assertEquals(0, run("train", "--dataset", "delaney", "--ensemble", "2", "--epochs", "3", "--early-stopping",
+                "--patience", "2", "--quiet"), err.toString());
+        assertTrue(out.toString().contains("ensemble of 2 models (seeds 0-1)"), out.toString());
+        assertTrue(out.toString().contains("early stopping on valid rmse (patience 2)"), out.toString());
     }
 
     @Test

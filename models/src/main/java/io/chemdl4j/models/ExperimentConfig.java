@@ -75,7 +75,21 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
     public static ExperimentConfig defaults(DataSource source, long seed) {
         return new ExperimentConfig(source, ModelKind.MULTITASK, SplitterType.RANDOM, SplitFractions.defaults(), seed,
                 OptionalInt.empty(), EcfpFeaturizer.Options.defaults().withCounts(true), MultitaskConfig.defaults(),
-                GraphConvConfig.defaults(), RandomForestConfig.defaults(), 0, 1, null);
+                graphDefaults(source.taskType()), RandomForestConfig.defaults(), 0, 1, null);
+    }
+
+    /**
+     * GraphConv hyperparameters: DeepChem's for classification; for regression, chosen on Delaney's
+     * validation RMSE (random split, early stopping with patience 25): without batch normalization,
+     * which held the training loss at 0.2 (normalized) and the validation RMSE at 1.1-1.3, with wider
+     * layers (128, 128; dense 256) and the learning rate decayed by 0.98 per epoch (validation RMSE
+     * 0.65 for seed 0, against 0.81 at DeepChem's widths and 1.15 with batch normalization).
+     */
+    public static GraphConvConfig graphDefaults(io.chemdl4j.moleculenet.TaskType type) {
+        GraphConvConfig deepchem = GraphConvConfig.defaults();
+        return type == io.chemdl4j.moleculenet.TaskType.CLASSIFICATION ? deepchem
+                : deepchem.withBatchNormalize(false).withConvLayers(java.util.List.of(128, 128)).withDenseSize(256)
+                        .withSchedule(LearningRateSchedule.exponential(0.98));
     }
 
     public ExperimentConfig withEpochs(int n) {
