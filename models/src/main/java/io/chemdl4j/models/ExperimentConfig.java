@@ -19,8 +19,9 @@ import io.chemdl4j.moleculenet.SplitterType;
  * @param splitter      how to split
  * @param fractions     train/valid/test fractions
  * @param seed          seed of the split and of the model (weights, batch order, dropout)
- * @param epochs        training epochs; empty for {@link Experiment#defaultEpochs(int, int) the default},
- *                      which depends on the size of the training split
+ * @param epochs        training epochs (the most, with early stopping); empty for
+ *                      {@link Experiment#defaultEpochs(int, int) the default}, which depends on the size of the
+ *                      training split and is doubled with early stopping
  * @param featurizer    fingerprint options
  * @param modelConfig   multitask network hyperparameters (its seed is replaced by {@code seed})
  * @param graphConfig   graph convolution hyperparameters, for {@link ModelKind#GRAPHCONV} (its seed is replaced by {@code seed})

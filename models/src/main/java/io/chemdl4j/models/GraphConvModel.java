@@ -158,18 +158,9 @@ public final class GraphConvModel implements TrainableModel<GraphDataset> {
      * original units ({@code transformers} undone). The model must have been configured with dropout.
      */
     public Uncertainty predictWithDropout(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
-        if (config.dropout() <= 0) {
-            throw new IllegalStateException("Monte-Carlo dropout needs a model trained with dropout; this one has none");
-        }
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples must be positive, got " + samples);
-        }
-        List<double[][]> all = new ArrayList<>();
-        for (int s = 0; s < samples; s++) {
-            double[][] p = predict(data, GraphConvNetwork.Mode.INFER_WITH_DROPOUT, new SplittableRandom(seed + 7919L * s));
-            all.add(Transformer.untransformAll(p, transformers));
-        }
-        return Uncertainty.of(all);
+        return Uncertainty.sampleDropout(config.dropout(), samples, s -> Transformer.untransformAll(
+                predict(data, GraphConvNetwork.Mode.INFER_WITH_DROPOUT, new SplittableRandom(seed + 7919L * s)),
+                transformers));
     }
 
     private synchronized double[][] predict(GraphDataset data, GraphConvNetwork.Mode mode, SplittableRandom masks) {

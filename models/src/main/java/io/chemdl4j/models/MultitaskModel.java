@@ -295,28 +295,19 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset> p
      * each with its own masks drawn from {@code seed}, summarized as mean and standard deviation in
      * original units ({@code transformers} undone). The model must have been configured with dropout.
      */
-    public Uncertainty predictWithDropout(Dataset data, int samples, long seed, List<Transformer> transformers) {
-        if (config.dropout() <= 0) {
-            throw new IllegalStateException("Monte-Carlo dropout needs a model trained with dropout; this one has none");
+    public synchronized Uncertainty predictWithDropout(Dataset data, int samples, long seed,
+                                                       List<Transformer> transformers) {
+        int iteration = network.getIterationCount();
+        try {
+            return Uncertainty.sampleDropout(config.dropout(), samples, s -> {
+                // SeededDropout draws its masks from (layer seed, iteration): negative iterations, which
+                // training never reaches, give each sample its own masks
+                setIterationCount((int) -(1 + s + 100_003L * Math.floorMod(seed, 20_000L)));
+                return Transformer.untransformAll(predict(data, true), transformers);
+            });
+        } finally {
+            setIterationCount(iteration);
         }
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples must be positive, got " + samples);
-        }
-        List<double[][]> all = new ArrayList<>();
-        synchronized (this) {
-            int iteration = network.getIterationCount();
-            try {
-                for (int s = 0; s < samples; s++) {
-                    // SeededDropout draws its masks from (layer seed, iteration): negative iterations, which
-                    // training never reaches, give each sample its own masks
-                    setIterationCount((int) -(1 + s + 100_003L * Math.floorMod(seed, 20_000L)));
-                    all.add(Transformer.untransformAll(predict(data, true), transformers));
-                }
-            } finally {
-                setIterationCount(iteration);
-            }
-        }
-        return Uncertainty.of(all);
     }
 
     /** The iteration count the layers see (DL4J keeps one per layer besides the network's). */

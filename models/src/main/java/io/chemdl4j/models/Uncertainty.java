@@ -11,6 +11,25 @@ import java.util.List;
  * @param samples how many predictions each value summarizes
  */
 public record Uncertainty(double[][] mean, double[][] std, int samples) {
+    /**
+     * Monte-Carlo dropout: {@code samples} draws of {@code draw(sample number)}, summarized.
+     *
+     * @param dropout the model's dropout probability, which must be positive
+     */
+    static Uncertainty sampleDropout(double dropout, int samples, java.util.function.IntFunction<double[][]> draw) {
+        if (dropout <= 0) {
+            throw new IllegalStateException("Monte-Carlo dropout needs a model trained with dropout; this one has none");
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be positive, got " + samples);
+        }
+        List<double[][]> all = new java.util.ArrayList<>();
+        for (int s = 0; s < samples; s++) {
+            all.add(draw.apply(s));
+        }
+        return of(all);
+    }
+
     /** Mean and standard deviation over {@code samples}, each {@code [molecule][task]} of one shape. */
     public static Uncertainty of(List<double[][]> samples) {
         if (samples.isEmpty()) {
