@@ -1,6 +1,5 @@
 package io.chemdl4j.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -10,7 +9,6 @@ import io.chemdl4j.models.HyperparameterSpace;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.SearchReport;
 import io.chemdl4j.moleculenet.SplitFractions;
-import io.chemdl4j.moleculenet.SplitterType;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,6 +26,9 @@ final class HyperoptCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     TrainCommand.Data data;
@@ -70,19 +71,6 @@ final class HyperoptCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "10", description = "Epochs without improvement (default 10).")
     int patience;
 
-    @Option(names = "--split", defaultValue = "random", converter = Converters.Split.class,
-            description = "Splitter: random (default), index, scaffold or stratified; 80/10/10.")
-    SplitterType split;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, the models and the random search (default 0).")
-    long seed;
-
-    @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR).")
-    Path dataDir;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Override
     public Integer call() {
         HyperparameterSpace defaults = HyperparameterSpace.defaults(model);
@@ -93,13 +81,13 @@ final class HyperoptCommand implements Callable<Integer> {
                 weightDecays == null ? defaults.weightDecay() : weightDecays,
                 batchSizes == null ? defaults.batchSize() : batchSizes,
                 epochs == null ? defaults.epochs() : epochs);
-        ExperimentConfig base = ExperimentConfig.defaults(data.source(), seed).withModel(model)
+        ExperimentConfig base = ExperimentConfig.defaults(data.source(), run.seed).withModel(model)
                 .withPatience(earlyStopping ? patience : 0);
-        base = new ExperimentConfig(base.source(), base.model(), split, SplitFractions.defaults(), seed, base.epochs(),
+        base = new ExperimentConfig(base.source(), base.model(), run.split, SplitFractions.defaults(), run.seed, base.epochs(),
                 base.featurizer(), base.modelConfig(), base.graphConfig(), base.forestConfig(), base.patience(),
-                base.ensembleSize(), dataDir);
+                base.ensembleSize(), run.dataDir);
         HyperparameterSearch.Result result;
-        try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), quiet)) {
+        try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), run.quiet)) {
             result = HyperparameterSearch.run(base, space, strategy, trials, bar == null ? null : bar::stepTo);
         }
         spec.commandLine().getOut().println(SearchReport.text(base, result));

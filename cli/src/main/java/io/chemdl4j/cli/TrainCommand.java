@@ -19,7 +19,6 @@ import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitFractions;
-import io.chemdl4j.moleculenet.SplitterType;
 import io.chemdl4j.moleculenet.TaskType;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
@@ -38,6 +37,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Data data;
@@ -88,13 +90,6 @@ final class TrainCommand implements Callable<Integer> {
                     + "task on the fingerprints: the baseline; not savable).")
     ModelKind model;
 
-    @Option(names = "--split", defaultValue = "random", converter = Converters.Split.class,
-            description = "Splitter: random (default), index, scaffold (Bemis-Murcko, as DeepChem) or stratified; 80/10/10.")
-    SplitterType split;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the split and the model (default 0).")
-    long seed;
-
     @Option(names = "--epochs", description = "Training epochs (default: at least 10 and at least 500 gradient "
             + "steps: 10 for tox21, 50 for delaney).")
     Integer epochs;
@@ -142,22 +137,15 @@ final class TrainCommand implements Callable<Integer> {
             + "(0, 1] (default 1, constant; 0.98 for graphconv regression).")
     Double lrDecay;
 
-    @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR, "
-            + "then the cache, then download).")
-    Path dataDir;
-
     @Option(names = "--metrics-out", description = "Write the scores as JSON to this file.")
     Path metricsOut;
 
     @Option(names = "--save-model", description = "Save the trained model to this directory.")
     Path saveModel;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig defaults = ExperimentConfig.defaults(data.source(), seed);
+        ExperimentConfig defaults = ExperimentConfig.defaults(data.source(), run.seed);
         LearningRateSchedule schedule = lrDecay == null ? null
                 : lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
         MultitaskConfig modelConfig = defaults.modelConfig().withLayerSizes(layers).withDropout(dropout)
@@ -170,10 +158,10 @@ final class TrainCommand implements Callable<Integer> {
             modelConfig = modelConfig.withSchedule(schedule);
             graphConfig = graphConfig.withSchedule(schedule);
         }
-        ExperimentConfig config = new ExperimentConfig(data.source(), model, split, SplitFractions.defaults(), seed,
+        ExperimentConfig config = new ExperimentConfig(data.source(), model, run.split, SplitFractions.defaults(), run.seed,
                 epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
-                RandomForestConfig.defaults(), earlyStopping ? patience : 0, ensemble, dataDir);
-        return TrainCommand.runAndReport(config, metricsOut, saveModel, quiet, spec.commandLine().getOut());
+                RandomForestConfig.defaults(), earlyStopping ? patience : 0, ensemble, run.dataDir);
+        return TrainCommand.runAndReport(config, metricsOut, saveModel, run.quiet, spec.commandLine().getOut());
     }
 
     /** Runs {@code config} with a featurization progress bar, prints the report, and writes the optional outputs. */
