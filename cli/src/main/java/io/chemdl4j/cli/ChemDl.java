@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "chemdl", mixinStandardHelpOptions = true, versionProvider = ChemDl.Version.class,
         description = "Deep learning for molecular property prediction on the JVM.",
-        subcommands = {DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, HyperoptCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, EvaluateCommand.class,
+                PredictCommand.class, HyperoptCommand.class, BenchmarkCommand.class, QuickstartCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ChemDl implements Runnable {
     /** Exit code for bad input (files, options, data). */
     public static final int EXIT_BAD_INPUT = 2;
@@ -44,12 +46,13 @@ public final class ChemDl implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = e instanceof InvalidDataException || e instanceof IllegalArgumentException
-                    || e instanceof ModelFormatException || e instanceof java.nio.file.NoSuchFileException;
-            err.println("chemdl " + commandLine.getCommandName() + ": " + (badInput ? "" : "failed: ") + message(e));
+                    || e instanceof ModelFormatException || e instanceof java.nio.file.NoSuchFileException
+                    || e instanceof io.chemdl4j.featurize.io.InputFileException;
+            // One line: what went wrong, where, and what to do; --verbose adds the stack trace.
+            err.println("chemdl " + commandLine.getCommandName() + ": " + (badInput ? "" : "failed: ")
+                    + message(e).replaceAll("\\s*\\R\\s*", " "));
             if (isVerbose(parseResult)) {
                 e.printStackTrace(err);
-            } else {
-                err.println("(run with --verbose for details)");
             }
             err.flush();
             return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;

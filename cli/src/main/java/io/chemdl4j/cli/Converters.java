@@ -45,6 +45,15 @@ final class Converters {
         }
     }
 
+    /** {@code train}, {@code valid}, {@code test} or {@code all}. */
+    static io.chemdl4j.models.ModelEvaluation.Subset subset(String value) {
+        try {
+            return io.chemdl4j.models.ModelEvaluation.Subset.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --subset '" + value + "'; use train, valid, test or all");
+        }
+    }
+
     /** {@code onbits}, {@code dense} or {@code columns}. */
     static io.chemdl4j.featurize.io.FeatureCsvWriter.Layout layout(String value) {
         try {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code chemdl datasets}: the catalog, with what is already on this machine. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "List the MoleculeNet catalog: tasks, size, MoleculeNet's metric and split, and what is cached.",
-        footer = {"", "Example:", "  chemdl datasets"})
+        footer = {"", "Examples:", "  chemdl datasets"})
 final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR).")
     Path dataDir;

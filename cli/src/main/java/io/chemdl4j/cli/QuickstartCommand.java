@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Run the classic Tox21 tutorial: ECFP4 counts folded to 1024, random 80/10/10 split, "
                 + "balancing weights, a multitask network with one hidden layer of 1000, 10 epochs; print "
                 + "train/valid/test ROC-AUC."},
-        footer = {"", "Example:", "  chemdl quickstart --seed 1"})
+        footer = {"", "Examples:", "  chemdl quickstart --seed 1"})
 final class QuickstartCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, quiet,
+        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, null, quiet,
                 spec.commandLine().getOut());
     }
 }

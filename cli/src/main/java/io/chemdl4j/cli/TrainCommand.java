@@ -20,7 +20,6 @@ import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitFractions;
 import io.chemdl4j.moleculenet.TaskType;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model on a MoleculeNet dataset (--dataset) or on your own file (--input with "
                 + "--tasks and --task-type) and print train/valid/test scores in the original units."},
-        footer = {"", "Examples:", "  chemdl train --dataset delaney --model multitask --split random --seed 0 "
-                + "--epochs 10 --metrics-out delaney.json",
-                "  chemdl train --input assay.csv --smiles-column smiles --tasks active --task-type classification "
-                        + "--split scaffold --save-model assay-model"})
+        footer = {"", "Examples:",
+                "  chemdl train --dataset tox21 --epochs 10 --save-model tox21-model --plots tox21-plots",
+                "  chemdl train --dataset delaney --model graphconv --early-stopping --epochs 40 --seed 1 "
+                        + "--metrics-out delaney.json",
+                "  chemdl train --input solubility.csv --smiles-column smiles --tasks soluble --task-type classification "
+                        + "--split scaffold --save-model solubility-model"})
 final class TrainCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -143,6 +144,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-model", description = "Save the trained model to this directory.")
     Path saveModel;
 
+    @Option(names = "--plots", description = "Write PNG charts to this directory: ROC curve per task (classification) "
+            + "or measured-vs-predicted parity plot per task (regression), and training/validation curves per epoch.")
+    Path plots;
+
     @Override
     public Integer call() throws Exception {
         ExperimentConfig defaults = ExperimentConfig.defaults(data.source(), run.seed);
@@ -161,17 +166,20 @@ final class TrainCommand implements Callable<Integer> {
         ExperimentConfig config = new ExperimentConfig(data.source(), model, run.split, SplitFractions.defaults(), run.seed,
                 epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
                 RandomForestConfig.defaults(), earlyStopping ? patience : 0, ensemble, run.dataDir);
-        return TrainCommand.runAndReport(config, metricsOut, saveModel, run.quiet, spec.commandLine().getOut());
+        return TrainCommand.runAndReport(config, metricsOut, saveModel, plots, run.quiet, spec.commandLine().getOut());
     }
 
     /** Runs {@code config} with a featurization progress bar, prints the report, and writes the optional outputs. */
-    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, boolean quiet,
+    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, Path plots, boolean quiet,
                             java.io.PrintWriter out) throws Exception {
         ExperimentResult result;
-        try (ProgressBar bar = Progress.bar("featurize " + config.source().name(), quiet)) {
-            result = Experiment.run(config, bar == null ? null : bar::stepTo);
+        try (Progress.Run progress = new Progress.Run(config.source().name(), quiet)) {
+            result = Experiment.run(config, progress);
         }
         out.println(ExperimentReport.text(result));
+        if (plots != null) {
+            out.println("plots: " + result.writePlots(plots).size() + " PNG files in " + plots);
+        }
         if (metricsOut != null) {
             ExperimentReport.writeJson(result, metricsOut);
         }

@@ -156,16 +156,6 @@ class ChemDlTest {
     }
 
     @Test
-    void helpShowsARunnableExample() {
-        StringWriter out = new StringWriter();
-        CommandLine cl = ChemDl.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        assertEquals(0, cl.execute("train", "--help"));
-        assertTrue(out.toString().contains("Examples:") && out.toString().contains("chemdl train --dataset delaney")
-                && out.toString().contains("chemdl train --input assay.csv"), out.toString());
-    }
-
-    @Test
     void featurizeWritesDescriptorColumnsNamedAsRdkitAndListsBadRows() throws Exception {
         Path input = Files.writeString(dir.resolve("mols.csv"), "name,smiles\naspirin,CC(=O)Oc1ccccc1C(=O)O\nbad,C1CC\n");
         Path out = dir.resolve("desc.csv");

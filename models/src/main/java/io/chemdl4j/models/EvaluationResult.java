@@ -24,30 +24,7 @@ public record EvaluationResult(List<String> tasks, Map<Metric, double[]> perTask
      */
     static EvaluationResult score(List<String> tasks, io.chemdl4j.moleculenet.Dataset data, double[][] predictions,
                                   List<Metric> metrics, List<io.chemdl4j.moleculenet.Transformer> transformers) {
-        double[][] labels = new double[data.size()][tasks.size()];
-        for (int i = 0; i < data.size(); i++) {
-            for (int t = 0; t < tasks.size(); t++) {
-                labels[i][t] = data.label(i, t);
-            }
-        }
-        labels = io.chemdl4j.moleculenet.Transformer.untransformAll(labels, transformers);
-        Map<Metric, double[]> scores = new EnumMap<>(Metric.class);
-        for (Metric metric : metrics) {
-            double[] perTask = new double[tasks.size()];
-            for (int t = 0; t < tasks.size(); t++) {
-                double[] y = new double[data.size()];
-                double[] p = new double[data.size()];
-                double[] w = new double[data.size()];
-                for (int i = 0; i < data.size(); i++) {
-                    y[i] = labels[i][t];
-                    p[i] = predictions[i][t];
-                    w[i] = data.weight(i, t);
-                }
-                perTask[t] = metric.compute(y, p, w);
-            }
-            scores.put(metric, perTask);
-        }
-        return new EvaluationResult(tasks, scores);
+        return SplitPredictions.of("", tasks, data, predictions, transformers).score(metrics);
     }
 
     /** Mean of {@code metric} over the tasks where it is defined; NaN if none. */

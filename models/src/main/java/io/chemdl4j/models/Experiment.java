@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.GraphFeaturizer;
@@ -73,7 +72,24 @@ public final class Experiment {
 
     /** Runs {@code config} through the standard featurization cache, without progress reports. */
     public static ExperimentResult run(ExperimentConfig config) {
-        return run(config, null);
+        return run(config, (Listener) null);
+    }
+
+    /** Told how a run goes, for progress bars; both methods do nothing by default. */
+    public interface Listener {
+        /** Rows featurized so far (not called when the featurization cache is used). */
+        default void rowsFeaturized(long rows) {
+        }
+
+        /** An epoch of training finished; {@code member} counts the members of an ensemble from 0. */
+        default void epochDone(int member, TrainingCurve.Point point, int maxEpochs) {
+        }
+    }
+
+    /** Runs {@code config}, telling {@code listener} (may be null) how featurization and training go. */
+    public static ExperimentResult run(ExperimentConfig config, Listener listener) {
+        Listener l = listener == null ? new Listener() { } : listener;
+        return runPrepared(config, prepare(config, l::rowsFeaturized), l);
     }
 
     /**
@@ -83,18 +99,30 @@ public final class Experiment {
      * @param progress told the rows featurized so far while the data is featurized, or {@code null}
      */
     public static ExperimentResult run(ExperimentConfig config, StreamingFeaturizer.ProgressListener progress) {
-        return runPrepared(config, prepare(config, progress));
+        return run(config, progress == null ? null : new Listener() {
+            @Override
+            public void rowsFeaturized(long rows) {
+                progress.rowsDone(rows);
+            }
+        });
     }
 
-    private static <D extends LabelledData> ExperimentResult runPrepared(ExperimentConfig config, Prepared<D> data) {
-        Trained<D> run = data.train(config);
+    private static <D extends LabelledData> ExperimentResult runPrepared(ExperimentConfig config, Prepared<D> data,
+                                                                         Listener listener) {
+        Trained<D> run = data.train(config, listener);
         List<Metric> metrics = metricsFor(config.source());
-        Map<String, EvaluationResult> details = evaluateSplits(data.train, data.valid, data.test,
-                split -> run.model().evaluate(split, metrics, data.transformers));
+        List<SplitPredictions> predictions = List.of(run.model().predictions("train", data.train, data.transformers),
+                run.model().predictions("valid", data.valid, data.transformers),
+                run.model().predictions("test", data.test, data.transformers));
+        Map<String, EvaluationResult> details = new LinkedHashMap<>();
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
-        details.forEach((split, result) -> scores.put(split, result.means()));
+        for (SplitPredictions p : predictions) {
+            EvaluationResult result = p.score(metrics);
+            details.put(p.split(), result);
+            scores.put(p.split(), result.means());
+        }
         return new ExperimentResult(config, scores, details, run.epochs() == null ? List.of() : run.epochs(),
-                Optional.ofNullable(run.curve()), data.featurizeSeconds,
+                Optional.ofNullable(run.curve()), predictions, data.featurizeSeconds,
                 List.of(data.train.size(), data.valid.size(), data.test.size()), data.errors,
                 dir -> data.save(run, dir));
     }
@@ -110,12 +138,12 @@ public final class Experiment {
             return new Prepared<GraphDataset>(data.train(), data.valid(), data.test(), data.transformers(),
                     (System.nanoTime() - start) / 1e9, data.errors()) {
                 @Override
-                Trained<GraphDataset> train(ExperimentConfig c) {
+                Trained<GraphDataset> train(ExperimentConfig c, Listener listener) {
                     int epochs = c.epochs().orElse(withEarlyStopping(c,
                             defaultGraphEpochs(train.size(), c.graphConfig().batchSize())));
                     return trainMembers(c, seed -> trainNetwork(c, new GraphConvModel(c.source().taskType(),
                             data.tasks(), GraphFeaturizer.ATOM_FEATURES, c.graphConfig().withSeed(seed)), train, valid,
-                            epochs, transformers));
+                            epochs, transformers, epochListener(listener, c, seed)));
                 }
 
                 @Override
@@ -130,7 +158,7 @@ public final class Experiment {
         return new Prepared<Dataset>(data.train(), data.valid(), data.test(), data.transformers(),
                 (System.nanoTime() - start) / 1e9, data.errors()) {
             @Override
-            Trained<Dataset> train(ExperimentConfig c) {
+            Trained<Dataset> train(ExperimentConfig c, Listener listener) {
                 if (c.model() == ModelKind.RANDOM_FOREST) {
                     return trainMembers(c, seed -> new Trained<>(RandomForestModel.fit(type, train,
                             c.forestConfig().withSeed(seed), Runtime.getRuntime().availableProcessors()), null, null));
@@ -138,7 +166,8 @@ public final class Experiment {
                 int epochs = c.epochs().orElse(withEarlyStopping(c, defaultEpochs(train.size(),
                         c.modelConfig().batchSize())));
                 return trainMembers(c, seed -> trainNetwork(c, ModelKind.multitask(type, data.tasks(),
-                        train.featureCount(), c.modelConfig().withSeed(seed)), train, valid, epochs, transformers));
+                        train.featureCount(), c.modelConfig().withSeed(seed)), train, valid, epochs, transformers,
+                        epochListener(listener, c, seed)));
             }
 
             @Override
@@ -174,7 +203,12 @@ public final class Experiment {
         }
 
         /** Trains {@code config}'s model (or ensemble) on the training split; the validation split may stop it early. */
-        abstract Trained<D> train(ExperimentConfig config);
+        abstract Trained<D> train(ExperimentConfig config, Listener listener);
+
+        /** As {@link #train(ExperimentConfig, Listener)}, without progress reports. */
+        Trained<D> train(ExperimentConfig config) {
+            return train(config, new Listener() { });
+        }
 
         abstract void save(Trained<D> run, Path dir) throws IOException;
     }
@@ -206,25 +240,21 @@ public final class Experiment {
         return new Trained<>(model, first.curve(), first.epochs(), List.copyOf(members));
     }
 
+    private static Training.EpochListener epochListener(Listener listener, ExperimentConfig config, long seed) {
+        int member = (int) (seed - config.seed());
+        return (point, maxEpochs) -> listener.epochDone(member, point, maxEpochs);
+    }
+
     private static <D extends LabelledData> Trained<D> trainNetwork(ExperimentConfig config, TrainableModel<D> network,
                                                                    D train, D valid, int epochs,
-                                                                   List<Transformer> transformers) {
+                                                                   List<Transformer> transformers,
+                                                                   Training.EpochListener listener) {
         Metric metric = metricsFor(config.source()).get(0);
         TrainingCurve curve = Training.fit(network, train, valid,
-                new TrainingOptions(epochs, metric, config.patience(), null), transformers);
+                new TrainingOptions(epochs, metric, config.patience(), null), transformers, listener);
         List<EpochRecord> records = curve.points().stream()
                 .map(p -> new EpochRecord(p.epoch(), p.trainLoss(), p.seconds())).toList();
         return new Trained<>(network, curve, records);
-    }
-
-    /** {@code train}, {@code valid} and {@code test} scored by {@code evaluate}, in that order. */
-    private static <D> Map<String, EvaluationResult> evaluateSplits(D train, D valid, D test,
-                                                                    Function<D, EvaluationResult> evaluate) {
-        Map<String, EvaluationResult> details = new LinkedHashMap<>();
-        details.put("train", evaluate.apply(train));
-        details.put("valid", evaluate.apply(valid));
-        details.put("test", evaluate.apply(test));
-        return details;
     }
 
     private static LoadOptions loadOptions(ExperimentConfig config) {

@@ -128,4 +128,15 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
         return new ExperimentConfig(source, kind, splitter, fractions, seed, epochs, featurizer, modelConfig,
                 graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
     }
+
+    public ExperimentConfig withSplitter(SplitterType s) {
+        return new ExperimentConfig(source, model, s, fractions, seed, epochs, featurizer, modelConfig,
+                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+    }
+
+    /** With dataset files looked for first in {@code dir} (null: the defaults). */
+    public ExperimentConfig withDataDirectory(java.nio.file.Path dir) {
+        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
+                graphConfig, forestConfig, patience, ensembleSize, dir);
+    }
 }

@@ -17,6 +17,7 @@ import io.chemdl4j.featurize.RowError;
  * @param epochs           the training epochs with their loss and time (of the first member of an ensemble;
  *                         none for a random forest)
  * @param curve            training and validation curves per epoch (first member), empty for a random forest
+ * @param predictions      predictions next to labels on train, valid and test, in original units
  * @param featurizeSeconds time spent loading and featurizing the dataset
  * @param splitSizes       molecules in train, valid and test
  * @param errors           rows of the dataset that could not be used
@@ -24,9 +25,10 @@ import io.chemdl4j.featurize.RowError;
  */
 public record ExperimentResult(ExperimentConfig config, Map<String, Map<String, Double>> scores,
                                Map<String, EvaluationResult> details, List<EpochRecord> epochs,
-                               Optional<TrainingCurve> curve, double featurizeSeconds, List<Integer> splitSizes, List<RowError> errors,
+                               Optional<TrainingCurve> curve, List<SplitPredictions> predictions, double featurizeSeconds, List<Integer> splitSizes, List<RowError> errors,
                                Saver saver) {
     public ExperimentResult {
+        predictions = List.copyOf(predictions);
         splitSizes = List.copyOf(splitSizes);
         errors = List.copyOf(errors);
     }
@@ -35,6 +37,13 @@ public record ExperimentResult(ExperimentConfig config, Map<String, Map<String, 
     @FunctionalInterface
     public interface Saver {
         void save(Path directory) throws IOException;
+    }
+
+    /**
+     * Writes the run's charts into {@code directory} (see {@link Plots#writeAll}) and returns the files.
+     */
+    public List<Path> writePlots(Path directory) throws IOException {
+        return Plots.writeAll(config.source().taskType(), predictions, curve.orElse(null), directory);
     }
 
     /** Mean seconds per training epoch. */

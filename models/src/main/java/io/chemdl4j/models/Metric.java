@@ -85,7 +85,7 @@ public enum Metric {
         };
     }
 
-    private static List<double[]> measured(double[] labels, double[] predictions, double[] weights) {
+    static List<double[]> measured(double[] labels, double[] predictions, double[] weights) {
         int n = 0;
         for (int i = 0; i < labels.length; i++) {
             if (weights == null || weights[i] != 0) {
@@ -141,7 +141,7 @@ public enum Metric {
     }
 
     /** Positives among 0/1 labels. */
-    private static long countPositives(double[] y) {
+    static long countPositives(double[] y) {
         long positives = 0;
         for (double v : y) {
             if (v != 0 && v != 1) {

@@ -40,4 +40,12 @@ public interface PropertyModel<D extends LabelledData> {
         }
         return EvaluationResult.score(tasks(), data.labelData(), predict(data, transformers), metrics, transformers);
     }
+
+    /** Predictions on {@code data} next to its labels, both in original units ({@code transformers} undone). */
+    default SplitPredictions predictions(String split, D data, List<Transformer> transformers) {
+        if (!data.tasks().equals(tasks())) {
+            throw new IllegalArgumentException("model tasks " + tasks() + " differ from dataset tasks " + data.tasks());
+        }
+        return SplitPredictions.of(split, tasks(), data.labelData(), predict(data, transformers), transformers);
+    }
 }

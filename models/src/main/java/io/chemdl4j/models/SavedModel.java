@@ -37,6 +37,28 @@ public record SavedModel(MultitaskModel model, FeaturizerSpec featurizer, List<T
     }
 
     /**
+     * Predictions in original units for rows featurized as this model's {@link #featurizer()} does: the
+     * feature transformers (normalization, clipping) are applied to them as to the training data.
+     */
+    public double[][] predictFeatures(float[][] features) {
+        return model.predict(transformedInputs(features), transformers);
+    }
+
+    /**
+     * Monte-Carlo dropout predictions (mean and standard deviation over {@code samples}, original units)
+     * for featurized rows; see {@link MultitaskModel#predictWithDropout}.
+     */
+    public Uncertainty predictFeaturesWithDropout(float[][] features, int samples, long seed) {
+        return model.predictWithDropout(transformedInputs(features), samples, seed, transformers);
+    }
+
+    private Dataset transformedInputs(float[][] x) {
+        int tasks = model.tasks().size();
+        return Transformer.transformAll(
+                Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks()), transformers);
+    }
+
+    /**
      * Featurizes {@code smiles} the way the training data was and predicts, in original units.
      *
      * @param source name used in error reports
@@ -53,12 +75,7 @@ public record SavedModel(MultitaskModel model, FeaturizerSpec featurizer, List<T
                 rows.add(r);
             }
         }
-        int tasks = model.tasks().size();
-        float[][] x = rows.toArray(new float[0][]);
-        // Feature transformers (normalization, clipping) apply to new molecules as to the training data.
-        Dataset data = Transformer.transformAll(
-                Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks()), transformers);
-        double[][] predicted = model.predict(data, transformers);
+        double[][] predicted = predictFeatures(rows.toArray(new float[0][]));
         double[][] values = new double[smiles.size()][];
         for (int i = 0, k = 0; i < values.length; i++) {
             if (result.features()[i] != null) {

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Inverted dropout whose masks come from a generator seeded by (seed, iteration), so that the same
@@ -18,7 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class SeededDropout implements IDropout {
     private static final long serialVersionUID = 1L;
 
+    // Serialized with the network configuration (DL4J's shaded Jackson), so a loaded model keeps its dropout
+    // for Monte-Carlo predictions and further training.
+    @JsonProperty("retain")
     private double retain;
+    @JsonProperty("seed")
     private long seed;
     private transient INDArray mask;
 

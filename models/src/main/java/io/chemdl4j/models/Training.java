@@ -42,6 +42,20 @@ public final class Training {
      */
     public static <D extends LabelledData> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
                                                              TrainingOptions options, List<Transformer> transformers) {
+        return fit(model, train, valid, options, transformers, null);
+    }
+
+    /** Told after every epoch (progress bars, live plots). */
+    @FunctionalInterface
+    public interface EpochListener {
+        /** @param maxEpochs the most epochs this training runs (early stopping may end it sooner) */
+        void epochDone(TrainingCurve.Point point, int maxEpochs);
+    }
+
+    /** As {@link #fit(TrainableModel, LabelledData, LabelledData, TrainingOptions, List)}, telling {@code listener} (may be null) after each epoch. */
+    public static <D extends LabelledData> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
+                                                             TrainingOptions options, List<Transformer> transformers,
+                                                             EpochListener listener) {
         if (valid.size() == 0) {
             throw new IllegalArgumentException("early stopping needs a validation split with molecules");
         }
@@ -61,8 +75,12 @@ public final class Training {
             double validScore = EvaluationResult.score(model.tasks(), valid.labelData(),
                     Transformer.untransformAll(validPredictions, transformers), metrics, transformers).mean(metric);
             double trainScore = model.evaluate(train, metrics, transformers).mean(metric);
-            points.add(new TrainingCurve.Point(record.epoch(), record.loss(), validLoss, trainScore, validScore,
-                    record.seconds()));
+            TrainingCurve.Point point = new TrainingCurve.Point(record.epoch(), record.loss(), validLoss, trainScore,
+                    validScore, record.seconds());
+            points.add(point);
+            if (listener != null) {
+                listener.epochDone(point, options.maxEpochs());
+            }
             if (best == null || better(metric, validScore, bestScore)) {
                 best = earlyStopping ? copy(model.state()) : Map.of();
                 bestScore = validScore;

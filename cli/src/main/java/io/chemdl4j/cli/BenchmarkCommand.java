@@ -1,0 +1,83 @@
+package io.chemdl4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.chemdl4j.models.Benchmark;
+import io.chemdl4j.models.ExperimentConfig;
+import io.chemdl4j.models.ExperimentResult;
+import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.MolNetDataset;
+import io.chemdl4j.moleculenet.SplitterType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code chemdl benchmark}: MoleculeNet's protocol, several seeds, mean ± sd beside the published figure. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Train and score a model once per seed (each seed draws its own split and initialization, as "
+                + "MoleculeNet does) and print mean ± sd of the dataset's MoleculeNet metric on train, valid and "
+                + "test, next to MoleculeNet's published test figure."},
+        footer = {"", "Examples:",
+                "  chemdl benchmark --dataset delaney --model multitask --seeds 0,1,2",
+                "  chemdl benchmark --dataset tox21 --model multitask --seeds 0,1 --epochs 5 --plots tox21-benchmark"})
+final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
+            description = "Catalog dataset (see chemdl datasets).")
+    MolNetDataset dataset;
+
+    @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
+            description = "multitask (default), graphconv or random_forest, with their default hyperparameters.")
+    ModelKind model;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "0,1,2", description = "Seeds, comma-separated (default 0,1,2).")
+    List<Long> seeds;
+
+    @Option(names = "--epochs", description = "Training epochs (default: as chemdl train).")
+    Integer epochs;
+
+    @Option(names = "--split", converter = Converters.Split.class,
+            description = "Splitter (default: the dataset's MoleculeNet split, see chemdl datasets).")
+    SplitterType split;
+
+    @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR, "
+            + "then the cache, then download).")
+    Path dataDir;
+
+    @Option(names = "--plots", description = "Write the first seed's charts (ROC or parity per task, training curves) "
+            + "as PNG files to this directory.")
+    Path plots;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig defaults = ExperimentConfig.defaults(DataSource.of(dataset), seeds.get(0));
+        ExperimentConfig config = defaults.withModel(model).withSplitter(split != null ? split : dataset.defaultSplit());
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (dataDir != null) {
+            config = config.withDataDirectory(dataDir);
+        }
+        Benchmark result;
+        try (Progress.Run progress = new Progress.Run(dataset.id(), quiet)) {
+            result = Benchmark.run(config, seeds, progress);
+        }
+        var out = spec.commandLine().getOut();
+        out.println(result.text());
+        if (plots != null) {
+            ExperimentResult first = result.runs().get(0);
+            out.println("plots (seed " + seeds.get(0) + "): " + first.writePlots(plots).size() + " PNG files in " + plots);
+        }
+        out.flush();
+        return 0;
+    }
+}

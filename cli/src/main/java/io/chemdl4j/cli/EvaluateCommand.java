@@ -1,0 +1,90 @@
+package io.chemdl4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.chemdl4j.models.ModelEvaluation;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.moleculenet.ColumnSpec;
+import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.MolNetDataset;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code chemdl evaluate}: scores a saved model on a catalog dataset's split or on the user's labelled file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Score a saved model on labelled molecules: a catalog dataset (its test split by default, "
+                + "split as chemdl train splits it, so the same --split and --seed give back the training run's test "
+                + "split) or your own file whose label columns are named as the model's tasks (all rows by default). "
+                + "Prints each task's scores in original units."},
+        footer = {"", "Examples:",
+                "  chemdl evaluate --model tox21-model --dataset tox21 --subset test --plots tox21-eval",
+                "  chemdl evaluate --model solubility-model --input solubility.csv --smiles-column smiles"})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--model", required = true, description = "Model directory written by chemdl train --save-model.")
+    Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Data data;
+
+    /** A catalog dataset or a labelled file. */
+    static final class Data {
+        @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
+                description = "Catalog dataset (see chemdl datasets).")
+        MolNetDataset dataset;
+
+        @ArgGroup(exclusive = false)
+        FileData file;
+    }
+
+    /** The user's labelled file. */
+    static final class FileData {
+        @Option(names = {"--input", "--csv"}, required = true,
+                description = "Labelled molecule file (CSV/TSV, SDF or .smi, optionally .gz) with a column per model task.")
+        Path input;
+
+        @Option(names = "--smiles-column", defaultValue = "smiles", description = "SMILES column (default smiles).")
+        String smilesColumn;
+    }
+
+    @Option(names = "--subset", description = "train, valid, test or all (default: test for a dataset, all for a file).")
+    String subset;
+
+    @Option(names = "--plots", description = "Write a ROC curve (classification) or parity plot (regression) per "
+            + "task as PNG files to this directory.")
+    Path plots;
+
+    @Override
+    public Integer call() throws Exception {
+        SavedModel saved = ModelIO.load(model);
+        DataSource source = data.dataset != null ? DataSource.of(data.dataset)
+                : new DataSource.File(data.file.input, new ColumnSpec(data.file.smilesColumn, saved.model().tasks(), null),
+                        saved.model().taskType());
+        ModelEvaluation.Subset which = subset != null ? Converters.subset(subset)
+                : data.dataset != null ? ModelEvaluation.Subset.TEST : ModelEvaluation.Subset.ALL;
+        ModelEvaluation.Result result;
+        try (ProgressBar bar = Progress.bar("featurize " + source.name(), run.quiet)) {
+            result = ModelEvaluation.evaluate(saved, source, which, run.split, run.seed, run.dataDir,
+                    bar == null ? null : bar::stepTo);
+        }
+        var out = spec.commandLine().getOut();
+        out.println(result.text());
+        if (plots != null) {
+            out.println("plots: " + result.writePlots(plots).size() + " PNG files in " + plots);
+        }
+        out.flush();
+        return 0;
+    }
+}
