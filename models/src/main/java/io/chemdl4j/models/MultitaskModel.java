@@ -96,6 +96,7 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset> p
      */
     public static MultitaskModel wrap(TaskType type, List<String> tasks, MultiLayerNetwork network,
                                       MultitaskConfig training) {
+        // (see seedWeights: DL4J's own initialization of the network is not reproducible)
         if (network.params() == null || network.getnLayers() == 0) {
             throw new IllegalArgumentException("the network must be initialized (call init()) before it is wrapped");
         }
@@ -179,6 +180,31 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset> p
     private static Adam adam(MultitaskConfig config) {
         org.nd4j.linalg.schedule.ISchedule schedule = config.schedule().toNd4j(config.learningRate());
         return schedule == null ? new Adam(config.learningRate()) : new Adam(schedule);
+    }
+
+    /**
+     * Redraws the weight matrices of every layer of an initialized network from a generator seeded by
+     * {@code seed} (Glorot/Xavier-uniform: U(-a, a) with a = sqrt(6 / (fan in + fan out))); biases are
+     * left as configured. DL4J 1.0.0-M2.1 ignores the configured seed when it initializes a network, so
+     * a network of one's own, to be {@linkplain #wrap wrapped}, trains reproducibly only after this.
+     */
+    public static void seedWeights(MultiLayerNetwork network, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        Map<String, INDArray> params = network.paramTable();
+        for (int l = 0; l < network.getnLayers(); l++) {
+            INDArray w = params.get(l + "_W");
+            if (w == null || w.rank() != 2) {
+                continue;
+            }
+            long fanIn = w.size(0);
+            long fanOut = w.size(1);
+            double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+            float[] values = new float[Math.toIntExact(fanIn * fanOut)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+            }
+            network.setParam(l + "_W", Nd4j.create(values, new long[] {fanIn, fanOut}, w.ordering()));
+        }
     }
 
     /**

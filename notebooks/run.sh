@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Executes every notebook in this folder headless through a real Jupyter client (nbclient, from
+# Debian's packages) with a JShell-based Java kernel from Maven Central (rapaio-jupyter-kernel), the
+# way a person runs them in Jupyter. Fails on the first cell that raises an error.
+#
+#   bash notebooks/run.sh            # execute into target/notebooks/ (CI)
+#   bash notebooks/run.sh --update   # execute and write the outputs back into notebooks/ (to commit them)
+#
+# Needs the built toolkit (cli/target/chemdl.jar: mvn install -DskipTests) and CHEMDL_DATA_DIR or the
+# dataset cache for the datasets the notebooks load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KERNEL_VERSION=3.0.1
+CDK_VERSION=2.12
+JUPYTER=target/jupyter
+
+if [ ! -f cli/target/chemdl.jar ]; then
+  echo "cli/target/chemdl.jar is missing: build it first with mvn -B install -DskipTests" >&2
+  exit 1
+fi
+if ! /usr/bin/python3 -c "import nbclient, nbformat" 2>/dev/null; then
+  apt-get update -qq && apt-get install -y -qq python3-nbclient python3-nbformat >/dev/null
+fi
+
+# The kernel, and CDK's depiction module for the pictures of molecules (the toolkit itself does not need it).
+mkdir -p "$JUPYTER/kernels/java" "$JUPYTER/lib"
+mvn -B -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION \
+    -DoutputDirectory="$JUPYTER" -Dmdep.overWriteIfNewer=true
+for module in cdk-depict cdk-render cdk-renderawt cdk-renderbasic cdk-sdg; do
+  mvn -B -q -ntp dependency:copy -Dartifact=org.openscience.cdk:$module:$CDK_VERSION \
+      -DoutputDirectory="$JUPYTER/lib" -Dmdep.stripVersion=true
+done
+cat > "$JUPYTER/kernels/java/kernel.json" <<JSON
+{
+  "argv": ["java", "-jar", "$(pwd)/$JUPYTER/rapaio-jupyter-kernel-$KERNEL_VERSION.jar", "{connection_file}"],
+  "display_name": "Java",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {"RJK_TIMEOUT_MILLIS": "-1"}
+}
+JSON
+
+JUPYTER_PATH="$(pwd)/$JUPYTER" /usr/bin/python3 notebooks/execute.py "$@"
