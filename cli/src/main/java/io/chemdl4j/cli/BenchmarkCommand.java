@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 + "test, next to MoleculeNet's published test figure."},
         footer = {"", "Examples:",
                 "  chemdl benchmark --dataset delaney --model multitask --seeds 0,1,2",
-                "  chemdl benchmark --dataset tox21 --model multitask --seeds 0,1 --epochs 5 --plots tox21-benchmark"})
+                "  chemdl benchmark --dataset tox21 --model multitask --seeds 0,1 \\",
+                "      --epochs 5 --plots tox21-benchmark"})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
                 + "split) or your own file whose label columns are named as the model's tasks (all rows by default). "
                 + "Prints each task's scores in original units."},
         footer = {"", "Examples:",
-                "  chemdl evaluate --model tox21-model --dataset tox21 --subset test --plots tox21-eval",
-                "  chemdl evaluate --model solubility-model --input solubility.csv --smiles-column smiles"})
+                "  chemdl evaluate --model tox21-model --dataset tox21 --subset test \\",
+                "      --plots tox21-eval",
+                "  chemdl evaluate --model solubility-model --input solubility.csv \\",
+                "      --smiles-column smiles"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
         description = "Featurize a file of molecules (CSV/TSV with a SMILES column, .smi, SDF; gzip welcome) "
                 + "into a CSV that starts with row and smiles. Rows that fail are left out and listed in --errors.",
         footer = {"", "Examples:",
-                "  chemdl featurize --input library.smi --featurizer ecfp --radius 2 --size 1024 --format onbits "
-                        + "--output ecfp.csv --errors failed.csv",
-                "  chemdl featurize --input molecules.sdf --featurizer descriptors --format columns --output descriptors.csv",
-                "  chemdl featurize --input solubility.csv --smiles-column smiles --featurizer morgan --size 2048 "
-                        + "--fragments largest --output morgan.csv"})
+                "  chemdl featurize --input library.smi --featurizer ecfp --radius 2 \\",
+                "      --size 1024 --format onbits --output ecfp.csv --errors failed.csv",
+                "  chemdl featurize --input molecules.sdf --featurizer descriptors \\",
+                "      --format columns --output descriptors.csv",
+                "  chemdl featurize --input solubility.csv --smiles-column smiles \\",
+                "      --featurizer morgan --size 2048 --fragments largest --output morgan.csv"})
 final class FeaturizeCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, description = "Input file: .csv, .tsv, .smi, .sdf (optionally .gz).")

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
         description = {"Search hyperparameters (layer sizes, dropout, learning rate, weight decay; optionally batch "
                 + "size and epochs) on the validation split and print the ranked trials. The test split is scored "
                 + "once, for the best trial, after the choice."},
-        footer = {"", "Examples:", "  chemdl hyperopt --dataset delaney --model multitask --trials 4 --epochs 20",
-                "  chemdl hyperopt --dataset delaney --strategy grid --layers 64 --layers 256,128 "
-                        + "--learning-rates 0.001,0.003 --epochs 20"})
+        footer = {"", "Examples:",
+                "  chemdl hyperopt --dataset delaney --model multitask --trials 4 --epochs 20",
+                "  chemdl hyperopt --dataset delaney --strategy grid --layers 64 \\",
+                "      --layers 256,128 --learning-rates 0.001,0.003 --epochs 20"})
 final class HyperoptCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec

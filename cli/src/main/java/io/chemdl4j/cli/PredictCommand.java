@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
                 + "original units for regressors; with --uncertainty also <task>_std (Monte-Carlo dropout). Rows "
                 + "that cannot be read are left out and listed in --errors."},
         footer = {"", "Examples:",
-                "  chemdl predict --model tox21-model --input library.smi --output predictions.csv --errors failed.csv",
-                "  chemdl predict --model solubility-model --input solubility.csv --smiles-column smiles "
-                        + "--output solubility-predictions.csv --uncertainty 20"})
+                "  chemdl predict --model tox21-model --input library.smi \\",
+                "      --output predictions.csv --errors failed.csv",
+                "  chemdl predict --model solubility-model --input solubility.csv \\",
+                "      --smiles-column smiles --output solubility-predictions.csv \\",
+                "      --uncertainty 20"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -29,11 +29,13 @@ import picocli.CommandLine.Option;
         description = {"Train a model on a MoleculeNet dataset (--dataset) or on your own file (--input with "
                 + "--tasks and --task-type) and print train/valid/test scores in the original units."},
         footer = {"", "Examples:",
-                "  chemdl train --dataset tox21 --epochs 10 --save-model tox21-model --plots tox21-plots",
-                "  chemdl train --dataset delaney --model graphconv --early-stopping --epochs 40 --seed 1 "
-                        + "--metrics-out delaney.json",
-                "  chemdl train --input solubility.csv --smiles-column smiles --tasks soluble --task-type classification "
-                        + "--split scaffold --save-model solubility-model"})
+                "  chemdl train --dataset tox21 --epochs 10 --save-model tox21-model \\",
+                "      --plots tox21-plots",
+                "  chemdl train --dataset delaney --model graphconv --early-stopping \\",
+                "      --epochs 40 --seed 1 --metrics-out delaney.json",
+                "  chemdl train --input solubility.csv --smiles-column smiles \\",
+                "      --tasks soluble --task-type classification --split scaffold \\",
+                "      --save-model solubility-model"})
 final class TrainCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -79,13 +79,26 @@ class HelpExamplesTest {
         }
     }
 
-    /** Lines of a help text that start with {@code chemdl}, split into words. */
+    /**
+     * The commands of a help text: lines that start with {@code chemdl}, joined with the lines that
+     * follow a trailing backslash (shell continuation, as a person would paste them), split into words.
+     */
     static List<List<String>> examplesIn(String help) {
         List<List<String>> out = new ArrayList<>();
+        StringBuilder command = null;
         for (String line : help.split("\n")) {
             String s = line.strip();
-            if (s.startsWith("chemdl ")) {
-                out.add(Arrays.asList(s.split("\\s+")));
+            if (command == null && s.startsWith("chemdl ")) {
+                command = new StringBuilder();
+            }
+            if (command == null) {
+                continue;
+            }
+            boolean continues = s.endsWith("\\");
+            command.append(continues ? s.substring(0, s.length() - 1) : s).append(' ');
+            if (!continues) {
+                out.add(Arrays.asList(command.toString().strip().split("\\s+")));
+                command = null;
             }
         }
         return out;
