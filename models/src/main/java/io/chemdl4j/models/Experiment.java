@@ -72,7 +72,7 @@ public final class Experiment {
 
     /** Runs {@code config} through the standard featurization cache, without progress reports. */
     public static ExperimentResult run(ExperimentConfig config) {
-        return run(config, (Listener) null);
+        return run(config, null);
     }
 
     /** Told how a run goes, for progress bars; both methods do nothing by default. */
@@ -90,21 +90,6 @@ public final class Experiment {
     public static ExperimentResult run(ExperimentConfig config, Listener listener) {
         Listener l = listener == null ? new Listener() { } : listener;
         return runPrepared(config, prepare(config, l::rowsFeaturized), l);
-    }
-
-    /**
-     * Runs {@code config}: load and featurize (through the standard featurization cache), split,
-     * transform, train, and evaluate every split in the original units.
-     *
-     * @param progress told the rows featurized so far while the data is featurized, or {@code null}
-     */
-    public static ExperimentResult run(ExperimentConfig config, StreamingFeaturizer.ProgressListener progress) {
-        return run(config, progress == null ? null : new Listener() {
-            @Override
-            public void rowsFeaturized(long rows) {
-                progress.rowsDone(rows);
-            }
-        });
     }
 
     private static <D extends LabelledData> ExperimentResult runPrepared(ExperimentConfig config, Prepared<D> data,

@@ -129,19 +129,9 @@ public final class Plots {
         return chart;
     }
 
+    /** Labels and predictions of the entries with a label (nonzero weight), as two arrays. */
     private static double[][] measured(double[][] column) {
-        int n = 0;
-        for (double w : column[2]) {
-            n += w != 0 ? 1 : 0;
-        }
-        double[][] out = new double[2][n];
-        for (int i = 0, k = 0; i < column[0].length; i++) {
-            if (column[2][i] != 0) {
-                out[0][k] = column[0][i];
-                out[1][k++] = column[1][i];
-            }
-        }
-        return out;
+        return Metric.measured(column[0], column[1], column[2]).toArray(new double[0][]);
     }
 
     private static XYChart chart(String title, String x, String y) {
@@ -215,15 +205,9 @@ public final class Plots {
     }
 
     private static boolean hasBothClasses(SplitPredictions s, int task) {
-        boolean pos = false;
-        boolean neg = false;
-        for (int i = 0; i < s.size(); i++) {
-            if (s.weights()[i][task] != 0) {
-                pos |= s.labels()[i][task] == 1;
-                neg |= s.labels()[i][task] == 0;
-            }
-        }
-        return pos && neg;
+        double[] labels = measured(s.column(task))[0];
+        long positives = Metric.countPositives(labels);
+        return positives > 0 && positives < labels.length;
     }
 
     /** A task name as a portable file name. */

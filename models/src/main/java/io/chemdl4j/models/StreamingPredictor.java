@@ -20,6 +20,7 @@ import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
 import io.chemdl4j.featurize.io.MoleculeRecord;
+import io.chemdl4j.featurize.io.RowErrorList;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 
 /**
@@ -97,22 +98,12 @@ public final class StreamingPredictor {
             throws IOException, InputFileException {
         Summary[] summary = new Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn())) {
-            if (errors == null) {
-                write(reader, output, null, progress, summary);
-            } else {
-                AtomicFiles.write(errors, errorOut -> {
-                    Writer w = new BufferedWriter(new OutputStreamWriter(errorOut, StandardCharsets.UTF_8));
-                    CSVPrinter errorCsv = new CSVPrinter(w, csv());
-                    errorCsv.printRecord("row", "smiles", "reason");
-                    write(reader, output, errorCsv, progress, summary);
-                    errorCsv.flush();
-                });
-            }
+            RowErrorList.write(errors, errorSink -> write(reader, output, errorSink, progress, summary));
         }
         return summary[0];
     }
 
-    private void write(MoleculeReader reader, Path output, CSVPrinter errors,
+    private void write(MoleculeReader reader, Path output, StreamingFeaturizer.ErrorSink errors,
                        StreamingFeaturizer.ProgressListener progress, Summary[] summary) throws IOException {
         AtomicFiles.write(output, out -> {
             CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
@@ -122,11 +113,7 @@ public final class StreamingPredictor {
             StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(featurizer, options.fragments(),
                     options.threads(), options.chunkSize());
             try (Chunk chunk = new Chunk(csv)) {
-                StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, e -> {
-                    if (errors != null) {
-                        errors.printRecord(e.row(), e.input(), e.reason());
-                    }
-                }, rows -> {
+                StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
                     try {
                         chunk.flush();
                     } catch (IOException e) {

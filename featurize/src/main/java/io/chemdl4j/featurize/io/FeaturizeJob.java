@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
@@ -83,24 +80,14 @@ public final class FeaturizeJob {
                 ? new GraphFeaturizer() : Featurizers.create(config.featurizer());
         StreamingFeaturizer.Summary[] summary = new StreamingFeaturizer.Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn())) {
-            if (config.errors() == null) {
-                writeOutput(featurizer, config, reader, null, progress, summary);
-            } else {
-                // The error list is written while the output is; both appear only when the run completes.
-                AtomicFiles.write(config.errors(), errorOut -> {
-                    Writer w = new BufferedWriter(new OutputStreamWriter(errorOut, StandardCharsets.UTF_8));
-                    CSVPrinter errors = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
-                    errors.printRecord("row", "smiles", "reason");
-                    writeOutput(featurizer, config, reader, errors, progress, summary);
-                    errors.flush();
-                });
-            }
+            // The error list is written while the output is; both appear only when the run completes.
+            RowErrorList.write(config.errors(), errors -> writeOutput(featurizer, config, reader, errors, progress, summary));
         }
         return summary[0];
     }
 
     private static void writeOutput(MoleculeFeaturizer<?> featurizer, Config config, MoleculeReader reader,
-                                    CSVPrinter errors, StreamingFeaturizer.ProgressListener progress,
+                                    StreamingFeaturizer.ErrorSink errors, StreamingFeaturizer.ProgressListener progress,
                                     StreamingFeaturizer.Summary[] summary) throws IOException {
         AtomicFiles.write(config.output(), out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -111,13 +98,9 @@ public final class FeaturizeJob {
 
     @SuppressWarnings("unchecked")
     private static StreamingFeaturizer.Summary write(MoleculeFeaturizer<?> featurizer, Config config,
-                                                     MoleculeReader reader, Writer out, CSVPrinter errors,
+                                                     MoleculeReader reader, Writer out,
+                                                     StreamingFeaturizer.ErrorSink errorSink,
                                                      StreamingFeaturizer.ProgressListener progress) throws IOException {
-        StreamingFeaturizer.ErrorSink errorSink = e -> {
-            if (errors != null) {
-                errors.printRecord(e.row(), e.input(), e.reason());
-            }
-        };
         if (featurizer instanceof VectorFeaturizer vf) {
             FeatureCsvWriter writer = FeatureCsvWriter.forVectors(out, config.layout(), vf.featureNames());
             StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(vf, config.fragments(), config.threads(), 4096);
