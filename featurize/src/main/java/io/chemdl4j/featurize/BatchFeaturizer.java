@@ -1,6 +1,7 @@
 package io.chemdl4j.featurize;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -49,8 +50,30 @@ public final class BatchFeaturizer {
      * @param firstRow data row number of {@code smiles.get(0)} in the source
      */
     public Result featurize(String source, List<String> smiles, long firstRow) {
+        Rows<float[]> rows = featurize(featurizer, threads, source, smiles, firstRow);
+        return new Result(rows.features().toArray(new float[0][]), rows.errors());
+    }
+
+    /**
+     * Features of any kind in input order, {@code null} where the row failed; the failures, in row order.
+     *
+     * @param <T> what the featurizer makes: vectors, molecular graphs
+     */
+    public record Rows<T>(List<T> features, List<RowError> errors) {
+    }
+
+    /**
+     * Featurizes {@code smiles} with a featurizer of any kind on {@code threads} threads, as
+     * {@link #featurize(String, List, long)} does for vectors: a molecule that fails, even by a
+     * featurizer bug, is reported and the other rows are kept.
+     */
+    public static <T> Rows<T> featurize(MoleculeFeaturizer<T> featurizer, int threads, String source,
+                                        List<String> smiles, long firstRow) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         int n = smiles.size();
-        float[][] features = new float[n][];
+        Object[] features = new Object[n];
         String[] reasons = new String[n];
         ForkJoinPool pool = threads > 1 && n > 1 ? new ForkJoinPool(threads) : null;
         try {
@@ -69,13 +92,18 @@ public final class BatchFeaturizer {
                 pool.shutdown();
             }
         }
+        List<T> rows = new ArrayList<>(n);
         List<RowError> errors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (reasons[i] != null) {
-                features[i] = null;
+                rows.add(null);
                 errors.add(new RowError(source, firstRow + i, smiles.get(i), reasons[i]));
+            } else {
+                @SuppressWarnings("unchecked") // features[i] was made by featurizer, a MoleculeFeaturizer<T>
+                T row = (T) features[i];
+                rows.add(row);
             }
         }
-        return new Result(features, List.copyOf(errors));
+        return new Rows<>(Collections.unmodifiableList(rows), List.copyOf(errors));
     }
 }

@@ -112,6 +112,9 @@ public final class Experiment {
                 dir -> data.save(run, dir));
     }
 
+    private static final String ENSEMBLE_NOT_SAVED =
+            "saving an ensemble is not supported yet; train with --ensemble 1 to save";
+
     /**
      * The data of {@code config}, loaded, featurized for its model kind, split and transformed once, and
      * able to train any configuration of that kind on it (hyperparameter search trains many).
@@ -132,9 +135,11 @@ public final class Experiment {
                 }
 
                 @Override
-                void save(Trained<GraphDataset> run, Path dir) {
-                    throw new InvalidDataException("saving a graphconv model is not supported yet; "
-                            + "train with --model multitask to save, or leave out --save-model");
+                void save(Trained<GraphDataset> run, Path dir) throws IOException {
+                    if (!(run.model() instanceof GraphConvModel network)) {
+                        throw new InvalidDataException(ENSEMBLE_NOT_SAVED);
+                    }
+                    network.save(dir, data.featurizer(), data.transformers());
                 }
             };
         }
@@ -159,7 +164,7 @@ public final class Experiment {
             void save(Trained<Dataset> run, Path dir) throws IOException {
                 if (!(run.model() instanceof MultitaskModel network)) {
                     throw new InvalidDataException(run.members().size() > 1
-                            ? "saving an ensemble is not supported yet; train with --ensemble 1 to save"
+                            ? ENSEMBLE_NOT_SAVED
                             : "saving a random forest is not supported; it is a baseline to compare against, "
                                     + "so leave out --save-model");
                 }

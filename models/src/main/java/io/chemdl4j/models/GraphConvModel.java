@@ -1,5 +1,7 @@
 package io.chemdl4j.models;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
+import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.moleculenet.Dataset;
@@ -34,6 +37,10 @@ import io.chemdl4j.moleculenet.Transformer;
  * serialized with training.
  */
 public final class GraphConvModel implements TrainableModel<GraphDataset> {
+    /** Manifest model type of a saved classifier. */
+    public static final String CLASSIFIER_TYPE_ID = "graphconv_classifier";
+    /** Manifest model type of a saved regressor. */
+    public static final String REGRESSOR_TYPE_ID = "graphconv_regressor";
     private static final int PREDICT_BATCH = 256;
 
     private final List<String> tasks;
@@ -79,6 +86,53 @@ public final class GraphConvModel implements TrainableModel<GraphDataset> {
             updater.setStateViewArray(Nd4j.zeros(dtype, 1, adam.stateSize(param.length())), param.shape(), 'c', true);
             updaters.put(name, updater);
         });
+    }
+
+    /**
+     * A model holding {@code state} (names and shapes as {@link #state()} gives them) and {@code history}:
+     * a saved model, loaded. Adam's moment estimates are not saved, so training it further starts them
+     * afresh.
+     *
+     * @throws IllegalArgumentException if {@code state} lacks an array of this configuration or has one
+     *                                  of another shape
+     */
+    static GraphConvModel restore(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config,
+                                  Map<String, INDArray> state, List<EpochRecord> history) {
+        GraphConvModel model = new GraphConvModel(taskType, tasks, atomFeatures, config);
+        for (Map.Entry<String, INDArray> own : model.state().entrySet()) {
+            INDArray saved = state.get(own.getKey());
+            if (saved == null) {
+                throw new IllegalArgumentException("no saved array '" + own.getKey() + "'");
+            }
+            if (!Arrays.equals(saved.shape(), own.getValue().shape())) {
+                throw new IllegalArgumentException("saved array '" + own.getKey() + "' has shape "
+                        + Arrays.toString(saved.shape()) + ", the configuration needs "
+                        + Arrays.toString(own.getValue().shape()));
+            }
+            own.getValue().assign(saved);
+        }
+        model.history.addAll(history);
+        return model;
+    }
+
+    /**
+     * Saves this model to {@code directory} (replaced atomically) with what predicting from SMILES
+     * needs: the featurizer of its graphs and the label transformers to undo; {@link ModelIO#load}
+     * reads it back.
+     */
+    public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
+            throws IOException {
+        ModelIO.save(this, directory, featurizer, transformers);
+    }
+
+    /** The model type recorded in saved manifests. */
+    public String typeId() {
+        return taskType == TaskType.CLASSIFICATION ? CLASSIFIER_TYPE_ID : REGRESSOR_TYPE_ID;
+    }
+
+    /** Features per atom of the graphs it reads. */
+    public int atomFeatures() {
+        return network.atomFeatures();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.chemdl4j.models;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,9 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,13 +32,18 @@ import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
 import io.chemdl4j.moleculenet.LogTransformer;
 import io.chemdl4j.moleculenet.MinMaxTransformer;
 import io.chemdl4j.moleculenet.NormalizationTransformer;
+import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;
 
 /**
  * Saves and loads models as a directory: {@value #MANIFEST} (format version, model type, tasks,
- * featurizer, configuration, transformers, training history) and {@value #NETWORK} (the DL4J
- * network). Directories are written atomically. Files of every earlier format version keep loading;
- * a committed golden model in the tests proves it.
+ * featurizer, configuration, transformers, training history) and the weights: {@value #NETWORK} (the
+ * DL4J network) for a multitask network, {@value #PARAMETERS} (one ND4J array per named parameter
+ * and batch-normalization statistic) for a graph convolution. Directories are written atomically.
+ * Files of every earlier format version keep loading; committed golden models in the tests prove it.
+ *
+ * <p>Format versions: 1, multitask networks; 2 adds graph convolutions. Multitask networks are still
+ * written as version 1, so earlier toolkits read them.
  */
 public final class ModelIO {
     /** Name of the manifest inside a model directory. */
@@ -40,8 +52,14 @@ public final class ModelIO {
     public static final String NETWORK = "network.zip";
     /** Value of the manifest's {@code format} field. */
     public static final String FORMAT = "chemdl4j-model";
-    /** Format version written by this toolkit. */
-    public static final int FORMAT_VERSION = 1;
+    /** Name of the graph-convolution weights inside a model directory. */
+    public static final String PARAMETERS = "parameters.zip";
+    /** Newest format version this toolkit reads and writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** Format version of multitask networks (unchanged since version 1). */
+    static final int MULTITASK_FORMAT_VERSION = 1;
+    /** Format version that introduced graph convolutions. */
+    static final int GRAPHCONV_FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -54,7 +72,7 @@ public final class ModelIO {
     /** The manifest of a saved model. */
     record Manifest(String format, int formatVersion, String toolkitVersion, String savedAt, String modelType,
                     List<String> tasks, int featureCount, FeaturizerJson featurizer, MultitaskConfig config,
-                    List<TransformerJson> transformers, List<EpochRecord> history) {
+                    GraphConvConfig graphConfig, List<TransformerJson> transformers, List<EpochRecord> history) {
     }
 
     record FeaturizerJson(String name, Map<String, String> parameters) {
@@ -99,18 +117,55 @@ public final class ModelIO {
 
     static void save(MultitaskModel model, Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        List<TransformerJson> tj = new ArrayList<>();
-        for (Transformer t : transformers) {
-            tj.add(TransformerJson.of(t));
-        }
-        Manifest manifest = new Manifest(FORMAT, FORMAT_VERSION, ToolkitVersion.get(), Instant.now().toString(),
-                model.typeId(), model.tasks(), model.featureCount(),
-                featurizer == null ? null : new FeaturizerJson(featurizer.name(), featurizer.parameters()),
-                model.config(), tj, model.history());
+        Manifest manifest = new Manifest(FORMAT, MULTITASK_FORMAT_VERSION, ToolkitVersion.get(),
+                Instant.now().toString(), model.typeId(), model.tasks(), model.featureCount(), json(featurizer),
+                model.config(), null, json(transformers), model.history());
         AtomicFiles.writeDirectory(directory, dir -> {
             ModelSerializer.writeModel(model.network(), dir.resolve(NETWORK).toFile(), true);
             JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
         });
+    }
+
+    static void save(GraphConvModel model, Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
+            throws IOException {
+        Manifest manifest = new Manifest(FORMAT, GRAPHCONV_FORMAT_VERSION, ToolkitVersion.get(),
+                Instant.now().toString(), model.typeId(), model.tasks(), model.atomFeatures(), json(featurizer),
+                null, model.config(), json(transformers), model.history());
+        AtomicFiles.writeDirectory(directory, dir -> {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(PARAMETERS)))) {
+                DataOutputStream out = new DataOutputStream(zip);
+                for (Map.Entry<String, INDArray> array : model.state().entrySet()) {
+                    zip.putNextEntry(new ZipEntry(array.getKey()));
+                    Nd4j.write(array.getValue(), out);
+                    out.flush();
+                    zip.closeEntry();
+                }
+            }
+            JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+        });
+    }
+
+    private static FeaturizerJson json(FeaturizerSpec featurizer) {
+        return featurizer == null ? null : new FeaturizerJson(featurizer.name(), featurizer.parameters());
+    }
+
+    private static List<TransformerJson> json(List<Transformer> transformers) {
+        List<TransformerJson> out = new ArrayList<>();
+        for (Transformer t : transformers) {
+            out.add(TransformerJson.of(t));
+        }
+        return out;
+    }
+
+    private static Map<String, INDArray> readParameters(Path file) throws IOException {
+        Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            DataInputStream in = new DataInputStream(zip);
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                arrays.put(entry.getName(), Nd4j.read(in));
+            }
+        }
+        return arrays;
     }
 
     /**
@@ -141,23 +196,12 @@ public final class ModelIO {
                     + ToolkitVersion.get() + ") reads versions 1 to " + FORMAT_VERSION
                     + (m.formatVersion() > FORMAT_VERSION ? ". Upgrade ChemDL4J to load it." : "."));
         }
-        Path networkFile = directory.resolve(NETWORK);
-        if (!Files.isRegularFile(networkFile)) {
-            throw new ModelFormatException(directory + ": " + NETWORK + " is missing");
-        }
         Nd4jRuntime.ensureConfigured();
-        MultiLayerNetwork network;
-        try {
-            network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
-        }
         List<EpochRecord> history = m.history() == null ? List.of() : m.history();
-        MultitaskModel model = switch (m.modelType()) {
-            case MultitaskClassifier.TYPE_ID ->
-                    new MultitaskClassifier(m.tasks(), m.featureCount(), m.config(), network, history);
-            case MultitaskRegressor.TYPE_ID ->
-                    new MultitaskRegressor(m.tasks(), m.featureCount(), m.config(), network, history);
+        PropertyModel<?> model = switch (m.modelType()) {
+            case MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID -> loadMultitask(directory, m, history);
+            case GraphConvModel.CLASSIFIER_TYPE_ID, GraphConvModel.REGRESSOR_TYPE_ID ->
+                    loadGraphConv(directory, m, history);
             default -> throw new ModelFormatException(directory + ": unknown model type '" + m.modelType() + "'");
         };
         List<Transformer> transformers = new ArrayList<>();
@@ -167,5 +211,41 @@ public final class ModelIO {
         FeaturizerSpec featurizer = m.featurizer() == null ? null
                 : new FeaturizerSpec(m.featurizer().name(), m.featurizer().parameters());
         return new SavedModel(model, featurizer, transformers, m.formatVersion(), m.toolkitVersion());
+    }
+
+    private static MultitaskModel loadMultitask(Path directory, Manifest m, List<EpochRecord> history)
+            throws ModelFormatException {
+        Path networkFile = directory.resolve(NETWORK);
+        if (!Files.isRegularFile(networkFile)) {
+            throw new ModelFormatException(directory + ": " + NETWORK + " is missing");
+        }
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
+        }
+        return m.modelType().equals(MultitaskClassifier.TYPE_ID)
+                ? new MultitaskClassifier(m.tasks(), m.featureCount(), m.config(), network, history)
+                : new MultitaskRegressor(m.tasks(), m.featureCount(), m.config(), network, history);
+    }
+
+    private static GraphConvModel loadGraphConv(Path directory, Manifest m, List<EpochRecord> history)
+            throws ModelFormatException {
+        Path parameters = directory.resolve(PARAMETERS);
+        if (!Files.isRegularFile(parameters)) {
+            throw new ModelFormatException(directory + ": " + PARAMETERS + " is missing");
+        }
+        if (m.graphConfig() == null) {
+            throw new ModelFormatException(directory + ": the manifest of a graph convolution has no graphConfig");
+        }
+        TaskType type = m.modelType().equals(GraphConvModel.CLASSIFIER_TYPE_ID)
+                ? TaskType.CLASSIFICATION : TaskType.REGRESSION;
+        try {
+            return GraphConvModel.restore(type, m.tasks(), m.featureCount(), m.graphConfig(),
+                    readParameters(parameters), history);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(parameters + " cannot be read: " + e.getMessage(), e);
+        }
     }
 }

@@ -14,8 +14,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import io.chemdl4j.featurize.AtomicFiles;
-import io.chemdl4j.featurize.Featurizers;
-import io.chemdl4j.featurize.VectorFeaturizer;
 import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
@@ -82,8 +80,7 @@ public final class StreamingPredictor {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");
         if (model.featurizer() == null) {
-            throw new IllegalArgumentException("this model was saved without its featurizer, so it cannot featurize "
-                    + "new molecules; save it again with ChemDL4J 0.1 or later");
+            model.inputs(); // throws, saying why
         }
     }
 
@@ -105,14 +102,19 @@ public final class StreamingPredictor {
 
     private void write(MoleculeReader reader, Path output, StreamingFeaturizer.ErrorSink errors,
                        StreamingFeaturizer.ProgressListener progress, Summary[] summary) throws IOException {
+        write(model.inputs(), reader, output, errors, progress, summary);
+    }
+
+    private <T> void write(SavedModel.Inputs<T> inputs, MoleculeReader reader, Path output,
+                           StreamingFeaturizer.ErrorSink errors, StreamingFeaturizer.ProgressListener progress,
+                           Summary[] summary) throws IOException {
         AtomicFiles.write(output, out -> {
             CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     1 << 16), csv());
             csv.printRecord(header());
-            VectorFeaturizer featurizer = Featurizers.create(model.featurizer());
-            StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(featurizer, options.fragments(),
+            StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
                     options.threads(), options.chunkSize());
-            try (Chunk chunk = new Chunk(csv)) {
+            try (Chunk<T> chunk = new Chunk<>(inputs, csv)) {
                 StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
                     try {
                         chunk.flush();
@@ -150,7 +152,8 @@ public final class StreamingPredictor {
      * and writing run on one background thread while the featurizer reads and featurizes the next chunk
      * (at most one chunk waits), so both cores stay busy.
      */
-    private final class Chunk implements AutoCloseable {
+    private final class Chunk<T> implements AutoCloseable {
+        private final SavedModel.Inputs<T> inputs;
         private final CSVPrinter out;
         private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chemdl-predict");
@@ -159,14 +162,15 @@ public final class StreamingPredictor {
         });
         private java.util.concurrent.Future<?> pending;
         private List<MoleculeRecord> records = new ArrayList<>();
-        private List<float[]> features = new ArrayList<>();
+        private List<T> features = new ArrayList<>();
         private long chunks;
 
-        Chunk(CSVPrinter out) {
+        Chunk(SavedModel.Inputs<T> inputs, CSVPrinter out) {
+            this.inputs = inputs;
             this.out = out;
         }
 
-        void add(MoleculeRecord record, float[] x) {
+        void add(MoleculeRecord record, T x) {
             records.add(record);
             features.add(x);
         }
@@ -177,7 +181,7 @@ public final class StreamingPredictor {
                 return;
             }
             List<MoleculeRecord> r = records;
-            float[][] x = features.toArray(new float[0][]);
+            List<T> x = features;
             long seed = options.seed() * 1_000_003L + chunks++;
             records = new ArrayList<>();
             features = new ArrayList<>();
@@ -217,16 +221,16 @@ public final class StreamingPredictor {
             }
         }
 
-        private void predictAndWrite(List<MoleculeRecord> chunkRecords, float[][] x, long seed) throws IOException {
+        private void predictAndWrite(List<MoleculeRecord> chunkRecords, List<T> x, long seed) throws IOException {
             double[][] mean;
             double[][] std = null;
             if (options.uncertaintySamples() > 0) {
                 // Each chunk draws its own masks from its own seed.
-                Uncertainty u = model.predictFeaturesWithDropout(x, options.uncertaintySamples(), seed);
+                Uncertainty u = inputs.predictWithDropout(x, options.uncertaintySamples(), seed);
                 mean = u.mean();
                 std = u.std();
             } else {
-                mean = model.predictFeatures(x);
+                mean = inputs.predict(x);
             }
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < chunkRecords.size(); i++) {

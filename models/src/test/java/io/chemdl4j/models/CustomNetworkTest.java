@@ -61,7 +61,7 @@ class CustomNetworkTest {
         Path saved = dir.resolve("custom");
         model.save(saved, null, List.of());
         double[][] before = model.predict(test);
-        double[][] after = ModelIO.load(saved).model().predict(test);
+        double[][] after = ((MultitaskModel) ModelIO.load(saved).model()).predict(test);
         for (int i = 0; i < before.length; i++) {
             assertArrayEquals(before[i], after[i], 0.0);
         }

@@ -8,15 +8,22 @@ import java.util.List;
 import java.util.Locale;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.moleculenet.BalancingTransformer;
 import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.GraphDataset;
+import io.chemdl4j.moleculenet.NormalizationTransformer;
+import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;
 
 /**
- * Writes the golden model committed under {@code src/test/resources/golden/}: a small classifier
- * saved in the current format, with the predictions it made when saved. Run once per new format
- * version into a new folder (never overwrite an old one):
- * {@code java -cp <test classpath> io.chemdl4j.models.GoldenModel models/src/test/resources/golden/v1-multitask-classifier}.
+ * Writes the golden models committed under {@code src/test/resources/golden/}: small models saved in
+ * the current format, with the predictions they made when saved. Run once per new format version into
+ * a new folder (never overwrite an old one):
+ * {@code java -cp <test classpath> io.chemdl4j.models.GoldenModel models/src/test/resources/golden/v1-multitask-classifier}
+ * for the multitask classifier, with a second argument {@code graphconv} for the graph-convolution
+ * regressor ({@code golden/v2-graphconv-regressor}).
  */
 final class GoldenModel {
     static final List<String> SMILES = List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O", "CCN(CC)CC",
@@ -28,6 +35,43 @@ final class GoldenModel {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
+        if (args.length > 1 && args[1].equals("graphconv")) {
+            writeGraphConv(out);
+        } else {
+            writeMultitask(out);
+        }
+        SavedModel.Predictions p = ModelIO.load(out).predictSmiles("golden", SMILES);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < SMILES.size(); i++) {
+            StringBuilder line = new StringBuilder(SMILES.get(i));
+            for (double v : p.values()[i]) {
+                line.append(String.format(Locale.ROOT, ",%.17g", v));
+            }
+            lines.add(line.toString());
+        }
+        write(out.resolve(EXPECTED), lines);
+    }
+
+    /** A regressor of one task on normalized labels, with dropout, as chemdl train --model graphconv saves it. */
+    private static void writeGraphConv(Path out) throws Exception {
+        GraphFeaturizer featurizer = new GraphFeaturizer();
+        List<MolecularGraph> graphs = new ArrayList<>();
+        float[][] y = new float[SMILES.size()][1];
+        for (int i = 0; i < SMILES.size(); i++) {
+            graphs.add(featurizer.featurize(SMILES.get(i)));
+            y[i][0] = -1.5f + 0.5f * i;
+        }
+        Dataset labels = Dataset.of(new float[SMILES.size()][0], y, null, SMILES.toArray(new String[0]),
+                List.of("solubility"));
+        List<Transformer> transformers = List.of(NormalizationTransformer.fit(labels));
+        GraphConvModel model = new GraphConvModel(TaskType.REGRESSION, labels.tasks(), GraphFeaturizer.ATOM_FEATURES,
+                GraphConvConfig.defaults().withConvLayers(List.of(8, 8)).withDenseSize(16).withDropout(0.1)
+                        .withSeed(5));
+        model.fit(GraphDataset.of(graphs, labels).transform(transformers), 5);
+        model.save(out, featurizer.spec(), transformers);
+    }
+
+    private static void writeMultitask(Path out) throws Exception {
         EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(32));
         float[][] x = new float[SMILES.size()][];
         float[][] y = new float[SMILES.size()][2];
@@ -42,12 +86,6 @@ final class GoldenModel {
                 MultitaskConfig.defaults().withLayerSizes(List.of(8)).withSeed(5));
         model.fit(Transformer.transformAll(raw, transformers), 5);
         model.save(out, featurizer.spec(), transformers);
-        SavedModel.Predictions p = ModelIO.load(out).predictSmiles("golden", SMILES);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < SMILES.size(); i++) {
-            lines.add(String.format(Locale.ROOT, "%s,%.17g,%.17g", SMILES.get(i), p.values()[i][0], p.values()[i][1]));
-        }
-        write(out.resolve(EXPECTED), lines);
     }
 
     private static void write(Path file, List<String> lines) throws IOException {
