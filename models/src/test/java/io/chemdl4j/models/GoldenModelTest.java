@@ -14,40 +14,39 @@ class GoldenModelTest {
 
     @Test
     void formatVersion1ClassifierStillLoadsAndPredictsTheSame() throws Exception {
-        Path dir = Path.of(getClass().getResource("/golden/v1-multitask-classifier/" + ModelIO.MANIFEST).toURI())
-                .getParent();
-        SavedModel loaded = ModelIO.load(dir);
+        SavedModel loaded = loadAndCheckPredictions("v1-multitask-classifier");
         assertEquals(1, loaded.formatVersion());
-        assertEquals(List.of("a", "b"), ((MultitaskModel) loaded.model()).tasks());
-        assertEquals(5, ((MultitaskModel) loaded.model()).history().size());
-        List<String> expected = Files.readAllLines(dir.resolve(GoldenModel.EXPECTED));
-        SavedModel.Predictions p = loaded.predictSmiles("golden", GoldenModel.SMILES);
-        assertTrue(p.errors().isEmpty());
-        for (int i = 0; i < expected.size(); i++) {
-            String[] f = expected.get(i).split(",");
-            assertEquals(GoldenModel.SMILES.get(i), f[0]);
-            assertEquals(Double.parseDouble(f[1]), p.values()[i][0], 1e-6, f[0]);
-            assertEquals(Double.parseDouble(f[2]), p.values()[i][1], 1e-6, f[0]);
-        }
+        MultitaskModel model = (MultitaskModel) loaded.model();
+        assertEquals(List.of("a", "b"), model.tasks());
+        assertEquals(5, model.history().size());
     }
 
     @Test
     void formatVersion2GraphConvolutionStillLoadsAndPredictsTheSame() throws Exception {
-        Path dir = Path.of(getClass().getResource("/golden/v2-graphconv-regressor/" + ModelIO.MANIFEST).toURI())
-                .getParent();
-        SavedModel loaded = ModelIO.load(dir);
+        SavedModel loaded = loadAndCheckPredictions("v2-graphconv-regressor");
         assertEquals(2, loaded.formatVersion());
         GraphConvModel model = (GraphConvModel) loaded.model();
         assertEquals(List.of("solubility"), model.tasks());
         assertEquals(5, model.history().size());
         assertEquals(0.1, model.config().dropout());
+    }
+
+    /** Loads golden model {@code name} and checks it predicts every task as when it was saved. */
+    private SavedModel loadAndCheckPredictions(String name) throws Exception {
+        Path dir = Path.of(getClass().getResource("/golden/" + name + "/" + ModelIO.MANIFEST).toURI()).getParent();
+        SavedModel loaded = ModelIO.load(dir);
         List<String> expected = Files.readAllLines(dir.resolve(GoldenModel.EXPECTED));
         SavedModel.Predictions p = loaded.predictSmiles("golden", GoldenModel.SMILES);
         assertTrue(p.errors().isEmpty());
+        assertEquals(GoldenModel.SMILES.size(), expected.size());
         for (int i = 0; i < expected.size(); i++) {
             String[] f = expected.get(i).split(",");
             assertEquals(GoldenModel.SMILES.get(i), f[0]);
-            assertEquals(Double.parseDouble(f[1]), p.values()[i][0], 1e-6, f[0]);
+            assertEquals(f.length - 1, loaded.model().tasks().size(), f[0]);
+            for (int t = 0; t < f.length - 1; t++) {
+                assertEquals(Double.parseDouble(f[t + 1]), p.values()[i][t], 1e-6, f[0]);
+            }
         }
+        return loaded;
     }
 }
