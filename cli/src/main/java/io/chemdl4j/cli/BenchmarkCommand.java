@@ -33,9 +33,14 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Catalog dataset (see chemdl datasets).")
     MolNetDataset dataset;
 
-    @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
-            description = "multitask (default), graphconv or random_forest, with their default hyperparameters.")
-    ModelKind model;
+    @Option(names = "--model", defaultValue = ExperimentConfig.DEFAULT_MODEL, converter = Converters.Model.class,
+            completionCandidates = Converters.ModelNames.class,
+            description = "Model kind: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}), with its default "
+                    + "hyperparameters.")
+    ModelKind<?> model;
+
+    @picocli.CommandLine.Mixin
+    FeaturizerOptions features;
 
     @Option(names = "--seeds", split = ",", defaultValue = "0,1,2", description = "Seeds, comma-separated (default 0,1,2).")
     List<Long> seeds;
@@ -61,7 +66,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig defaults = ExperimentConfig.defaults(DataSource.of(dataset), seeds.get(0));
-        ExperimentConfig config = defaults.withModel(model).withSplitter(split != null ? split : dataset.defaultSplit());
+        ExperimentConfig config = defaults.toBuilder().model(model).featurizer(features.spec(model))
+                .splitter(split != null ? split : dataset.defaultSplit()).build();
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

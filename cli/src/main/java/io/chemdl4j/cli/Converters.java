@@ -3,6 +3,7 @@ package io.chemdl4j.cli;
 import java.util.Locale;
 
 import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.ModelKinds;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitterType;
 import io.chemdl4j.moleculenet.TaskType;
@@ -20,10 +21,19 @@ final class Converters {
         }
     }
 
-    static final class Model implements ITypeConverter<ModelKind> {
+    /** A model kind by name or alias, from {@link ModelKinds}. */
+    static final class Model implements ITypeConverter<ModelKind<?>> {
         @Override
-        public ModelKind convert(String value) {
-            return ModelKind.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        public ModelKind<?> convert(String value) {
+            return ModelKinds.byName(value);
+        }
+    }
+
+    /** The registered model kinds' names, for {@code ${COMPLETION-CANDIDATES}} in help texts. */
+    static final class ModelNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ModelKinds.names().iterator();
         }
     }
 

@@ -35,12 +35,14 @@ final class DatasetsCommand implements Callable<Integer> {
             List<String> cached = cache.cachedFeaturizers(d.id());
             out.printf("%-9s %-14s %5s %9d  %-7s %-10s %-9s %s%n", d.id(), d.taskType().name().toLowerCase(),
                     d.tasks().isEmpty() ? "all" : Integer.toString(d.tasks().size()), d.publishedSize(), d.metric(),
-                    d.defaultSplit().id(), local != null ? "local" : "download",
+                    d.defaultSplit().id(),
+                    local != null ? "local" : DataFiles.isBundled(d.fileName()) ? "shipped" : "download",
                     cached.isEmpty() ? "-" : String.join("; ", cached));
         }
         out.println();
-        out.println("Files: $CHEMDL_DATA_DIR, then " + DataFiles.cacheDirectory() + "; absent ones are "
-                + "downloaded on first use. 'all' tasks: every column but the SMILES.");
+        out.println("Files: $CHEMDL_DATA_DIR, then " + DataFiles.cacheDirectory() + ", then the copies shipped "
+                + "with ChemDL4J (tox21, delaney); others are downloaded on first use. 'all' tasks: every column "
+                + "but the SMILES.");
         out.flush();
         return 0;
     }

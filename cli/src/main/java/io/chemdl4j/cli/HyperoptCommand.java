@@ -8,7 +8,6 @@ import io.chemdl4j.models.HyperparameterSearch;
 import io.chemdl4j.models.HyperparameterSpace;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.SearchReport;
-import io.chemdl4j.moleculenet.SplitFractions;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,9 +33,13 @@ final class HyperoptCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     TrainCommand.Data data;
 
-    @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
-            description = "Model: multitask (default) or graphconv.")
-    ModelKind model;
+    @Option(names = "--model", defaultValue = ExperimentConfig.DEFAULT_MODEL, converter = Converters.Model.class,
+            completionCandidates = Converters.ModelNames.class,
+            description = "Model kind with hyperparameters to search: multitask (default) or graphconv.")
+    ModelKind<?> model;
+
+    @picocli.CommandLine.Mixin
+    FeaturizerOptions features;
 
     @Option(names = "--trials", defaultValue = "10", description = "Most trials (default 10).")
     int trials;
@@ -82,11 +85,13 @@ final class HyperoptCommand implements Callable<Integer> {
                 weightDecays == null ? defaults.weightDecay() : weightDecays,
                 batchSizes == null ? defaults.batchSize() : batchSizes,
                 epochs == null ? defaults.epochs() : epochs);
-        ExperimentConfig base = ExperimentConfig.defaults(data.source(), run.seed).withModel(model)
-                .withPatience(earlyStopping ? patience : 0);
-        base = new ExperimentConfig(base.source(), base.model(), run.split, SplitFractions.defaults(), run.seed, base.epochs(),
-                base.featurizer(), base.modelConfig(), base.graphConfig(), base.forestConfig(), base.patience(),
-                base.ensembleSize(), run.dataDir);
+        ExperimentConfig base = ExperimentConfig.defaults(data.source(), run.seed).toBuilder()
+                .model(model)
+                .featurizer(features.spec(model))
+                .patience(earlyStopping ? patience : 0)
+                .splitter(run.split)
+                .dataDirectory(run.dataDir)
+                .build();
         HyperparameterSearch.Result result;
         try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), run.quiet)) {
             result = HyperparameterSearch.run(base, space, strategy, trials, bar == null ? null : bar::stepTo);

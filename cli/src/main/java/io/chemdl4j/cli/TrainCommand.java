@@ -5,20 +5,14 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.models.Experiment;
 import io.chemdl4j.models.ExperimentConfig;
 import io.chemdl4j.models.ExperimentReport;
 import io.chemdl4j.models.ExperimentResult;
-import io.chemdl4j.models.GraphConvConfig;
-import io.chemdl4j.models.LearningRateSchedule;
 import io.chemdl4j.models.ModelKind;
-import io.chemdl4j.models.RandomForestConfig;
-import io.chemdl4j.models.MultitaskConfig;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitFractions;
 import io.chemdl4j.moleculenet.TaskType;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -87,41 +81,22 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--model", defaultValue = "multitask", converter = Converters.Model.class,
-            description = "Model: multitask (fingerprint network, default), graphconv (DeepChem's graph "
-                    + "convolution network on molecular graphs; not yet savable) or random_forest (100 trees per "
-                    + "task on the fingerprints: the baseline; not savable).")
-    ModelKind model;
+    @Option(names = "--model", defaultValue = ExperimentConfig.DEFAULT_MODEL, converter = Converters.Model.class,
+            completionCandidates = Converters.ModelNames.class,
+            description = "Model kind: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). multitask is DeepChem's "
+                    + "fingerprint network, graphconv its graph convolution network, random_forest 100 trees per task "
+                    + "on the fingerprints (the baseline). Every kind saves with --save-model.")
+    ModelKind<?> model;
 
     @Option(names = "--epochs", description = "Training epochs (default: at least 10 and at least 500 gradient "
-            + "steps: 10 for tox21, 50 for delaney).")
+            + "steps for multitask, 10 for tox21 and 50 for delaney; at least 30 and 1,500 steps for graphconv).")
     Integer epochs;
 
-    @Option(names = "--radius", defaultValue = "2", description = "ECFP radius, 0-3 (default 2, ECFP4).")
-    int radius;
+    @picocli.CommandLine.Mixin
+    FeaturizerOptions features;
 
-    @Option(names = "--size", defaultValue = "1024", description = "Fingerprint length (default 1024).")
-    int size;
-
-    @Option(names = "--counts", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Count fingerprints (default); --no-counts for 0/1 bits as DeepChem's CircularFingerprint.")
-    boolean counts;
-
-    @Option(names = "--layers", split = ",", defaultValue = "1000",
-            description = "Hidden layer sizes of the multitask model, comma-separated (default 1000).")
-    List<Integer> layers;
-
-    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout probability of the multitask model (default 0.5).")
-    double dropout;
-
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default 0.001).")
-    double learningRate;
-
-    @Option(names = "--batch-size", defaultValue = "100", description = "Batch size (default 100).")
-    int batchSize;
-
-    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight penalty (default 0).")
-    double weightDecay;
+    @picocli.CommandLine.Mixin
+    NetworkOptions network;
 
     @Option(names = "--early-stopping", description = "Stop when the validation score (the dataset's metric) has "
             + "not improved for --patience epochs, and keep the best epoch's weights; --epochs is then the most "
@@ -136,10 +111,6 @@ final class TrainCommand implements Callable<Integer> {
             + "score their mean prediction (default 1).")
     int ensemble;
 
-    @Option(names = "--lr-decay", description = "Multiply the learning rate by this factor after every epoch, in "
-            + "(0, 1] (default 1, constant; 0.98 for graphconv regression).")
-    Double lrDecay;
-
     @Option(names = "--metrics-out", description = "Write the scores as JSON to this file.")
     Path metricsOut;
 
@@ -152,22 +123,20 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig defaults = ExperimentConfig.defaults(data.source(), run.seed);
-        LearningRateSchedule schedule = lrDecay == null ? null
-                : lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
-        MultitaskConfig modelConfig = defaults.modelConfig().withLayerSizes(layers).withDropout(dropout)
-                .withLearningRate(learningRate).withBatchSize(batchSize).withWeightDecay(weightDecay);
-        EcfpFeaturizer.Options featurizer = EcfpFeaturizer.Options.defaults().withRadius(radius).withLength(size)
-                .withCounts(counts);
-        GraphConvConfig graphConfig = defaults.graphConfig().withLearningRate(learningRate)
-                .withWeightDecay(weightDecay).withBatchSize(batchSize);
-        if (schedule != null) {
-            modelConfig = modelConfig.withSchedule(schedule);
-            graphConfig = graphConfig.withSchedule(schedule);
+        if (saveModel != null && ensemble > 1) {
+            throw new IllegalArgumentException("saving an ensemble is not supported yet; train with --ensemble 1 "
+                    + "to save (refused before training --ensemble " + ensemble + ")");
         }
-        ExperimentConfig config = new ExperimentConfig(data.source(), model, run.split, SplitFractions.defaults(), run.seed,
-                epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty(), featurizer, modelConfig, graphConfig,
-                RandomForestConfig.defaults(), earlyStopping ? patience : 0, ensemble, run.dataDir);
+        ExperimentConfig config = ExperimentConfig.defaults(data.source(), run.seed).toBuilder()
+                .model(model)
+                .hyperparameters(network.hyperparameters())
+                .featurizer(features.spec(model))
+                .splitter(run.split)
+                .epochs(epochs != null ? OptionalInt.of(epochs) : OptionalInt.empty())
+                .patience(earlyStopping ? patience : 0)
+                .ensembleSize(ensemble)
+                .dataDirectory(run.dataDir)
+                .build();
         return TrainCommand.runAndReport(config, metricsOut, saveModel, plots, run.quiet, spec.commandLine().getOut());
     }
 

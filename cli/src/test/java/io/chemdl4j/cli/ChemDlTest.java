@@ -49,6 +49,43 @@ class ChemDlTest {
     }
 
     /**
+     * On a machine with no data directory, an empty home and an unreachable network, the shipped Tox21
+     * and Delaney are all that training needs: {@code datasets} lists them as shipped, and a model trains
+     * on each, from a fresh JVM as a new user would run it.
+     */
+    @Test
+    void tox21AndDelaneyTrainOfflineFromTheCopiesThatShipWithTheToolkit() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        String datasets = offline(home, "datasets");
+        assertTrue(datasets.lines().anyMatch(l -> l.startsWith("tox21") && l.contains("shipped")), datasets);
+        assertTrue(datasets.lines().anyMatch(l -> l.startsWith("muv") && l.contains("download")), datasets);
+        String delaney = offline(home, "train", "--dataset", "delaney", "--epochs", "1", "--layers", "32", "--quiet");
+        assertTrue(delaney.contains("delaney | multitask") && delaney.contains("902 train / 113 valid / 113 test"),
+                delaney);
+        String tox21 = offline(home, "train", "--dataset", "tox21", "--epochs", "1", "--layers", "32", "--quiet");
+        assertTrue(tox21.contains("6411 train / 801 valid / 802 test"), tox21);
+        assertTrue(Files.isRegularFile(home.resolve(".cache/chemdl4j/tox21.csv.gz")), "unpacked into the user's cache");
+    }
+
+    /** Runs chemdl in a new JVM with {@code home} as its home, no data or cache directory set, and no proxy. */
+    private static String offline(Path home, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
+                "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        for (String variable : java.util.List.of("CHEMDL_DATA_DIR", "CHEMDL_CACHE_DIR", "XDG_CACHE_HOME")) {
+            pb.environment().remove(variable);
+        }
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "finished");
+        assertEquals(0, p.exitValue(), String.join(" ", args) + ":\n" + output);
+        return output;
+    }
+
+    /**
      * A graph convolution saved by train scores on evaluate exactly what the training run printed for
      * its test split, and predicts from a SMILES file, reporting the broken row.
      */
@@ -135,10 +172,11 @@ class ChemDlTest {
     }
 
     @Test
-    void anEnsembleOfGraphConvolutionsSaysItCannotBeSavedYet() {
+    void anEnsembleWithSaveModelIsRefusedBeforeAnythingTrains() {
         assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--model", "graphconv", "--epochs",
                 "1", "--ensemble", "2", "--quiet", "--save-model", dir.resolve("gc").toString()));
         assertTrue(err.toString().contains("saving an ensemble is not supported yet"), err.toString());
+        assertTrue(err.toString().contains("refused before training"), err.toString());
         assertTrue(!Files.exists(dir.resolve("gc")));
     }
 

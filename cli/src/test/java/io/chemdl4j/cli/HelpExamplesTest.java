@@ -13,12 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.io.MoleculeReader;
@@ -26,27 +27,33 @@ import io.chemdl4j.moleculenet.DataFiles;
 import picocli.CommandLine;
 
 /**
- * Every verb's {@code --help} shows examples, and every example runs as printed: each in its own
- * {@code java} process, in a folder holding the files the examples name ({@code library.smi},
- * {@code molecules.sdf}, {@code solubility.csv}), verbs in the order a person would follow them (train
- * saves the models that evaluate and predict read). Each must exit 0 and write what it says it writes.
+ * Every verb's {@code --help} shows examples, and every example runs as printed: all of them in one
+ * {@code java} process ({@link ExampleRunner}), in a folder holding the files the examples name
+ * ({@code library.smi}, {@code molecules.sdf}, {@code solubility.csv}), verbs in the order a person
+ * would follow them (train saves the models that evaluate and predict read). Each example is one
+ * dynamic test: it must exit 0, print no stack trace and write what it says it writes.
  */
+@Tag("slow")
 class HelpExamplesTest {
     /** The verbs, in the order their examples depend on each other. */
     private static final List<String> VERBS = List.of("datasets", "featurize", "train", "evaluate", "predict",
             "hyperopt", "benchmark", "quickstart");
 
     @TempDir
-    Path work;
+    static Path work;
 
     @Test
-    void everyVerbsHelpShowsExamplesAndEachExampleRuns() throws Exception {
-        CommandLine root = ChemDl.commandLine();
-        List<String> verbs = new ArrayList<>(root.getSubcommands().keySet());
+    void everyVerbIsExercised() {
+        List<String> verbs = new ArrayList<>(ChemDl.commandLine().getSubcommands().keySet());
         verbs.remove("help");
         assertEquals(VERBS.stream().sorted().toList(), verbs.stream().sorted().toList(), "every verb is exercised");
+    }
+
+    @TestFactory
+    List<DynamicTest> everyExampleRunsAsPrinted() throws Exception {
         writeFixtures();
-        Map<String, List<List<String>>> examples = new LinkedHashMap<>();
+        List<List<String>> examples = new ArrayList<>();
+        List<DynamicTest> tests = new ArrayList<>();
         for (String verb : VERBS) {
             StringWriter help = new StringWriter();
             CommandLine cl = ChemDl.commandLine();
@@ -57,26 +64,51 @@ class HelpExamplesTest {
             for (List<String> example : found) {
                 assertEquals(verb, example.get(1), "an example of " + verb + " runs " + verb);
             }
-            examples.put(verb, found);
+            examples.addAll(found);
         }
-        for (List<List<String>> ofVerb : examples.values()) {
-            for (List<String> example : ofVerb) {
-                Result r = runInWork(example.subList(1, example.size()));
-                assertEquals(0, r.exit, String.join(" ", example) + " exited " + r.exit + ":\n" + r.output);
-                assertFalse(r.output.contains("\tat "), "no stack trace: " + r.output);
+        Path results = runAll(examples);
+        for (int i = 0; i < examples.size(); i++) {
+            List<String> example = examples.get(i);
+            String name = String.format("%02d", i);
+            tests.add(DynamicTest.dynamicTest(String.join(" ", example), () -> {
+                String output = Files.readString(results.resolve(name + ".log"));
+                int exit = Integer.parseInt(Files.readString(results.resolve(name + ".exit")).strip());
+                assertEquals(0, exit, String.join(" ", example) + " exited " + exit + ":\n" + output);
+                assertFalse(output.contains("\tat "), "no stack trace: " + output);
                 for (String file : outputsNamedBy(example)) {
                     assertTrue(Files.exists(work.resolve(file)), String.join(" ", example) + " did not write " + file);
                 }
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("the examples wrote what they promise", () -> {
+            assertTrue(Files.readAllLines(work.resolve("predictions.csv")).get(0).startsWith("row,smiles,NR-AR,"));
+            assertTrue(Files.readAllLines(work.resolve("failed.csv")).size() >= 2, "the broken SMILES is listed");
+            assertEquals("row,smiles,soluble,soluble_std",
+                    Files.readAllLines(work.resolve("solubility-predictions.csv")).get(0));
+            try (var pngs = Files.list(work.resolve("tox21-plots"))) {
+                assertTrue(pngs.filter(p -> p.toString().endsWith(".png")).count() >= 14, "12 ROC curves and 2 curves");
             }
+        }));
+        return tests;
+    }
+
+    /** Runs every example (without the leading {@code chemdl}) in one JVM in {@link #work}; returns the results folder. */
+    private static Path runAll(List<List<String>> examples) throws IOException, InterruptedException {
+        Path commands = work.resolve("examples.txt");
+        Files.write(commands, examples.stream().map(e -> String.join(" ", e.subList(1, e.size()))).toList());
+        Path results = work.resolve("example-results");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ExampleRunner.class.getName(), commands.toString(),
+                results.toString());
+        Path log = work.resolve("examples.log");
+        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the examples did not finish in 15 minutes:\n" + Files.readString(log));
         }
-        // What the examples wrote is what they promise.
-        assertTrue(Files.readAllLines(work.resolve("predictions.csv")).get(0).startsWith("row,smiles,NR-AR,"));
-        assertTrue(Files.readAllLines(work.resolve("failed.csv")).size() >= 2, "the broken SMILES is listed");
-        assertTrue(Files.readAllLines(work.resolve("solubility-predictions.csv")).get(0)
-                .equals("row,smiles,soluble,soluble_std"));
-        try (var pngs = Files.list(work.resolve("tox21-plots"))) {
-            assertTrue(pngs.filter(p -> p.toString().endsWith(".png")).count() >= 14, "12 ROC curves and 2 curves");
-        }
+        assertEquals(0, p.exitValue(), "the example runner failed:\n" + Files.readString(log));
+        return results;
     }
 
     /**
@@ -115,25 +147,8 @@ class HelpExamplesTest {
         return files;
     }
 
-    private record Result(int exit, String output) {
-    }
-
-    private Result runInWork(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
-        command.addAll(args);
-        Path log = work.resolve("example.log");
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError(args + " did not finish in 10 minutes");
-        }
-        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
     /** The files the examples name, cut from the shared datasets, with one unreadable SMILES in the library. */
-    private void writeFixtures() throws Exception {
+    private static void writeFixtures() throws Exception {
         Path delaney = DataFiles.findLocal("delaney-processed.csv", null);
         Path gdb = DataFiles.findLocal("gdb1k.sdf", null);
         assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");

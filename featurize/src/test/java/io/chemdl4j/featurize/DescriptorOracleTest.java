@@ -1,7 +1,6 @@
 package io.chemdl4j.featurize;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ class DescriptorOracleTest {
 
     @Test
     void everyNamedDescriptorAgreesWithRdkit() throws Exception {
-        assumeTrue(RdkitOracle.available(), "RDKit oracle not found at " + RdkitOracle.directory());
+        RequiredData.require(RdkitOracle.available(), "RDKit oracle not found at " + RdkitOracle.directory());
         List<String> names = RdkitDescriptors.NAMES;
         Map<String, double[]> rates = new LinkedHashMap<>();
         Map<String, List<String>> examples = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.chemdl4j.featurize;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ class MorganOracleTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void matchesRdkitOnBits(String dataset, Variant variant) throws Exception {
-        assumeTrue(RdkitOracle.available(), "RDKit oracle not found at " + RdkitOracle.directory());
+        RequiredData.require(RdkitOracle.available(), "RDKit oracle not found at " + RdkitOracle.directory());
         MorganFeaturizer featurizer = new MorganFeaturizer(variant.options());
         int compared = 0;
         int matched = 0;

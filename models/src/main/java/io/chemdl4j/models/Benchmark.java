@@ -19,7 +19,7 @@ import io.chemdl4j.moleculenet.DataSource;
  * @param published MoleculeNet's test figure for this dataset and model, if it published one
  */
 public record Benchmark(ExperimentConfig config, Metric metric, List<ExperimentResult> runs, List<Long> seeds,
-                        Optional<PublishedScores> published) {
+                        Optional<ModelKind.PublishedScore> published) {
     public Benchmark {
         runs = List.copyOf(runs);
         seeds = List.copyOf(seeds);
@@ -43,8 +43,8 @@ public record Benchmark(ExperimentConfig config, Metric metric, List<ExperimentR
             runs.add(Experiment.run(config.withSeed(seed), listener));
         }
         DataSource source = config.source();
-        Optional<PublishedScores> published = source instanceof DataSource.Catalog c
-                ? PublishedScores.of(c.dataset(), config.model()) : Optional.empty();
+        Optional<ModelKind.PublishedScore> published = source instanceof DataSource.Catalog c
+                ? config.model().published(c.dataset()) : Optional.empty();
         return new Benchmark(config, Experiment.metricsFor(source).get(0), runs, seeds, published);
     }
 
@@ -68,7 +68,7 @@ public record Benchmark(ExperimentConfig config, Metric metric, List<ExperimentR
         StringBuilder sb = new StringBuilder();
         ExperimentResult first = runs.get(0);
         sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seeds %s | %s%n", config.source().name(),
-                config.model().id(), config.splitter().id(), seeds, metric.id()));
+                config.model().name(), config.splitter().id(), seeds, metric.id()));
         sb.append(String.format(Locale.ROOT, "%-6s %-17s %-28s %s%n", "split", "mean ± sd", "per seed",
                 "MoleculeNet (test)"));
         for (String split : List.of("train", "valid", "test")) {

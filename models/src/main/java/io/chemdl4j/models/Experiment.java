@@ -10,22 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.featurize.GraphFeaturizer;
-import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.FeaturizationCache;
 import io.chemdl4j.moleculenet.InvalidDataException;
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetData;
-import io.chemdl4j.moleculenet.MolNetGraphData;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
 
 /** Runs an {@link ExperimentConfig}: load, featurize, split, transform, train, evaluate every split. */
 public final class Experiment {
@@ -57,15 +46,10 @@ public final class Experiment {
     }
 
     /**
-     * Epochs of a graph convolution network when none are given: at least 30 and at least 1,500
-     * gradient steps. On Tox21 (random split, seed 0) the validation ROC-AUC rises to 0.844 by
-     * epoch 20-25 and stays within 0.005 of that to epoch 40.
+     * At least {@code minEpochs} epochs and at least {@code minSteps} gradient steps of {@code batchSize}
+     * over {@code trainSize} molecules: the rule behind every network kind's default epochs.
      */
-    public static int defaultGraphEpochs(int trainSize, int batchSize) {
-        return epochs(trainSize, batchSize, 30, 1500);
-    }
-
-    private static int epochs(int trainSize, int batchSize, int minEpochs, int minSteps) {
+    public static int epochs(int trainSize, int batchSize, int minEpochs, int minSteps) {
         int stepsPerEpoch = Math.max(1, (trainSize + batchSize - 1) / batchSize);
         return Math.max(minEpochs, (minSteps + stepsPerEpoch - 1) / stepsPerEpoch);
     }
@@ -89,16 +73,18 @@ public final class Experiment {
     /** Runs {@code config}, telling {@code listener} (may be null) how featurization and training go. */
     public static ExperimentResult run(ExperimentConfig config, Listener listener) {
         Listener l = listener == null ? new Listener() { } : listener;
-        return runPrepared(config, prepare(config, l::rowsFeaturized), l);
+        return run(config.model(), config, l);
     }
 
-    private static <D extends LabelledData> ExperimentResult runPrepared(ExperimentConfig config, Prepared<D> data,
-                                                                         Listener listener) {
-        Trained<D> run = data.train(config, listener);
+    private static <D extends LabelledData> ExperimentResult run(ModelKind<D> kind, ExperimentConfig config,
+                                                                 Listener listener) {
+        PreparedData<D> data = prepare(kind, config, listener::rowsFeaturized);
+        Trained<D> run = train(kind, config, data, listener);
         List<Metric> metrics = metricsFor(config.source());
-        List<SplitPredictions> predictions = List.of(run.model().predictions("train", data.train, data.transformers),
-                run.model().predictions("valid", data.valid, data.transformers),
-                run.model().predictions("test", data.test, data.transformers));
+        List<SplitPredictions> predictions = List.of(
+                run.model().predictions("train", data.train(), data.transformers()),
+                run.model().predictions("valid", data.valid(), data.transformers()),
+                run.model().predictions("test", data.test(), data.transformers()));
         Map<String, EvaluationResult> details = new LinkedHashMap<>();
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         for (SplitPredictions p : predictions) {
@@ -106,101 +92,31 @@ public final class Experiment {
             details.put(p.split(), result);
             scores.put(p.split(), result.means());
         }
-        return new ExperimentResult(config, scores, details, run.epochs() == null ? List.of() : run.epochs(),
-                Optional.ofNullable(run.curve()), predictions, data.featurizeSeconds,
-                List.of(data.train.size(), data.valid.size(), data.test.size()), data.errors,
-                dir -> data.save(run, dir));
+        return new ExperimentResult(config, scores, details, run.epochs(), Optional.ofNullable(run.curve()),
+                predictions, data.featurizeSeconds(),
+                List.of(data.train().size(), data.valid().size(), data.test().size()), data.errors(),
+                dir -> save(kind, run, data, dir));
     }
-
-    private static final String ENSEMBLE_NOT_SAVED =
-            "saving an ensemble is not supported yet; train with --ensemble 1 to save";
 
     /**
-     * The data of {@code config}, loaded, featurized for its model kind, split and transformed once, and
-     * able to train any configuration of that kind on it (hyperparameter search trains many).
+     * The data of {@code config}, loaded and featurized for its model kind's input, split and transformed
+     * once: enough to train any configuration of that kind (hyperparameter search trains many).
      */
-    static Prepared<?> prepare(ExperimentConfig config, StreamingFeaturizer.ProgressListener progress) {
-        long start = System.nanoTime();
-        if (config.model() == ModelKind.GRAPHCONV) {
-            MolNetGraphData data = MolNet.loadGraphs(config.source(), loadOptions(config), new GraphFeaturizer());
-            return new Prepared<GraphDataset>(data.train(), data.valid(), data.test(), data.transformers(),
-                    (System.nanoTime() - start) / 1e9, data.errors()) {
-                @Override
-                Trained<GraphDataset> train(ExperimentConfig c, Listener listener) {
-                    int epochs = c.epochs().orElse(withEarlyStopping(c,
-                            defaultGraphEpochs(train.size(), c.graphConfig().batchSize())));
-                    return trainMembers(c, seed -> trainNetwork(c, new GraphConvModel(c.source().taskType(),
-                            data.tasks(), GraphFeaturizer.ATOM_FEATURES, c.graphConfig().withSeed(seed)), train, valid,
-                            epochs, transformers, epochListener(listener, c, seed)));
-                }
-
-                @Override
-                void save(Trained<GraphDataset> run, Path dir) throws IOException {
-                    if (!(run.model() instanceof GraphConvModel network)) {
-                        throw new InvalidDataException(ENSEMBLE_NOT_SAVED);
-                    }
-                    network.save(dir, data.featurizer(), data.transformers());
-                }
-            };
+    static <D extends LabelledData> PreparedData<D> prepare(ModelKind<D> kind, ExperimentConfig config,
+                                                           StreamingFeaturizer.ProgressListener progress) {
+        if (kind.defaultEpochs(1, config.modelConfig()) == 0 && (config.epochs().isPresent() || config.patience() > 0)) {
+            throw new IllegalArgumentException("the " + kind.name() + " model is not trained by epochs; "
+                    + "leave out --epochs and --early-stopping");
         }
-        MolNetData data = MolNet.load(config.source(), loadOptions(config), FeaturizationCache.standard(), progress);
-        TaskType type = config.source().taskType();
-        return new Prepared<Dataset>(data.train(), data.valid(), data.test(), data.transformers(),
-                (System.nanoTime() - start) / 1e9, data.errors()) {
-            @Override
-            Trained<Dataset> train(ExperimentConfig c, Listener listener) {
-                if (c.model() == ModelKind.RANDOM_FOREST) {
-                    return trainMembers(c, seed -> new Trained<>(RandomForestModel.fit(type, train,
-                            c.forestConfig().withSeed(seed), Runtime.getRuntime().availableProcessors()), null, null));
-                }
-                int epochs = c.epochs().orElse(withEarlyStopping(c, defaultEpochs(train.size(),
-                        c.modelConfig().batchSize())));
-                return trainMembers(c, seed -> trainNetwork(c, ModelKind.multitask(type, data.tasks(),
-                        train.featureCount(), c.modelConfig().withSeed(seed)), train, valid, epochs, transformers,
-                        epochListener(listener, c, seed)));
-            }
-
-            @Override
-            void save(Trained<Dataset> run, Path dir) throws IOException {
-                if (!(run.model() instanceof MultitaskModel network)) {
-                    throw new InvalidDataException(run.members().size() > 1
-                            ? ENSEMBLE_NOT_SAVED
-                            : "saving a random forest is not supported; it is a baseline to compare against, "
-                                    + "so leave out --save-model");
-                }
-                network.save(dir, data.featurizer(), data.transformers());
-            }
-        };
+        return kind.input().load(config.dataRequest(), progress);
     }
 
-    /** Loaded, split and transformed data, and how to train and save a configuration's model on it. */
-    abstract static class Prepared<D extends LabelledData> {
-        final D train;
-        final D valid;
-        final D test;
-        final List<Transformer> transformers;
-        final double featurizeSeconds;
-        final List<RowError> errors;
-
-        Prepared(D train, D valid, D test, List<Transformer> transformers, double featurizeSeconds,
-                 List<RowError> errors) {
-            this.train = train;
-            this.valid = valid;
-            this.test = test;
-            this.transformers = List.copyOf(transformers);
-            this.featurizeSeconds = featurizeSeconds;
-            this.errors = errors;
+    private static <D extends LabelledData> void save(ModelKind<D> kind, Trained<D> run, PreparedData<D> data,
+                                                      Path dir) throws IOException {
+        if (run.members().size() > 1) {
+            throw new InvalidDataException("saving an ensemble is not supported yet; train with --ensemble 1 to save");
         }
-
-        /** Trains {@code config}'s model (or ensemble) on the training split; the validation split may stop it early. */
-        abstract Trained<D> train(ExperimentConfig config, Listener listener);
-
-        /** As {@link #train(ExperimentConfig, Listener)}, without progress reports. */
-        Trained<D> train(ExperimentConfig config) {
-            return train(config, new Listener() { });
-        }
-
-        abstract void save(Trained<D> run, Path dir) throws IOException;
+        kind.save(run.model(), dir, data.featurizer(), data.transformers());
     }
 
     /** The most epochs when none are given: twice the default with early stopping, which ends training sooner. */
@@ -210,46 +126,38 @@ public final class Experiment {
 
     /** A trained model (one, or an ensemble), the first member's training curve and epochs. */
     record Trained<D extends LabelledData>(PropertyModel<D> model, TrainingCurve curve,
-                                                   List<EpochRecord> epochs, List<PropertyModel<D>> members) {
-        Trained(PropertyModel<D> model, TrainingCurve curve, List<EpochRecord> epochs) {
-            this(model, curve, epochs, List.of(model));
-        }
+                                           List<EpochRecord> epochs, List<PropertyModel<D>> members) {
     }
 
-    /** Trains {@code config.ensembleSize()} members with seeds {@code seed, seed+1, …}. */
-    private static <D extends LabelledData> Trained<D> trainMembers(ExperimentConfig config,
-                                                                   java.util.function.LongFunction<Trained<D>> member) {
+    /** As {@link #train(ModelKind, ExperimentConfig, PreparedData, Listener)}, without progress reports. */
+    static <D extends LabelledData> Trained<D> train(ModelKind<D> kind, ExperimentConfig config,
+                                                     PreparedData<D> data) {
+        return train(kind, config, data, new Listener() { });
+    }
+
+    /**
+     * Trains {@code config}'s model on the training split of {@code data}, or an ensemble of
+     * {@code config.ensembleSize()} members with seeds {@code seed, seed+1, …}; the validation split may
+     * stop each early.
+     */
+    static <D extends LabelledData> Trained<D> train(ModelKind<D> kind, ExperimentConfig config,
+                                                     PreparedData<D> data, Listener listener) {
+        int epochs = config.epochs().orElse(withEarlyStopping(config,
+                kind.defaultEpochs(data.train().size(), config.modelConfig())));
+        Metric metric = metricsFor(config.source()).get(0);
         List<PropertyModel<D>> members = new ArrayList<>();
-        Trained<D> first = null;
+        Fitted<D> first = null;
         for (int k = 0; k < config.ensembleSize(); k++) {
-            Trained<D> t = member.apply(config.seed() + k);
-            first = first == null ? t : first;
-            members.add(t.model());
+            long seed = config.seed() + k;
+            int member = k;
+            Fitted<D> fitted = kind.fit(new FitRequest<>(config.source().taskType(), data.train(), data.valid(),
+                    data.transformers(), config.modelConfig().withSeed(seed), epochs, metric, config.patience(),
+                    (point, maxEpochs) -> listener.epochDone(member, point, maxEpochs)));
+            first = first == null ? fitted : first;
+            members.add(fitted.model());
         }
         PropertyModel<D> model = members.size() == 1 ? members.get(0) : new Ensemble<>(members);
         return new Trained<>(model, first.curve(), first.epochs(), List.copyOf(members));
-    }
-
-    private static Training.EpochListener epochListener(Listener listener, ExperimentConfig config, long seed) {
-        int member = (int) (seed - config.seed());
-        return (point, maxEpochs) -> listener.epochDone(member, point, maxEpochs);
-    }
-
-    private static <D extends LabelledData> Trained<D> trainNetwork(ExperimentConfig config, TrainableModel<D> network,
-                                                                   D train, D valid, int epochs,
-                                                                   List<Transformer> transformers,
-                                                                   Training.EpochListener listener) {
-        Metric metric = metricsFor(config.source()).get(0);
-        TrainingCurve curve = Training.fit(network, train, valid,
-                new TrainingOptions(epochs, metric, config.patience(), null), transformers, listener);
-        List<EpochRecord> records = curve.points().stream()
-                .map(p -> new EpochRecord(p.epoch(), p.trainLoss(), p.seconds())).toList();
-        return new Trained<>(network, curve, records);
-    }
-
-    private static LoadOptions loadOptions(ExperimentConfig config) {
-        return new LoadOptions(new EcfpFeaturizer(config.featurizer()), config.splitter(), config.seed(),
-                config.fractions(), config.dataDirectory(), Runtime.getRuntime().availableProcessors());
     }
 
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalInt;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitFractions;
@@ -12,40 +12,43 @@ import io.chemdl4j.moleculenet.SplitterType;
 
 /**
  * One train-and-evaluate run on a catalog dataset or the user's own file: the DeepChem tutorial
- * loop ({@code load_*} → model → {@code fit} → {@code evaluate}) as a value.
+ * loop ({@code load_*} → model → {@code fit} → {@code evaluate}) as a value. Build one from
+ * {@link #defaults} and change it with {@link #toBuilder()} or the {@code with} methods.
  *
  * @param source        catalog dataset or file with its columns and task type
- * @param model         architecture
+ * @param model         the model kind
+ * @param modelConfig   the kind's configuration (its seed is replaced by {@code seed})
  * @param splitter      how to split
  * @param fractions     train/valid/test fractions
  * @param seed          seed of the split and of the model (weights, batch order, dropout)
- * @param epochs        training epochs (the most, with early stopping); empty for
- *                      {@link Experiment#defaultEpochs(int, int) the default}, which depends on the size of the
- *                      training split and is doubled with early stopping
- * @param featurizer    fingerprint options
- * @param modelConfig   multitask network hyperparameters (its seed is replaced by {@code seed})
- * @param graphConfig   graph convolution hyperparameters, for {@link ModelKind#GRAPHCONV} (its seed is replaced by {@code seed})
- * @param forestConfig  random forest hyperparameters, for {@link ModelKind#RANDOM_FOREST} (its seed is replaced by {@code seed})
+ * @param epochs        training epochs (the most, with early stopping); empty for the kind's
+ *                      {@linkplain ModelKind#defaultEpochs default}, which depends on the size of the training
+ *                      split and is doubled with early stopping
+ * @param featurizer    how molecules become the model's input; {@code null} for its input's default
+ *                      ({@link ModelInput#defaultFeaturizer()})
  * @param patience      early stopping: epochs without a better validation score before training stops and
  *                      the best epoch's weights are restored; 0 for none (all epochs, last weights)
  * @param ensembleSize  models trained with seeds {@code seed, seed+1, …} whose mean prediction is scored; 1 for one model
  * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
  */
-public record ExperimentConfig(DataSource source, ModelKind model, SplitterType splitter,
-                               SplitFractions fractions, long seed, OptionalInt epochs,
-                               EcfpFeaturizer.Options featurizer, MultitaskConfig modelConfig, GraphConvConfig graphConfig,
-                               RandomForestConfig forestConfig, int patience, int ensembleSize,
-                               Path dataDirectory) {
+public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfig modelConfig, SplitterType splitter,
+                               SplitFractions fractions, long seed, OptionalInt epochs, FeaturizerSpec featurizer,
+                               int patience, int ensembleSize, Path dataDirectory) {
+    /** The kind an experiment trains unless told otherwise: DeepChem's tutorial network. */
+    public static final String DEFAULT_MODEL = "multitask";
+
     public ExperimentConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(modelConfig, "modelConfig");
         Objects.requireNonNull(splitter, "splitter");
         Objects.requireNonNull(fractions, "fractions");
         Objects.requireNonNull(epochs, "epochs");
-        Objects.requireNonNull(featurizer, "featurizer");
-        Objects.requireNonNull(modelConfig, "modelConfig");
-        Objects.requireNonNull(graphConfig, "graphConfig");
-        Objects.requireNonNull(forestConfig, "forestConfig");
+        Class<?> expected = model.defaults(source.taskType()).getClass();
+        if (!expected.isInstance(modelConfig)) {
+            throw new IllegalArgumentException("a " + model.name() + " model is configured by a "
+                    + expected.getSimpleName() + ", not a " + modelConfig.getClass().getSimpleName());
+        }
         if (epochs.isPresent() && epochs.getAsInt() < 0) {
             throw new IllegalArgumentException("epochs must be non-negative, got " + epochs.getAsInt());
         }
@@ -56,8 +59,6 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
             throw new IllegalArgumentException("ensemble size must be positive, got " + ensembleSize);
         }
         modelConfig = modelConfig.withSeed(seed);
-        graphConfig = graphConfig.withSeed(seed);
-        forestConfig = forestConfig.withSeed(seed);
     }
 
     /**
@@ -74,69 +75,179 @@ public record ExperimentConfig(DataSource source, ModelKind model, SplitterType 
 
     /** As {@link #defaults(MolNetDataset, long)}, for any source. */
     public static ExperimentConfig defaults(DataSource source, long seed) {
-        return new ExperimentConfig(source, ModelKind.MULTITASK, SplitterType.RANDOM, SplitFractions.defaults(), seed,
-                OptionalInt.empty(), EcfpFeaturizer.Options.defaults().withCounts(true), MultitaskConfig.defaults(),
-                graphDefaults(source.taskType()), RandomForestConfig.defaults(), 0, 1, null);
+        ModelKind<?> kind = ModelKinds.byName(DEFAULT_MODEL);
+        return new ExperimentConfig(source, kind, kind.defaults(source.taskType()), SplitterType.RANDOM,
+                SplitFractions.defaults(), seed, OptionalInt.empty(), null, 0, 1, null);
     }
 
-    /**
-     * GraphConv hyperparameters: DeepChem's for classification; for regression, chosen on Delaney's
-     * validation RMSE (random split, early stopping with patience 25): without batch normalization,
-     * which held the training loss at 0.2 (normalized) and the validation RMSE at 1.1-1.3, with wider
-     * layers (128, 128; dense 256) and the learning rate decayed by 0.98 per epoch (validation RMSE
-     * 0.65 for seed 0, against 0.81 at DeepChem's widths and 1.15 with batch normalization).
-     */
-    public static GraphConvConfig graphDefaults(io.chemdl4j.moleculenet.TaskType type) {
-        GraphConvConfig deepchem = GraphConvConfig.defaults();
-        return type == io.chemdl4j.moleculenet.TaskType.CLASSIFICATION ? deepchem
-                : deepchem.withBatchNormalize(false).withConvLayers(java.util.List.of(128, 128)).withDenseSize(256)
-                        .withSchedule(LearningRateSchedule.exponential(0.98));
+    /** The featurizer this run uses: the named one, else its model input's default. */
+    public FeaturizerSpec featurizerOrDefault() {
+        return featurizer != null ? featurizer : model.input().defaultFeaturizer();
+    }
+
+    /** What the model's input loads. */
+    public DataRequest dataRequest() {
+        return new DataRequest(source, featurizer, splitter, seed, fractions, dataDirectory);
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ExperimentConfig withEpochs(int n) {
-        return new ExperimentConfig(source, model, splitter, fractions, seed, OptionalInt.of(n), featurizer,
-                modelConfig, graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+        return toBuilder().epochs(OptionalInt.of(n)).build();
     }
 
     public ExperimentConfig withSeed(long s) {
-        return new ExperimentConfig(source, model, splitter, fractions, s, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+        return toBuilder().seed(s).build();
     }
 
     /** With early stopping after {@code p} epochs without improvement (0: none). */
     public ExperimentConfig withPatience(int p) {
-        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, p, ensembleSize, dataDirectory);
+        return toBuilder().patience(p).build();
     }
 
     public ExperimentConfig withEnsembleSize(int n) {
-        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, patience, n, dataDirectory);
+        return toBuilder().ensembleSize(n).build();
     }
 
-    public ExperimentConfig withGraphConfig(GraphConvConfig c) {
-        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                c, forestConfig, patience, ensembleSize, dataDirectory);
+    public ExperimentConfig withModelConfig(ModelConfig c) {
+        return toBuilder().modelConfig(c).build();
     }
 
-    public ExperimentConfig withModelConfig(MultitaskConfig c) {
-        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, c,
-                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+    /** With the hyperparameters {@code h} sets changed in the model's configuration. */
+    public ExperimentConfig withHyperparameters(Hyperparameters h) {
+        return withModelConfig(modelConfig.with(h));
     }
 
-    public ExperimentConfig withModel(ModelKind kind) {
-        return new ExperimentConfig(source, kind, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+    /**
+     * With another model kind and that kind's default configuration for this source; the featurizer is
+     * kept where the new kind reads the same input, else reset to the new input's default.
+     */
+    public ExperimentConfig withModel(ModelKind<?> kind) {
+        return toBuilder().model(kind).build();
+    }
+
+    /** As {@link #withModel(ModelKind)}, by name or alias ({@link ModelKinds#byName}). */
+    public ExperimentConfig withModel(String kind) {
+        return withModel(ModelKinds.byName(kind));
+    }
+
+    public ExperimentConfig withFeaturizer(FeaturizerSpec f) {
+        return toBuilder().featurizer(f).build();
     }
 
     public ExperimentConfig withSplitter(SplitterType s) {
-        return new ExperimentConfig(source, model, s, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, patience, ensembleSize, dataDirectory);
+        return toBuilder().splitter(s).build();
     }
 
     /** With dataset files looked for first in {@code dir} (null: the defaults). */
-    public ExperimentConfig withDataDirectory(java.nio.file.Path dir) {
-        return new ExperimentConfig(source, model, splitter, fractions, seed, epochs, featurizer, modelConfig,
-                graphConfig, forestConfig, patience, ensembleSize, dir);
+    public ExperimentConfig withDataDirectory(Path dir) {
+        return toBuilder().dataDirectory(dir).build();
+    }
+
+    /** Builds an {@link ExperimentConfig}; start from {@link ExperimentConfig#toBuilder()}. */
+    public static final class Builder {
+        private DataSource source;
+        private ModelKind<?> model;
+        private ModelConfig modelConfig;
+        private SplitterType splitter;
+        private SplitFractions fractions;
+        private long seed;
+        private OptionalInt epochs;
+        private FeaturizerSpec featurizer;
+        private int patience;
+        private int ensembleSize;
+        private Path dataDirectory;
+
+        private Builder(ExperimentConfig c) {
+            source = c.source;
+            model = c.model;
+            modelConfig = c.modelConfig;
+            splitter = c.splitter;
+            fractions = c.fractions;
+            seed = c.seed;
+            epochs = c.epochs;
+            featurizer = c.featurizer;
+            patience = c.patience;
+            ensembleSize = c.ensembleSize;
+            dataDirectory = c.dataDirectory;
+        }
+
+        /** Another source; a model configuration that depends on the task type is reset to the kind's default. */
+        public Builder source(DataSource s) {
+            if (s.taskType() != source.taskType()) {
+                modelConfig = model.defaults(s.taskType());
+            }
+            source = s;
+            return this;
+        }
+
+        /** Another kind, with its default configuration; the featurizer is reset if the input changes. */
+        public Builder model(ModelKind<?> kind) {
+            if (kind.input() != model.input()) {
+                featurizer = null;
+            }
+            model = kind;
+            modelConfig = kind.defaults(source.taskType());
+            return this;
+        }
+
+        public Builder modelConfig(ModelConfig c) {
+            modelConfig = c;
+            return this;
+        }
+
+        /** The model configuration with the hyperparameters {@code h} sets. */
+        public Builder hyperparameters(Hyperparameters h) {
+            modelConfig = modelConfig.with(h);
+            return this;
+        }
+
+        public Builder splitter(SplitterType s) {
+            splitter = s;
+            return this;
+        }
+
+        public Builder fractions(SplitFractions f) {
+            fractions = f;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder epochs(OptionalInt e) {
+            epochs = e;
+            return this;
+        }
+
+        public Builder featurizer(FeaturizerSpec f) {
+            featurizer = f;
+            return this;
+        }
+
+        public Builder patience(int p) {
+            patience = p;
+            return this;
+        }
+
+        public Builder ensembleSize(int n) {
+            ensembleSize = n;
+            return this;
+        }
+
+        public Builder dataDirectory(Path dir) {
+            dataDirectory = dir;
+            return this;
+        }
+
+        public ExperimentConfig build() {
+            return new ExperimentConfig(source, model, modelConfig, splitter, fractions, seed, epochs, featurizer,
+                    patience, ensembleSize, dataDirectory);
+        }
     }
 }

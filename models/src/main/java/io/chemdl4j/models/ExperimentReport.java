@@ -22,7 +22,7 @@ public final class ExperimentReport {
         ExperimentConfig c = result.config();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seed %d | %d epochs | %d train / %d valid / %d test%n",
-                c.source().name(), c.model().id(), c.splitter().id(), c.seed(), result.epochs().size(), result.splitSizes().get(0),
+                c.source().name(), c.model().name(), c.splitter().id(), c.seed(), result.epochs().size(), result.splitSizes().get(0),
                 result.splitSizes().get(1), result.splitSizes().get(2)));
         if (c.ensembleSize() > 1) {
             sb.append(String.format(Locale.ROOT, "ensemble of %d models (seeds %d-%d): mean prediction scored%n",

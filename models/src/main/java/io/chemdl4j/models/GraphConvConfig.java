@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dropout, double weightDecay,
                               double learningRate, int batchSize, boolean batchNormalize,
-                              LearningRateSchedule schedule, long seed) {
+                              LearningRateSchedule schedule, long seed) implements ModelConfig {
     public GraphConvConfig {
         schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
         convLayers = List.copyOf(convLayers);
@@ -77,11 +77,25 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, bn, schedule, seed);
     }
 
+    @Override
     public GraphConvConfig withSeed(long s) {
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, s);
     }
 
     public GraphConvConfig withSchedule(LearningRateSchedule sched) {
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, sched, seed);
+    }
+
+    /** {@inheritDoc} Layer sizes are the graph convolutions. */
+    @Override
+    public GraphConvConfig with(Hyperparameters h) {
+        h.requireOnly("graphconv", List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size", "lr-decay"));
+        GraphConvConfig c = this;
+        c = h.layerSizes() != null ? c.withConvLayers(h.layerSizes()) : c;
+        c = h.dropout() != null ? c.withDropout(h.dropout()) : c;
+        c = h.learningRate() != null ? c.withLearningRate(h.learningRate()) : c;
+        c = h.weightDecay() != null ? c.withWeightDecay(h.weightDecay()) : c;
+        c = h.batchSize() != null ? c.withBatchSize(h.batchSize()) : c;
+        return h.schedule() != null ? c.withSchedule(h.schedule()) : c;
     }
 }

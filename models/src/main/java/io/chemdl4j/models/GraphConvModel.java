@@ -36,11 +36,13 @@ import io.chemdl4j.moleculenet.Transformer;
  * with Adam and records each epoch; prediction and evaluation may be called from several threads,
  * serialized with training.
  */
-public final class GraphConvModel implements TrainableModel<GraphDataset> {
+public final class GraphConvModel implements TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset> {
     /** Manifest model type of a saved classifier. */
     public static final String CLASSIFIER_TYPE_ID = "graphconv_classifier";
     /** Manifest model type of a saved regressor. */
     public static final String REGRESSOR_TYPE_ID = "graphconv_regressor";
+    /** Name of the weights file inside a model directory. */
+    public static final String PARAMETERS = "parameters.zip";
     private static final int PREDICT_BATCH = 256;
 
     private final List<String> tasks;
@@ -122,7 +124,33 @@ public final class GraphConvModel implements TrainableModel<GraphDataset> {
      */
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.save(this, directory, featurizer, transformers);
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.GRAPHCONV_FORMAT_VERSION, tasks,
+                atomFeatures(), "graphConfig", config, history()), featurizer, transformers,
+                dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), state()));
+    }
+
+    /**
+     * Reads back a model saved by {@link #save}: its configuration from the manifest, its weights and
+     * batch-normalization statistics from {@value #PARAMETERS}, each checked against the shape the
+     * configuration needs.
+     *
+     * @throws ModelFormatException if a file is missing, cannot be read, or does not fit the configuration
+     */
+    public static GraphConvModel load(ModelIO.SavedFiles files) throws ModelFormatException {
+        TaskType type = switch (files.modelType()) {
+            case CLASSIFIER_TYPE_ID -> TaskType.CLASSIFICATION;
+            case REGRESSOR_TYPE_ID -> TaskType.REGRESSION;
+            default -> throw new ModelFormatException(files.directory() + ": '" + files.modelType()
+                    + "' is not a graph convolution");
+        };
+        GraphConvConfig config = files.config("graphConfig", GraphConvConfig.class);
+        Map<String, INDArray> arrays = files.arrays(PARAMETERS);
+        try {
+            return restore(type, files.tasks(), files.featureCount(), config, arrays, files.history());
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(files.directory().resolve(PARAMETERS) + " cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The model type recorded in saved manifests. */
@@ -211,6 +239,7 @@ public final class GraphConvModel implements TrainableModel<GraphDataset> {
      * each with its own masks drawn from {@code seed}, summarized as mean and standard deviation in
      * original units ({@code transformers} undone). The model must have been configured with dropout.
      */
+    @Override
     public Uncertainty predictWithDropout(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
         return Uncertainty.sampleDropout(config.dropout(), samples, s -> Transformer.untransformAll(
                 predict(data, GraphConvNetwork.Mode.INFER_WITH_DROPOUT, new SplittableRandom(seed + 7919L * s)),

@@ -62,35 +62,34 @@ public final class HyperparameterSearch {
     /**
      * Runs at most {@code trials} trials of {@code space} around {@code base}.
      *
-     * @throws IllegalArgumentException for a model kind without these hyperparameters (random forest)
+     * @throws IllegalArgumentException for a model kind without hyperparameters to search (random forest)
      */
     public static Result run(ExperimentConfig base, HyperparameterSpace space, Strategy strategy, int trials,
                              StreamingFeaturizer.ProgressListener progress) {
-        if (base.model() == ModelKind.RANDOM_FOREST) {
-            throw new IllegalArgumentException("hyperparameter search covers the networks (multitask, graphconv), "
-                    + "not the random forest");
-        }
+        HyperparameterSpace.defaults(base.model()); // refuses a kind that has no search space
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be positive, got " + trials);
         }
         List<HyperparameterSpace.Point> points = strategy == Strategy.GRID
                 ? space.grid().subList(0, Math.min(trials, space.grid().size()))
                 : space.sample(trials, base.seed());
-        return search(base, points, Experiment.prepare(base, progress));
+        return search(base.model(), base, points, progress);
     }
 
-    private static <D extends LabelledData> Result search(ExperimentConfig base, List<HyperparameterSpace.Point> points,
-                                                          Experiment.Prepared<D> data) {
+    private static <D extends LabelledData> Result search(ModelKind<D> kind, ExperimentConfig base,
+                                                          List<HyperparameterSpace.Point> points,
+                                                          StreamingFeaturizer.ProgressListener progress) {
+        PreparedData<D> data = Experiment.prepare(kind, base, progress);
         Metric metric = Experiment.metricsFor(base.source()).get(0);
         List<Metric> metrics = List.of(metric);
         List<Trial> trials = new ArrayList<>();
         List<PropertyModel<D>> models = new ArrayList<>();
         for (HyperparameterSpace.Point point : points) {
             ExperimentConfig config = apply(base, point);
-            Experiment.Trained<D> run = data.train(config);
-            double train = run.model().evaluate(data.train, metrics, data.transformers).mean(metric);
-            double valid = run.model().evaluate(data.valid, metrics, data.transformers).mean(metric);
-            trials.add(new Trial(point, config, train, valid, run.epochs() == null ? 0 : run.epochs().size()));
+            Experiment.Trained<D> run = Experiment.train(kind, config, data);
+            double train = run.model().evaluate(data.train(), metrics, data.transformers()).mean(metric);
+            double valid = run.model().evaluate(data.valid(), metrics, data.transformers()).mean(metric);
+            trials.add(new Trial(point, config, train, valid, run.epochs().size()));
             models.add(run.model());
         }
         Comparator<Integer> byValid = Comparator.comparingDouble(i -> trials.get(i).validScore());
@@ -104,28 +103,13 @@ public final class HyperparameterSearch {
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
         scores.put("train", ranked.get(0).trainScore());
         scores.put("valid", ranked.get(0).validScore());
-        scores.put("test", best.evaluate(data.test, metrics, data.transformers).mean(metric));
+        scores.put("test", best.evaluate(data.test(), metrics, data.transformers()).mean(metric));
         return new Result(metric, ranked, best, scores);
     }
 
-    /** {@code base} with the values {@code point} sets, for the model kind of {@code base}. */
+    /** {@code base} with the values {@code point} sets, in the configuration of its model kind. */
     static ExperimentConfig apply(ExperimentConfig base, HyperparameterSpace.Point point) {
         ExperimentConfig c = point.epochs() != null ? base.withEpochs(point.epochs()) : base;
-        if (base.model() == ModelKind.GRAPHCONV) {
-            GraphConvConfig g = base.graphConfig();
-            g = point.layerSizes() != null ? g.withConvLayers(point.layerSizes()) : g;
-            g = point.dropout() != null ? g.withDropout(point.dropout()) : g;
-            g = point.learningRate() != null ? g.withLearningRate(point.learningRate()) : g;
-            g = point.weightDecay() != null ? g.withWeightDecay(point.weightDecay()) : g;
-            g = point.batchSize() != null ? g.withBatchSize(point.batchSize()) : g;
-            return c.withGraphConfig(g);
-        }
-        MultitaskConfig m = base.modelConfig();
-        m = point.layerSizes() != null ? m.withLayerSizes(point.layerSizes()) : m;
-        m = point.dropout() != null ? m.withDropout(point.dropout()) : m;
-        m = point.learningRate() != null ? m.withLearningRate(point.learningRate()) : m;
-        m = point.weightDecay() != null ? m.withWeightDecay(point.weightDecay()) : m;
-        m = point.batchSize() != null ? m.withBatchSize(point.batchSize()) : m;
-        return c.withModelConfig(m);
+        return c.withHyperparameters(point.hyperparameters());
     }
 }

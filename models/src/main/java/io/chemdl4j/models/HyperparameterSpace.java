@@ -20,17 +20,26 @@ public record HyperparameterSpace(List<List<Integer>> layerSizes, List<Double> d
         epochs = List.copyOf(epochs);
     }
 
-    /** A space around DeepChem's defaults for {@code kind}: 2 × 2 × 3 × 2 = 24 points. */
-    public static HyperparameterSpace defaults(ModelKind kind) {
-        List<List<Integer>> layers = kind == ModelKind.GRAPHCONV ? List.of(List.of(64, 64), List.of(128, 128))
-                : List.of(List.of(1000), List.of(1000, 500));
-        return new HyperparameterSpace(layers, List.of(0.0, 0.25), List.of(3e-4, 1e-3, 3e-3), List.of(0.0, 1e-5),
-                List.of(), List.of());
+    /**
+     * {@code kind}'s own space ({@link ModelKind#searchSpace()}).
+     *
+     * @throws IllegalArgumentException if the kind has none, naming the kinds that have one
+     */
+    public static HyperparameterSpace defaults(ModelKind<?> kind) {
+        return kind.searchSpace().orElseThrow(() -> new IllegalArgumentException("the " + kind.name()
+                + " model has no hyperparameters to search; search "
+                + String.join(", ", ModelKinds.all().stream().filter(k -> k.searchSpace().isPresent())
+                        .map(ModelKind::name).toList())));
     }
 
     /** One point of the space; {@code null} fields keep the base configuration's value. */
     public record Point(List<Integer> layerSizes, Double dropout, Double learningRate, Double weightDecay,
                         Integer batchSize, Integer epochs) {
+        /** The model hyperparameters this point sets (all but the epochs). */
+        public Hyperparameters hyperparameters() {
+            return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, null);
+        }
+
         /** {@code name=value} for the values this point sets. */
         @Override
         public String toString() {

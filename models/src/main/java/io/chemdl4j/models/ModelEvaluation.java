@@ -2,25 +2,16 @@ package io.chemdl4j.models;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.featurize.Featurizers;
-import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.FeaturizationCache;
-import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetData;
-import io.chemdl4j.moleculenet.MolNetGraphData;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.SplitFractions;
 import io.chemdl4j.moleculenet.SplitterType;
-import io.chemdl4j.moleculenet.Transformer;
 
 /**
  * Scores a saved model on labelled molecules (what {@code chemdl evaluate} runs): a catalog dataset or
@@ -106,49 +97,25 @@ public final class ModelEvaluation {
             throw new IllegalArgumentException("the model is a " + model.model().taskType().name().toLowerCase(Locale.ROOT)
                     + " model, the data are " + source.taskType().name().toLowerCase(Locale.ROOT));
         }
-        if (model.model() instanceof GraphConvModel graphs) {
-            return evaluateGraphs(graphs, source, subset, splitter, seed, dataDirectory);
-        }
-        LoadOptions options = new LoadOptions(Featurizers.create(model.featurizer()), splitter, seed,
-                SplitFractions.defaults(), dataDirectory, Runtime.getRuntime().availableProcessors());
-        MolNetData data = MolNet.load(source, options, FeaturizationCache.standard(), progress);
-        checkTasks(model.model(), source, data.tasks());
-        Dataset scored = pick(subset, data.train(), data.valid(), data.test(), data.tasks());
-        float[][] x = new float[scored.size()][];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = scored.featureRow(i);
-        }
-        double[][] predicted = x.length == 0 ? new double[0][] : model.predictFeatures(x);
-        // The loader's transformers touch labels and weights only; undoing them gives labels in original units.
-        SplitPredictions predictions = SplitPredictions.of(subset.id(), data.tasks(), scored, predicted,
-                data.transformers());
-        return new Result(source, subset, predictions, predictions.score(Experiment.metricsFor(source)), data.errors());
+        return evaluate(model.kind(), model, new DataRequest(source, model.featurizer(), splitter, seed,
+                SplitFractions.defaults(), dataDirectory), subset, progress);
     }
 
-    private static Result evaluateGraphs(GraphConvModel model, DataSource source, Subset subset,
-                                         SplitterType splitter, long seed, Path dataDirectory) {
-        // The vector featurizer of the options is not used: graphs come from the graph featurizer.
-        LoadOptions options = new LoadOptions(new EcfpFeaturizer(), splitter, seed, SplitFractions.defaults(),
-                dataDirectory, Runtime.getRuntime().availableProcessors());
-        MolNetGraphData data = MolNet.loadGraphs(source, options, new GraphFeaturizer());
-        checkTasks(model, source, data.tasks());
-        List<GraphDataset> parts = switch (subset) {
-            case TRAIN -> List.of(data.train());
-            case VALID -> List.of(data.valid());
-            case TEST -> List.of(data.test());
-            case ALL -> List.of(data.train(), data.valid(), data.test());
-        };
-        List<Dataset> labels = new java.util.ArrayList<>();
-        List<double[]> predicted = new java.util.ArrayList<>();
-        for (GraphDataset part : parts) {
-            labels.add(part.labels());
-            predicted.addAll(List.of(model.predict(part)));
+    private static <D extends LabelledData> Result evaluate(ModelKind<D> kind, SavedModel model, DataRequest request,
+                                                            Subset subset,
+                                                            StreamingFeaturizer.ProgressListener progress) {
+        PreparedData<D> data = kind.input().load(request, progress);
+        checkTasks(model.model(), request.source(), data.tasks());
+        List<D> parts = data.parts(subset);
+        List<double[]> predicted = new ArrayList<>();
+        for (D part : parts) {
+            predicted.addAll(List.of(kind.input().predict(model, part)));
         }
-        Dataset scored = labels.size() == 1 ? labels.get(0) : Dataset.concat(labels, data.tasks(), 0);
-        SplitPredictions predictions = SplitPredictions.of(subset.id(), data.tasks(), scored,
-                Transformer.untransformAll(predicted.toArray(new double[0][]), data.transformers()),
-                data.transformers());
-        return new Result(source, subset, predictions, predictions.score(Experiment.metricsFor(source)), data.errors());
+        // The loader's transformers touch labels and weights only; undoing them gives labels in original units.
+        SplitPredictions predictions = SplitPredictions.of(subset.id(), data.tasks(),
+                ModelInput.labelsOf(parts, data.tasks()), predicted.toArray(new double[0][]), data.transformers());
+        return new Result(request.source(), subset, predictions, predictions.score(Experiment.metricsFor(request.source())),
+                data.errors());
     }
 
     private static void checkTasks(PropertyModel<?> model, DataSource source, List<String> tasks) {
@@ -156,14 +123,5 @@ public final class ModelEvaluation {
             throw new IllegalArgumentException("the model predicts " + model.tasks() + " but " + source.name()
                     + " has tasks " + tasks);
         }
-    }
-
-    private static Dataset pick(Subset subset, Dataset train, Dataset valid, Dataset test, List<String> tasks) {
-        return switch (subset) {
-            case TRAIN -> train;
-            case VALID -> valid;
-            case TEST -> test;
-            case ALL -> Dataset.concat(List.of(train, valid, test), tasks, train.featureCount());
-        };
     }
 }

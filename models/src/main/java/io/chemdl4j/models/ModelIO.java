@@ -14,13 +14,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -32,18 +31,20 @@ import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
 import io.chemdl4j.moleculenet.LogTransformer;
 import io.chemdl4j.moleculenet.MinMaxTransformer;
 import io.chemdl4j.moleculenet.NormalizationTransformer;
-import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;
 
 /**
  * Saves and loads models as a directory: {@value #MANIFEST} (format version, model type, tasks,
- * featurizer, configuration, transformers, training history) and the weights: {@value #NETWORK} (the
- * DL4J network) for a multitask network, {@value #PARAMETERS} (one ND4J array per named parameter
- * and batch-normalization statistic) for a graph convolution. Directories are written atomically.
- * Files of every earlier format version keep loading; committed golden models in the tests prove it.
+ * featurizer, the kind's configuration, transformers, training history) and the files the model's
+ * {@link ModelKind} writes beside it: {@value #NETWORK} (the DL4J network) for a multitask network,
+ * {@code parameters.zip} (one ND4J array per named parameter and batch-normalization statistic) for a
+ * graph convolution, {@code forests.zip} for a random forest. Directories are written atomically.
+ * {@link #load} finds the kind by the manifest's {@code modelType} in {@link ModelKinds}. Files of every
+ * earlier format version keep loading; committed golden models in the tests prove it.
  *
- * <p>Format versions: 1, multitask networks; 2 adds graph convolutions. Multitask networks are still
- * written as version 1, so earlier toolkits read them.
+ * <p>Format versions: 1, multitask networks; 2 adds graph convolutions; 3 adds random forests. Each kind
+ * writes the oldest version that holds it, so earlier toolkits keep reading multitask networks and graph
+ * convolutions.
  */
 public final class ModelIO {
     /** Name of the manifest inside a model directory. */
@@ -52,14 +53,14 @@ public final class ModelIO {
     public static final String NETWORK = "network.zip";
     /** Value of the manifest's {@code format} field. */
     public static final String FORMAT = "chemdl4j-model";
-    /** Name of the graph-convolution weights inside a model directory. */
-    public static final String PARAMETERS = "parameters.zip";
     /** Newest format version this toolkit reads and writes. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** Format version of multitask networks (unchanged since version 1). */
-    static final int MULTITASK_FORMAT_VERSION = 1;
+    public static final int MULTITASK_FORMAT_VERSION = 1;
     /** Format version that introduced graph convolutions. */
-    static final int GRAPHCONV_FORMAT_VERSION = 2;
+    public static final int GRAPHCONV_FORMAT_VERSION = 2;
+    /** Format version that introduced random forests. */
+    public static final int FOREST_FORMAT_VERSION = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -69,10 +70,100 @@ public final class ModelIO {
     private ModelIO() {
     }
 
-    /** The manifest of a saved model. */
+    /**
+     * The manifest of a saved model. A kind's configuration is kept as JSON, each kind reading its own:
+     * {@code config} (multitask networks since format 1, and every later kind) or {@code graphConfig}
+     * (graph convolutions, format 2).
+     */
     record Manifest(String format, int formatVersion, String toolkitVersion, String savedAt, String modelType,
-                    List<String> tasks, int featureCount, FeaturizerJson featurizer, MultitaskConfig config,
-                    GraphConvConfig graphConfig, List<TransformerJson> transformers, List<EpochRecord> history) {
+                    List<String> tasks, int featureCount, FeaturizerJson featurizer, JsonNode config,
+                    JsonNode graphConfig, List<TransformerJson> transformers, List<EpochRecord> history) {
+    }
+
+    /**
+     * What a {@link ModelKind} writes into a model directory's manifest.
+     *
+     * @param modelType     the manifest's {@code modelType}: one of the kind's {@link ModelKind#savedTypes()}
+     * @param formatVersion the format version the files follow
+     * @param tasks         task names
+     * @param featureCount  input features (per molecule, or per atom for graphs)
+     * @param configField   {@code config}, or {@code graphConfig} for graph convolutions (format 2)
+     * @param config        the configuration, written as JSON
+     * @param history       the epochs trained
+     */
+    public record Contents(String modelType, int formatVersion, List<String> tasks, int featureCount,
+                           String configField, ModelConfig config, List<EpochRecord> history) {
+        public Contents {
+            if (!configField.equals("config") && !configField.equals("graphConfig")) {
+                throw new IllegalArgumentException("a configuration goes into 'config' or 'graphConfig', not "
+                        + configField);
+            }
+        }
+    }
+
+    /** Writes a kind's weight files into the directory being built. */
+    @FunctionalInterface
+    public interface WeightWriter {
+        void write(Path directory) throws IOException;
+    }
+
+    /**
+     * A saved model directory as its {@link ModelKind} reads it back: the manifest's fields and the files.
+     *
+     * @param directory     the model directory
+     * @param modelType     the manifest's model type
+     * @param formatVersion the format version the files follow
+     * @param tasks         task names
+     * @param featureCount  input features (per molecule, or per atom for graphs)
+     * @param history       the epochs trained
+     */
+    public record SavedFiles(Path directory, String modelType, int formatVersion, List<String> tasks,
+                             int featureCount, List<EpochRecord> history, JsonNode config, JsonNode graphConfig) {
+        /**
+         * The configuration in the manifest's {@code field} ({@code config} or {@code graphConfig}).
+         *
+         * @throws ModelFormatException if it is absent or not a {@code type}
+         */
+        public <C> C config(String field, Class<C> type) throws ModelFormatException {
+            JsonNode node = field.equals("graphConfig") ? graphConfig : config;
+            if (node == null || node.isNull()) {
+                throw new ModelFormatException(directory + ": the manifest of a " + modelType + " model has no "
+                        + field);
+            }
+            try {
+                return JSON.treeToValue(node, type);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException(directory.resolve(MANIFEST) + ": field '" + field + "' is not a valid "
+                        + type.getSimpleName() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The file {@code name} of the directory.
+         *
+         * @throws ModelFormatException if it is missing
+         */
+        public Path file(String name) throws ModelFormatException {
+            Path file = directory.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new ModelFormatException(directory + ": " + name + " is missing");
+            }
+            return file;
+        }
+
+        /**
+         * The named arrays of the zip file {@code name}, written by {@link #writeArrays}.
+         *
+         * @throws ModelFormatException if the file is missing or cannot be read
+         */
+        public Map<String, INDArray> arrays(String name) throws ModelFormatException {
+            Path file = file(name);
+            try {
+                return readArrays(file);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
     }
 
     record FeaturizerJson(String name, Map<String, String> parameters) {
@@ -115,34 +206,34 @@ public final class ModelIO {
         }
     }
 
-    static void save(MultitaskModel model, Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
-            throws IOException {
-        Manifest manifest = new Manifest(FORMAT, MULTITASK_FORMAT_VERSION, ToolkitVersion.get(),
-                Instant.now().toString(), model.typeId(), model.tasks(), model.featureCount(), json(featurizer),
-                model.config(), null, json(transformers), model.history());
+    /**
+     * Writes a model directory atomically: the manifest ({@code contents}, the featurizer, the
+     * transformers, this toolkit's version and the time) and the files {@code weights} writes.
+     */
+    public static void write(Path directory, Contents contents, FeaturizerSpec featurizer,
+                             List<Transformer> transformers, WeightWriter weights) throws IOException {
+        JsonNode config = JSON.valueToTree(contents.config());
+        boolean graph = contents.configField().equals("graphConfig");
+        Manifest manifest = new Manifest(FORMAT, contents.formatVersion(), ToolkitVersion.get(), Instant.now().toString(),
+                contents.modelType(), contents.tasks(), contents.featureCount(), json(featurizer),
+                graph ? null : config, graph ? config : null, json(transformers), contents.history());
         AtomicFiles.writeDirectory(directory, dir -> {
-            ModelSerializer.writeModel(model.network(), dir.resolve(NETWORK).toFile(), true);
+            weights.write(dir);
             JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
         });
     }
 
-    static void save(GraphConvModel model, Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
-            throws IOException {
-        Manifest manifest = new Manifest(FORMAT, GRAPHCONV_FORMAT_VERSION, ToolkitVersion.get(),
-                Instant.now().toString(), model.typeId(), model.tasks(), model.atomFeatures(), json(featurizer),
-                null, model.config(), json(transformers), model.history());
-        AtomicFiles.writeDirectory(directory, dir -> {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(PARAMETERS)))) {
-                DataOutputStream out = new DataOutputStream(zip);
-                for (Map.Entry<String, INDArray> array : model.state().entrySet()) {
-                    zip.putNextEntry(new ZipEntry(array.getKey()));
-                    Nd4j.write(array.getValue(), out);
-                    out.flush();
-                    zip.closeEntry();
-                }
+    /** Writes {@code arrays} to the zip file {@code file}, one entry per name (read back by {@link SavedFiles#arrays}). */
+    public static void writeArrays(Path file, Map<String, INDArray> arrays) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            DataOutputStream out = new DataOutputStream(zip);
+            for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(array.getKey()));
+                Nd4j.write(array.getValue(), out);
+                out.flush();
+                zip.closeEntry();
             }
-            JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
-        });
+        }
     }
 
     private static FeaturizerJson json(FeaturizerSpec featurizer) {
@@ -157,7 +248,7 @@ public final class ModelIO {
         return out;
     }
 
-    private static Map<String, INDArray> readParameters(Path file) throws IOException {
+    private static Map<String, INDArray> readArrays(Path file) throws IOException {
         Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             DataInputStream in = new DataInputStream(zip);
@@ -197,55 +288,27 @@ public final class ModelIO {
                     + (m.formatVersion() > FORMAT_VERSION ? ". Upgrade ChemDL4J to load it." : "."));
         }
         Nd4jRuntime.ensureConfigured();
+        if (m.modelType() == null) {
+            throw new ModelFormatException(manifestFile + ": field 'modelType' is missing");
+        }
+        if (m.tasks() == null || m.tasks().isEmpty()) {
+            throw new ModelFormatException(manifestFile + ": field 'tasks' is missing or empty");
+        }
+        ModelKind<?> kind;
+        try {
+            kind = ModelKinds.bySavedType(m.modelType());
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(directory + ": " + e.getMessage(), e);
+        }
         List<EpochRecord> history = m.history() == null ? List.of() : m.history();
-        PropertyModel<?> model = switch (m.modelType()) {
-            case MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID -> loadMultitask(directory, m, history);
-            case GraphConvModel.CLASSIFIER_TYPE_ID, GraphConvModel.REGRESSOR_TYPE_ID ->
-                    loadGraphConv(directory, m, history);
-            default -> throw new ModelFormatException(directory + ": unknown model type '" + m.modelType() + "'");
-        };
+        PropertyModel<?> model = kind.load(new SavedFiles(directory, m.modelType(), m.formatVersion(), m.tasks(),
+                m.featureCount(), history, m.config(), m.graphConfig()));
         List<Transformer> transformers = new ArrayList<>();
         for (TransformerJson t : m.transformers() == null ? List.<TransformerJson>of() : m.transformers()) {
             transformers.add(t.toTransformer());
         }
         FeaturizerSpec featurizer = m.featurizer() == null ? null
                 : new FeaturizerSpec(m.featurizer().name(), m.featurizer().parameters());
-        return new SavedModel(model, featurizer, transformers, m.formatVersion(), m.toolkitVersion());
-    }
-
-    private static MultitaskModel loadMultitask(Path directory, Manifest m, List<EpochRecord> history)
-            throws ModelFormatException {
-        Path networkFile = directory.resolve(NETWORK);
-        if (!Files.isRegularFile(networkFile)) {
-            throw new ModelFormatException(directory + ": " + NETWORK + " is missing");
-        }
-        MultiLayerNetwork network;
-        try {
-            network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
-        }
-        return m.modelType().equals(MultitaskClassifier.TYPE_ID)
-                ? new MultitaskClassifier(m.tasks(), m.featureCount(), m.config(), network, history)
-                : new MultitaskRegressor(m.tasks(), m.featureCount(), m.config(), network, history);
-    }
-
-    private static GraphConvModel loadGraphConv(Path directory, Manifest m, List<EpochRecord> history)
-            throws ModelFormatException {
-        Path parameters = directory.resolve(PARAMETERS);
-        if (!Files.isRegularFile(parameters)) {
-            throw new ModelFormatException(directory + ": " + PARAMETERS + " is missing");
-        }
-        if (m.graphConfig() == null) {
-            throw new ModelFormatException(directory + ": the manifest of a graph convolution has no graphConfig");
-        }
-        TaskType type = m.modelType().equals(GraphConvModel.CLASSIFIER_TYPE_ID)
-                ? TaskType.CLASSIFICATION : TaskType.REGRESSION;
-        try {
-            return GraphConvModel.restore(type, m.tasks(), m.featureCount(), m.graphConfig(),
-                    readParameters(parameters), history);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(parameters + " cannot be read: " + e.getMessage(), e);
-        }
+        return new SavedModel(kind, model, featurizer, transformers, m.formatVersion(), m.toolkitVersion());
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record MultitaskConfig(List<Integer> layerSizes, double dropout, double weightDecay, double learningRate,
                               int batchSize, double weightInitStddev, double biasInit,
-                              LearningRateSchedule schedule, long seed) {
+                              LearningRateSchedule schedule, long seed) implements ModelConfig {
     public MultitaskConfig {
         schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
         layerSizes = List.copyOf(layerSizes);
@@ -69,11 +69,25 @@ public record MultitaskConfig(List<Integer> layerSizes, double dropout, double w
         return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, b, weightInitStddev, biasInit, schedule, seed);
     }
 
+    @Override
     public MultitaskConfig withSeed(long s) {
         return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, s);
     }
 
     public MultitaskConfig withSchedule(LearningRateSchedule sched) {
         return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, sched, seed);
+    }
+
+    /** {@inheritDoc} Layer sizes are the hidden layers. */
+    @Override
+    public MultitaskConfig with(Hyperparameters h) {
+        h.requireOnly("multitask", List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size", "lr-decay"));
+        MultitaskConfig c = this;
+        c = h.layerSizes() != null ? c.withLayerSizes(h.layerSizes()) : c;
+        c = h.dropout() != null ? c.withDropout(h.dropout()) : c;
+        c = h.learningRate() != null ? c.withLearningRate(h.learningRate()) : c;
+        c = h.weightDecay() != null ? c.withWeightDecay(h.weightDecay()) : c;
+        c = h.batchSize() != null ? c.withBatchSize(h.batchSize()) : c;
+        return h.schedule() != null ? c.withSchedule(h.schedule()) : c;
     }
 }

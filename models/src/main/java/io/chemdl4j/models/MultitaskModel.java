@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +40,7 @@ import io.chemdl4j.moleculenet.Transformer;
  * {@link #history()}. Prediction and evaluation are safe from several threads; {@code fit} is
  * serialized with them.
  */
-public abstract sealed class MultitaskModel implements TrainableModel<Dataset> permits MultitaskClassifier, MultitaskRegressor {
+public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, DropoutUncertainty<Dataset> permits MultitaskClassifier, MultitaskRegressor {
     private static final int PREDICT_BATCH = 2048;
 
     private final List<String> tasks;
@@ -321,6 +322,7 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset> p
      * each with its own masks drawn from {@code seed}, summarized as mean and standard deviation in
      * original units ({@code transformers} undone). The model must have been configured with dropout.
      */
+    @Override
     public synchronized Uncertainty predictWithDropout(Dataset data, int samples, long seed,
                                                        List<Transformer> transformers) {
         int iteration = network.getIterationCount();
@@ -368,7 +370,34 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset> p
      */
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.save(this, directory, featurizer, transformers);
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.MULTITASK_FORMAT_VERSION, tasks, featureCount,
+                "config", config, history()), featurizer, transformers,
+                dir -> ModelSerializer.writeModel(network, dir.resolve(ModelIO.NETWORK).toFile(), true));
+    }
+
+    /**
+     * Reads back a model saved by {@link #save}: its configuration from the manifest, its network from
+     * {@value ModelIO#NETWORK}.
+     *
+     * @throws ModelFormatException if a file is missing or cannot be read
+     */
+    public static MultitaskModel load(ModelIO.SavedFiles files) throws ModelFormatException {
+        Path networkFile = files.file(ModelIO.NETWORK);
+        MultitaskConfig config = files.config("config", MultitaskConfig.class);
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
+        }
+        return switch (files.modelType()) {
+            case MultitaskClassifier.TYPE_ID ->
+                    new MultitaskClassifier(files.tasks(), files.featureCount(), config, network, files.history());
+            case MultitaskRegressor.TYPE_ID ->
+                    new MultitaskRegressor(files.tasks(), files.featureCount(), config, network, files.history());
+            default -> throw new ModelFormatException(files.directory() + ": '" + files.modelType()
+                    + "' is not a multitask network");
+        };
     }
 
     private void checkCompatible(Dataset data) {

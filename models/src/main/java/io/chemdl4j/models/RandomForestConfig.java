@@ -1,5 +1,7 @@
 package io.chemdl4j.models;
 
+import java.util.List;
+
 /**
  * Hyperparameters of a {@link RandomForestModel}, with scikit-learn's {@code RandomForestClassifier}
  * defaults: 100 fully grown trees on bootstrap samples, the square root of the feature count tried at
@@ -13,7 +15,7 @@ package io.chemdl4j.models;
  *                        sum of the loss's second derivatives, example weight × p(1-p) for classification)
  * @param seed            seed of the bootstrap samples and the feature choices
  */
-public record RandomForestConfig(int trees, double featureFraction, int maxDepth, double minChildWeight, long seed) {
+public record RandomForestConfig(int trees, double featureFraction, int maxDepth, double minChildWeight, long seed) implements ModelConfig {
     public RandomForestConfig {
         if (trees < 1) {
             throw new IllegalArgumentException("a forest needs at least one tree, got " + trees);
@@ -38,6 +40,7 @@ public record RandomForestConfig(int trees, double featureFraction, int maxDepth
         return new RandomForestConfig(t, featureFraction, maxDepth, minChildWeight, seed);
     }
 
+    @Override
     public RandomForestConfig withSeed(long s) {
         return new RandomForestConfig(trees, featureFraction, maxDepth, minChildWeight, s);
     }
@@ -45,5 +48,12 @@ public record RandomForestConfig(int trees, double featureFraction, int maxDepth
     /** The fraction of {@code features} tried at each split. */
     double fractionFor(int features) {
         return featureFraction > 0 ? featureFraction : Math.min(1.0, Math.sqrt(features) / features);
+    }
+
+    /** {@inheritDoc} Layer sizes are the (none: the forest takes no network hyperparameters). */
+    @Override
+    public RandomForestConfig with(Hyperparameters h) {
+        h.requireOnly("random_forest", List.of());
+        return this;
     }
 }

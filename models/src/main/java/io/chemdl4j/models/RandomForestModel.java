@@ -1,19 +1,28 @@
 package io.chemdl4j.models;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
+import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
 
 /**
  * A random forest per task on fingerprint rows: the baseline every deep model must beat, behind the
@@ -30,6 +39,15 @@ import io.chemdl4j.moleculenet.TaskType;
  * gives the same forest. A fitted model is immutable; prediction is thread-safe.
  */
 public final class RandomForestModel implements PropertyModel<Dataset> {
+    /** The model type of saved random-forest classifiers. */
+    public static final String CLASSIFIER_TYPE_ID = "random_forest_classifier";
+    /** The model type of saved random-forest regressors. */
+    public static final String REGRESSOR_TYPE_ID = "random_forest_regressor";
+    /** Name of the forests file inside a model directory. */
+    public static final String FORESTS = "forests.zip";
+    /** Largest forest entry read back from a model file (a zip entry may claim any size). */
+    private static final int MAX_FOREST_BYTES = 1 << 30;
+
     /** Share of distinct molecules in a bootstrap sample of the training set: 1 - 1/e. */
     static final double BOOTSTRAP_FRACTION = 0.632;
 
@@ -214,5 +232,94 @@ public final class RandomForestModel implements PropertyModel<Dataset> {
 
     public RandomForestConfig config() {
         return config;
+    }
+
+    /** The model type recorded in saved manifests. */
+    public String typeId() {
+        return taskType == TaskType.CLASSIFICATION ? CLASSIFIER_TYPE_ID : REGRESSOR_TYPE_ID;
+    }
+
+    /**
+     * Saves this forest to {@code directory} (replaced atomically): the manifest with its configuration,
+     * and {@value #FORESTS} with one entry per task, {@code task-K.ubj} (XGBoost's UBJSON model: data
+     * that XGBoost parses, not code) or {@code task-K.constant} (the prediction of a task whose labels
+     * were all one value).
+     */
+    public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
+            throws IOException {
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.FOREST_FORMAT_VERSION, tasks, featureCount,
+                "config", config, List.of()), featurizer, transformers, dir -> {
+                    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(FORESTS)))) {
+                        for (int t = 0; t < tasks.size(); t++) {
+                            Booster forest = forests.get(t);
+                            zip.putNextEntry(new ZipEntry("task-" + t + (forest == null ? ".constant" : ".ubj")));
+                            zip.write(forest == null
+                                    ? Double.toString(constants[t]).getBytes(StandardCharsets.US_ASCII)
+                                    : forest.toByteArray("ubj"));
+                            zip.closeEntry();
+                        }
+                    } catch (XGBoostError e) {
+                        throw new IOException("XGBoost cannot write the forest: " + e.getMessage(), e);
+                    }
+                });
+    }
+
+    /**
+     * Reads back a forest saved by {@link #save}. Each entry is read with a size cap before XGBoost sees it.
+     *
+     * @throws ModelFormatException if the file is missing, an entry is missing, unknown or too large, or
+     *                              XGBoost rejects a forest
+     */
+    public static RandomForestModel load(ModelIO.SavedFiles files) throws ModelFormatException {
+        TaskType type = switch (files.modelType()) {
+            case CLASSIFIER_TYPE_ID -> TaskType.CLASSIFICATION;
+            case REGRESSOR_TYPE_ID -> TaskType.REGRESSION;
+            default -> throw new ModelFormatException(files.directory() + ": '" + files.modelType()
+                    + "' is not a random forest");
+        };
+        RandomForestConfig config = files.config("config", RandomForestConfig.class);
+        Path file = files.file(FORESTS);
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (!entry.getName().matches("task-\\d{1,6}\\.(ubj|constant)")) {
+                    throw new ModelFormatException(file + ": unexpected entry '" + entry.getName() + "'");
+                }
+                byte[] bytes = zip.readNBytes(MAX_FOREST_BYTES + 1);
+                if (bytes.length > MAX_FOREST_BYTES) {
+                    throw new ModelFormatException(file + ": entry '" + entry.getName() + "' is larger than "
+                            + MAX_FOREST_BYTES + " bytes");
+                }
+                entries.put(entry.getName(), bytes);
+            }
+        } catch (IOException e) {
+            throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        List<Booster> forests = new ArrayList<>();
+        double[] constants = new double[files.tasks().size()];
+        for (int t = 0; t < constants.length; t++) {
+            byte[] model = entries.get("task-" + t + ".ubj");
+            byte[] constant = entries.get("task-" + t + ".constant");
+            if ((model == null) == (constant == null)) {
+                throw new ModelFormatException(file + ": task " + t + " needs exactly one of task-" + t
+                        + ".ubj and task-" + t + ".constant");
+            }
+            try {
+                if (model != null) {
+                    forests.add(XGBoost.loadModel(model));
+                } else {
+                    forests.add(null);
+                    constants[t] = Double.parseDouble(new String(constant, StandardCharsets.US_ASCII).strip());
+                }
+            } catch (XGBoostError | IOException | NumberFormatException e) {
+                throw new ModelFormatException(file + ": the forest of task " + t + " cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (entries.size() != constants.length) {
+            throw new ModelFormatException(file + ": " + entries.size() + " entries for " + constants.length + " tasks");
+        }
+        return new RandomForestModel(type, files.tasks(), files.featureCount(), config,
+                java.util.Collections.unmodifiableList(forests), constants);
     }
 }

@@ -5,34 +5,30 @@ import java.util.List;
 
 import io.chemdl4j.featurize.BatchFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.Featurizers;
-import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.RowError;
-import io.chemdl4j.featurize.VectorFeaturizer;
-import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.GraphDataset;
+import io.chemdl4j.models.input.FeatureRowInput;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.Transformer;
 
 /**
- * A loaded model with everything it needs to predict from SMILES: the featurizer its training
+ * A loaded model with everything it needs to predict from SMILES: its kind, the featurizer its training
  * data went through and the transformers to undo on its outputs.
  *
- * @param model          the model: a {@link MultitaskModel} or a {@link GraphConvModel}
+ * @param kind           the model's kind, which says what it reads
+ * @param model          the model
  * @param featurizer     how its inputs were featurized ({@code null} if saved without one)
  * @param transformers   transformers applied to its training data, undone on predictions
  * @param formatVersion  format version of the files it was loaded from
  * @param toolkitVersion ChemDL4J version that saved it
  */
-public record SavedModel(PropertyModel<?> model, FeaturizerSpec featurizer, List<Transformer> transformers,
-                         int formatVersion, String toolkitVersion) {
+public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSpec featurizer,
+                         List<Transformer> transformers, int formatVersion, String toolkitVersion) {
     public SavedModel {
+        java.util.Objects.requireNonNull(kind, "kind");
+        java.util.Objects.requireNonNull(model, "model");
         transformers = List.copyOf(transformers);
-        if (!(model instanceof MultitaskModel) && !(model instanceof GraphConvModel)) {
-            throw new IllegalArgumentException("a saved model is a multitask network or a graph convolution, not "
-                    + model.getClass().getSimpleName());
-        }
     }
 
     /**
@@ -65,7 +61,7 @@ public record SavedModel(PropertyModel<?> model, FeaturizerSpec featurizer, List
     }
 
     /**
-     * This model's {@link Inputs}.
+     * This model's {@link Inputs}: how its kind's input is made from molecules, and its predictions.
      *
      * @throws IllegalStateException if the model was saved without its featurizer
      */
@@ -74,38 +70,55 @@ public record SavedModel(PropertyModel<?> model, FeaturizerSpec featurizer, List
             throw new IllegalStateException("this model was saved without its featurizer, so it cannot featurize "
                     + "new molecules; predict from features, or save it again with ChemDL4J 0.1 or later");
         }
-        if (model instanceof GraphConvModel graphs) {
-            return new GraphInputs(graphs, featurizer, transformers);
-        }
-        return new RowInputs((MultitaskModel) model, featurizer, transformers);
+        return kind.input().inputs(this);
     }
 
     /**
-     * Predictions in original units for rows featurized as this multitask model's {@link #featurizer()}
-     * does: the feature transformers (normalization, clipping) are applied to them as to the training data.
+     * The model as one that reads {@code input}'s data.
      *
-     * @throws IllegalStateException if the model is not a multitask network
+     * @throws IllegalStateException if its kind reads another input
+     */
+    @SuppressWarnings("unchecked")
+    public <D extends LabelledData> PropertyModel<D> typedModel(ModelInput<D> input) {
+        if (kind.input() != input) {
+            throw new IllegalStateException("this is a " + kind.name() + " model; it reads " + kind.input().name()
+                    + ", not " + input.name());
+        }
+        return (PropertyModel<D>) model; // the kind's input fixes the data type its models read
+    }
+
+    /**
+     * {@code model} as a model that samples Monte-Carlo dropout.
+     *
+     * @throws IllegalArgumentException if it cannot
+     */
+    @SuppressWarnings("unchecked")
+    public static <D extends LabelledData> DropoutUncertainty<D> dropout(PropertyModel<D> model) {
+        if (model instanceof DropoutUncertainty<?> sampler) {
+            return (DropoutUncertainty<D>) sampler; // a model samples dropout on the data it reads
+        }
+        throw new IllegalArgumentException("a " + model.getClass().getSimpleName()
+                + " has no dropout to sample; --uncertainty needs a network trained with dropout");
+    }
+
+    /**
+     * Predictions in original units for rows featurized as this model's {@link #featurizer()} makes them:
+     * the feature transformers (normalization, clipping) are applied to them as to the training data.
+     *
+     * @throws IllegalStateException if the model does not read feature rows
      */
     public double[][] predictFeatures(float[][] features) {
-        return RowInputs.predict(multitask(), transformers, features);
+        return FeatureRowInput.INSTANCE.inputs(this).predict(List.of(features));
     }
 
     /**
      * Monte-Carlo dropout predictions (mean and standard deviation over {@code samples}, original units)
      * for featurized rows; see {@link MultitaskModel#predictWithDropout}.
      *
-     * @throws IllegalStateException if the model is not a multitask network
+     * @throws IllegalStateException if the model does not read feature rows
      */
     public Uncertainty predictFeaturesWithDropout(float[][] features, int samples, long seed) {
-        return RowInputs.predictWithDropout(multitask(), transformers, features, samples, seed);
-    }
-
-    private MultitaskModel multitask() {
-        if (model instanceof MultitaskModel m) {
-            return m;
-        }
-        throw new IllegalStateException("this is a " + ((GraphConvModel) model).typeId()
-                + " model; it reads molecular graphs, not feature rows: use inputs() or predictSmiles");
+        return FeatureRowInput.INSTANCE.inputs(this).predictWithDropout(List.of(features), samples, seed);
     }
 
     /**
@@ -134,71 +147,5 @@ public record SavedModel(PropertyModel<?> model, FeaturizerSpec featurizer, List
             }
         }
         return new Predictions(values, featurized.errors());
-    }
-
-    /** Feature rows into a multitask network, feature transformers applied first. */
-    private record RowInputs(MultitaskModel model, FeaturizerSpec spec, List<Transformer> transformers)
-            implements Inputs<float[]> {
-        @Override
-        public VectorFeaturizer featurizer() {
-            return Featurizers.create(spec);
-        }
-
-        @Override
-        public double[][] predict(List<float[]> rows) {
-            return predict(model, transformers, rows.toArray(new float[0][]));
-        }
-
-        @Override
-        public Uncertainty predictWithDropout(List<float[]> rows, int samples, long seed) {
-            return predictWithDropout(model, transformers, rows.toArray(new float[0][]), samples, seed);
-        }
-
-        static double[][] predict(MultitaskModel model, List<Transformer> transformers, float[][] x) {
-            return model.predict(transformed(model, transformers, x), transformers);
-        }
-
-        static Uncertainty predictWithDropout(MultitaskModel model, List<Transformer> transformers, float[][] x,
-                                              int samples, long seed) {
-            return model.predictWithDropout(transformed(model, transformers, x), samples, seed, transformers);
-        }
-
-        private static Dataset transformed(MultitaskModel model, List<Transformer> transformers, float[][] x) {
-            int tasks = model.tasks().size();
-            return Transformer.transformAll(
-                    Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks()), transformers);
-        }
-    }
-
-    /** Molecular graphs into a graph convolution; the transformers touch labels only. */
-    private record GraphInputs(GraphConvModel model, FeaturizerSpec spec, List<Transformer> transformers)
-            implements Inputs<MolecularGraph> {
-        GraphInputs {
-            if (!spec.name().equals(GraphFeaturizer.NAME)) {
-                throw new IllegalStateException("a graph convolution saved with featurizer '" + spec.name()
-                        + "' instead of '" + GraphFeaturizer.NAME + "'");
-            }
-        }
-
-        @Override
-        public GraphFeaturizer featurizer() {
-            return new GraphFeaturizer();
-        }
-
-        @Override
-        public double[][] predict(List<MolecularGraph> rows) {
-            return model.predict(graphs(rows), transformers);
-        }
-
-        @Override
-        public Uncertainty predictWithDropout(List<MolecularGraph> rows, int samples, long seed) {
-            return model.predictWithDropout(graphs(rows), samples, seed, transformers);
-        }
-
-        private GraphDataset graphs(List<MolecularGraph> rows) {
-            int n = rows.size();
-            return GraphDataset.of(rows, Dataset.of(new float[n][0], new float[n][model.tasks().size()], null,
-                    new String[n], model.tasks()));
-        }
     }
 }

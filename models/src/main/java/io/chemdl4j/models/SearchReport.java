@@ -13,7 +13,7 @@ public final class SearchReport {
         StringBuilder sb = new StringBuilder();
         String metric = result.metric().id();
         sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seed %d | %d trials ranked by valid %s%n",
-                base.source().name(), base.model().id(), base.splitter().id(), base.seed(), result.ranked().size(),
+                base.source().name(), base.model().name(), base.splitter().id(), base.seed(), result.ranked().size(),
                 metric));
         sb.append(String.format(Locale.ROOT, "%4s %12s %12s %6s  %s%n", "rank", "valid " + metric, "train " + metric,
                 "epochs", "hyperparameters"));

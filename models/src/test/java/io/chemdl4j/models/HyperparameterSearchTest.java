@@ -12,17 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataFiles;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitFractions;
 import io.chemdl4j.moleculenet.SplitterType;
 import io.chemdl4j.moleculenet.TaskType;
 
@@ -78,15 +75,12 @@ class HyperparameterSearchTest {
     private static ExperimentConfig config(Path file) {
         DataSource source = new DataSource.File(file, new ColumnSpec("smiles", List.of(LABEL), null),
                 TaskType.REGRESSION);
-        ExperimentConfig d = ExperimentConfig.defaults(source, 0);
-        return new ExperimentConfig(source, ModelKind.MULTITASK, SplitterType.INDEX, SplitFractions.defaults(), 0,
-                OptionalInt.empty(), EcfpFeaturizer.Options.defaults().withCounts(true), d.modelConfig(),
-                d.graphConfig(), d.forestConfig(), 0, 1, null);
+        return ExperimentConfig.defaults(source, 0).withSplitter(SplitterType.INDEX);
     }
 
     @Test
     void gridAndRandomStrategies() {
-        HyperparameterSpace space = HyperparameterSpace.defaults(ModelKind.MULTITASK);
+        HyperparameterSpace space = HyperparameterSpace.defaults(ModelKinds.byName("multitask"));
         List<HyperparameterSpace.Point> grid = space.grid();
         assertEquals(24, grid.size());
         assertEquals(24, new HashSet<>(grid).size());
@@ -97,7 +91,7 @@ class HyperparameterSearchTest {
         assertNotEquals(sample, space.sample(5, 8));
         assertEquals(24, space.sample(100, 1).size());
         assertThrows(IllegalArgumentException.class, () -> HyperparameterSearch.run(
-                ExperimentConfig.defaults(MolNetDataset.DELANEY, 0).withModel(ModelKind.RANDOM_FOREST), space,
+                ExperimentConfig.defaults(MolNetDataset.DELANEY, 0).withModel("random_forest"), space,
                 HyperparameterSearch.Strategy.GRID, 3, null));
     }
 
@@ -105,20 +99,22 @@ class HyperparameterSearchTest {
     void pointsApplyToTheModelKindsOwnConfiguration() {
         HyperparameterSpace.Point p = new HyperparameterSpace.Point(List.of(32, 16), 0.1, 0.02, 1e-4, 50, 7);
         ExperimentConfig multitask = HyperparameterSearch.apply(ExperimentConfig.defaults(MolNetDataset.TOX21, 3), p);
-        assertEquals(List.of(32, 16), multitask.modelConfig().layerSizes());
-        assertEquals(0.02, multitask.modelConfig().learningRate());
-        assertEquals(50, multitask.modelConfig().batchSize());
+        MultitaskConfig m = (MultitaskConfig) multitask.modelConfig();
+        assertEquals(List.of(32, 16), m.layerSizes());
+        assertEquals(0.02, m.learningRate());
+        assertEquals(50, m.batchSize());
         assertEquals(7, multitask.epochs().getAsInt());
-        assertEquals(3, multitask.modelConfig().seed());
+        assertEquals(3, m.seed());
         ExperimentConfig graph = HyperparameterSearch.apply(ExperimentConfig.defaults(MolNetDataset.TOX21, 3)
-                .withModel(ModelKind.GRAPHCONV), p);
-        assertEquals(List.of(32, 16), graph.graphConfig().convLayers());
-        assertEquals(0.1, graph.graphConfig().dropout());
-        assertEquals(1e-4, graph.graphConfig().weightDecay());
-        assertEquals(List.of(1000), graph.modelConfig().layerSizes(), "the other kind's configuration is untouched");
+                .withModel("graphconv"), p);
+        GraphConvConfig g = (GraphConvConfig) graph.modelConfig();
+        assertEquals(List.of(32, 16), g.convLayers());
+        assertEquals(0.1, g.dropout());
+        assertEquals(1e-4, g.weightDecay());
+        assertEquals(3, g.seed());
         HyperparameterSpace.Point partial = new HyperparameterSpace.Point(null, null, 0.5, null, null, null);
-        assertEquals(0.5, HyperparameterSearch.apply(ExperimentConfig.defaults(MolNetDataset.TOX21, 0), partial)
-                .modelConfig().learningRate());
+        assertEquals(0.5, ((MultitaskConfig) HyperparameterSearch.apply(ExperimentConfig.defaults(MolNetDataset.TOX21, 0),
+                partial).modelConfig()).learningRate());
         assertEquals("lr=0.5", partial.toString());
     }
 }

@@ -55,7 +55,7 @@ class SavedGraphConvTest {
         SavedModel saved = ModelIO.load(dir.resolve("m"));
         GraphConvModel loaded = (GraphConvModel) saved.model();
 
-        assertEquals(ModelIO.FORMAT_VERSION, saved.formatVersion());
+        assertEquals(ModelIO.GRAPHCONV_FORMAT_VERSION, saved.formatVersion());
         assertEquals(model.typeId(), loaded.typeId());
         assertEquals(model.config(), loaded.config());
         assertEquals(model.history(), loaded.history());
@@ -127,9 +127,9 @@ class SavedGraphConvTest {
         String message = assertThrows(ModelFormatException.class, () -> ModelIO.load(dir.resolve("m"))).getMessage();
         assertTrue(message.contains("dense_W") && message.contains("shape"), message);
 
-        Files.delete(dir.resolve("m").resolve(ModelIO.PARAMETERS));
+        Files.delete(dir.resolve("m").resolve(GraphConvModel.PARAMETERS));
         assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.load(dir.resolve("m"))).getMessage()
-                .contains(ModelIO.PARAMETERS + " is missing"));
+                .contains(GraphConvModel.PARAMETERS + " is missing"));
     }
 
     @Test

@@ -17,15 +17,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds dataset files: first in the data directory named by {@code $CHEMDL_DATA_DIR}, then in the
- * user cache directory, else downloads them from their public URL into that cache. Downloads are
- * written to a temporary file and moved into place atomically, so an interrupted download never
- * leaves a file that looks complete.
+ * user cache directory, then among the files that ship inside the toolkit (Tox21 and Delaney, so that
+ * the quickstart and the examples work offline), else downloads them from their public URL into that
+ * cache. Shipped files and downloads are written to a temporary file and moved into place atomically,
+ * so an interrupted copy never leaves a file that looks complete.
  */
 public final class DataFiles {
     /** Environment variable naming a directory that already holds dataset files. */
     public static final String DATA_DIR_ENV = "CHEMDL_DATA_DIR";
     /** Environment variable overriding the cache directory. */
     public static final String CACHE_DIR_ENV = "CHEMDL_CACHE_DIR";
+
+    /** Class-path folder of the dataset files that ship inside the toolkit. */
+    static final String BUNDLED_FOLDER = "/io/chemdl4j/moleculenet/data/";
 
     private static final Logger LOG = LoggerFactory.getLogger(DataFiles.class);
 
@@ -56,27 +60,45 @@ public final class DataFiles {
      * @param dataDirectory directory to look in first, or {@code null} for {@code $CHEMDL_DATA_DIR}
      */
     public static Path findLocal(String fileName, Path dataDirectory) {
+        return findLocal(fileName, dataDirectory, cacheDirectory());
+    }
+
+    private static Path findLocal(String fileName, Path dataDirectory, Path cacheDirectory) {
         Path dataDir = dataDirectory != null ? dataDirectory : dataDirectoryFromEnvironment();
         if (dataDir != null && Files.isRegularFile(dataDir.resolve(fileName))) {
             return dataDir.resolve(fileName);
         }
-        Path cached = cacheDirectory().resolve(fileName);
+        Path cached = cacheDirectory.resolve(fileName);
         return Files.isRegularFile(cached) ? cached : null;
     }
 
+    /** Whether {@code fileName} ships inside the toolkit (then it is never downloaded). */
+    public static boolean isBundled(String fileName) {
+        return DataFiles.class.getResource(BUNDLED_FOLDER + fileName) != null;
+    }
+
     /**
-     * Locates {@code fileName}, downloading it from {@code url} into the cache if no directory has it.
+     * Locates {@code fileName}: the data directory, the cache, the copy that ships inside the toolkit
+     * (written into the cache on first use), else a download from {@code url} into the cache.
      *
      * @param dataDirectory directory to look in first, or {@code null} for {@code $CHEMDL_DATA_DIR}
      * @throws InvalidDataException if the file is nowhere and cannot be downloaded
      */
     public static Path locate(String fileName, URI url, Path dataDirectory) {
-        Path local = findLocal(fileName, dataDirectory);
+        return locate(fileName, url, dataDirectory, cacheDirectory());
+    }
+
+    /** As {@link #locate(String, URI, Path)}, with the cache in {@code cacheDirectory}. */
+    static Path locate(String fileName, URI url, Path dataDirectory, Path cacheDirectory) {
+        Path local = findLocal(fileName, dataDirectory, cacheDirectory);
         if (local != null) {
             return local;
         }
         Path dataDir = dataDirectory != null ? dataDirectory : dataDirectoryFromEnvironment();
-        Path cached = cacheDirectory().resolve(fileName);
+        Path cached = cacheDirectory.resolve(fileName);
+        if (isBundled(fileName)) {
+            return unpackBundled(fileName, cached);
+        }
         try {
             download(url, cached);
             return cached;
@@ -88,6 +110,45 @@ public final class DataFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InvalidDataException("download of " + url + " interrupted", e);
+        }
+    }
+
+    /**
+     * The shipped copy of {@code fileName}, written atomically to {@code target} in the cache; where the
+     * cache cannot be written (a read-only home), to a temporary file deleted when the JVM exits.
+     */
+    private static Path unpackBundled(String fileName, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+            try {
+                copyBundled(fileName, partial);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return target;
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException cacheUnwritable) {
+            LOG.warn("Cannot write {} ({}); using a temporary copy of the shipped file", target,
+                    cacheUnwritable.getMessage());
+            try {
+                Path temporary = Files.createTempFile("chemdl4j-", "-" + fileName);
+                temporary.toFile().deleteOnExit();
+                copyBundled(fileName, temporary);
+                return temporary;
+            } catch (IOException e) {
+                throw new InvalidDataException(fileName + ": the copy shipped with ChemDL4J cannot be written to "
+                        + "the cache " + target.getParent() + " nor to a temporary file (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    private static void copyBundled(String fileName, Path target) throws IOException {
+        try (InputStream in = DataFiles.class.getResourceAsStream(BUNDLED_FOLDER + fileName)) {
+            if (in == null) {
+                throw new IOException("no shipped copy of " + fileName);
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.RequiredData;
 
 /**
  * Every catalog entry loads: with the real file where {@code ../shared/data} has it (checked by its
@@ -83,7 +83,7 @@ class CatalogTest {
         int expected;
         if (d.sha256() != null) {
             dataDir = sharedData();
-            assumeTrue(Files.exists(dataDir.resolve(d.fileName())), "no " + d.fileName() + " in " + dataDir);
+            RequiredData.require(Files.exists(dataDir.resolve(d.fileName())), "no " + d.fileName() + " in " + dataDir);
             assertEquals(d.sha256(), FeaturizationCache.sha256(dataDir.resolve(d.fileName())));
             if (d == MolNetDataset.MUV) {
                 // 93k molecules: checked by hash and header here; loaded in full by the disk-dataset benchmark

@@ -1,12 +1,14 @@
 package io.chemdl4j.moleculenet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,26 @@ class MolNetTest {
                 URI.create("http://127.0.0.1:9/absent.csv"), empty));
         assertTrue(e.getMessage().contains("absent.csv") && e.getMessage().contains(DataFiles.DATA_DIR_ENV),
                 e.getMessage());
+    }
+
+    @Test
+    void tox21AndDelaneyShipInsideTheToolkitAndNeedNoNetwork(@TempDir Path dir) throws Exception {
+        Path emptyDataDir = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        Path cache = dir.resolve("cache");
+        URI unreachable = URI.create("http://127.0.0.1:9/nothing");
+        for (MolNetDataset d : List.of(MolNetDataset.TOX21, MolNetDataset.DELANEY)) {
+            assertTrue(DataFiles.isBundled(d.fileName()), d.id());
+            Path file = DataFiles.locate(d.fileName(), unreachable, emptyDataDir, cache);
+            assertEquals(cache.resolve(d.fileName()), file, "unpacked into the cache");
+            assertEquals(d.sha256(), FeaturizationCache.sha256(file), "the published file, byte for byte");
+            long written = java.nio.file.Files.getLastModifiedTime(file).toMillis();
+            assertEquals(file, DataFiles.locate(d.fileName(), unreachable, emptyDataDir, cache));
+            assertEquals(written, java.nio.file.Files.getLastModifiedTime(file).toMillis(), "unpacked once");
+        }
+        try (var left = java.nio.file.Files.list(cache)) {
+            assertEquals(2, left.count(), "no partial files left behind");
+        }
+        assertFalse(DataFiles.isBundled(MolNetDataset.MUV.fileName()), "large sets are not shipped");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.chemdl4j.moleculenet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.Reader;
 import java.nio.file.Files;
@@ -19,6 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.chemdl4j.featurize.RequiredData;
 
 /** Scaffold split against DeepChem's own splits of the same files ({@code ../shared/oracle/deepchem}). */
 class ScaffoldSplitterTest {
@@ -46,7 +47,7 @@ class ScaffoldSplitterTest {
     void matchesDeepChemsScaffoldSplit(String name, String file, String column) throws Exception {
         Path data = shared("data").resolve(file);
         Path oracle = shared("oracle/deepchem").resolve(name + "_scaffold_split.csv.gz");
-        assumeTrue(Files.exists(data) && Files.exists(oracle), "no " + data + " or " + oracle);
+        RequiredData.require(Files.exists(data) && Files.exists(oracle), "no " + data + " or " + oracle);
         Dataset dataset = smilesOnly(data, column);
         int[][] parts = new ScaffoldSplitter().splitIndices(dataset, SplitFractions.defaults());
         Map<Integer, String> ours = new HashMap<>();
@@ -79,7 +80,7 @@ class ScaffoldSplitterTest {
     @Test
     void delaneyHasNoScaffoldInTwoPartsAndSizesWithinOneScaffoldSetOf801010() throws Exception {
         Path data = shared("data").resolve("delaney-processed.csv");
-        assumeTrue(Files.exists(data), "no " + data);
+        RequiredData.require(Files.exists(data), "no " + data);
         Dataset dataset = smilesOnly(data, "smiles");
         int[][] parts = new ScaffoldSplitter().splitIndices(dataset, SplitFractions.defaults());
         List<Set<String>> scaffolds = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.MorganFeaturizer;
+import io.chemdl4j.featurize.RequiredData;
 import io.chemdl4j.featurize.RowError;
 
 /** Reading every input format, fragment policies, and the featurize job's output. */
@@ -132,7 +132,7 @@ class MoleculeInputTest {
     @Test
     void readsEveryRecordOfARealSdfFile() throws Exception {
         Path gdb = Path.of(System.getenv().getOrDefault("CHEMDL_DATA_DIR", "../../shared/data"), "gdb1k.sdf");
-        assumeTrue(Files.exists(gdb), "no " + gdb);
+        RequiredData.require(Files.exists(gdb), "no " + gdb);
         List<MoleculeRecord> records = readAll(gdb, "ignored");
         long sdfTerminators = Files.readAllLines(gdb).stream().filter(l -> l.strip().equals("$$$$")).count();
         assertEquals(sdfTerminators, records.size());

@@ -1,0 +1,40 @@
+package io.chemdl4j.cli;
+
+import java.util.List;
+
+import io.chemdl4j.models.Hyperparameters;
+import io.chemdl4j.models.LearningRateSchedule;
+import picocli.CommandLine.Option;
+
+/**
+ * The network hyperparameters {@code train} can change (a picocli mixin). Each left out keeps the model
+ * kind's default; a kind that lacks one that is given refuses it by name.
+ */
+final class NetworkOptions {
+    @Option(names = "--layers", split = ",", description = "Hidden layer sizes (multitask; default 1000) or graph "
+            + "convolution widths (graphconv; default 64,64, 128,128 for regression), comma-separated.")
+    List<Integer> layers;
+
+    @Option(names = "--dropout", description = "Dropout probability (default 0.5 for multitask, 0 for graphconv).")
+    Double dropout;
+
+    @Option(names = "--learning-rate", description = "Adam learning rate (default 0.001).")
+    Double learningRate;
+
+    @Option(names = "--batch-size", description = "Molecules per gradient step (default 100).")
+    Integer batchSize;
+
+    @Option(names = "--weight-decay", description = "L2 weight penalty (default 0).")
+    Double weightDecay;
+
+    @Option(names = "--lr-decay", description = "Multiply the learning rate by this factor after every epoch, in "
+            + "(0, 1] (default 1, constant; 0.98 for graphconv regression).")
+    Double lrDecay;
+
+    /** The hyperparameters given, the others unset. */
+    Hyperparameters hyperparameters() {
+        LearningRateSchedule schedule = lrDecay == null ? null
+                : lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
+        return new Hyperparameters(layers, dropout, learningRate, weightDecay, batchSize, schedule);
+    }
+}

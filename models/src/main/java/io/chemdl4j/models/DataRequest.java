@@ -1,0 +1,33 @@
+package io.chemdl4j.models;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.SplitFractions;
+import io.chemdl4j.moleculenet.SplitterType;
+
+/**
+ * Which labelled molecules to load for a model and how: what {@link ModelInput#load} reads.
+ *
+ * @param source        catalog dataset or the user's file with its columns and task type
+ * @param featurizer    how molecules become inputs; {@code null} for the input's default
+ * @param splitter      how to split
+ * @param seed          seed of the split
+ * @param fractions     train/valid/test fractions
+ * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
+ */
+public record DataRequest(DataSource source, FeaturizerSpec featurizer, SplitterType splitter, long seed,
+                          SplitFractions fractions, Path dataDirectory) {
+    public DataRequest {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(splitter, "splitter");
+        Objects.requireNonNull(fractions, "fractions");
+    }
+
+    /** The featurizer, or {@code fallback} when none is named. */
+    public FeaturizerSpec featurizerOr(FeaturizerSpec fallback) {
+        return featurizer != null ? featurizer : fallback;
+    }
+}

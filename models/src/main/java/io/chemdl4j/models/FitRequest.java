@@ -1,0 +1,57 @@
+package io.chemdl4j.models;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.chemdl4j.moleculenet.LabelledData;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * What a {@link ModelKind} trains one model on, and how.
+ *
+ * @param taskType     classification or regression
+ * @param train        training split
+ * @param valid        validation split: scored after every epoch, and what early stopping watches
+ * @param transformers label transformers of the splits, undone before scoring
+ * @param config       the kind's configuration, carrying this model's seed
+ * @param epochs       epochs at most (a kind not trained by epochs ignores it)
+ * @param metric       the validation metric that early stopping watches
+ * @param patience     epochs without a better validation score before stopping and restoring the best
+ *                     epoch's weights; 0 for none
+ * @param listener     told after every epoch, or {@code null}
+ * @param <D>          the dataset type
+ */
+public record FitRequest<D extends LabelledData>(TaskType taskType, D train, D valid, List<Transformer> transformers,
+                                                 ModelConfig config, int epochs, Metric metric, int patience,
+                                                 Training.EpochListener listener) {
+    public FitRequest {
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(valid, "valid");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(metric, "metric");
+        transformers = List.copyOf(transformers);
+    }
+
+    /** The configuration as the kind's own type. */
+    public <C extends ModelConfig> C config(Class<C> type) {
+        if (!type.isInstance(config)) {
+            throw new IllegalArgumentException("a " + type.getSimpleName() + " is needed, got a "
+                    + config.getClass().getSimpleName());
+        }
+        return type.cast(config);
+    }
+
+    /**
+     * Trains {@code model} epoch by epoch through {@link Training#fit}, with this request's epochs, early
+     * stopping and listener: what every network kind does.
+     */
+    public Fitted<D> trainEpochs(TrainableModel<D> model) {
+        TrainingCurve curve = Training.fit(model, train, valid, new TrainingOptions(epochs, metric, patience, null),
+                transformers, listener);
+        List<EpochRecord> records = curve.points().stream()
+                .map(p -> new EpochRecord(p.epoch(), p.trainLoss(), p.seconds())).toList();
+        return new Fitted<>(model, curve, records);
+    }
+}

@@ -1,0 +1,88 @@
+package io.chemdl4j.models;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hyperparameters that several model kinds share, each {@code null} where it is not set: what the
+ * command line's network options and a hyperparameter search point override in a kind's
+ * {@link ModelConfig} ({@link ModelConfig#with}). A kind that lacks one that is set refuses it by name.
+ *
+ * @param layerSizes   hidden layer widths (multitask network) or graph convolution widths (graphconv)
+ * @param dropout      dropout probability
+ * @param learningRate initial learning rate
+ * @param weightDecay  L2 penalty on the weights
+ * @param batchSize    molecules per gradient step
+ * @param schedule     how the learning rate changes over the epochs
+ */
+public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double learningRate, Double weightDecay,
+                              Integer batchSize, LearningRateSchedule schedule) {
+    public Hyperparameters {
+        layerSizes = layerSizes == null ? null : List.copyOf(layerSizes);
+    }
+
+    /** Nothing set. */
+    public static Hyperparameters none() {
+        return new Hyperparameters(null, null, null, null, null, null);
+    }
+
+    /** The names of the hyperparameters set, as the command line spells them. */
+    public List<String> setNames() {
+        List<String> names = new ArrayList<>();
+        if (layerSizes != null) {
+            names.add("layers");
+        }
+        if (dropout != null) {
+            names.add("dropout");
+        }
+        if (learningRate != null) {
+            names.add("learning-rate");
+        }
+        if (weightDecay != null) {
+            names.add("weight-decay");
+        }
+        if (batchSize != null) {
+            names.add("batch-size");
+        }
+        if (schedule != null) {
+            names.add("lr-decay");
+        }
+        return names;
+    }
+
+    /**
+     * Refuses the hyperparameters set here that are not among {@code supported} (names as
+     * {@link #setNames()} spells them), naming them and {@code kind}.
+     */
+    public void requireOnly(String kind, List<String> supported) {
+        List<String> unsupported = setNames().stream().filter(n -> !supported.contains(n)).toList();
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("the " + kind + " model has no hyperparameter "
+                    + String.join(", ", unsupported) + "; it takes " + (supported.isEmpty() ? "none" : supported));
+        }
+    }
+
+    public Hyperparameters withLayerSizes(List<Integer> v) {
+        return new Hyperparameters(v, dropout, learningRate, weightDecay, batchSize, schedule);
+    }
+
+    public Hyperparameters withDropout(Double v) {
+        return new Hyperparameters(layerSizes, v, learningRate, weightDecay, batchSize, schedule);
+    }
+
+    public Hyperparameters withLearningRate(Double v) {
+        return new Hyperparameters(layerSizes, dropout, v, weightDecay, batchSize, schedule);
+    }
+
+    public Hyperparameters withWeightDecay(Double v) {
+        return new Hyperparameters(layerSizes, dropout, learningRate, v, batchSize, schedule);
+    }
+
+    public Hyperparameters withBatchSize(Integer v) {
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, v, schedule);
+    }
+
+    public Hyperparameters withSchedule(LearningRateSchedule v) {
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, v);
+    }
+}

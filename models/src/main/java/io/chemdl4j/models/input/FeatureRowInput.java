@@ -1,0 +1,117 @@
+package io.chemdl4j.models.input;
+
+import java.util.List;
+
+import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.Featurizers;
+import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import io.chemdl4j.models.DataRequest;
+import io.chemdl4j.models.ModelInput;
+import io.chemdl4j.models.PreparedData;
+import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.FeaturizationCache;
+import io.chemdl4j.moleculenet.LoadOptions;
+import io.chemdl4j.moleculenet.MolNet;
+import io.chemdl4j.moleculenet.MolNetData;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * Feature rows ({@code float[]} per molecule) from any vector featurizer: ECFP/FCFP, Morgan, MACCS,
+ * RDKit-named or CDK descriptors. Loaded through the featurization cache. The default is ECFP4 counts
+ * folded to 1024, chosen on Tox21's and Delaney's validation scores (see
+ * {@link io.chemdl4j.models.ExperimentConfig#defaults}).
+ */
+public final class FeatureRowInput implements ModelInput<Dataset> {
+    /** The one instance. */
+    public static final FeatureRowInput INSTANCE = new FeatureRowInput();
+
+    private FeatureRowInput() {
+    }
+
+    @Override
+    public String name() {
+        return "feature rows";
+    }
+
+    @Override
+    public FeaturizerSpec defaultFeaturizer() {
+        return new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withCounts(true)).spec();
+    }
+
+    @Override
+    public PreparedData<Dataset> load(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
+        long start = System.nanoTime();
+        VectorFeaturizer featurizer = featurizer(request.featurizerOr(defaultFeaturizer()));
+        LoadOptions options = new LoadOptions(featurizer, request.splitter(), request.seed(), request.fractions(),
+                request.dataDirectory(), Runtime.getRuntime().availableProcessors());
+        MolNetData data = MolNet.load(request.source(), options, FeaturizationCache.standard(), progress);
+        return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
+                data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The vector featurizer of {@code spec}.
+     *
+     * @throws IllegalArgumentException if {@code spec} names no vector featurizer (the graph featurizer included)
+     */
+    static VectorFeaturizer featurizer(FeaturizerSpec spec) {
+        if (!Featurizers.names().contains(spec.name())) {
+            throw new IllegalArgumentException("featurizer '" + spec.name() + "' does not make feature rows; use one of "
+                    + Featurizers.names());
+        }
+        return Featurizers.create(spec);
+    }
+
+    @Override
+    public double[][] predict(SavedModel model, Dataset data) {
+        float[][] x = new float[data.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = data.featureRow(i);
+        }
+        return x.length == 0 ? new double[0][] : inputs(model).predict(List.of(x));
+    }
+
+    @Override
+    public SavedModel.Inputs<float[]> inputs(SavedModel model) {
+        return new Rows(model.typedModel(this), model.featurizer(), model.transformers());
+    }
+
+    /**
+     * Feature rows into a model: the feature transformers of its training data (normalization, clipping)
+     * applied first, its label transformers undone on the predictions.
+     */
+    private record Rows(PropertyModel<Dataset> model, FeaturizerSpec spec, List<Transformer> transformers)
+            implements SavedModel.Inputs<float[]> {
+        @Override
+        public VectorFeaturizer featurizer() {
+            return Featurizers.create(spec);
+        }
+
+        @Override
+        public double[][] predict(List<float[]> rows) {
+            return model.predict(transformed(rows), transformers);
+        }
+
+        @Override
+        public Uncertainty predictWithDropout(List<float[]> rows, int samples, long seed) {
+            return SavedModel.dropout(model).predictWithDropout(transformed(rows), samples, seed, transformers);
+        }
+
+        private Dataset transformed(List<float[]> rows) {
+            float[][] x = rows.toArray(new float[0][]);
+            int tasks = model.tasks().size();
+            return Transformer.transformAll(
+                    Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks()), transformers);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,102 @@
+package io.chemdl4j.models.input;
+
+import java.util.List;
+
+import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import io.chemdl4j.models.DataRequest;
+import io.chemdl4j.models.ModelInput;
+import io.chemdl4j.models.PreparedData;
+import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.GraphDataset;
+import io.chemdl4j.moleculenet.LoadOptions;
+import io.chemdl4j.moleculenet.MolNet;
+import io.chemdl4j.moleculenet.MolNetGraphData;
+
+/**
+ * Molecular graphs from {@link GraphFeaturizer} (DeepChem's ConvMol atom and bond features). The
+ * transformers of graph data touch labels only.
+ */
+public final class GraphInput implements ModelInput<GraphDataset> {
+    /** The one instance. */
+    public static final GraphInput INSTANCE = new GraphInput();
+
+    private GraphInput() {
+    }
+
+    @Override
+    public String name() {
+        return "molecular graphs";
+    }
+
+    @Override
+    public FeaturizerSpec defaultFeaturizer() {
+        return new GraphFeaturizer().spec();
+    }
+
+    @Override
+    public PreparedData<GraphDataset> load(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
+        FeaturizerSpec spec = request.featurizerOr(defaultFeaturizer());
+        if (!spec.name().equals(GraphFeaturizer.NAME)) {
+            throw new IllegalArgumentException("featurizer '" + spec.name() + "' does not make molecular graphs; "
+                    + "graph models read '" + GraphFeaturizer.NAME + "'");
+        }
+        long start = System.nanoTime();
+        // LoadOptions carries a vector featurizer that graph loading does not read.
+        LoadOptions options = new LoadOptions(new EcfpFeaturizer(), request.splitter(), request.seed(),
+                request.fractions(), request.dataDirectory(), Runtime.getRuntime().availableProcessors());
+        MolNetGraphData data = MolNet.loadGraphs(request.source(), options, new GraphFeaturizer());
+        return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
+                data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public double[][] predict(SavedModel model, GraphDataset data) {
+        return data.size() == 0 ? new double[0][] : model.typedModel(this).predict(data, model.transformers());
+    }
+
+    @Override
+    public SavedModel.Inputs<MolecularGraph> inputs(SavedModel model) {
+        if (!model.featurizer().name().equals(GraphFeaturizer.NAME)) {
+            throw new IllegalStateException("a graph model saved with featurizer '" + model.featurizer().name()
+                    + "' instead of '" + GraphFeaturizer.NAME + "'");
+        }
+        return new Graphs(model.typedModel(this), model);
+    }
+
+    /** Molecular graphs into a graph model; the transformers touch labels only. */
+    private record Graphs(PropertyModel<GraphDataset> model, SavedModel saved)
+            implements SavedModel.Inputs<MolecularGraph> {
+        @Override
+        public GraphFeaturizer featurizer() {
+            return new GraphFeaturizer();
+        }
+
+        @Override
+        public double[][] predict(List<MolecularGraph> rows) {
+            return model.predict(graphs(rows), saved.transformers());
+        }
+
+        @Override
+        public Uncertainty predictWithDropout(List<MolecularGraph> rows, int samples, long seed) {
+            return SavedModel.dropout(model).predictWithDropout(graphs(rows), samples, seed, saved.transformers());
+        }
+
+        private GraphDataset graphs(List<MolecularGraph> rows) {
+            int n = rows.size();
+            return GraphDataset.of(rows, Dataset.of(new float[n][0], new float[n][model.tasks().size()], null,
+                    new String[n], model.tasks()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
