@@ -59,7 +59,7 @@ public record LearningRateSchedule(Kind kind, double factor, int everyEpochs) {
     }
 
     /** ND4J's equivalent, counting epochs; {@code null} for a constant rate. */
-    ISchedule toNd4j(double base) {
+    public ISchedule toNd4j(double base) {
         return switch (kind) {
             case CONSTANT -> null;
             case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.EPOCH, base, factor);

@@ -8,13 +8,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * machines (measured on 2 cores: 2.3 s/epoch by default against 1.07 s with one thread). The thread
  * count comes from {@code $OMP_NUM_THREADS} when set, else {@code chemdl.threads}, else 1.
  */
-final class Nd4jRuntime {
+public final class Nd4jRuntime {
     private static volatile boolean configured;
 
     private Nd4jRuntime() {
     }
 
-    static void ensureConfigured() {
+    public static void ensureConfigured() {
         if (configured) {
             return;
         }

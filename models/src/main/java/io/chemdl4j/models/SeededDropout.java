@@ -15,6 +15,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * that {@code Nd4j.getRandom().setSeed} does not control, which makes training irreproducible.
  *
  * <p>Kept units are scaled by {@code 1 / retain} during training; inference is unaffected.
+ *
+ * <p>Its fully qualified name is written into the DL4J configuration of format-1 model files, so it
+ * stays in this package: moving it would stop those files from loading ({@code GoldenModelTest}).
  */
 public final class SeededDropout implements IDropout {
     private static final long serialVersionUID = 1L;

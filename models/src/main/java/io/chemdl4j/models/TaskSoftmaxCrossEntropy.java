@@ -20,6 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * DeepChem's {@code SoftmaxCrossEntropy} applied to the per-task softmax of its classifiers. The
  * output layer's activation must be the identity. The per-batch arrays are small (batch × 2 tasks),
  * so the arithmetic runs in plain Java.
+ *
+ * <p>Its fully qualified name is written into the DL4J configuration of format-1 model files, so it
+ * stays in this package: moving it would stop those files from loading ({@code GoldenModelTest}).
  */
 public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
     private static final long serialVersionUID = 1L;
@@ -60,7 +63,7 @@ public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
         return new Pair<>(score, gradient);
     }
 
-    static double sigmoid(double x) {
+    public static double sigmoid(double x) {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 

@@ -16,7 +16,7 @@ public record Uncertainty(double[][] mean, double[][] std, int samples) {
      *
      * @param dropout the model's dropout probability, which must be positive
      */
-    static Uncertainty sampleDropout(double dropout, int samples, java.util.function.IntFunction<double[][]> draw) {
+    public static Uncertainty sampleDropout(double dropout, int samples, java.util.function.IntFunction<double[][]> draw) {
         if (dropout <= 0) {
             throw new IllegalStateException("Monte-Carlo dropout needs a model trained with dropout; this one has none");
         }

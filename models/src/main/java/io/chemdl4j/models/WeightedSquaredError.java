@@ -13,6 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The weights travel in the labels, not in DL4J's label mask, because DL4J also multiplies the
  * output layer's pre-activations and deltas by the mask. The output activation must be the identity.
+ *
+ * <p>Its fully qualified name is written into the DL4J configuration of format-1 model files, so it
+ * stays in this package: moving it would stop those files from loading ({@code GoldenModelTest}).
  */
 public final class WeightedSquaredError extends WeightedLoss {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.chemdl4j.models.graphconv.GraphConvModel;
+import io.chemdl4j.models.multitask.MultitaskModel;
+
 /** Model files written by earlier versions keep loading and predicting the same numbers. */
 class GoldenModelTest {
 

@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.chemdl4j.models.graphconv.GraphConvConfig;
+import io.chemdl4j.models.multitask.MultitaskConfig;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataFiles;
 import io.chemdl4j.moleculenet.DataSource;

@@ -134,10 +134,10 @@ public abstract class ModelKindContract<D extends LabelledData> {
             // measured: multitask 0.966, random_forest 0.954, graphconv 0.954
             assertTrue(auc > 0.85, "test ROC-AUC " + auc);
         } else {
-            // Delaney's solubilities spread about 2.1 log units; predicting their mean scores that RMSE.
+            // Delaney's solubilities spread about 2.1 log units, the RMSE of predicting their mean.
+            // measured: multitask 1.03, random_forest 1.04, graphconv 0.98
             double rmse = model.evaluate(d.test(), List.of(Metric.RMSE), d.transformers()).mean(Metric.RMSE);
-            System.out.println(kind().name() + " contract RMSE " + rmse);
-            assertTrue(rmse < 1.5, "test RMSE " + rmse);
+            assertTrue(rmse < 1.3, "test RMSE " + rmse);
         }
     }
 

@@ -6,14 +6,14 @@ import java.util.SplittableRandom;
 import io.chemdl4j.moleculenet.Dataset;
 
 /** Small synthetic datasets whose labels depend on the features, so models can learn them. */
-final class ModelTestData {
+public final class ModelTestData {
     private ModelTestData() {
     }
 
-    static final List<String> TASKS = List.of("t0", "t1", "t2");
+    public static final List<String> TASKS = List.of("t0", "t1", "t2");
 
     /** Binary sparse features; task t is on when feature t or t+3 is set; every 4th label of task 2 missing. */
-    static Dataset classification(int n, int features, long seed) {
+    public static Dataset classification(int n, int features, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[][] x = new float[n][features];
         float[][] y = new float[n][TASKS.size()];
@@ -33,7 +33,7 @@ final class ModelTestData {
     }
 
     /** Continuous labels: task t = sum of features t..t+2 plus 0.5 t; every 5th label of task 1 missing. */
-    static Dataset regression(int n, int features, long seed) {
+    public static Dataset regression(int n, int features, long seed) {
         Dataset base = classification(n, features, seed);
         float[][] y = new float[n][TASKS.size()];
         float[][] w = new float[n][TASKS.size()];

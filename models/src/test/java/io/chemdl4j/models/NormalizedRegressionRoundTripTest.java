@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.models.multitask.MultitaskConfig;
+import io.chemdl4j.models.multitask.MultitaskRegressor;
 import io.chemdl4j.moleculenet.DataFiles;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.LoadOptions;

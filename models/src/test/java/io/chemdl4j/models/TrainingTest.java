@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import io.chemdl4j.models.graphconv.GraphConvModel;
+import io.chemdl4j.models.graphconv.GraphConvModelTest;
+import io.chemdl4j.models.multitask.ModelContract;
+import io.chemdl4j.models.multitask.MultitaskClassifier;
+import io.chemdl4j.models.multitask.MultitaskConfig;
+import io.chemdl4j.models.multitask.MultitaskModel;
+import io.chemdl4j.models.multitask.MultitaskRegressor;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.TaskType;

@@ -15,8 +15,6 @@ import io.chemdl4j.models.ModelIO;
 import io.chemdl4j.models.ModelInput;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.PropertyModel;
-import io.chemdl4j.models.RandomForestConfig;
-import io.chemdl4j.models.RandomForestModel;
 import io.chemdl4j.models.input.FeatureRowInput;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.MolNetDataset;

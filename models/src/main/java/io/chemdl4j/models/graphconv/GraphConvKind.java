@@ -10,8 +10,6 @@ import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.models.Experiment;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
-import io.chemdl4j.models.GraphConvConfig;
-import io.chemdl4j.models.GraphConvModel;
 import io.chemdl4j.models.HyperparameterSpace;
 import io.chemdl4j.models.LearningRateSchedule;
 import io.chemdl4j.models.ModelConfig;

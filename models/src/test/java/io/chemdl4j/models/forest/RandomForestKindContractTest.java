@@ -3,7 +3,6 @@ package io.chemdl4j.models.forest;
 import io.chemdl4j.models.ModelConfig;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.ModelKindContract;
-import io.chemdl4j.models.RandomForestConfig;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 

@@ -5,7 +5,6 @@ import java.util.List;
 import io.chemdl4j.models.ModelConfig;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.ModelKindContract;
-import io.chemdl4j.models.MultitaskConfig;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 

@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.moleculenet.Dataset;
 
 /** A saved model keeps its dropout: Monte-Carlo dropout after loading gives the spread it gave before. */

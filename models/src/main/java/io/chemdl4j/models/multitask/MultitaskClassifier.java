@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
@@ -6,6 +6,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
+import io.chemdl4j.models.EpochRecord;
+import io.chemdl4j.models.NdArrays;
+import io.chemdl4j.models.TaskSoftmaxCrossEntropy;
 import io.chemdl4j.moleculenet.TaskType;
 
 /**

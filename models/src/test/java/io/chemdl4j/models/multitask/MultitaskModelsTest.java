@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.models.Metric;
+import io.chemdl4j.models.ModelFormatException;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.FeatureClippingTransformer;
 import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;

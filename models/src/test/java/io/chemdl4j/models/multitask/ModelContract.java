@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.chemdl4j.models.EpochRecord;
+import io.chemdl4j.models.Metric;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 
 /**
@@ -23,8 +28,8 @@ import io.chemdl4j.moleculenet.Dataset;
  * the same numbers, prediction is thread-safe, bad input is rejected with a reason, and saving and
  * loading changes nothing.
  */
-abstract class ModelContract {
-    static final MultitaskConfig SMALL = MultitaskConfig.defaults().withLayerSizes(List.of(32)).withBatchSize(32)
+public abstract class ModelContract {
+    public static final MultitaskConfig SMALL = MultitaskConfig.defaults().withLayerSizes(List.of(32)).withBatchSize(32)
             .withLearningRate(0.01).withSeed(11);
 
     @TempDir

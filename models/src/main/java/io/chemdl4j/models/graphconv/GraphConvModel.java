@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.graphconv;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +18,13 @@ import org.nd4j.linalg.learning.config.Adam;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.models.DropoutUncertainty;
+import io.chemdl4j.models.EpochRecord;
+import io.chemdl4j.models.ModelFormatException;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.TrainableModel;
+import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.Permutations;

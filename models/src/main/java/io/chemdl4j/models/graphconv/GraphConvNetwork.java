@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.graphconv;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

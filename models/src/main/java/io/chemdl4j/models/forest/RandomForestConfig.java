@@ -1,6 +1,9 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.forest;
 
 import java.util.List;
+
+import io.chemdl4j.models.Hyperparameters;
+import io.chemdl4j.models.ModelConfig;
 
 /**
  * Hyperparameters of a {@link RandomForestModel}, with scikit-learn's {@code RandomForestClassifier}

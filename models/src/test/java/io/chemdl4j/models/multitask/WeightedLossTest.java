@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import io.chemdl4j.models.ModelTestData;
 import io.chemdl4j.moleculenet.Dataset;
 
 /** The loss ignores weight-0 labels: changing their values changes neither the loss nor the gradient. */

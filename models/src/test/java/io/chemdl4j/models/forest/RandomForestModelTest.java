@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.forest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.chemdl4j.models.Metric;
+import io.chemdl4j.models.ModelTestData;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 

@@ -1,6 +1,10 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import java.util.List;
+
+import io.chemdl4j.models.Hyperparameters;
+import io.chemdl4j.models.LearningRateSchedule;
+import io.chemdl4j.models.ModelConfig;
 
 /**
  * Hyperparameters of a fully connected multitask network, with DeepChem's defaults

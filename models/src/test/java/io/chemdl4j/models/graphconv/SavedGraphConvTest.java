@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.graphconv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.models.ModelFormatException;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.StreamingPredictor;
+import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.NormalizationTransformer;
 import io.chemdl4j.moleculenet.TaskType;

@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.forest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,9 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.models.ModelFormatException;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;

@@ -1,6 +1,10 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.graphconv;
 
 import java.util.List;
+
+import io.chemdl4j.models.Hyperparameters;
+import io.chemdl4j.models.LearningRateSchedule;
+import io.chemdl4j.models.ModelConfig;
 
 /**
  * Hyperparameters of a {@link GraphConvModel}, with DeepChem's {@code GraphConvModel} defaults:

@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import io.chemdl4j.models.Metric;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.Training;
+import io.chemdl4j.models.TrainingCurve;
+import io.chemdl4j.models.TrainingOptions;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 

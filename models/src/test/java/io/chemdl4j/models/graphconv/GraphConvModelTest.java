@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.graphconv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,7 @@ import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.TaskType;
 
 /** The graph layers' gradients against finite differences, permutation invariance, seeds and bad input. */
-class GraphConvModelTest {
+public class GraphConvModelTest {
     /** Degrees 0 to 4, rings, aromatic atoms and a charge. */
     private static final String[] SMILES = {"CCO", "c1ccccc1C(=O)O", "CC(C)(C)N", "C[N+](C)(C)C", "O",
         "OC1CCCCC1", "Clc1ccc(Br)cc1"};
@@ -42,7 +42,7 @@ class GraphConvModelTest {
         return GraphDataset.of(graphs, Dataset.of(x, y, w, smiles, tasks));
     }
 
-    static GraphDataset tiny() {
+    public static GraphDataset tiny() {
         float[][] y = new float[SMILES.length][2];
         float[][] w = new float[SMILES.length][2];
         for (int i = 0; i < SMILES.length; i++) {
@@ -54,7 +54,7 @@ class GraphConvModelTest {
         return graphs(SMILES, y, w);
     }
 
-    static GraphConvConfig small() {
+    public static GraphConvConfig small() {
         return GraphConvConfig.defaults().withConvLayers(List.of(6, 5)).withDenseSize(7).withSeed(3);
     }
 

@@ -1,4 +1,4 @@
-package io.chemdl4j.models;
+package io.chemdl4j.models.multitask;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +25,17 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.models.DropoutUncertainty;
+import io.chemdl4j.models.EpochRecord;
+import io.chemdl4j.models.ModelFormatException;
+import io.chemdl4j.models.ModelIO;
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.NdArrays;
+import io.chemdl4j.models.SeededDropout;
+import io.chemdl4j.models.TaskSoftmaxCrossEntropy;
+import io.chemdl4j.models.TrainableModel;
+import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.models.WeightedSquaredError;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.Permutations;
 import io.chemdl4j.moleculenet.TaskType;

@@ -1,0 +1,5 @@
+/**
+ * Molecule files in and feature files out: CSV/TSV, {@code .smi} and SDF readers (gzip too), streaming
+ * featurization in constant memory, feature writers and the {@code featurize} job.
+ */
+package io.chemdl4j.featurize.io;
