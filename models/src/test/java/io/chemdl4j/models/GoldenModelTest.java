@@ -34,6 +34,33 @@ class GoldenModelTest {
         assertEquals(0.1, model.config().dropout());
     }
 
+    /**
+     * A network file with an entry ChemDL4J never writes ({@code preprocessor.bin}, which DL4J would read
+     * with Java object deserialization) is refused by name before DL4J opens it.
+     */
+    @Test
+    void aNetworkFileWithAnEntryThatWouldBeJavaDeserializedIsRefused(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path golden = Path.of(getClass().getResource("/golden/v1-multitask-classifier/" + ModelIO.MANIFEST).toURI())
+                .getParent();
+        Path copy = Files.createDirectories(tmp.resolve("m"));
+        Files.copy(golden.resolve(ModelIO.MANIFEST), copy.resolve(ModelIO.MANIFEST));
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(golden.resolve(ModelIO.NETWORK)));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy.resolve(ModelIO.NETWORK)))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("preprocessor.bin"));
+            out.write(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5}); // a Java serialization stream header
+            out.closeEntry();
+        }
+        String message = org.junit.jupiter.api.Assertions.assertThrows(ModelFormatException.class,
+                () -> ModelIO.load(copy)).getMessage();
+        assertTrue(message.contains("unexpected entry 'preprocessor.bin'"), message);
+    }
+
     /** Loads golden model {@code name} and checks it predicts every task as when it was saved. */
     private SavedModel loadAndCheckPredictions(String name) throws Exception {
         Path dir = Path.of(getClass().getResource("/golden/" + name + "/" + ModelIO.MANIFEST).toURI()).getParent();

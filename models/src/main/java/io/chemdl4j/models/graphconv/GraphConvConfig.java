@@ -2,9 +2,8 @@ package io.chemdl4j.models.graphconv;
 
 import java.util.List;
 
-import io.chemdl4j.models.Hyperparameters;
 import io.chemdl4j.models.LearningRateSchedule;
-import io.chemdl4j.models.ModelConfig;
+import io.chemdl4j.models.NetworkConfig;
 
 /**
  * Hyperparameters of a {@link GraphConvModel}, with DeepChem's {@code GraphConvModel} defaults:
@@ -23,7 +22,7 @@ import io.chemdl4j.models.ModelConfig;
  */
 public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dropout, double weightDecay,
                               double learningRate, int batchSize, boolean batchNormalize,
-                              LearningRateSchedule schedule, long seed) implements ModelConfig {
+                              LearningRateSchedule schedule, long seed) implements NetworkConfig<GraphConvConfig> {
     public GraphConvConfig {
         schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
         convLayers = List.copyOf(convLayers);
@@ -57,22 +56,32 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
         return new GraphConvConfig(layers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
+    /** The graph convolutions' widths ({@link #withConvLayers}). */
+    @Override
+    public GraphConvConfig withLayerSizes(List<Integer> sizes) {
+        return withConvLayers(sizes);
+    }
+
     public GraphConvConfig withDenseSize(int size) {
         return new GraphConvConfig(convLayers, size, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
+    @Override
     public GraphConvConfig withDropout(double d) {
         return new GraphConvConfig(convLayers, denseSize, d, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
+    @Override
     public GraphConvConfig withWeightDecay(double wd) {
         return new GraphConvConfig(convLayers, denseSize, dropout, wd, learningRate, batchSize, batchNormalize, schedule, seed);
     }
 
+    @Override
     public GraphConvConfig withLearningRate(double lr) {
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, lr, batchSize, batchNormalize, schedule, seed);
     }
 
+    @Override
     public GraphConvConfig withBatchSize(int b) {
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, b, batchNormalize, schedule, seed);
     }
@@ -86,20 +95,8 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, s);
     }
 
+    @Override
     public GraphConvConfig withSchedule(LearningRateSchedule sched) {
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, sched, seed);
-    }
-
-    /** {@inheritDoc} Layer sizes are the graph convolutions. */
-    @Override
-    public GraphConvConfig with(Hyperparameters h) {
-        h.requireOnly("graphconv", List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size", "lr-decay"));
-        GraphConvConfig c = this;
-        c = h.layerSizes() != null ? c.withConvLayers(h.layerSizes()) : c;
-        c = h.dropout() != null ? c.withDropout(h.dropout()) : c;
-        c = h.learningRate() != null ? c.withLearningRate(h.learningRate()) : c;
-        c = h.weightDecay() != null ? c.withWeightDecay(h.weightDecay()) : c;
-        c = h.batchSize() != null ? c.withBatchSize(h.batchSize()) : c;
-        return h.schedule() != null ? c.withSchedule(h.schedule()) : c;
     }
 }

@@ -2,9 +2,8 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import io.chemdl4j.models.Hyperparameters;
 import io.chemdl4j.models.LearningRateSchedule;
-import io.chemdl4j.models.ModelConfig;
+import io.chemdl4j.models.NetworkConfig;
 
 /**
  * Hyperparameters of a fully connected multitask network, with DeepChem's defaults
@@ -24,7 +23,7 @@ import io.chemdl4j.models.ModelConfig;
  */
 public record MultitaskConfig(List<Integer> layerSizes, double dropout, double weightDecay, double learningRate,
                               int batchSize, double weightInitStddev, double biasInit,
-                              LearningRateSchedule schedule, long seed) implements ModelConfig {
+                              LearningRateSchedule schedule, long seed) implements NetworkConfig<MultitaskConfig> {
     public MultitaskConfig {
         schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
         layerSizes = List.copyOf(layerSizes);
@@ -53,22 +52,27 @@ public record MultitaskConfig(List<Integer> layerSizes, double dropout, double w
         return new MultitaskConfig(List.of(1000), 0.5, 0.0, 0.001, 100, 0.02, 1.0, LearningRateSchedule.constant(), 0L);
     }
 
+    @Override
     public MultitaskConfig withLayerSizes(List<Integer> sizes) {
         return new MultitaskConfig(sizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
+    @Override
     public MultitaskConfig withDropout(double d) {
         return new MultitaskConfig(layerSizes, d, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
+    @Override
     public MultitaskConfig withWeightDecay(double wd) {
         return new MultitaskConfig(layerSizes, dropout, wd, learningRate, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
+    @Override
     public MultitaskConfig withLearningRate(double lr) {
         return new MultitaskConfig(layerSizes, dropout, weightDecay, lr, batchSize, weightInitStddev, biasInit, schedule, seed);
     }
 
+    @Override
     public MultitaskConfig withBatchSize(int b) {
         return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, b, weightInitStddev, biasInit, schedule, seed);
     }
@@ -78,20 +82,8 @@ public record MultitaskConfig(List<Integer> layerSizes, double dropout, double w
         return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, schedule, s);
     }
 
+    @Override
     public MultitaskConfig withSchedule(LearningRateSchedule sched) {
         return new MultitaskConfig(layerSizes, dropout, weightDecay, learningRate, batchSize, weightInitStddev, biasInit, sched, seed);
-    }
-
-    /** {@inheritDoc} Layer sizes are the hidden layers. */
-    @Override
-    public MultitaskConfig with(Hyperparameters h) {
-        h.requireOnly("multitask", List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size", "lr-decay"));
-        MultitaskConfig c = this;
-        c = h.layerSizes() != null ? c.withLayerSizes(h.layerSizes()) : c;
-        c = h.dropout() != null ? c.withDropout(h.dropout()) : c;
-        c = h.learningRate() != null ? c.withLearningRate(h.learningRate()) : c;
-        c = h.weightDecay() != null ? c.withWeightDecay(h.weightDecay()) : c;
-        c = h.batchSize() != null ? c.withBatchSize(h.batchSize()) : c;
-        return h.schedule() != null ? c.withSchedule(h.schedule()) : c;
     }
 }

@@ -386,6 +386,33 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
                 dir -> ModelSerializer.writeModel(network, dir.resolve(ModelIO.NETWORK).toFile(), true));
     }
 
+    /** The entries DL4J writes for a network without a normalizer; ChemDL4J writes nothing else. */
+    private static final java.util.Set<String> NETWORK_ENTRIES = java.util.Set.of("configuration.json",
+            "coefficients.bin", "updaterState.bin", "noParams.marker");
+
+    /**
+     * Refuses a network file with any entry that ChemDL4J does not write, before DL4J opens it: DL4J reads
+     * a {@code preprocessor.bin} or {@code normalizer.bin} entry with Java object deserialization, which
+     * would run code from a crafted file.
+     */
+    private static void refuseUnexpectedEntries(Path networkFile) throws ModelFormatException {
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(networkFile.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                names.add(entries.nextElement().getName());
+            }
+        } catch (IOException e) {
+            throw new ModelFormatException(networkFile + " is not a readable zip file: " + e.getMessage(), e);
+        }
+        for (String name : names) {
+            if (!NETWORK_ENTRIES.contains(name)) {
+                throw new ModelFormatException(networkFile + ": unexpected entry '"
+                        + name.replaceAll("[^\\x20-\\x7e]", "?") + "'; refused, as a network file holds only "
+                        + new java.util.TreeSet<>(NETWORK_ENTRIES));
+            }
+        }
+    }
+
     /**
      * Reads back a model saved by {@link #save}: its configuration from the manifest, its network from
      * {@value ModelIO#NETWORK}.
@@ -395,6 +422,7 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
     public static MultitaskModel load(ModelIO.SavedFiles files) throws ModelFormatException {
         Path networkFile = files.file(ModelIO.NETWORK);
         MultitaskConfig config = files.config("config", MultitaskConfig.class);
+        refuseUnexpectedEntries(networkFile);
         MultiLayerNetwork network;
         try {
             network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);

@@ -1,0 +1,39 @@
+package io.chemdl4j.models;
+
+import java.util.List;
+
+/**
+ * The configuration of a network kind that has every shared {@link Hyperparameters}: it applies them
+ * all in one way ({@link #with}).
+ *
+ * @param <C> the configuration's own type
+ */
+public interface NetworkConfig<C extends NetworkConfig<C>> extends ModelConfig {
+    /** With these hidden layer widths (the kind says which layers they are). */
+    C withLayerSizes(List<Integer> sizes);
+
+    C withDropout(double dropout);
+
+    C withLearningRate(double learningRate);
+
+    C withWeightDecay(double weightDecay);
+
+    C withBatchSize(int batchSize);
+
+    C withSchedule(LearningRateSchedule schedule);
+
+    @Override
+    C withSeed(long seed);
+
+    @Override
+    @SuppressWarnings("unchecked")
+    default C with(Hyperparameters h) {
+        C c = (C) this; // C is the implementing record's own type
+        c = h.layerSizes() != null ? c.withLayerSizes(h.layerSizes()) : c;
+        c = h.dropout() != null ? c.withDropout(h.dropout()) : c;
+        c = h.learningRate() != null ? c.withLearningRate(h.learningRate()) : c;
+        c = h.weightDecay() != null ? c.withWeightDecay(h.weightDecay()) : c;
+        c = h.batchSize() != null ? c.withBatchSize(h.batchSize()) : c;
+        return h.schedule() != null ? c.withSchedule(h.schedule()) : c;
+    }
+}
