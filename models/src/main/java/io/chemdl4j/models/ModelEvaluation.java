@@ -104,7 +104,7 @@ public final class ModelEvaluation {
     private static <D extends LabelledData> Result evaluate(ModelKind<D> kind, SavedModel model, DataRequest request,
                                                             Subset subset,
                                                             StreamingFeaturizer.ProgressListener progress) {
-        PreparedData<D> data = kind.input().load(request, progress);
+        PreparedData<D> data = kind.input().loadFor(model, request, progress);
         checkTasks(model.model(), request.source(), data.tasks());
         List<D> parts = data.parts(subset);
         List<double[]> predicted = new ArrayList<>();

@@ -32,8 +32,17 @@ public interface ModelInput<D extends LabelledData> {
     PreparedData<D> load(DataRequest request, StreamingFeaturizer.ProgressListener progress);
 
     /**
-     * Predictions of {@code model} in original units on {@code data} as {@link #load} made it (untransformed
-     * features): the model's feature transformers are applied first and its label transformers undone.
+     * Loads {@code request}'s source to score {@code model} on it: split as {@link #load} splits it, with
+     * {@code model}'s own feature transformers (fitted on its training data) rather than newly fitted ones.
+     */
+    default PreparedData<D> loadFor(SavedModel model, DataRequest request,
+                                    StreamingFeaturizer.ProgressListener progress) {
+        return load(request, progress);
+    }
+
+    /**
+     * Predictions of {@code model} in original units on {@code data} as {@link #load} or {@link #loadFor}
+     * made it for this model; its label transformers are undone.
      */
     double[][] predict(SavedModel model, D data);
 

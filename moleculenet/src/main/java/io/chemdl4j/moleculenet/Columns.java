@@ -54,8 +54,10 @@ final class Columns {
         long[] count = new long[width];
         for (int i = 0; i < d.size(); i++) {
             for (int c = 0; c < width; c++) {
-                if (features || d.weight(i, c) != 0) {
-                    sum[c] += features ? d.feature(i, c) : d.label(i, c);
+                double v = features ? d.feature(i, c) : d.label(i, c);
+                // a missing label (weight 0) or a feature the featurizer could not compute (NaN) is left out
+                if ((features || d.weight(i, c) != 0) && Double.isFinite(v)) {
+                    sum[c] += v;
                     count[c]++;
                 }
             }
@@ -67,8 +69,9 @@ final class Columns {
         double[] squares = new double[width];
         for (int i = 0; i < d.size(); i++) {
             for (int c = 0; c < width; c++) {
-                if (features || d.weight(i, c) != 0) {
-                    double delta = (features ? d.feature(i, c) : d.label(i, c)) - means[c];
+                double v = features ? d.feature(i, c) : d.label(i, c);
+                if ((features || d.weight(i, c) != 0) && Double.isFinite(v)) {
+                    double delta = v - means[c];
                     squares[c] += delta * delta;
                 }
             }

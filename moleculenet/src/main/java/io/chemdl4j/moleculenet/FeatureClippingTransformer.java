@@ -20,6 +20,11 @@ public record FeatureClippingTransformer(double max) implements Transformer {
     }
 
     @Override
+    public boolean transformsFeatures() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "feature-clipping";
     }

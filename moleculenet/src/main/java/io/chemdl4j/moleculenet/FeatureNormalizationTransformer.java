@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * Standardizes every feature to zero mean and unit standard deviation of the training split
  * (DeepChem's {@code NormalizationTransformer(transform_X=True)}), for descriptor features whose
- * scales differ by orders of magnitude. A constant feature keeps standard deviation 1. Labels are
- * untouched, so predictions need no undoing.
+ * scales differ by orders of magnitude. A constant feature keeps standard deviation 1. A value the
+ * featurizer could not compute (NaN or infinite) is left out of the fit and becomes 0, the training mean,
+ * so that one such molecule cannot turn a network's weights into NaN. Labels are untouched, so
+ * predictions need no undoing.
  *
  * @param means per-feature mean of the training features
  * @param stds  per-feature standard deviation (population); 1 where it is 0
@@ -25,6 +27,11 @@ public record FeatureNormalizationTransformer(double[] means, double[] stds) imp
     }
 
     @Override
+    public boolean transformsFeatures() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "feature-normalization";
     }
@@ -35,7 +42,7 @@ public record FeatureNormalizationTransformer(double[] means, double[] stds) imp
         if (d != means.length) {
             throw new IllegalArgumentException("transformer fitted on " + means.length + " features, dataset has " + d);
         }
-        return dataset.withFeatures(Columns.mapInPlace(dataset.flatFeatures(), d, (f, x) -> (x - means[f]) / stds[f]));
+        return dataset.withFeatures(Columns.mapInPlace(dataset.flatFeatures(), d, (f, x) -> Double.isFinite(x) ? (x - means[f]) / stds[f] : 0));
     }
 
     @Override

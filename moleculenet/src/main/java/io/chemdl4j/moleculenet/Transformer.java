@@ -24,6 +24,11 @@ public sealed interface Transformer permits BalancingTransformer, NormalizationT
         return false;
     }
 
+    /** Whether {@link #transform} changes the features, so new molecules' features need it too. */
+    default boolean transformsFeatures() {
+        return false;
+    }
+
     /**
      * Maps predictions made in transformed label space back to the original units.
      * {@code predictions[molecule][task]} is not modified; a new array is returned. The identity

@@ -2,6 +2,8 @@ package io.chemdl4j.models.input;
 
 import java.util.List;
 
+import io.chemdl4j.featurize.CdkDescriptorFeaturizer;
+import io.chemdl4j.featurize.DescriptorFeaturizer;
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
@@ -14,6 +16,8 @@ import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.SavedModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
 import io.chemdl4j.moleculenet.FeaturizationCache;
 import io.chemdl4j.moleculenet.LoadOptions;
 import io.chemdl4j.moleculenet.MolNet;
@@ -27,6 +31,10 @@ import io.chemdl4j.moleculenet.Transformer;
  * {@link io.chemdl4j.models.ExperimentConfig#defaults}).
  */
 public final class FeatureRowInput implements ModelInput<Dataset> {
+    /** The real-valued featurizers, whose features are standardized and clipped. */
+    private static final java.util.Set<String> SCALED = java.util.Set.of(DescriptorFeaturizer.NAME,
+            CdkDescriptorFeaturizer.NAME);
+
     /** The one instance. */
     public static final FeatureRowInput INSTANCE = new FeatureRowInput();
 
@@ -43,15 +51,47 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
         return new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withCounts(true)).spec();
     }
 
+    /**
+     * {@inheritDoc} Features of real-valued featurizers (descriptors) are then standardized on the training
+     * split and clipped to ±5 (DeepChem's {@code NormalizationTransformer(transform_X=True)} and
+     * {@code ClippingTransformer}): their scales differ by orders of magnitude, and a network on raw
+     * descriptors diverges. Those transformers are saved with a model and applied to new molecules.
+     * Fingerprints are counts or bits and stay as they are.
+     */
     @Override
     public PreparedData<Dataset> load(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
         long start = System.nanoTime();
+        MolNetData data = loadRaw(request, progress);
+        List<Transformer> features = SCALED.contains(data.featurizer().name())
+                ? List.of(FeatureNormalizationTransformer.fit(data.train()), FeatureClippingTransformer.defaults())
+                : List.of();
+        return prepared(data, features, start);
+    }
+
+    /** {@inheritDoc} The features get {@code model}'s own feature transformers. */
+    @Override
+    public PreparedData<Dataset> loadFor(SavedModel model, DataRequest request,
+                                         StreamingFeaturizer.ProgressListener progress) {
+        long start = System.nanoTime();
+        MolNetData data = loadRaw(request, progress);
+        List<Transformer> features = model.transformers().stream().filter(Transformer::transformsFeatures).toList();
+        return prepared(data, features, start);
+    }
+
+    private MolNetData loadRaw(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
         VectorFeaturizer featurizer = featurizer(request.featurizerOr(defaultFeaturizer()));
         LoadOptions options = new LoadOptions(featurizer, request.splitter(), request.seed(), request.fractions(),
                 request.dataDirectory(), Runtime.getRuntime().availableProcessors());
-        MolNetData data = MolNet.load(request.source(), options, FeaturizationCache.standard(), progress);
-        return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
-                data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
+        return MolNet.load(request.source(), options, FeaturizationCache.standard(), progress);
+    }
+
+    /** {@code data} with {@code features} applied to every split and added to its transformers. */
+    private static PreparedData<Dataset> prepared(MolNetData data, List<Transformer> features, long start) {
+        List<Transformer> all = new java.util.ArrayList<>(data.transformers());
+        all.addAll(features);
+        return new PreparedData<>(data.tasks(), Transformer.transformAll(data.train(), features),
+                Transformer.transformAll(data.valid(), features), Transformer.transformAll(data.test(), features),
+                all, data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -69,11 +109,7 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
 
     @Override
     public double[][] predict(SavedModel model, Dataset data) {
-        float[][] x = new float[data.size()][];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = data.featureRow(i);
-        }
-        return x.length == 0 ? new double[0][] : inputs(model).predict(List.of(x));
+        return data.size() == 0 ? new double[0][] : model.typedModel(this).predict(data, model.transformers());
     }
 
     @Override

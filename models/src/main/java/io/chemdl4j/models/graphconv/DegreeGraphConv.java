@@ -1,0 +1,131 @@
+package io.chemdl4j.models.graphconv;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import io.chemdl4j.models.layers.Matrices;
+import io.chemdl4j.models.layers.Pass;
+
+/**
+ * DeepChem's graph convolution (Duvenaud et al. 2015): for an atom of degree d,
+ * {@code x W_self[d] + (Σ neighbours x) W_neighbour[d] + b[d]}, degrees 0 to {@value GraphLayout#MAX_DEGREE}.
+ * Atoms are sorted by degree in the batch, so each degree's weights are one matrix product. Parameters
+ * {@code conv<l>_Wself_<d>}, {@code conv<l>_Wneighbour_<d>} (d ≥ 1) and {@code conv<l>_b_<d>}, Glorot-uniform
+ * and zero.
+ */
+final class DegreeGraphConv implements GraphLayer {
+    private static final int DEGREES = GraphLayout.MAX_DEGREE + 1;
+
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+    private final String prefix;
+    private final int out;
+    private final DataType dtype;
+    private GraphLayout batch;
+    private INDArray input;
+    private INDArray neighbourSum;
+
+    DegreeGraphConv(int layer, int in, int out, Random init, DataType dtype) {
+        this.prefix = "conv" + layer + "_";
+        this.out = out;
+        this.dtype = dtype;
+        for (int d = 0; d < DEGREES; d++) {
+            parameters.put(name("Wself", d), Matrices.glorotUniform(init, in, out, dtype));
+            if (d > 0) {
+                parameters.put(name("Wneighbour", d), Matrices.glorotUniform(init, in, out, dtype));
+            }
+            parameters.put(name("b", d), Nd4j.zeros(dtype, 1, out));
+        }
+    }
+
+    private String name(String kind, int degree) {
+        return prefix + kind + "_" + degree;
+    }
+
+    @Override
+    public void bind(GraphLayout batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public INDArray forward(INDArray x, Pass pass) {
+        input = x;
+        neighbourSum = neighbourSum(batch, x);
+        INDArray z = Nd4j.zeros(dtype, batch.atomCount, out);
+        for (int d = 0; d < DEGREES; d++) {
+            int from = batch.degreeStart[d];
+            int to = batch.degreeStart[d + 1];
+            if (from == to) {
+                continue;
+            }
+            INDArray zd = rows(x, from, to).mmul(parameters.get(name("Wself", d)));
+            if (d > 0) {
+                zd.addi(rows(neighbourSum, from, to).mmul(parameters.get(name("Wneighbour", d))));
+            }
+            zd.addiRowVector(parameters.get(name("b", d)));
+            rows(z, from, to).assign(zd);
+        }
+        return z;
+    }
+
+    @Override
+    public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
+        int in = (int) input.columns();
+        INDArray dInput = Nd4j.zeros(dtype, batch.atomCount, in);
+        INDArray dNeighbourSum = Nd4j.zeros(dtype, batch.atomCount, in);
+        for (int d = 0; d < DEGREES; d++) {
+            int from = batch.degreeStart[d];
+            int to = batch.degreeStart[d + 1];
+            INDArray wSelf = parameters.get(name("Wself", d));
+            if (from == to) {
+                gradients.put(name("Wself", d), Nd4j.zeros(dtype, wSelf.shape()));
+                gradients.put(name("b", d), Nd4j.zeros(dtype, 1, wSelf.columns()));
+                if (d > 0) {
+                    gradients.put(name("Wneighbour", d), Nd4j.zeros(dtype, wSelf.shape()));
+                }
+                continue;
+            }
+            INDArray g = rows(dy, from, to);
+            gradients.put(name("Wself", d), rows(input, from, to).transpose().mmul(g));
+            gradients.put(name("b", d), g.sum(true, 0));
+            rows(dInput, from, to).assign(g.mmul(wSelf.transpose()));
+            if (d > 0) {
+                INDArray wNeighbour = parameters.get(name("Wneighbour", d));
+                gradients.put(name("Wneighbour", d), rows(neighbourSum, from, to).transpose().mmul(g));
+                rows(dNeighbourSum, from, to).assign(g.mmul(wNeighbour.transpose()));
+            }
+        }
+        // the neighbour relation is symmetric: the gradient of a neighbour sum is a neighbour sum
+        return dInput.addi(neighbourSum(batch, dNeighbourSum));
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return parameters;
+    }
+
+    private static INDArray rows(INDArray x, int from, int to) {
+        return x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
+    /** Row i of the result is the sum of the rows of {@code x} at i's neighbours. */
+    private static INDArray neighbourSum(GraphLayout batch, INDArray x) {
+        int c = (int) x.columns();
+        double[] in = Matrices.values(x);
+        double[] out = new double[in.length];
+        for (int i = 0; i < batch.atomCount; i++) {
+            for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
+                int j = batch.neighbours[k];
+                for (int f = 0; f < c; f++) {
+                    out[i * c + f] += in[j * c + f];
+                }
+            }
+        }
+        return Matrices.matrix(out, batch.atomCount, c, x.dataType());
+    }
+}

@@ -1,0 +1,73 @@
+package io.chemdl4j.models.graphconv;
+
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import io.chemdl4j.models.layers.Matrices;
+import io.chemdl4j.models.layers.Pass;
+
+/** DeepChem's graph gather: per molecule, {@code tanh} of the sum and of the maximum over its atoms, {@code [molecules × 2c]}. */
+final class GraphGather implements GraphLayer {
+    private GraphLayout batch;
+    private int atomColumns;
+    private int[] argmax;
+    private double[] output;
+
+    @Override
+    public void bind(GraphLayout batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public INDArray forward(INDArray x, Pass pass) {
+        int c = (int) x.columns();
+        atomColumns = c;
+        double[] in = Matrices.values(x);
+        double[] out = new double[batch.moleculeCount * 2 * c];
+        argmax = new int[batch.moleculeCount * c];
+        for (int m = 0; m < batch.moleculeCount; m++) {
+            for (int f = 0; f < c; f++) {
+                double sum = 0;
+                double best = Double.NEGATIVE_INFINITY;
+                int winner = -1;
+                for (int k = batch.moleculeStart[m]; k < batch.moleculeStart[m + 1]; k++) {
+                    int a = batch.moleculeAtoms[k];
+                    double v = in[a * c + f];
+                    sum += v;
+                    if (v > best) {
+                        best = v;
+                        winner = a;
+                    }
+                }
+                out[m * 2 * c + f] = Math.tanh(sum);
+                out[m * 2 * c + c + f] = Math.tanh(best);
+                argmax[m * c + f] = winner;
+            }
+        }
+        INDArray molecules = Matrices.matrix(out, batch.moleculeCount, 2 * c, x.dataType());
+        output = Matrices.values(molecules);
+        return molecules;
+    }
+
+    @Override
+    public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
+        int c = atomColumns;
+        double[] g = Matrices.values(dy);
+        double[] y = output;
+        double[] dx = new double[batch.atomCount * c];
+        for (int m = 0; m < batch.moleculeCount; m++) {
+            for (int f = 0; f < c; f++) {
+                int s = m * 2 * c + f;
+                int mx = m * 2 * c + c + f;
+                double dSum = g[s] * (1 - y[s] * y[s]);
+                double dMax = g[mx] * (1 - y[mx] * y[mx]);
+                for (int k = batch.moleculeStart[m]; k < batch.moleculeStart[m + 1]; k++) {
+                    dx[batch.moleculeAtoms[k] * c + f] += dSum;
+                }
+                dx[argmax[m * c + f] * c + f] += dMax;
+            }
+        }
+        return Matrices.matrix(dx, batch.atomCount, c, dy.dataType());
+    }
+}

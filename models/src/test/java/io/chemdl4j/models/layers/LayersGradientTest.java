@@ -1,0 +1,115 @@
+package io.chemdl4j.models.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Every generic layer's backward pass against finite differences ({@link GradientCheck}), and their edge cases. */
+class LayersGradientTest {
+    private final INDArray x = GradientCheck.randomMatrix(9, 6, 1);
+
+    @Test
+    void dense() {
+        assertTrue(GradientCheck.check(new Dense("d", 6, 4, new Random(1), DataType.DOUBLE), x,
+                GradientCheck.pass(false, false)) > 30);
+    }
+
+    @Test
+    void relu() {
+        GradientCheck.check(new Relu(), x, GradientCheck.pass(false, false));
+    }
+
+    @Test
+    void batchNormWithBatchStatisticsAndWithMovingOnes() {
+        BatchNorm bn = new BatchNorm("bn", 6, DataType.DOUBLE);
+        bn.parameters().get("bn_gamma").assign(GradientCheck.randomMatrix(1, 6, 3).add(1.5));
+        bn.parameters().get("bn_beta").assign(GradientCheck.randomMatrix(1, 6, 4));
+        GradientCheck.check(bn, x, GradientCheck.pass(true, false));
+        // training updates the moving averages with momentum 0.99; prediction reads them
+        bn.forward(x, Pass.training(new java.util.SplittableRandom(1)));
+        double mean = x.getColumn(0).meanNumber().doubleValue();
+        assertEquals(0.01 * mean, bn.state().get("bn_movingMean").getDouble(0), 1e-12);
+        INDArray predicted = bn.forward(x, Pass.inference());
+        assertEquals(predicted.getDouble(0, 0), bn.parameters().get("bn_gamma").getDouble(0)
+                * (x.getDouble(0, 0) - 0.01 * mean) / Math.sqrt(bn.state().get("bn_movingVariance").getDouble(0)
+                + BatchNorm.EPSILON) + bn.parameters().get("bn_beta").getDouble(0), 1e-12);
+    }
+
+    @Test
+    void dropoutWithAFixedMaskAndNoneAtPrediction() {
+        Dropout dropout = new Dropout(0.4);
+        GradientCheck.check(dropout, x, GradientCheck.pass(true, true));
+        INDArray y = dropout.forward(x, GradientCheck.pass(true, true).get());
+        long zeros = java.util.stream.LongStream.range(0, y.length()).filter(i -> y.getDouble(i) == 0).count();
+        assertTrue(zeros > 5 && zeros < 40, zeros + " of 54 dropped at rate 0.4");
+        for (long i = 0; i < y.length(); i++) {
+            assertTrue(y.getDouble(i) == 0 || Math.abs(y.getDouble(i) - x.getDouble(i) / 0.6) < 1e-12);
+        }
+        assertEquals(x, dropout.forward(x, Pass.inference()));
+    }
+
+    @Test
+    void aCompositionOfLayersIsCheckedAsOneLayer() {
+        Random init = new Random(2);
+        List<Layer> stack = List.of(new Dense("a", 6, 5, init, DataType.DOUBLE), new Relu(),
+                new BatchNorm("n", 5, DataType.DOUBLE), new Dropout(0.3), new Dense("b", 5, 3, init, DataType.DOUBLE));
+        Layer composed = new Layer() {
+            @Override
+            public INDArray forward(INDArray in, Pass pass) {
+                INDArray y = in;
+                for (Layer l : stack) {
+                    y = l.forward(y, pass);
+                }
+                return y;
+            }
+
+            @Override
+            public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
+                INDArray d = dy;
+                for (int k = stack.size() - 1; k >= 0; k--) {
+                    d = stack.get(k).backward(d, gradients);
+                }
+                return d;
+            }
+
+            @Override
+            public Map<String, INDArray> parameters() {
+                Map<String, INDArray> all = new java.util.LinkedHashMap<>();
+                stack.forEach(l -> all.putAll(l.parameters()));
+                return all;
+            }
+        };
+        GradientCheck.check(composed, x, GradientCheck.pass(true, true));
+    }
+
+    /** The output loss's gradient, for classification (two logits per task) and regression, missing labels included. */
+    @Test
+    void taskOutputLoss() {
+        for (boolean classification : new boolean[] {true, false}) {
+            TaskOutputLoss loss = new TaskOutputLoss(classification, 3);
+            int m = 4;
+            INDArray outputs = GradientCheck.randomMatrix(m, loss.outputs(), 8).mul(3);
+            double[] labels = {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0};
+            double[] weights = {1, 2, 0, 1, 1, 0.5, 1, 1, 3, 1, 0, 1};
+            TaskOutputLoss.Result r = loss.evaluate(Matrices.values(outputs), m, labels, weights);
+            INDArray analytic = Matrices.matrix(r.dOutputs(), m, loss.outputs(), DataType.DOUBLE);
+            GradientCheck.compare(classification ? "classification outputs" : "regression outputs", analytic,
+                    outputs, () -> loss.evaluate(Matrices.values(outputs), m, labels, weights).loss());
+            assertEquals(0, r.dOutputs()[classification ? 4 : 2], 0.0, "a missing label has no gradient");
+            if (classification) {
+                double diff = outputs.getDouble(0, 1) - outputs.getDouble(0, 0);
+                assertEquals(1 / (1 + Math.exp(-diff)), r.predictions()[0], 1e-12, "softmax over the task's two logits");
+            } else {
+                assertArrayEquals(new double[] {outputs.getDouble(0, 0)}, new double[] {r.predictions()[0]}, 0.0);
+            }
+        }
+    }
+}
