@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.models.Benchmark;
-import io.chemdl4j.models.ExperimentConfig;
-import io.chemdl4j.models.ExperimentResult;
 import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.experiment.Benchmark;
+import io.chemdl4j.models.experiment.ExperimentConfig;
+import io.chemdl4j.models.experiment.ExperimentResult;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.SplitterType;

@@ -2,8 +2,8 @@ package io.chemdl4j.cli;
 
 import java.io.PrintWriter;
 
-import io.chemdl4j.models.ModelFormatException;
-import io.chemdl4j.models.ToolkitVersion;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ToolkitVersion;
 import io.chemdl4j.moleculenet.InvalidDataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

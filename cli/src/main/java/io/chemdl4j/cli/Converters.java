@@ -56,9 +56,9 @@ final class Converters {
     }
 
     /** {@code train}, {@code valid}, {@code test} or {@code all}. */
-    static io.chemdl4j.models.ModelEvaluation.Subset subset(String value) {
+    static io.chemdl4j.models.predict.ModelEvaluation.Subset subset(String value) {
         try {
-            return io.chemdl4j.models.ModelEvaluation.Subset.valueOf(value.toUpperCase(Locale.ROOT));
+            return io.chemdl4j.models.predict.ModelEvaluation.Subset.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown --subset '" + value + "'; use train, valid, test or all");
         }

@@ -3,9 +3,9 @@ package io.chemdl4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.models.ModelEvaluation;
-import io.chemdl4j.models.ModelIO;
-import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.predict.ModelEvaluation;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;

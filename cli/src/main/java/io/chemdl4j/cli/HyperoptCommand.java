@@ -3,11 +3,11 @@ package io.chemdl4j.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.models.ExperimentConfig;
-import io.chemdl4j.models.HyperparameterSearch;
-import io.chemdl4j.models.HyperparameterSpace;
 import io.chemdl4j.models.ModelKind;
-import io.chemdl4j.models.SearchReport;
+import io.chemdl4j.models.experiment.ExperimentConfig;
+import io.chemdl4j.models.experiment.HyperparameterSearch;
+import io.chemdl4j.models.experiment.HyperparameterSpace;
+import io.chemdl4j.models.experiment.SearchReport;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.chemdl4j.cli;
 import java.util.List;
 
 import io.chemdl4j.models.Hyperparameters;
-import io.chemdl4j.models.LearningRateSchedule;
+import io.chemdl4j.models.training.LearningRateSchedule;
 import picocli.CommandLine.Option;
 
 /**

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.chemdl4j.featurize.io.InputFileException;
-import io.chemdl4j.models.ModelIO;
-import io.chemdl4j.models.StreamingPredictor;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.predict.StreamingPredictor;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

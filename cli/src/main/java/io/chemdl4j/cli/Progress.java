@@ -2,11 +2,12 @@ package io.chemdl4j.cli;
 
 import java.util.Locale;
 
-import io.chemdl4j.models.Experiment;
-import io.chemdl4j.models.TrainingCurve;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+
+import io.chemdl4j.models.experiment.Experiment;
+import io.chemdl4j.models.training.TrainingCurve;
 
 /** Progress bars on stderr, only when a person is watching (a terminal) and not asked to be quiet. */
 final class Progress {

@@ -3,7 +3,7 @@ package io.chemdl4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.models.ExperimentConfig;
+import io.chemdl4j.models.experiment.ExperimentConfig;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.models.Experiment;
-import io.chemdl4j.models.ExperimentConfig;
-import io.chemdl4j.models.ExperimentReport;
-import io.chemdl4j.models.ExperimentResult;
 import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.experiment.Experiment;
+import io.chemdl4j.models.experiment.ExperimentConfig;
+import io.chemdl4j.models.experiment.ExperimentReport;
+import io.chemdl4j.models.experiment.ExperimentResult;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.MolNetDataset;

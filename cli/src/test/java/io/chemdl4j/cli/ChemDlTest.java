@@ -43,7 +43,7 @@ class ChemDlTest {
             }
         }
         assertTrue(Files.isRegularFile(model.resolve("chemdl-model.json")));
-        var loaded = io.chemdl4j.models.ModelIO.load(model);
+        var loaded = io.chemdl4j.models.io.ModelIO.load(model);
         assertEquals("ecfp", loaded.featurizer().name());
         assertEquals("true", loaded.featurizer().parameters().get("counts"));
     }

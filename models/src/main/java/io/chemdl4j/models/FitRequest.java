@@ -3,6 +3,11 @@ package io.chemdl4j.models;
 import java.util.List;
 import java.util.Objects;
 
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.models.training.Training;
+import io.chemdl4j.models.training.TrainingCurve;
+import io.chemdl4j.models.training.TrainingOptions;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;

@@ -2,6 +2,8 @@ package io.chemdl4j.models;
 
 import java.util.List;
 
+import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.models.training.TrainingCurve;
 import io.chemdl4j.moleculenet.LabelledData;
 
 /**

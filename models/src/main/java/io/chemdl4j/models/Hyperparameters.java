@@ -3,6 +3,8 @@ package io.chemdl4j.models;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.chemdl4j.models.training.LearningRateSchedule;
+
 /**
  * Hyperparameters that several model kinds share, each {@code null} where it is not set: what the
  * command line's network options and a hyperparameter search point override in a kind's

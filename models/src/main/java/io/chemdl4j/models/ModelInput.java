@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.LabelledData;
 
 /**

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.models.experiment.HyperparameterSpace;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.TaskType;

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import io.chemdl4j.models.io.ModelFormatException;
+
 /**
  * The registry of {@link ModelKind}s, found once by {@link ServiceLoader} from
  * {@code META-INF/services/io.chemdl4j.models.ModelKind}. An unknown name is an error that lists the

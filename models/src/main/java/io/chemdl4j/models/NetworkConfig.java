@@ -2,6 +2,8 @@ package io.chemdl4j.models;
 
 import java.util.List;
 
+import io.chemdl4j.models.training.LearningRateSchedule;
+
 /**
  * The configuration of a network kind that has every shared {@link Hyperparameters}: it applies them
  * all in one way ({@link #with}).

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.models.predict.ModelEvaluation;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.Transformer;
 

@@ -2,6 +2,9 @@ package io.chemdl4j.models;
 
 import java.util.List;
 
+import io.chemdl4j.models.metrics.EvaluationResult;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;

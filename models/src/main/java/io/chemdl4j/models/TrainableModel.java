@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.LabelledData;
 
 /**

@@ -9,7 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.chemdl4j.models.experiment.Experiment;
+import io.chemdl4j.models.experiment.ExperimentConfig;
 import io.chemdl4j.models.forest.RandomForestConfig;
+import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.multitask.MultitaskConfig;
 
 /** The registry: every kind it finds has a contract test, and unknown names are errors, never a fallback. */

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.chemdl4j.models.graphconv.GraphConvModel;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.multitask.MultitaskModel;
+import io.chemdl4j.models.predict.SavedModel;
 
 /** Model files written by earlier versions keep loading and predicting the same numbers. */
 class GoldenModelTest {

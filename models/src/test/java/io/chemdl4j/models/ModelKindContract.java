@@ -25,6 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.DataFiles;
 import io.chemdl4j.moleculenet.DataSource;

@@ -20,9 +20,9 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.models.ModelFormatException;
-import io.chemdl4j.models.ModelIO;
 import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.Transformer;

@@ -2,8 +2,8 @@ package io.chemdl4j.models.graphconv;
 
 import java.util.List;
 
-import io.chemdl4j.models.LearningRateSchedule;
 import io.chemdl4j.models.NetworkConfig;
+import io.chemdl4j.models.training.LearningRateSchedule;
 
 /**
  * Hyperparameters of a {@link GraphConvModel}, with DeepChem's {@code GraphConvModel} defaults:

@@ -13,8 +13,8 @@ import io.chemdl4j.models.DataRequest;
 import io.chemdl4j.models.ModelInput;
 import io.chemdl4j.models.PreparedData;
 import io.chemdl4j.models.PropertyModel;
-import io.chemdl4j.models.SavedModel;
 import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.FeatureClippingTransformer;
 import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
@@ -28,7 +28,7 @@ import io.chemdl4j.moleculenet.Transformer;
  * Feature rows ({@code float[]} per molecule) from any vector featurizer: ECFP/FCFP, Morgan, MACCS,
  * RDKit-named or CDK descriptors. Loaded through the featurization cache. The default is ECFP4 counts
  * folded to 1024, chosen on Tox21's and Delaney's validation scores (see
- * {@link io.chemdl4j.models.ExperimentConfig#defaults}).
+ * {@link io.chemdl4j.models.experiment.ExperimentConfig#defaults}).
  */
 public final class FeatureRowInput implements ModelInput<Dataset> {
     /** The real-valued featurizers, whose features are standardized and clipped. */

@@ -6,9 +6,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-import io.chemdl4j.models.EpochRecord;
 import io.chemdl4j.models.NdArrays;
 import io.chemdl4j.models.TaskSoftmaxCrossEntropy;
+import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.TaskType;
 
 /**

@@ -2,8 +2,8 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import io.chemdl4j.models.LearningRateSchedule;
 import io.chemdl4j.models.NetworkConfig;
+import io.chemdl4j.models.training.LearningRateSchedule;
 
 /**
  * Hyperparameters of a fully connected multitask network, with DeepChem's defaults

@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-import io.chemdl4j.models.EpochRecord;
 import io.chemdl4j.models.WeightedSquaredError;
+import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.TaskType;
 
 /**

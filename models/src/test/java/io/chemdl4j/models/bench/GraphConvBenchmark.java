@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import io.chemdl4j.featurize.GraphFeaturizer;
-import io.chemdl4j.models.LearningRateSchedule;
-import io.chemdl4j.models.Metric;
-import io.chemdl4j.models.Training;
-import io.chemdl4j.models.TrainingCurve;
-import io.chemdl4j.models.TrainingOptions;
 import io.chemdl4j.models.graphconv.GraphConvConfig;
 import io.chemdl4j.models.graphconv.GraphConvModel;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.training.LearningRateSchedule;
+import io.chemdl4j.models.training.Training;
+import io.chemdl4j.models.training.TrainingCurve;
+import io.chemdl4j.models.training.TrainingOptions;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.LoadOptions;
 import io.chemdl4j.moleculenet.MolNet;

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.chemdl4j.models.Metric;
 import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
-import io.chemdl4j.models.ModelFormatException;
-import io.chemdl4j.models.ModelIO;
-import io.chemdl4j.models.SavedModel;
-import io.chemdl4j.models.StreamingPredictor;
 import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.predict.SavedModel;
+import io.chemdl4j.models.predict.StreamingPredictor;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.NormalizationTransformer;
 import io.chemdl4j.moleculenet.TaskType;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.models.Experiment;
-import io.chemdl4j.models.ExperimentConfig;
-import io.chemdl4j.models.ExperimentResult;
-import io.chemdl4j.models.ModelEvaluation;
-import io.chemdl4j.models.ModelIO;
-import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.experiment.Experiment;
+import io.chemdl4j.models.experiment.ExperimentConfig;
+import io.chemdl4j.models.experiment.ExperimentResult;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.predict.ModelEvaluation;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.FeatureClippingTransformer;
 import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;

@@ -20,12 +20,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import io.chemdl4j.models.Metric;
-import io.chemdl4j.models.ModelIO;
 import io.chemdl4j.models.ModelTestData;
-import io.chemdl4j.models.Training;
-import io.chemdl4j.models.TrainingCurve;
-import io.chemdl4j.models.TrainingOptions;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.training.Training;
+import io.chemdl4j.models.training.TrainingCurve;
+import io.chemdl4j.models.training.TrainingOptions;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 

@@ -16,11 +16,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.chemdl4j.models.EpochRecord;
-import io.chemdl4j.models.Metric;
-import io.chemdl4j.models.ModelIO;
 import io.chemdl4j.models.ModelTestData;
-import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.predict.SavedModel;
+import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.Dataset;
 
 /**

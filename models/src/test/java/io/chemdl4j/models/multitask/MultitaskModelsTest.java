@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.models.Metric;
-import io.chemdl4j.models.ModelFormatException;
-import io.chemdl4j.models.ModelIO;
 import io.chemdl4j.models.ModelTestData;
-import io.chemdl4j.models.SavedModel;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.FeatureClippingTransformer;
 import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;

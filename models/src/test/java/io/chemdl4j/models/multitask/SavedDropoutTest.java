@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.chemdl4j.models.ModelIO;
 import io.chemdl4j.models.ModelTestData;
-import io.chemdl4j.models.SavedModel;
 import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 
 /** A saved model keeps its dropout: Monte-Carlo dropout after loading gives the spread it gave before. */

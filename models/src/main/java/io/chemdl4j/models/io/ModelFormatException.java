@@ -1,0 +1,16 @@
+package io.chemdl4j.models.io;
+
+import java.io.IOException;
+
+/** A directory is not a model this toolkit can load; the message says which and why. */
+public class ModelFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelFormatException(String message) {
+        super(message);
+    }
+
+    public ModelFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

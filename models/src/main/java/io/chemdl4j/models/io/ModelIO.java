@@ -1,0 +1,321 @@
+package io.chemdl4j.models.io;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.models.ModelConfig;
+import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.ModelKinds;
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.predict.SavedModel;
+import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.moleculenet.BalancingTransformer;
+import io.chemdl4j.moleculenet.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
+import io.chemdl4j.moleculenet.LogTransformer;
+import io.chemdl4j.moleculenet.MinMaxTransformer;
+import io.chemdl4j.moleculenet.NormalizationTransformer;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * Saves and loads models as a directory: {@value #MANIFEST} (format version, model type, tasks,
+ * featurizer, the kind's configuration, transformers, training history) and the files the model's
+ * {@link ModelKind} writes beside it: {@value #NETWORK} (the DL4J network) for a multitask network,
+ * {@code parameters.zip} (one ND4J array per named parameter and batch-normalization statistic) for a
+ * graph convolution, {@code forests.zip} for a random forest. Directories are written atomically.
+ * {@link #load} finds the kind by the manifest's {@code modelType} in {@link ModelKinds}. Files of every
+ * earlier format version keep loading; committed golden models in the tests prove it.
+ *
+ * <p>Format versions: 1, multitask networks; 2 adds graph convolutions; 3 adds random forests. Each kind
+ * writes the oldest version that holds it, so earlier toolkits keep reading multitask networks and graph
+ * convolutions.
+ */
+public final class ModelIO {
+    /** Name of the manifest inside a model directory. */
+    public static final String MANIFEST = "chemdl-model.json";
+    /** Name of the network file inside a model directory. */
+    public static final String NETWORK = "network.zip";
+    /** Value of the manifest's {@code format} field. */
+    public static final String FORMAT = "chemdl4j-model";
+    /** Newest format version this toolkit reads and writes. */
+    public static final int FORMAT_VERSION = 3;
+    /** Format version of multitask networks (unchanged since version 1). */
+    public static final int MULTITASK_FORMAT_VERSION = 1;
+    /** Format version that introduced graph convolutions. */
+    public static final int GRAPHCONV_FORMAT_VERSION = 2;
+    /** Format version that introduced random forests. */
+    public static final int FOREST_FORMAT_VERSION = 3;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private ModelIO() {
+    }
+
+    /**
+     * The manifest of a saved model. A kind's configuration is kept as JSON, each kind reading its own:
+     * {@code config} (multitask networks since format 1, and every later kind) or {@code graphConfig}
+     * (graph convolutions, format 2).
+     */
+    record Manifest(String format, int formatVersion, String toolkitVersion, String savedAt, String modelType,
+                    List<String> tasks, int featureCount, FeaturizerJson featurizer, JsonNode config,
+                    JsonNode graphConfig, List<TransformerJson> transformers, List<EpochRecord> history) {
+    }
+
+    /**
+     * What a {@link ModelKind} writes into a model directory's manifest.
+     *
+     * @param modelType     the manifest's {@code modelType}: one of the kind's {@link ModelKind#savedTypes()}
+     * @param formatVersion the format version the files follow
+     * @param tasks         task names
+     * @param featureCount  input features (per molecule, or per atom for graphs)
+     * @param configField   {@code config}, or {@code graphConfig} for graph convolutions (format 2)
+     * @param config        the configuration, written as JSON
+     * @param history       the epochs trained
+     */
+    public record Contents(String modelType, int formatVersion, List<String> tasks, int featureCount,
+                           String configField, ModelConfig config, List<EpochRecord> history) {
+        public Contents {
+            if (!configField.equals("config") && !configField.equals("graphConfig")) {
+                throw new IllegalArgumentException("a configuration goes into 'config' or 'graphConfig', not "
+                        + configField);
+            }
+        }
+    }
+
+    /** Writes a kind's weight files into the directory being built. */
+    @FunctionalInterface
+    public interface WeightWriter {
+        void write(Path directory) throws IOException;
+    }
+
+    /**
+     * A saved model directory as its {@link ModelKind} reads it back: the manifest's fields and the files.
+     *
+     * @param directory     the model directory
+     * @param modelType     the manifest's model type
+     * @param formatVersion the format version the files follow
+     * @param tasks         task names
+     * @param featureCount  input features (per molecule, or per atom for graphs)
+     * @param history       the epochs trained
+     */
+    public record SavedFiles(Path directory, String modelType, int formatVersion, List<String> tasks,
+                             int featureCount, List<EpochRecord> history, JsonNode config, JsonNode graphConfig) {
+        /**
+         * The configuration in the manifest's {@code field} ({@code config} or {@code graphConfig}).
+         *
+         * @throws ModelFormatException if it is absent or not a {@code type}
+         */
+        public <C> C config(String field, Class<C> type) throws ModelFormatException {
+            JsonNode node = field.equals("graphConfig") ? graphConfig : config;
+            if (node == null || node.isNull()) {
+                throw new ModelFormatException(directory + ": the manifest of a " + modelType + " model has no "
+                        + field);
+            }
+            try {
+                return JSON.treeToValue(node, type);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException(directory.resolve(MANIFEST) + ": field '" + field + "' is not a valid "
+                        + type.getSimpleName() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The file {@code name} of the directory.
+         *
+         * @throws ModelFormatException if it is missing
+         */
+        public Path file(String name) throws ModelFormatException {
+            Path file = directory.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new ModelFormatException(directory + ": " + name + " is missing");
+            }
+            return file;
+        }
+
+        /**
+         * The named arrays of the zip file {@code name}, written by {@link #writeArrays}.
+         *
+         * @throws ModelFormatException if the file is missing or cannot be read
+         */
+        public Map<String, INDArray> arrays(String name) throws ModelFormatException {
+            Path file = file(name);
+            try {
+                return readArrays(file);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    record FeaturizerJson(String name, Map<String, String> parameters) {
+    }
+
+    /** A transformer as JSON: {@code type} and the fields of that type (absent fields are null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TransformerJson(String type, double[] means, double[] stds, double[] positiveWeights,
+                           double[] negativeWeights, double[] mins, double[] maxs, Double max) {
+        static TransformerJson of(Transformer t) {
+            // Java 17: no pattern switch yet; the transformer interface is sealed, so this list is complete.
+            if (t instanceof NormalizationTransformer n) {
+                return new TransformerJson(n.name(), n.means(), n.stds(), null, null, null, null, null);
+            } else if (t instanceof BalancingTransformer b) {
+                return new TransformerJson(b.name(), null, null, b.positiveWeights(), b.negativeWeights(), null, null, null);
+            } else if (t instanceof FeatureNormalizationTransformer f) {
+                return new TransformerJson(f.name(), f.means(), f.stds(), null, null, null, null, null);
+            } else if (t instanceof FeatureClippingTransformer c) {
+                return new TransformerJson(c.name(), null, null, null, null, null, null, c.max());
+            } else if (t instanceof MinMaxTransformer m) {
+                return new TransformerJson(m.name(), null, null, null, null, m.mins(), m.maxs(), null);
+            }
+            return new TransformerJson(t.name(), null, null, null, null, null, null, null);
+        }
+
+        Transformer toTransformer() throws ModelFormatException {
+            try {
+                return switch (type) {
+                    case "normalization" -> new NormalizationTransformer(means, stds);
+                    case "balancing" -> new BalancingTransformer(positiveWeights, negativeWeights);
+                    case "feature-normalization" -> new FeatureNormalizationTransformer(means, stds);
+                    case "feature-clipping" -> new FeatureClippingTransformer(max);
+                    case "minmax" -> new MinMaxTransformer(mins, maxs);
+                    case "log" -> new LogTransformer();
+                    default -> throw new ModelFormatException("unknown transformer type '" + type + "'");
+                };
+            } catch (NullPointerException | IllegalArgumentException e) {
+                throw new ModelFormatException("transformer '" + type + "' has missing or invalid fields: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes a model directory atomically: the manifest ({@code contents}, the featurizer, the
+     * transformers, this toolkit's version and the time) and the files {@code weights} writes.
+     */
+    public static void write(Path directory, Contents contents, FeaturizerSpec featurizer,
+                             List<Transformer> transformers, WeightWriter weights) throws IOException {
+        JsonNode config = JSON.valueToTree(contents.config());
+        boolean graph = contents.configField().equals("graphConfig");
+        Manifest manifest = new Manifest(FORMAT, contents.formatVersion(), ToolkitVersion.get(), Instant.now().toString(),
+                contents.modelType(), contents.tasks(), contents.featureCount(), json(featurizer),
+                graph ? null : config, graph ? config : null, json(transformers), contents.history());
+        AtomicFiles.writeDirectory(directory, dir -> {
+            weights.write(dir);
+            JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+        });
+    }
+
+    /** Writes {@code arrays} to the zip file {@code file}, one entry per name (read back by {@link SavedFiles#arrays}). */
+    public static void writeArrays(Path file, Map<String, INDArray> arrays) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            DataOutputStream out = new DataOutputStream(zip);
+            for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(array.getKey()));
+                Nd4j.write(array.getValue(), out);
+                out.flush();
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static FeaturizerJson json(FeaturizerSpec featurizer) {
+        return featurizer == null ? null : new FeaturizerJson(featurizer.name(), featurizer.parameters());
+    }
+
+    private static List<TransformerJson> json(List<Transformer> transformers) {
+        List<TransformerJson> out = new ArrayList<>();
+        for (Transformer t : transformers) {
+            out.add(TransformerJson.of(t));
+        }
+        return out;
+    }
+
+    private static Map<String, INDArray> readArrays(Path file) throws IOException {
+        Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            DataInputStream in = new DataInputStream(zip);
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                arrays.put(entry.getName(), Nd4j.read(in));
+            }
+        }
+        return arrays;
+    }
+
+    /**
+     * Loads a model directory written by {@link MultitaskModel#save}.
+     *
+     * @throws ModelFormatException if the directory is not a model of a version this toolkit reads
+     */
+    public static SavedModel load(Path directory) throws IOException {
+        Path manifestFile = directory.resolve(MANIFEST);
+        if (!Files.isDirectory(directory)) {
+            throw new ModelFormatException(directory + ": no such model directory");
+        }
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new ModelFormatException(directory + " is not a ChemDL4J model directory (no " + MANIFEST + ")");
+        }
+        Manifest m;
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+            m = JSON.readValue(in, Manifest.class);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(manifestFile + " is not a valid model manifest: " + e.getMessage(), e);
+        }
+        if (!FORMAT.equals(m.format())) {
+            throw new ModelFormatException(manifestFile + ": format '" + m.format() + "' is not " + FORMAT);
+        }
+        if (m.formatVersion() < 1 || m.formatVersion() > FORMAT_VERSION) {
+            throw new ModelFormatException(directory + ": model format version " + m.formatVersion()
+                    + " (written by ChemDL4J " + m.toolkitVersion() + ") is not supported; this ChemDL4J ("
+                    + ToolkitVersion.get() + ") reads versions 1 to " + FORMAT_VERSION
+                    + (m.formatVersion() > FORMAT_VERSION ? ". Upgrade ChemDL4J to load it." : "."));
+        }
+        Nd4jRuntime.ensureConfigured();
+        if (m.modelType() == null) {
+            throw new ModelFormatException(manifestFile + ": field 'modelType' is missing");
+        }
+        if (m.tasks() == null || m.tasks().isEmpty()) {
+            throw new ModelFormatException(manifestFile + ": field 'tasks' is missing or empty");
+        }
+        ModelKind<?> kind;
+        try {
+            kind = ModelKinds.bySavedType(m.modelType());
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(directory + ": " + e.getMessage(), e);
+        }
+        List<EpochRecord> history = m.history() == null ? List.of() : m.history();
+        PropertyModel<?> model = kind.load(new SavedFiles(directory, m.modelType(), m.formatVersion(), m.tasks(),
+                m.featureCount(), history, m.config(), m.graphConfig()));
+        List<Transformer> transformers = new ArrayList<>();
+        for (TransformerJson t : m.transformers() == null ? List.<TransformerJson>of() : m.transformers()) {
+            transformers.add(t.toTransformer());
+        }
+        FeaturizerSpec featurizer = m.featurizer() == null ? null
+                : new FeaturizerSpec(m.featurizer().name(), m.featurizer().parameters());
+        return new SavedModel(kind, model, featurizer, transformers, m.formatVersion(), m.toolkitVersion());
+    }
+}

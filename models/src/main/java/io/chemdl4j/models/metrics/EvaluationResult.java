@@ -1,0 +1,64 @@
+package io.chemdl4j.models.metrics;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metric scores per task and their mean over tasks (tasks where a metric is undefined, such as
+ * ROC-AUC of a task with one class only, are left out of the mean, as DeepChem does).
+ */
+public record EvaluationResult(List<String> tasks, Map<Metric, double[]> perTask) {
+    public EvaluationResult {
+        tasks = List.copyOf(tasks);
+        EnumMap<Metric, double[]> copy = new EnumMap<>(Metric.class);
+        perTask.forEach((m, v) -> copy.put(m, v.clone()));
+        perTask = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Scores {@code predictions} (already in original units) against {@code data}'s labels, which are
+     * brought back to original units by undoing {@code transformers}; only labels with nonzero weight count.
+     */
+    public static EvaluationResult score(List<String> tasks, io.chemdl4j.moleculenet.Dataset data, double[][] predictions,
+                                  List<Metric> metrics, List<io.chemdl4j.moleculenet.Transformer> transformers) {
+        return SplitPredictions.of("", tasks, data, predictions, transformers).score(metrics);
+    }
+
+    /** Mean of {@code metric} over the tasks where it is defined; NaN if none. */
+    public double mean(Metric metric) {
+        double[] values = perTask.get(metric);
+        if (values == null) {
+            throw new IllegalArgumentException(metric + " was not evaluated");
+        }
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Score of {@code metric} for one task. */
+    public double task(Metric metric, String task) {
+        int t = tasks.indexOf(task);
+        if (t < 0) {
+            throw new IllegalArgumentException("no task '" + task + "'");
+        }
+        return perTask.get(metric)[t];
+    }
+
+    /** Mean of each metric, keyed by metric id, in evaluation order. */
+    public Map<String, Double> means() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Metric m : perTask.keySet()) {
+            out.put(m.id(), mean(m));
+        }
+        return out;
+    }
+}

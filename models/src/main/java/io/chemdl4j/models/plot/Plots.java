@@ -1,0 +1,222 @@
+package io.chemdl4j.models.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.metrics.RocCurve;
+import io.chemdl4j.models.metrics.SplitPredictions;
+import io.chemdl4j.models.training.TrainingCurve;
+import io.chemdl4j.moleculenet.TaskType;
+
+/**
+ * Charts of a model's results, sized and lettered for a slide (XChart, PNG): ROC curves of a
+ * classifier's tasks, measured-vs-predicted parity plots with r² and RMSE for a regressor, and the
+ * training and validation curves per epoch. Stateless and thread-safe; each chart is a new object.
+ */
+public final class Plots {
+    /** Width of the PNG files in pixels. */
+    public static final int WIDTH = 800;
+    /** Height of the PNG files in pixels. */
+    public static final int HEIGHT = 600;
+
+    private Plots() {
+    }
+
+    /** ROC curve of task {@code task} on each split in {@code splits}, with each split's AUC in the legend. */
+    public static XYChart roc(List<SplitPredictions> splits, int task) {
+        String name = splits.get(0).tasks().get(task);
+        XYChart chart = chart("ROC curve: " + name, "false positive rate", "true positive rate");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY)
+                .setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 6}, 0));
+        for (SplitPredictions split : splits) {
+            double[][] c = split.column(task);
+            RocCurve curve = RocCurve.of(c[0], c[1], c[2]);
+            chart.addSeries(String.format(Locale.ROOT, "%s (AUC %.3f)", split.split(), curve.area()),
+                    curve.falsePositiveRate(), curve.truePositiveRate()).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /**
+     * Measured against predicted values of task {@code task} on {@code split}, with the line y = x and
+     * the split's r² and RMSE in the title; {@code background} (the training split, or null) is drawn
+     * in grey behind it.
+     */
+    public static XYChart parity(SplitPredictions split, SplitPredictions background, int task) {
+        double[][] c = split.column(task);
+        double rmse = Metric.RMSE.compute(c[0], c[1], c[2]);
+        double r2 = Metric.R2.compute(c[0], c[1], c[2]);
+        String name = split.tasks().get(task);
+        XYChart chart = chart(String.format(Locale.ROOT, "%s: %s r² %.3f, RMSE %.3f", name, split.split(), r2, rmse),
+                "measured", "predicted");
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(7);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<SplitPredictions> drawn = new ArrayList<>();
+        if (background != null) {
+            drawn.add(background);
+        }
+        drawn.add(split);
+        for (SplitPredictions s : drawn) {
+            double[][] m = measured(s.column(task));
+            for (double[] axis : m) {
+                for (double v : axis) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            XYSeries series = chart.addSeries(s.split() + " (n=" + m[0].length + ")", m[0], m[1]);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            if (s == background) {
+                series.setMarkerColor(new Color(170, 170, 170, 140));
+            }
+        }
+        double pad = (hi - lo) * 0.05;
+        XYSeries diagonal = chart.addSeries("y = x", new double[] {lo - pad, hi + pad}, new double[] {lo - pad, hi + pad});
+        diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE)
+                .setLineColor(Color.DARK_GRAY);
+        chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        return chart;
+    }
+
+    /** Training and validation loss per epoch, with the kept epoch marked in the title. */
+    public static XYChart lossCurves(TrainingCurve curve) {
+        return curves(curve, "loss", p -> p.trainLoss(), p -> p.validLoss());
+    }
+
+    /** Training and validation score (the curve's metric) per epoch, with the kept epoch marked in the title. */
+    public static XYChart scoreCurves(TrainingCurve curve) {
+        return curves(curve, curve.metric().id(), p -> p.trainScore(), p -> p.validScore());
+    }
+
+    private static XYChart curves(TrainingCurve curve, String quantity,
+                                  java.util.function.ToDoubleFunction<TrainingCurve.Point> train,
+                                  java.util.function.ToDoubleFunction<TrainingCurve.Point> valid) {
+        int n = curve.points().size();
+        double[] epochs = new double[n];
+        double[] t = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            TrainingCurve.Point p = curve.points().get(i);
+            epochs[i] = p.epoch();
+            t[i] = train.applyAsDouble(p);
+            v[i] = valid.applyAsDouble(p);
+        }
+        XYChart chart = chart(String.format(Locale.ROOT, "%s per epoch (kept epoch %d%s)", quantity, curve.keptEpoch(),
+                curve.stoppedEarly() ? ", stopped early" : ""), "epoch", quantity);
+        chart.getStyler().setMarkerSize(5);
+        chart.addSeries("train", epochs, t);
+        chart.addSeries("valid", epochs, v);
+        return chart;
+    }
+
+    /** Labels and predictions of the entries with a label (nonzero weight), as two arrays. */
+    private static double[][] measured(double[][] column) {
+        return Metric.measured(column[0], column[1], column[2]).toArray(new double[0][]);
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        org.knowm.xchart.style.XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE).setPlotBorderVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 20)).setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)).setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        s.setAntiAlias(true);
+        return chart;
+    }
+
+    /** The chart drawn as an image (what a notebook displays). */
+    public static BufferedImage image(XYChart chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Writes the chart as a PNG file, atomically. */
+    public static void writePng(XYChart chart, Path file) throws IOException {
+        BufferedImage image = image(chart);
+        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+    }
+
+    /**
+     * Writes every chart of a run into {@code directory} (created if absent) and returns the files:
+     * {@code roc-<task>.png} (valid and test) for classification, {@code parity-<task>.png} (test over
+     * train) for regression, and {@code training-loss.png} and {@code training-<metric>.png} when the
+     * model trained by epochs.
+     */
+    public static List<Path> writeAll(TaskType type, List<SplitPredictions> splits, TrainingCurve curve, Path directory)
+            throws IOException {
+        Files.createDirectories(directory);
+        List<Path> written = new ArrayList<>();
+        SplitPredictions train = find(splits, "train");
+        SplitPredictions test = find(splits, "test");
+        List<String> tasks = splits.get(0).tasks();
+        for (int t = 0; t < tasks.size(); t++) {
+            XYChart chart;
+            if (type == TaskType.CLASSIFICATION) {
+                List<SplitPredictions> shown = new ArrayList<>();
+                for (SplitPredictions s : splits) {
+                    if (s != train && hasBothClasses(s, t)) {
+                        shown.add(s);
+                    }
+                }
+                if (shown.isEmpty()) {
+                    continue;
+                }
+                chart = roc(shown, t);
+            } else {
+                SplitPredictions front = test != null ? test : splits.get(splits.size() - 1);
+                chart = parity(front, front == train ? null : train, t);
+            }
+            Path file = directory.resolve((type == TaskType.CLASSIFICATION ? "roc-" : "parity-") + fileName(tasks.get(t)) + ".png");
+            writePng(chart, file);
+            written.add(file);
+        }
+        if (curve != null && !curve.points().isEmpty()) {
+            Path loss = directory.resolve("training-loss.png");
+            writePng(lossCurves(curve), loss);
+            written.add(loss);
+            Path score = directory.resolve("training-" + curve.metric().id() + ".png");
+            writePng(scoreCurves(curve), score);
+            written.add(score);
+        }
+        return written;
+    }
+
+    private static SplitPredictions find(List<SplitPredictions> splits, String name) {
+        return splits.stream().filter(s -> s.split().equals(name)).findFirst().orElse(null);
+    }
+
+    private static boolean hasBothClasses(SplitPredictions s, int task) {
+        double[] labels = measured(s.column(task))[0];
+        long positives = Metric.countPositives(labels);
+        return positives > 0 && positives < labels.length;
+    }
+
+    /** A task name as a portable file name. */
+    static String fileName(String task) {
+        String s = task.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
+        return s.isEmpty() ? "task" : s;
+    }
+}

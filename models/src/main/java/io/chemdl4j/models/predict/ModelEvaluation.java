@@ -1,0 +1,137 @@
+package io.chemdl4j.models.predict;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import io.chemdl4j.models.DataRequest;
+import io.chemdl4j.models.ModelInput;
+import io.chemdl4j.models.ModelKind;
+import io.chemdl4j.models.PreparedData;
+import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.experiment.Experiment;
+import io.chemdl4j.models.metrics.EvaluationResult;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.models.metrics.SplitPredictions;
+import io.chemdl4j.models.plot.Plots;
+import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.LabelledData;
+import io.chemdl4j.moleculenet.SplitFractions;
+import io.chemdl4j.moleculenet.SplitterType;
+
+/**
+ * Scores a saved model on labelled molecules (what {@code chemdl evaluate} runs): a catalog dataset or
+ * the user's file, featurized as the model's training data was, split as {@code chemdl train} splits it
+ * (so the same split and seed give back the training run's test split), and scored in original units
+ * with the dataset's metrics.
+ */
+public final class ModelEvaluation {
+    private ModelEvaluation() {
+    }
+
+    /** Which molecules to score. */
+    public enum Subset {
+        TRAIN, VALID, TEST, ALL;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Scores and the predictions behind them.
+     *
+     * @param source      what was scored
+     * @param subset      which molecules of it
+     * @param predictions predictions next to labels, in original units
+     * @param scores      the dataset's metrics per task
+     * @param errors      rows that could not be used
+     */
+    public record Result(DataSource source, Subset subset, SplitPredictions predictions, EvaluationResult scores,
+                         List<RowError> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+
+        /** A table: one row per task and the mean, one column per metric. */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "%s | %s | %d molecules%s%n", source.name(), subset.id(),
+                    predictions.size(), errors.isEmpty() ? "" : " | " + errors.size() + " rows skipped"));
+            sb.append(String.format(Locale.ROOT, "%-24s", "task"));
+            for (Metric m : scores.perTask().keySet()) {
+                sb.append(String.format(Locale.ROOT, " %10s", m.id()));
+            }
+            sb.append('\n');
+            List<String> tasks = scores.tasks();
+            for (int t = 0; t < tasks.size(); t++) {
+                sb.append(String.format(Locale.ROOT, "%-24s", tasks.get(t)));
+                for (double[] values : scores.perTask().values()) {
+                    sb.append(String.format(Locale.ROOT, " %10.4f", values[t]));
+                }
+                sb.append('\n');
+            }
+            if (tasks.size() > 1) {
+                sb.append(String.format(Locale.ROOT, "%-24s", "mean"));
+                for (Metric m : scores.perTask().keySet()) {
+                    sb.append(String.format(Locale.ROOT, " %10.4f", scores.mean(m)));
+                }
+                sb.append('\n');
+            }
+            return sb.toString().stripTrailing();
+        }
+
+        /** ROC curves (classification) or parity plots (regression) per task, as PNG files in {@code directory}. */
+        public List<Path> writePlots(Path directory) throws IOException {
+            return Plots.writeAll(source.taskType(), List.of(predictions), null, directory);
+        }
+    }
+
+    /**
+     * Scores {@code model} on {@code subset} of {@code source}, split by {@code splitter} with {@code seed}
+     * (80/10/10, as training splits).
+     *
+     * @param dataDirectory where dataset files are looked for first (null: the defaults)
+     * @param progress      told the rows featurized so far, or null
+     */
+    public static Result evaluate(SavedModel model, DataSource source, Subset subset, SplitterType splitter, long seed,
+                                  Path dataDirectory, StreamingFeaturizer.ProgressListener progress) {
+        if (model.featurizer() == null) {
+            throw new IllegalArgumentException("this model was saved without its featurizer; it cannot featurize molecules");
+        }
+        if (source.taskType() != model.model().taskType()) {
+            throw new IllegalArgumentException("the model is a " + model.model().taskType().name().toLowerCase(Locale.ROOT)
+                    + " model, the data are " + source.taskType().name().toLowerCase(Locale.ROOT));
+        }
+        return evaluate(model.kind(), model, new DataRequest(source, model.featurizer(), splitter, seed,
+                SplitFractions.defaults(), dataDirectory), subset, progress);
+    }
+
+    private static <D extends LabelledData> Result evaluate(ModelKind<D> kind, SavedModel model, DataRequest request,
+                                                            Subset subset,
+                                                            StreamingFeaturizer.ProgressListener progress) {
+        PreparedData<D> data = kind.input().loadFor(model, request, progress);
+        checkTasks(model.model(), request.source(), data.tasks());
+        List<D> parts = data.parts(subset);
+        List<double[]> predicted = new ArrayList<>();
+        for (D part : parts) {
+            predicted.addAll(List.of(kind.input().predict(model, part)));
+        }
+        // The loader's transformers touch labels and weights only; undoing them gives labels in original units.
+        SplitPredictions predictions = SplitPredictions.of(subset.id(), data.tasks(),
+                ModelInput.labelsOf(parts, data.tasks()), predicted.toArray(new double[0][]), data.transformers());
+        return new Result(request.source(), subset, predictions, predictions.score(Experiment.metricsFor(request.source())),
+                data.errors());
+    }
+
+    private static void checkTasks(PropertyModel<?> model, DataSource source, List<String> tasks) {
+        if (!tasks.equals(model.tasks())) {
+            throw new IllegalArgumentException("the model predicts " + model.tasks() + " but " + source.name()
+                    + " has tasks " + tasks);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.chemdl4j.models.predict;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.FragmentPolicy;
+import io.chemdl4j.featurize.io.InputFileException;
+import io.chemdl4j.featurize.io.MoleculeReader;
+import io.chemdl4j.featurize.io.MoleculeRecord;
+import io.chemdl4j.featurize.io.RowErrorList;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import io.chemdl4j.models.Uncertainty;
+
+/**
+ * Predicts a file of molecules of any size with a saved model in constant memory (what {@code chemdl
+ * predict} runs): reads the file in chunks, featurizes each chunk on every thread the way the model's
+ * training data was, predicts the chunk, and writes {@code row,smiles,<task…>} (probabilities of class 1
+ * for classifiers, original units for regressors; {@code <task>_std} columns after them with Monte-Carlo
+ * dropout). Rows that cannot be read or featurized go to the error list and the run carries on. Both
+ * files appear atomically when the run completes. Not for concurrent runs on one instance.
+ */
+public final class StreamingPredictor {
+
+    /**
+     * How to predict.
+     *
+     * @param smilesColumn      SMILES column of a CSV/TSV input
+     * @param uncertaintySamples Monte-Carlo dropout samples per molecule; 0 for plain predictions
+     * @param seed              seed of the dropout masks
+     * @param threads           featurization threads
+     * @param chunkSize         molecules held in memory at once
+     * @param fragments         what to do with salts and mixtures (as when the training data was read: keep)
+     */
+    public record Options(String smilesColumn, int uncertaintySamples, long seed, int threads, int chunkSize,
+                          FragmentPolicy fragments) {
+        public Options {
+            smilesColumn = smilesColumn == null ? "smiles" : smilesColumn;
+            fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
+            if (uncertaintySamples < 0 || threads < 1 || chunkSize < 1) {
+                throw new IllegalArgumentException("samples must be >= 0, threads and chunk size >= 1");
+            }
+        }
+
+        /** Column {@code smiles}, no uncertainty, every core, chunks of 4,096 molecules, fragments kept. */
+        public static Options defaults() {
+            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 4096, FragmentPolicy.KEEP_ALL);
+        }
+
+        public Options withSmilesColumn(String column) {
+            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments);
+        }
+
+        public Options withUncertainty(int samples, long seed) {
+            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments);
+        }
+    }
+
+    /** Counts of one run. */
+    public record Summary(long rows, long predicted, long failed) {
+    }
+
+    private final SavedModel model;
+    private final Options options;
+
+    public StreamingPredictor(SavedModel model, Options options) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.options = Objects.requireNonNull(options, "options");
+        if (model.featurizer() == null) {
+            model.inputs(); // throws, saying why
+        }
+    }
+
+    /**
+     * Predicts every molecule of {@code input} into {@code output}.
+     *
+     * @param errors   CSV of rows that failed ({@code row,smiles,reason}), or {@code null}
+     * @param progress told the rows read so far after each chunk, or {@code null}
+     * @throws InputFileException when the input cannot be opened or has no SMILES column
+     */
+    public Summary run(Path input, Path output, Path errors, StreamingFeaturizer.ProgressListener progress)
+            throws IOException, InputFileException {
+        Summary[] summary = new Summary[1];
+        try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn())) {
+            RowErrorList.write(errors, errorSink -> write(reader, output, errorSink, progress, summary));
+        }
+        return summary[0];
+    }
+
+    private void write(MoleculeReader reader, Path output, StreamingFeaturizer.ErrorSink errors,
+                       StreamingFeaturizer.ProgressListener progress, Summary[] summary) throws IOException {
+        write(model.inputs(), reader, output, errors, progress, summary);
+    }
+
+    private <T> void write(SavedModel.Inputs<T> inputs, MoleculeReader reader, Path output,
+                           StreamingFeaturizer.ErrorSink errors, StreamingFeaturizer.ProgressListener progress,
+                           Summary[] summary) throws IOException {
+        AtomicFiles.write(output, out -> {
+            CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    1 << 16), csv());
+            csv.printRecord(header());
+            StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
+                    options.threads(), options.chunkSize());
+            try (Chunk<T> chunk = new Chunk<>(inputs, csv)) {
+                StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
+                    try {
+                        chunk.flush();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    if (progress != null) {
+                        progress.rowsDone(rows);
+                    }
+                });
+                chunk.finish();
+                csv.flush();
+                summary[0] = new Summary(s.rows(), s.featurized(), s.failed());
+            }
+        });
+    }
+
+    private List<String> header() {
+        List<String> header = new ArrayList<>(List.of("row", "smiles"));
+        header.addAll(model.model().tasks());
+        if (options.uncertaintySamples() > 0) {
+            for (String t : model.model().tasks()) {
+                header.add(t + "_std");
+            }
+        }
+        return header;
+    }
+
+    private static CSVFormat csv() {
+        return CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+    }
+
+    /**
+     * The featurized molecules of one chunk, predicted together and written in input order. Prediction
+     * and writing run on one background thread while the featurizer reads and featurizes the next chunk
+     * (at most one chunk waits), so both cores stay busy.
+     */
+    private final class Chunk<T> implements AutoCloseable {
+        private final SavedModel.Inputs<T> inputs;
+        private final CSVPrinter out;
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chemdl-predict");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<?> pending;
+        private List<MoleculeRecord> records = new ArrayList<>();
+        private List<T> features = new ArrayList<>();
+        private long chunks;
+
+        Chunk(SavedModel.Inputs<T> inputs, CSVPrinter out) {
+            this.inputs = inputs;
+            this.out = out;
+        }
+
+        void add(MoleculeRecord record, T x) {
+            records.add(record);
+            features.add(x);
+        }
+
+        /** Hands the chunk so far to the prediction thread, after the previous chunk is written. */
+        void flush() throws IOException {
+            if (records.isEmpty()) {
+                return;
+            }
+            List<MoleculeRecord> r = records;
+            List<T> x = features;
+            long seed = options.seed() * 1_000_003L + chunks++;
+            records = new ArrayList<>();
+            features = new ArrayList<>();
+            awaitPending();
+            pending = writer.submit(() -> {
+                predictAndWrite(r, x, seed);
+                return null;
+            });
+        }
+
+        /** Waits until every chunk handed over is written. */
+        void finish() throws IOException {
+            flush();
+            awaitPending();
+        }
+
+        private void awaitPending() throws IOException {
+            if (pending == null) {
+                return;
+            }
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while predicting");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(cause);
+            } finally {
+                pending = null;
+            }
+        }
+
+        private void predictAndWrite(List<MoleculeRecord> chunkRecords, List<T> x, long seed) throws IOException {
+            double[][] mean;
+            double[][] std = null;
+            if (options.uncertaintySamples() > 0) {
+                // Each chunk draws its own masks from its own seed.
+                Uncertainty u = inputs.predictWithDropout(x, options.uncertaintySamples(), seed);
+                mean = u.mean();
+                std = u.std();
+            } else {
+                mean = inputs.predict(x);
+            }
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < chunkRecords.size(); i++) {
+                row.clear();
+                row.add(chunkRecords.get(i).row());
+                row.add(chunkRecords.get(i).smiles());
+                for (double v : mean[i]) {
+                    row.add(Float.toString((float) v));
+                }
+                if (std != null) {
+                    for (double v : std[i]) {
+                        row.add(Float.toString((float) v));
+                    }
+                }
+                out.printRecord(row);
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.chemdl4j.models.training;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.models.TrainableModel;
+import io.chemdl4j.models.metrics.EvaluationResult;
+import io.chemdl4j.models.metrics.Metric;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.LabelledData;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.Transformer;
+
+/**
+ * Validation-driven training of any {@link TrainableModel}: after every epoch the model is scored on
+ * the validation split (loss and metric) and on the training split (metric). With early stopping
+ * ({@code patience > 0}) the best epoch's weights are kept in memory and, when asked, in an atomically
+ * rewritten checkpoint file; training stops after {@code patience} epochs without improvement, and
+ * the best weights are put back. Without, every epoch is trained and the last weights stay (the
+ * checkpoint, if asked, holds the best epoch's). The test split is never seen.
+ */
+public final class Training {
+    private static final int CHECKPOINT_FORMAT = 1;
+
+    private Training() {
+    }
+
+    /**
+     * Trains {@code model} on {@code train}, choosing the epoch on {@code valid}.
+     *
+     * @param transformers the label transformers to undo before scoring, so that scores are in original units
+     * @return the curves; with early stopping the model holds the weights of the best epoch, without
+     *         those of the last
+     */
+    public static <D extends LabelledData> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
+                                                             TrainingOptions options, List<Transformer> transformers) {
+        return fit(model, train, valid, options, transformers, null);
+    }
+
+    /** Told after every epoch (progress bars, live plots). */
+    @FunctionalInterface
+    public interface EpochListener {
+        /** @param maxEpochs the most epochs this training runs (early stopping may end it sooner) */
+        void epochDone(TrainingCurve.Point point, int maxEpochs);
+    }
+
+    /** As {@link #fit(TrainableModel, LabelledData, LabelledData, TrainingOptions, List)}, telling {@code listener} (may be null) after each epoch. */
+    public static <D extends LabelledData> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
+                                                             TrainingOptions options, List<Transformer> transformers,
+                                                             EpochListener listener) {
+        if (valid.size() == 0) {
+            throw new IllegalArgumentException("early stopping needs a validation split with molecules");
+        }
+        Metric metric = options.metric();
+        List<Metric> metrics = List.of(metric);
+        List<TrainingCurve.Point> points = new java.util.ArrayList<>();
+        Map<String, INDArray> best = null;
+        double bestScore = Double.NaN;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        boolean stoppedEarly = false;
+        boolean earlyStopping = options.patience() > 0;
+        for (int e = 0; e < options.maxEpochs(); e++) {
+            EpochRecord record = model.fit(train, 1).get(0);
+            double[][] validPredictions = model.predict(valid);
+            double validLoss = loss(model.taskType(), valid.labelData(), validPredictions);
+            double validScore = EvaluationResult.score(model.tasks(), valid.labelData(),
+                    Transformer.untransformAll(validPredictions, transformers), metrics, transformers).mean(metric);
+            double trainScore = model.evaluate(train, metrics, transformers).mean(metric);
+            TrainingCurve.Point point = new TrainingCurve.Point(record.epoch(), record.loss(), validLoss, trainScore,
+                    validScore, record.seconds());
+            points.add(point);
+            if (listener != null) {
+                listener.epochDone(point, options.maxEpochs());
+            }
+            if (best == null || better(metric, validScore, bestScore)) {
+                best = earlyStopping ? copy(model.state()) : Map.of();
+                bestScore = validScore;
+                bestEpoch = record.epoch();
+                sinceBest = 0;
+                if (options.checkpoint() != null) {
+                    writeCheckpoint(earlyStopping ? best : model.state(), options.checkpoint());
+                }
+            } else if (earlyStopping && ++sinceBest >= options.patience()) {
+                stoppedEarly = e + 1 < options.maxEpochs();
+                break;
+            }
+        }
+        int kept = points.get(points.size() - 1).epoch();
+        if (earlyStopping) {
+            restore(model.state(), best);
+            kept = bestEpoch;
+        }
+        return new TrainingCurve(metric, points, bestEpoch, kept, stoppedEarly);
+    }
+
+    /** Whether {@code score} beats {@code best}; an undefined score never does, any score beats an undefined best. */
+    private static boolean better(Metric metric, double score, double best) {
+        if (Double.isNaN(score)) {
+            return false;
+        }
+        if (Double.isNaN(best)) {
+            return true;
+        }
+        return metric.higherIsBetter() ? score > best : score < best;
+    }
+
+    /**
+     * Mean weighted loss per molecule, summed over tasks, of {@code predictions} in the label space the
+     * model trains in: binary cross-entropy of the probabilities, or squared error.
+     */
+    static double loss(TaskType type, Dataset labels, double[][] predictions) {
+        double sum = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            for (int t = 0; t < labels.taskCount(); t++) {
+                double w = labels.weight(i, t);
+                if (w == 0) {
+                    continue;
+                }
+                double y = labels.label(i, t);
+                double p = predictions[i][t];
+                if (type == TaskType.CLASSIFICATION) {
+                    double q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+                    sum -= w * (y * Math.log(q) + (1 - y) * Math.log(1 - q));
+                } else {
+                    sum += w * (p - y) * (p - y);
+                }
+            }
+        }
+        return labels.size() == 0 ? 0 : sum / labels.size();
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> state) {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        state.forEach((name, array) -> copy.put(name, array.dup()));
+        return copy;
+    }
+
+    private static void restore(Map<String, INDArray> live, Map<String, INDArray> saved) {
+        if (!live.keySet().equals(saved.keySet())) {
+            throw new IllegalArgumentException("the saved state has arrays " + saved.keySet() + ", the model "
+                    + live.keySet());
+        }
+        live.forEach((name, array) -> {
+            INDArray value = saved.get(name);
+            if (!java.util.Arrays.equals(array.shape(), value.shape())) {
+                throw new IllegalArgumentException("array " + name + " has shape "
+                        + java.util.Arrays.toString(value.shape()) + ", the model's "
+                        + java.util.Arrays.toString(array.shape()));
+            }
+            array.assign(value);
+        });
+    }
+
+    /** Writes {@code state} to {@code file} atomically: a reader sees the previous checkpoint or this one, whole. */
+    static void writeCheckpoint(Map<String, INDArray> state, Path file) {
+        try {
+            AtomicFiles.write(file, out -> {
+                DataOutputStream data = new DataOutputStream(out);
+                data.writeInt(CHECKPOINT_FORMAT);
+                data.writeInt(state.size());
+                for (Map.Entry<String, INDArray> entry : state.entrySet()) {
+                    data.writeUTF(entry.getKey());
+                    Nd4j.write(entry.getValue(), data);
+                }
+                data.flush();
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the weights of checkpoint {@code file} into {@code model}.
+     *
+     * @throws IllegalArgumentException if the file is not a checkpoint of a model of this shape
+     */
+    public static void restoreCheckpoint(TrainableModel<?> model, Path file) throws IOException {
+        Map<String, INDArray> saved = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in));
+            int format = data.readInt();
+            if (format != CHECKPOINT_FORMAT) {
+                throw new IllegalArgumentException(file + " is not a checkpoint of format " + CHECKPOINT_FORMAT
+                        + " (found " + format + ")");
+            }
+            int count = data.readInt();
+            for (int i = 0; i < count; i++) {
+                String name = data.readUTF();
+                saved.put(name, Nd4j.read(data));
+            }
+        }
+        restore(model.state(), saved);
+    }
+}
