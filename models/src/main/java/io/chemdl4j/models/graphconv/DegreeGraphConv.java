@@ -19,14 +19,13 @@ import io.chemdl4j.models.layers.Pass;
  * {@code conv<l>_Wself_<d>}, {@code conv<l>_Wneighbour_<d>} (d ≥ 1) and {@code conv<l>_b_<d>}, Glorot-uniform
  * and zero.
  */
-final class DegreeGraphConv implements GraphLayer {
+final class DegreeGraphConv extends GraphLayer {
     private static final int DEGREES = GraphLayout.MAX_DEGREE + 1;
 
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final String prefix;
     private final int out;
     private final DataType dtype;
-    private GraphLayout batch;
     private INDArray input;
     private INDArray neighbourSum;
 
@@ -45,11 +44,6 @@ final class DegreeGraphConv implements GraphLayer {
 
     private String name(String kind, int degree) {
         return prefix + kind + "_" + degree;
-    }
-
-    @Override
-    public void bind(GraphLayout batch) {
-        this.batch = batch;
     }
 
     @Override

@@ -8,16 +8,10 @@ import io.chemdl4j.models.layers.Matrices;
 import io.chemdl4j.models.layers.Pass;
 
 /** DeepChem's graph gather: per molecule, {@code tanh} of the sum and of the maximum over its atoms, {@code [molecules × 2c]}. */
-final class GraphGather implements GraphLayer {
-    private GraphLayout batch;
+final class GraphGather extends GraphLayer {
     private int atomColumns;
     private int[] argmax;
     private double[] output;
-
-    @Override
-    public void bind(GraphLayout batch) {
-        this.batch = batch;
-    }
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {

@@ -8,14 +8,8 @@ import io.chemdl4j.models.layers.Matrices;
 import io.chemdl4j.models.layers.Pass;
 
 /** DeepChem's graph pool: each atom's features become the maxima over the atom and its neighbours. */
-final class GraphMaxPool implements GraphLayer {
-    private GraphLayout batch;
+final class GraphMaxPool extends GraphLayer {
     private int[] argmax;
-
-    @Override
-    public void bind(GraphLayout batch) {
-        this.batch = batch;
-    }
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
