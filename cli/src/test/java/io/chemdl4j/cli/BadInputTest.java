@@ -89,10 +89,15 @@ class BadInputTest {
     void aModelFromAnotherToolkitVersion() throws Exception {
         Path newer = dir.resolve("newer-model");
         Files.createDirectories(newer);
-        Files.copy(model.resolve("network.zip"), newer.resolve("network.zip"));
+        try (var files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, newer.resolve(f.getFileName()));
+            }
+        }
         String manifest = Files.readString(model.resolve("chemdl-model.json"))
-                .replaceFirst("\"formatVersion\" : 1", "\"formatVersion\" : 7")
+                .replaceFirst("\"formatVersion\" : \\d+", "\"formatVersion\" : 7")
                 .replaceFirst("\"toolkitVersion\" : \"[^\"]*\"", "\"toolkitVersion\" : \"3.2.0\"");
+        assertTrue(manifest.contains("\"formatVersion\" : 7"), manifest);
         Files.writeString(newer.resolve("chemdl-model.json"), manifest);
         Path smi = Files.writeString(dir.resolve("one.smi"), "CCO ethanol\n");
         predictRefuses(smi, newer, "newer-model", "format version 7", "ChemDL4J 3.2.0", "Upgrade ChemDL4J");

@@ -11,6 +11,8 @@ import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.models.graphconv.GraphConvConfig;
+import io.chemdl4j.models.forest.RandomForestConfig;
+import io.chemdl4j.models.forest.RandomForestModel;
 import io.chemdl4j.models.graphconv.GraphConvModel;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.multitask.MultitaskClassifier;
@@ -29,7 +31,8 @@ import io.chemdl4j.moleculenet.Transformer;
  * a new folder (never overwrite an old one):
  * {@code java -cp <test classpath> io.chemdl4j.models.GoldenModel models/src/test/resources/golden/v1-multitask-classifier}
  * for the multitask classifier, with a second argument {@code graphconv} for the graph-convolution
- * regressor ({@code golden/v2-graphconv-regressor}).
+ * regressor ({@code golden/v2-graphconv-regressor}, {@code golden/v4-graphconv-regressor}) or
+ * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier}).
  */
 final class GoldenModel {
     static final List<String> SMILES = List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O", "CCN(CC)CC",
@@ -41,10 +44,11 @@ final class GoldenModel {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
-        if (args.length > 1 && args[1].equals("graphconv")) {
-            writeGraphConv(out);
-        } else {
-            writeMultitask(out);
+        String kind = args.length > 1 ? args[1] : "multitask";
+        switch (kind) {
+            case "graphconv" -> writeGraphConv(out);
+            case "random_forest" -> writeRandomForest(out);
+            default -> writeMultitask(out);
         }
         SavedModel.Predictions p = ModelIO.load(out).predictSmiles("golden", SMILES);
         List<String> lines = new ArrayList<>();
@@ -77,8 +81,8 @@ final class GoldenModel {
         model.save(out, featurizer.spec(), transformers);
     }
 
-    private static void writeMultitask(Path out) throws Exception {
-        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(32));
+    /** Two classification tasks on ECFP folded to 32 bits. */
+    private static Dataset fingerprints(EcfpFeaturizer featurizer) throws Exception {
         float[][] x = new float[SMILES.size()][];
         float[][] y = new float[SMILES.size()][2];
         for (int i = 0; i < x.length; i++) {
@@ -86,7 +90,20 @@ final class GoldenModel {
             y[i][0] = i % 2;
             y[i][1] = i < 4 ? 1 : 0;
         }
-        Dataset raw = Dataset.of(x, y, null, SMILES.toArray(new String[0]), List.of("a", "b"));
+        return Dataset.of(x, y, null, SMILES.toArray(new String[0]), List.of("a", "b"));
+    }
+
+    private static void writeRandomForest(Path out) throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(32));
+        Dataset raw = fingerprints(featurizer);
+        List<Transformer> transformers = List.of(BalancingTransformer.fit(raw));
+        RandomForestModel.fit(TaskType.CLASSIFICATION, Transformer.transformAll(raw, transformers),
+                RandomForestConfig.defaults().withTrees(10).withSeed(5), 1).save(out, featurizer.spec(), transformers);
+    }
+
+    private static void writeMultitask(Path out) throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(32));
+        Dataset raw = fingerprints(featurizer);
         List<Transformer> transformers = List.of(BalancingTransformer.fit(raw));
         MultitaskClassifier model = new MultitaskClassifier(raw.tasks(), 32,
                 MultitaskConfig.defaults().withLayerSizes(List.of(8)).withSeed(5));

@@ -37,6 +37,23 @@ class GoldenModelTest {
         assertEquals(0.1, model.config().dropout());
     }
 
+    @Test
+    void formatVersion3RandomForestStillLoadsAndPredictsTheSame() throws Exception {
+        SavedModel loaded = loadAndCheckPredictions("v3-random-forest-classifier");
+        assertEquals(3, loaded.formatVersion());
+        assertEquals(List.of("a", "b"), loaded.model().tasks());
+    }
+
+    @Test
+    void formatVersion4NetworksStillLoadAndPredictTheSame() throws Exception {
+        SavedModel multitask = loadAndCheckPredictions("v4-multitask-classifier");
+        assertEquals(4, multitask.formatVersion());
+        assertEquals(5, ((MultitaskModel) multitask.model()).history().size());
+        SavedModel graphs = loadAndCheckPredictions("v4-graphconv-regressor");
+        assertEquals(4, graphs.formatVersion());
+        assertEquals(0.1, ((GraphConvModel) graphs.model()).config().dropout());
+    }
+
     /**
      * A network file with an entry ChemDL4J never writes ({@code preprocessor.bin}, which DL4J would read
      * with Java object deserialization) is refused by name before DL4J opens it.

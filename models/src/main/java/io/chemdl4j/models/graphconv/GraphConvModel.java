@@ -131,7 +131,7 @@ public final class GraphConvModel implements TrainableModel<GraphDataset>, Dropo
      */
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.GRAPHCONV_FORMAT_VERSION, tasks,
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks,
                 atomFeatures(), "graphConfig", config, history()), featurizer, transformers,
                 dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), state()));
     }

@@ -1,7 +1,6 @@
 package io.chemdl4j.models.io;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,9 +48,9 @@ import io.chemdl4j.moleculenet.Transformer;
  * {@link #load} finds the kind by the manifest's {@code modelType} in {@link ModelKinds}. Files of every
  * earlier format version keep loading; committed golden models in the tests prove it.
  *
- * <p>Format versions: 1, multitask networks; 2 adds graph convolutions; 3 adds random forests. Each kind
- * writes the oldest version that holds it, so earlier toolkits keep reading multitask networks and graph
- * convolutions.
+ * <p>Format versions: 1, multitask networks (DL4J's network file); 2 adds graph convolutions (ND4J arrays);
+ * 3 adds random forests; 4 writes every weight array in ChemDL4J's own checked format ({@link ArrayCodec}),
+ * multitask networks included (DL4J's JSON configuration beside them). Every version keeps loading.
  */
 public final class ModelIO {
     /** Name of the manifest inside a model directory. */
@@ -61,13 +60,15 @@ public final class ModelIO {
     /** Value of the manifest's {@code format} field. */
     public static final String FORMAT = "chemdl4j-model";
     /** Newest format version this toolkit reads and writes. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** Format version of multitask networks (unchanged since version 1). */
     public static final int MULTITASK_FORMAT_VERSION = 1;
     /** Format version that introduced graph convolutions. */
     public static final int GRAPHCONV_FORMAT_VERSION = 2;
     /** Format version that introduced random forests. */
     public static final int FOREST_FORMAT_VERSION = 3;
+    /** Format version whose weight arrays are in ChemDL4J's own checked format ({@link ArrayCodec}). */
+    public static final int ARRAYS_FORMAT_VERSION = 4;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -230,17 +231,25 @@ public final class ModelIO {
         });
     }
 
-    /** Writes {@code arrays} to the zip file {@code file}, one entry per name (read back by {@link SavedFiles#arrays}). */
+    /**
+     * Writes {@code arrays} to the zip file {@code file}, one entry per name in {@link ArrayCodec}'s checked
+     * format (read back by {@link SavedFiles#arrays}).
+     */
     public static void writeArrays(Path file, Map<String, INDArray> arrays) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            DataOutputStream out = new DataOutputStream(zip);
-            for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
-                zip.putNextEntry(new ZipEntry(array.getKey()));
-                Nd4j.write(array.getValue(), out);
-                out.flush();
-                zip.closeEntry();
-            }
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            writeArrays(out, arrays);
         }
+    }
+
+    /** As {@link #writeArrays(Path, Map)}, to a stream (left open; the zip is finished). */
+    public static void writeArrays(java.io.OutputStream out, Map<String, INDArray> arrays) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
+            zip.putNextEntry(new ZipEntry(array.getKey()));
+            zip.write(ArrayCodec.encode(array.getValue()));
+            zip.closeEntry();
+        }
+        zip.finish();
     }
 
     private static FeaturizerJson json(FeaturizerSpec featurizer) {
@@ -255,12 +264,46 @@ public final class ModelIO {
         return out;
     }
 
-    private static Map<String, INDArray> readArrays(Path file) throws IOException {
+    /** Largest entry of ND4J's own format (format versions 2 and 3) read back. */
+    private static final int MAX_LEGACY_ENTRY_BYTES = 256 << 20;
+    /** Most elements read from one arrays file altogether. */
+    private static final long MAX_TOTAL_ELEMENTS = 4 * ArrayCodec.MAX_ELEMENTS;
+    /** Most entries in one arrays file. */
+    private static final int MAX_ENTRIES = 100_000;
+
+    /**
+     * The arrays of {@code file}, each entry checked before anything is allocated: in ChemDL4J's checked
+     * format ({@link ArrayCodec}), or, in files of format versions 2 and 3, ND4J's own, read with a size cap.
+     */
+    public static Map<String, INDArray> readArrays(Path file) throws IOException {
         Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+        long total = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            DataInputStream in = new DataInputStream(zip);
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                arrays.put(entry.getName(), Nd4j.read(in));
+                String name = entry.getName().replaceAll("[^\\x20-\\x7e]", "?");
+                if (arrays.size() >= MAX_ENTRIES || arrays.containsKey(name)) {
+                    throw new IOException(arrays.containsKey(name) ? "entry '" + name + "' appears twice"
+                            : "more than " + MAX_ENTRIES + " entries");
+                }
+                java.io.BufferedInputStream in = new java.io.BufferedInputStream(zip);
+                in.mark(8);
+                boolean checked = ArrayCodec.isEncoded(in.readNBytes(4));
+                in.reset();
+                INDArray array;
+                if (checked) {
+                    array = ArrayCodec.read(name, in);
+                } else {
+                    byte[] bytes = in.readNBytes(MAX_LEGACY_ENTRY_BYTES + 1);
+                    if (bytes.length > MAX_LEGACY_ENTRY_BYTES) {
+                        throw new IOException("entry '" + name + "' is larger than " + MAX_LEGACY_ENTRY_BYTES + " bytes");
+                    }
+                    array = Nd4j.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)));
+                }
+                total += array.length();
+                if (total > MAX_TOTAL_ELEMENTS) {
+                    throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
+                }
+                arrays.put(name, array);
             }
         }
         return arrays;

@@ -1,8 +1,10 @@
 package io.chemdl4j.models.multitask;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -381,10 +383,26 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
      */
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.MULTITASK_FORMAT_VERSION, tasks, featureCount,
-                "config", config, history()), featurizer, transformers,
-                dir -> ModelSerializer.writeModel(network, dir.resolve(ModelIO.NETWORK).toFile(), true));
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks, featureCount,
+                "config", config, history()), featurizer, transformers, dir -> {
+                    Files.writeString(dir.resolve(CONFIGURATION), network.getLayerWiseConfigurations().toJson());
+                    Map<String, INDArray> arrays = new LinkedHashMap<>(network.paramTable());
+                    INDArray updater = network.getUpdater(true).getStateViewArray();
+                    if (updater != null) {
+                        arrays.put(UPDATER_STATE, updater);
+                    }
+                    ModelIO.writeArrays(dir.resolve(PARAMETERS), arrays);
+                });
     }
+
+    /** The network's DL4J configuration (JSON) inside a model directory of format version 4. */
+    public static final String CONFIGURATION = "network.json";
+    /** The network's parameters and Adam's state inside a model directory of format version 4. */
+    public static final String PARAMETERS = "parameters.zip";
+    /** The entry of {@value #PARAMETERS} that holds the updater's (Adam's) state. */
+    private static final String UPDATER_STATE = "updater_state";
+    /** Largest network configuration read back. */
+    private static final long MAX_CONFIGURATION_BYTES = 16 << 20;
 
     /** The entries DL4J writes for a network without a normalizer; ChemDL4J writes nothing else. */
     private static final java.util.Set<String> NETWORK_ENTRIES = java.util.Set.of("configuration.json",
@@ -413,22 +431,75 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
         }
     }
 
+    /** A network of format version 1: DL4J's own file, its entries checked first. */
+    private static MultiLayerNetwork loadLegacyNetwork(ModelIO.SavedFiles files) throws ModelFormatException {
+        Path networkFile = files.file(ModelIO.NETWORK);
+        refuseUnexpectedEntries(networkFile);
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A network of format version 4: its DL4J configuration (JSON, no Java objects) built afresh, then every
+     * parameter and the updater's state assigned from the checked arrays, each of the shape the
+     * configuration needs.
+     */
+    private static MultiLayerNetwork loadNetwork(ModelIO.SavedFiles files) throws ModelFormatException {
+        Path json = files.file(CONFIGURATION);
+        MultiLayerNetwork network;
+        try {
+            if (Files.size(json) > MAX_CONFIGURATION_BYTES) {
+                throw new ModelFormatException(json + " is larger than " + MAX_CONFIGURATION_BYTES + " bytes");
+            }
+            network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(Files.readString(json)));
+            network.init();
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(json + " is not a network configuration: " + e.getMessage(), e);
+        }
+        Map<String, INDArray> arrays = new LinkedHashMap<>(files.arrays(PARAMETERS));
+        Path parameters = files.directory().resolve(PARAMETERS);
+        for (Map.Entry<String, INDArray> own : network.paramTable().entrySet()) {
+            INDArray saved = arrays.remove(own.getKey());
+            if (saved == null) {
+                throw new ModelFormatException(parameters + ": no array '" + own.getKey() + "'");
+            }
+            if (!java.util.Arrays.equals(saved.shape(), own.getValue().shape())) {
+                throw new ModelFormatException(parameters + ": array '" + own.getKey() + "' has shape "
+                        + java.util.Arrays.toString(saved.shape()) + ", the configuration needs "
+                        + java.util.Arrays.toString(own.getValue().shape()));
+            }
+            network.setParam(own.getKey(), saved.castTo(own.getValue().dataType()));
+        }
+        INDArray updater = arrays.remove(UPDATER_STATE);
+        INDArray state = network.getUpdater(true).getStateViewArray();
+        if (updater != null && state != null) {
+            if (updater.length() != state.length()) {
+                throw new ModelFormatException(parameters + ": the updater's state has " + updater.length()
+                        + " values, the configuration needs " + state.length());
+            }
+            state.assign(updater.reshape(state.shape()).castTo(state.dataType()));
+        }
+        if (!arrays.isEmpty()) {
+            throw new ModelFormatException(parameters + ": unexpected arrays " + arrays.keySet());
+        }
+        return network;
+    }
+
     /**
      * Reads back a model saved by {@link #save}: its configuration from the manifest, its network from
-     * {@value ModelIO#NETWORK}.
+     * {@value #CONFIGURATION} and {@value #PARAMETERS} (format 4) or {@value ModelIO#NETWORK} (format 1).
      *
      * @throws ModelFormatException if a file is missing or cannot be read
      */
     public static MultitaskModel load(ModelIO.SavedFiles files) throws ModelFormatException {
-        Path networkFile = files.file(ModelIO.NETWORK);
         MultitaskConfig config = files.config("config", MultitaskConfig.class);
-        refuseUnexpectedEntries(networkFile);
-        MultiLayerNetwork network;
-        try {
-            network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
-        }
+        MultiLayerNetwork network = files.formatVersion() >= ModelIO.ARRAYS_FORMAT_VERSION
+                ? loadNetwork(files) : loadLegacyNetwork(files);
         return switch (files.modelType()) {
             case MultitaskClassifier.TYPE_ID ->
                     new MultitaskClassifier(files.tasks(), files.featureCount(), config, network, files.history());

@@ -1,20 +1,16 @@
 package io.chemdl4j.models.training;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.models.TrainableModel;
+import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.moleculenet.Dataset;
@@ -31,7 +27,6 @@ import io.chemdl4j.moleculenet.Transformer;
  * checkpoint, if asked, holds the best epoch's). The test split is never seen.
  */
 public final class Training {
-    private static final int CHECKPOINT_FORMAT = 1;
 
     private Training() {
     }
@@ -163,43 +158,30 @@ public final class Training {
         });
     }
 
-    /** Writes {@code state} to {@code file} atomically: a reader sees the previous checkpoint or this one, whole. */
+    /**
+     * Writes {@code state} to {@code file} atomically, in the model files' checked array format
+     * ({@link ModelIO#writeArrays}): a reader sees the previous checkpoint or this one, whole.
+     */
     static void writeCheckpoint(Map<String, INDArray> state, Path file) {
         try {
-            AtomicFiles.write(file, out -> {
-                DataOutputStream data = new DataOutputStream(out);
-                data.writeInt(CHECKPOINT_FORMAT);
-                data.writeInt(state.size());
-                for (Map.Entry<String, INDArray> entry : state.entrySet()) {
-                    data.writeUTF(entry.getKey());
-                    Nd4j.write(entry.getValue(), data);
-                }
-                data.flush();
-            });
+            AtomicFiles.write(file, out -> ModelIO.writeArrays(out, state));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Puts the weights of checkpoint {@code file} into {@code model}.
+     * Puts the weights of checkpoint {@code file} into {@code model}; every array is checked before it is
+     * read ({@link ModelIO#readArrays}).
      *
      * @throws IllegalArgumentException if the file is not a checkpoint of a model of this shape
      */
     public static void restoreCheckpoint(TrainableModel<?> model, Path file) throws IOException {
-        Map<String, INDArray> saved = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in));
-            int format = data.readInt();
-            if (format != CHECKPOINT_FORMAT) {
-                throw new IllegalArgumentException(file + " is not a checkpoint of format " + CHECKPOINT_FORMAT
-                        + " (found " + format + ")");
-            }
-            int count = data.readInt();
-            for (int i = 0; i < count; i++) {
-                String name = data.readUTF();
-                saved.put(name, Nd4j.read(data));
-            }
+        Map<String, INDArray> saved;
+        try {
+            saved = ModelIO.readArrays(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a checkpoint: " + e.getMessage(), e);
         }
         restore(model.state(), saved);
     }

@@ -60,7 +60,7 @@ class SavedGraphConvTest {
         SavedModel saved = ModelIO.load(dir.resolve("m"));
         GraphConvModel loaded = (GraphConvModel) saved.model();
 
-        assertEquals(ModelIO.GRAPHCONV_FORMAT_VERSION, saved.formatVersion());
+        assertEquals(ModelIO.ARRAYS_FORMAT_VERSION, saved.formatVersion());
         assertEquals(model.typeId(), loaded.typeId());
         assertEquals(model.config(), loaded.config());
         assertEquals(model.history(), loaded.history());

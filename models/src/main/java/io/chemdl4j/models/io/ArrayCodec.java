@@ -1,0 +1,136 @@
+package io.chemdl4j.models.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ChemDL4J's own array format for model weights, read without trusting anything in it: every length and
+ * shape is checked against the entry's real size before anything is allocated, so a crafted file is
+ * refused in bounded time and memory and native code never sees an unchecked length.
+ *
+ * <p>Layout, big-endian: the magic {@code CDLA}; the codec version (1 byte, 1); the element type (1 byte:
+ * 1 = float32, 2 = float64); the rank {@code r} (1 byte, 0 to {@value #MAX_RANK}); {@code r} dimensions
+ * (8 bytes each, non-negative); then the elements in row-major order. Nothing may follow them.
+ */
+public final class ArrayCodec {
+    /** Most dimensions an array may have. */
+    public static final int MAX_RANK = 4;
+    /** Most elements one array may hold (256 MiB of float32; the widest network here has 4 million per layer). */
+    public static final long MAX_ELEMENTS = 1L << 26;
+    private static final byte[] MAGIC = {'C', 'D', 'L', 'A'};
+    private static final int VERSION = 1;
+    private static final int HEADER = MAGIC.length + 3;
+
+    private ArrayCodec() {
+    }
+
+    /** Whether {@code bytes} start as an entry of this format does (older model files hold ND4J's own). */
+    public static boolean isEncoded(byte[] bytes) {
+        return bytes.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC);
+    }
+
+    /** {@code array} encoded, as float64 if it is double precision, else float32. */
+    public static byte[] encode(INDArray array) throws IOException {
+        boolean doubles = array.dataType() == DataType.DOUBLE;
+        long[] shape = array.shape();
+        if (shape.length > MAX_RANK) {
+            throw new IOException("rank " + shape.length + " is more than " + MAX_RANK);
+        }
+        INDArray c = array.dup('c');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeByte(VERSION);
+            out.writeByte(doubles ? 2 : 1);
+            out.writeByte(shape.length);
+            for (long d : shape) {
+                out.writeLong(d);
+            }
+            if (doubles) {
+                for (double v : c.data().asDouble()) {
+                    out.writeDouble(v);
+                }
+            } else {
+                for (float v : c.data().asFloat()) {
+                    out.writeFloat(v);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The array of entry {@code name}: float32 entries as {@link DataType#FLOAT}, float64 ones as
+     * {@link DataType#DOUBLE}.
+     *
+     * @throws IOException naming the entry and what is wrong: magic, version, element type, rank, a
+     *                     dimension, the element count, or data that is shorter or longer than the shape says
+     */
+    public static INDArray decode(String name, byte[] bytes) throws IOException {
+        return read(name, new java.io.ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * As {@link #decode}, reading the entry from {@code in} to its end: the header is checked first, then
+     * exactly as many bytes as its shape needs are read, so a crafted entry never makes this allocate more
+     * than {@value #MAX_ELEMENTS} elements, and anything after them is refused.
+     */
+    public static INDArray read(String name, java.io.InputStream in) throws IOException {
+        byte[] head = in.readNBytes(HEADER);
+        if (head.length < HEADER || !isEncoded(head)) {
+            throw new IOException("entry '" + name + "' is not a ChemDL4J array");
+        }
+        int version = head[4];
+        int type = head[5];
+        int rank = head[6];
+        if (version != VERSION) {
+            throw new IOException("entry '" + name + "': array format version " + version + " is not " + VERSION);
+        }
+        if (type != 1 && type != 2) {
+            throw new IOException("entry '" + name + "': unknown element type " + type);
+        }
+        if (rank < 0 || rank > MAX_RANK) {
+            throw new IOException("entry '" + name + "': rank " + rank + " is not 0 to " + MAX_RANK);
+        }
+        byte[] dims = in.readNBytes(8 * rank);
+        if (dims.length != 8 * rank) {
+            throw new IOException("entry '" + name + "': the entry ends inside its shape (rank " + rank + ")");
+        }
+        ByteBuffer shapeBytes = ByteBuffer.wrap(dims);
+        long[] shape = new long[rank];
+        long elements = 1;
+        for (int i = 0; i < rank; i++) {
+            shape[i] = shapeBytes.getLong();
+            if (shape[i] < 0 || shape[i] > MAX_ELEMENTS) {
+                throw new IOException("entry '" + name + "': dimension " + shape[i] + " out of range");
+            }
+            elements *= shape[i];
+            if (elements > MAX_ELEMENTS) {
+                throw new IOException("entry '" + name + "': more than " + MAX_ELEMENTS + " elements");
+            }
+        }
+        int size = type == 2 ? 8 : 4;
+        byte[] data = in.readNBytes((int) (elements * size));
+        if (data.length != elements * size) {
+            throw new IOException("entry '" + name + "': " + data.length + " bytes of data for shape "
+                    + Arrays.toString(shape) + ", which needs " + elements * size);
+        }
+        if (in.read() != -1) {
+            throw new IOException("entry '" + name + "': data continues after the " + elements * size
+                    + " bytes that shape " + Arrays.toString(shape) + " needs");
+        }
+        ByteBuffer values = ByteBuffer.wrap(data);
+        double[] v = new double[(int) elements];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = type == 2 ? values.getDouble() : values.getFloat();
+        }
+        return Nd4j.create(v, shape, 'c').castTo(type == 2 ? DataType.DOUBLE : DataType.FLOAT);
+    }
+}

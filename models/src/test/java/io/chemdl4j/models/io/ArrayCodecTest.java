@@ -1,0 +1,112 @@
+package io.chemdl4j.models.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The checked array format round-trips float32 and float64 arrays exactly, and refuses crafted entries by
+ * what is wrong, before allocating anything: a length of 2^62, a shape whose elements overflow, a byte
+ * count that disagrees with the shape, trailing bytes, an unknown element type; a model file whose
+ * arrays hide a zip bomb is refused once the cap is passed.
+ */
+class ArrayCodecTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsExactly() throws Exception {
+        INDArray f = Nd4j.create(new float[] {1.5f, -2.25f, 3e-8f, Float.MAX_VALUE, 0, 7}, new long[] {2, 3}, 'c');
+        INDArray back = ArrayCodec.decode("f", ArrayCodec.encode(f));
+        assertEquals(DataType.FLOAT, back.dataType());
+        assertEquals(f, back);
+        INDArray d = Nd4j.create(new double[] {Math.PI, -1e-300, 2}, new long[] {3, 1}, 'c');
+        INDArray backD = ArrayCodec.decode("d", ArrayCodec.encode(d));
+        assertEquals(DataType.DOUBLE, backD.dataType());
+        assertEquals(d, backD);
+        INDArray f2 = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c').transpose();
+        assertEquals(f2, ArrayCodec.decode("transposed", ArrayCodec.encode(f2)), "a view is written in row-major order");
+    }
+
+    private static byte[] entry(int type, int rank, long[] shape, int dataBytes) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeBytes("CDLA");
+            out.writeByte(1);
+            out.writeByte(type);
+            out.writeByte(rank);
+            for (long d : shape) {
+                out.writeLong(d);
+            }
+            out.write(new byte[dataBytes]);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String refused(byte[] bytes) {
+        return assertThrows(IOException.class, () -> ArrayCodec.decode("w", bytes)).getMessage();
+    }
+
+    @Test
+    void refusesCraftedEntriesBeforeAllocating() throws Exception {
+        assertTrue(refused(entry(1, 1, new long[] {1L << 62}, 16)).contains("out of range"));
+        assertTrue(refused(entry(1, 2, new long[] {1L << 20, 1L << 20}, 16)).contains("elements"));
+        assertTrue(refused(entry(1, 2, new long[] {2, 3}, 20)).contains("needs 24"));
+        assertTrue(refused(entry(1, 2, new long[] {2, 3}, 28)).contains("data continues"), "trailing bytes");
+        assertTrue(refused(entry(9, 1, new long[] {1}, 4)).contains("element type"));
+        assertTrue(refused(entry(1, 9, new long[] {}, 0)).contains("rank"));
+        assertTrue(refused(entry(1, 3, new long[] {1}, 0)).contains("ends inside its shape"));
+        assertTrue(refused(new byte[] {1, 2, 3}).contains("not a ChemDL4J array"));
+        assertFalse(ArrayCodec.isEncoded(new byte[] {'C', 'D'}));
+    }
+
+    @Test
+    void aModelArraysFileIsReadWithCaps() throws Exception {
+        Path file = dir.resolve("parameters.zip");
+        ModelIO.writeArrays(file, Map.of("w", Nd4j.ones(DataType.FLOAT, 2, 2)));
+        ModelIO.SavedFiles files = new ModelIO.SavedFiles(dir, "x", 4, java.util.List.of("t"), 1,
+                java.util.List.of(), null, null);
+        assertEquals(Nd4j.ones(DataType.FLOAT, 2, 2), files.arrays("parameters.zip").get("w"));
+        // a checked entry that declares 2 × 2 floats and then inflates to 512 MB of zeros: refused after 16 bytes
+        String message = refusedFile(dir.resolve("bomb.zip"), entry(1, 2, new long[] {2, 2}, 16), 512, files);
+        assertTrue(message.contains("data continues"), message);
+        // an entry of the older ND4J format inflating to 300 MB: refused at the size cap
+        message = refusedFile(dir.resolve("legacy-bomb.zip"), new byte[0], 300, files);
+        assertTrue(message.contains("larger than"), message);
+    }
+
+    /** Writes a zip whose one entry is {@code head} followed by {@code megabytes} of zeros, and loads it. */
+    private static String refusedFile(Path file, byte[] head, int megabytes, ModelIO.SavedFiles files)
+            throws IOException {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("w"));
+            zip.write(head);
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        long start = System.nanoTime();
+        String message = assertThrows(ModelFormatException.class,
+                () -> files.arrays(file.getFileName().toString())).getMessage();
+        assertTrue(System.nanoTime() - start < 60e9, "bounded time");
+        assertEquals(1, Arrays.stream(message.split("\n")).count(), "one line: " + message);
+        return message;
+    }
+}
