@@ -4,9 +4,10 @@ import java.util.Locale;
 
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.ModelKinds;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.split.SplitterType;
 import picocli.CommandLine.ITypeConverter;
 
 /** Option converters that accept the lower-case names the help text shows. */

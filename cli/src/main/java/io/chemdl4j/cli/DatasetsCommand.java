@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.chemdl4j.moleculenet.DataFiles;
-import io.chemdl4j.moleculenet.FeaturizationCache;
-import io.chemdl4j.moleculenet.MolNetDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.DataFiles;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
 
 /** {@code chemdl datasets}: the catalog, with what is already on this machine. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.chemdl4j.models.experiment.ExperimentConfig;
-import io.chemdl4j.moleculenet.MolNetDataset;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

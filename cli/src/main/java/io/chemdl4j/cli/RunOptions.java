@@ -2,8 +2,9 @@ package io.chemdl4j.cli;
 
 import java.nio.file.Path;
 
-import io.chemdl4j.moleculenet.SplitterType;
 import picocli.CommandLine.Option;
+
+import io.chemdl4j.moleculenet.split.SplitterType;
 
 /** The options every training verb shares, with one name and meaning each (a picocli mixin). */
 final class RunOptions {

@@ -132,7 +132,7 @@ class ChemDlTest {
      */
     @Test
     void trainOnTheUsersOwnCsvByColumnNames() throws Exception {
-        Path delaney = io.chemdl4j.moleculenet.DataFiles.findLocal("delaney-processed.csv", null);
+        Path delaney = io.chemdl4j.moleculenet.load.DataFiles.findLocal("delaney-processed.csv", null);
         org.junit.jupiter.api.Assertions.assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");
         StringBuilder csv = new StringBuilder("name,structure,soluble\n");
         try (var reader = io.chemdl4j.featurize.io.MoleculeReader.open(delaney, "smiles")) {

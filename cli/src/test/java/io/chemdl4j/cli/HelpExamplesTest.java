@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.io.MoleculeReader;
-import io.chemdl4j.moleculenet.DataFiles;
+import io.chemdl4j.moleculenet.load.DataFiles;
 import picocli.CommandLine;
 
 /**

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.SplitFractions;
-import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.split.SplitFractions;
+import io.chemdl4j.moleculenet.split.SplitterType;
 
 /**
  * Which labelled molecules to load for a model and how: what {@link ModelInput#load} reads.

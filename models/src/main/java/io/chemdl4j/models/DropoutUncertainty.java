@@ -3,7 +3,7 @@ package io.chemdl4j.models;
 import java.util.List;
 
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * A model that can sample Monte-Carlo dropout (Gal and Ghahramani 2016): predictions with dropout left

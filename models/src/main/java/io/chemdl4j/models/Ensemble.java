@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Models of one kind trained with different seeds, predicting together: the mean of the members'

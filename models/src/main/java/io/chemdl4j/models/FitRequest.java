@@ -10,7 +10,7 @@ import io.chemdl4j.models.training.TrainingCurve;
 import io.chemdl4j.models.training.TrainingOptions;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * What a {@link ModelKind} trains one model on, and how.

@@ -10,9 +10,9 @@ import io.chemdl4j.models.experiment.HyperparameterSpace;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * A kind of model (multitask network, graph convolution, random forest, …): the one seam through which

@@ -6,7 +6,7 @@ import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.models.predict.ModelEvaluation;
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Labelled molecules loaded for a model: featurized, split, and transformed by the transformers fitted

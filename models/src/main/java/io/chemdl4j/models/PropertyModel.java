@@ -7,7 +7,7 @@ import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * What every model of the toolkit offers once trained, whatever its inputs: predictions per molecule

@@ -44,7 +44,7 @@ class EveryKindHasAContractTest {
 
     @Test
     void aConfigurationOfAnotherKindOrAHyperparameterAKindLacksIsRefusedByName() {
-        ExperimentConfig forest = ExperimentConfig.defaults(io.chemdl4j.moleculenet.MolNetDataset.DELANEY, 0)
+        ExperimentConfig forest = ExperimentConfig.defaults(io.chemdl4j.moleculenet.catalog.MolNetDataset.DELANEY, 0)
                 .withModel("random_forest");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> forest.withModelConfig(MultitaskConfig.defaults()))
                 .getMessage().contains("RandomForestConfig"));

@@ -10,20 +10,20 @@ import java.util.Locale;
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
-import io.chemdl4j.models.graphconv.GraphConvConfig;
 import io.chemdl4j.models.forest.RandomForestConfig;
 import io.chemdl4j.models.forest.RandomForestModel;
+import io.chemdl4j.models.graphconv.GraphConvConfig;
 import io.chemdl4j.models.graphconv.GraphConvModel;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.multitask.MultitaskClassifier;
 import io.chemdl4j.models.multitask.MultitaskConfig;
 import io.chemdl4j.models.predict.SavedModel;
-import io.chemdl4j.moleculenet.BalancingTransformer;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.NormalizationTransformer;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.BalancingTransformer;
+import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Writes the golden models committed under {@code src/test/resources/golden/}: small models saved in

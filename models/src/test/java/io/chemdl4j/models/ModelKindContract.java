@@ -29,14 +29,14 @@ import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.predict.SavedModel;
-import io.chemdl4j.moleculenet.ColumnSpec;
-import io.chemdl4j.moleculenet.DataFiles;
-import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitFractions;
-import io.chemdl4j.moleculenet.SplitterType;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.ColumnSpec;
+import io.chemdl4j.moleculenet.load.DataFiles;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.split.SplitFractions;
+import io.chemdl4j.moleculenet.split.SplitterType;
 
 /**
  * The contract every registered {@link ModelKind} meets, for classification and regression, on real

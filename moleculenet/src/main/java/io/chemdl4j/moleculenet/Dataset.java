@@ -21,8 +21,17 @@ public final class Dataset implements LabelledData {
     private final float[] w;
     private final String[] ids;
 
-    /** Takes ownership of the flat arrays: only for code in this package that just built them. */
-    Dataset(int size, int featureCount, List<String> tasks, float[] x, float[] y, float[] w, String[] ids) {
+    /**
+     * A dataset over flat row-major arrays, taking ownership of them without a copy: for loaders that have
+     * just built the arrays (the disk dataset's shards) and keep no reference to them.
+     */
+    public static Dataset adopt(int size, int featureCount, List<String> tasks, float[] x, float[] y, float[] w,
+                                String[] ids) {
+        return new Dataset(size, featureCount, tasks, x, y, w, ids);
+    }
+
+    /** Takes ownership of the flat arrays: only for code that just built them. */
+    private Dataset(int size, int featureCount, List<String> tasks, float[] x, float[] y, float[] w, String[] ids) {
         this.size = size;
         this.featureCount = featureCount;
         this.tasks = List.copyOf(tasks);
@@ -271,13 +280,13 @@ public final class Dataset implements LabelledData {
         return new Dataset(size, 0, tasks, new float[0], y, w, ids);
     }
 
-    /** The same molecules with new features, {@code [molecule][feature]} flattened row-major. */
-    Dataset withFeatures(float[] newFeatures) {
+    /** The same molecules with new features, {@code [molecule][feature]} flattened row-major (copied). */
+    public Dataset withFeatures(float[] newFeatures) {
         return new Dataset(size, featureCount, tasks, newFeatures.clone(), y, w, ids);
     }
 
     /** Features flattened row-major (a copy). */
-    float[] flatFeatures() {
+    public float[] flatFeatures() {
         return x.clone();
     }
 

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.moleculenet.split.SplitFractions;
+import io.chemdl4j.moleculenet.split.Splitter;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * An immutable in-memory dataset of molecular graphs (DeepChem's dataset of {@code ConvMol}s): one

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.metrics.Metric;
-import io.chemdl4j.moleculenet.DataSource;
+import io.chemdl4j.moleculenet.load.DataSource;
 
 /**
  * MoleculeNet's protocol: the same configuration run once per seed (each seed draws its own split and

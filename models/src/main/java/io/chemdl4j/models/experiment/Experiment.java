@@ -22,10 +22,10 @@ import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.models.training.TrainingCurve;
-import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.InvalidDataException;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.load.DataSource;
 
 /** Runs an {@link ExperimentConfig}: load, featurize, split, transform, train, evaluate every split. */
 public final class Experiment {

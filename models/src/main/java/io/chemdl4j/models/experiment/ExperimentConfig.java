@@ -10,10 +10,10 @@ import io.chemdl4j.models.Hyperparameters;
 import io.chemdl4j.models.ModelConfig;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.ModelKinds;
-import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitFractions;
-import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.split.SplitFractions;
+import io.chemdl4j.moleculenet.split.SplitterType;
 
 /**
  * One train-and-evaluate run on a catalog dataset or the user's own file: the DeepChem tutorial

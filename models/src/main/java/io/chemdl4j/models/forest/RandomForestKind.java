@@ -17,9 +17,9 @@ import io.chemdl4j.models.input.FeatureRowInput;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /** The random-forest baseline on feature rows, grown in one call on every core. Stateless. */
 public final class RandomForestKind implements ModelKind<Dataset> {

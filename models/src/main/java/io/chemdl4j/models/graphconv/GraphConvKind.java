@@ -20,9 +20,9 @@ import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.training.LearningRateSchedule;
 import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /** DeepChem's graph convolution network on molecular graphs. Stateless. */
 public final class GraphConvKind implements ModelKind<GraphDataset> {

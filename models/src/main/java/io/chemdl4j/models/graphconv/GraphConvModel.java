@@ -27,9 +27,9 @@ import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.Permutations;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.split.Permutations;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * DeepChem's {@code GraphConvModel} (Duvenaud et al. 2015): graph convolutions with degree-specific

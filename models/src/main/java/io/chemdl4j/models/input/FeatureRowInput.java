@@ -16,13 +16,13 @@ import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.FeatureClippingTransformer;
-import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
-import io.chemdl4j.moleculenet.FeaturizationCache;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetData;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.catalog.MolNet;
+import io.chemdl4j.moleculenet.catalog.MolNetData;
+import io.chemdl4j.moleculenet.load.LoadOptions;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
+import io.chemdl4j.moleculenet.transform.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Feature rows ({@code float[]} per molecule) from any vector featurizer: ECFP/FCFP, Morgan, MACCS,

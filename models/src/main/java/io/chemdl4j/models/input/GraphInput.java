@@ -15,9 +15,9 @@ import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetGraphData;
+import io.chemdl4j.moleculenet.catalog.MolNet;
+import io.chemdl4j.moleculenet.catalog.MolNetGraphData;
+import io.chemdl4j.moleculenet.load.LoadOptions;
 
 /**
  * Molecular graphs from {@link GraphFeaturizer} (DeepChem's ConvMol atom and bond features). The

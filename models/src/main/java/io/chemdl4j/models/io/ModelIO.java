@@ -31,13 +31,13 @@ import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.models.training.EpochRecord;
-import io.chemdl4j.moleculenet.BalancingTransformer;
-import io.chemdl4j.moleculenet.FeatureClippingTransformer;
-import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
-import io.chemdl4j.moleculenet.LogTransformer;
-import io.chemdl4j.moleculenet.MinMaxTransformer;
-import io.chemdl4j.moleculenet.NormalizationTransformer;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.BalancingTransformer;
+import io.chemdl4j.moleculenet.transform.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.LogTransformer;
+import io.chemdl4j.moleculenet.transform.MinMaxTransformer;
+import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Saves and loads models as a directory: {@value #MANIFEST} (format version, model type, tasks,

@@ -23,7 +23,7 @@ public record EvaluationResult(List<String> tasks, Map<Metric, double[]> perTask
      * brought back to original units by undoing {@code transformers}; only labels with nonzero weight count.
      */
     public static EvaluationResult score(List<String> tasks, io.chemdl4j.moleculenet.Dataset data, double[][] predictions,
-                                  List<Metric> metrics, List<io.chemdl4j.moleculenet.Transformer> transformers) {
+                                  List<Metric> metrics, List<io.chemdl4j.moleculenet.transform.Transformer> transformers) {
         return SplitPredictions.of("", tasks, data, predictions, transformers).score(metrics);
     }
 

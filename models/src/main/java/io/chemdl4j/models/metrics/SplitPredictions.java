@@ -3,7 +3,7 @@ package io.chemdl4j.models.metrics;
 import java.util.List;
 
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * A model's predictions on one split next to the labels, both in original units, with the label

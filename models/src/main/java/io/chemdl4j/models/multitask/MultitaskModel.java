@@ -39,9 +39,9 @@ import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.Permutations;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.split.Permutations;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * A fully connected multitask network on Deeplearning4j (DeepChem's {@code MultitaskClassifier} /

@@ -18,10 +18,10 @@ import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.models.plot.Plots;
-import io.chemdl4j.moleculenet.DataSource;
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.SplitFractions;
-import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.split.SplitFractions;
+import io.chemdl4j.moleculenet.split.SplitterType;
 
 /**
  * Scores a saved model on labelled molecules (what {@code chemdl evaluate} runs): a catalog dataset or

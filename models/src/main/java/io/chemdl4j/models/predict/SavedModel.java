@@ -15,7 +15,7 @@ import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.input.FeatureRowInput;
 import io.chemdl4j.moleculenet.LabelledData;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * A loaded model with everything it needs to predict from SMILES: its kind, the featurizer its training

@@ -16,7 +16,7 @@ import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Validation-driven training of any {@link TrainableModel}: after every epoch the model is scored on

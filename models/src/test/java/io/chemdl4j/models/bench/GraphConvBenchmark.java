@@ -11,12 +11,12 @@ import io.chemdl4j.models.training.LearningRateSchedule;
 import io.chemdl4j.models.training.Training;
 import io.chemdl4j.models.training.TrainingCurve;
 import io.chemdl4j.models.training.TrainingOptions;
-import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.MolNetGraphData;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.catalog.MolNet;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.catalog.MolNetGraphData;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.load.LoadOptions;
 
 /**
  * GraphConvModel training benchmark (not a test): seconds per epoch and validation/test scores per

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.chemdl4j.models.metrics.Metric;
-import io.chemdl4j.moleculenet.MolNetDataset;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
 
 /**
  * Accuracy floors on the real MoleculeNet files (from {@code $CHEMDL_DATA_DIR}). Published reference:

@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.chemdl4j.models.metrics.Metric;
-import io.chemdl4j.moleculenet.ColumnSpec;
-import io.chemdl4j.moleculenet.DataFiles;
-import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.MolNetDataset;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.ColumnSpec;
+import io.chemdl4j.moleculenet.load.DataFiles;
+import io.chemdl4j.moleculenet.load.DataSource;
 
 /** What an experiment chooses by default, and that a file source is the same experiment as its catalog entry. */
 class ExperimentTest {

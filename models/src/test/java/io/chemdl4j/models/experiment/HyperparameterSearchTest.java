@@ -20,12 +20,12 @@ import io.chemdl4j.models.ModelKinds;
 import io.chemdl4j.models.graphconv.GraphConvConfig;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.multitask.MultitaskConfig;
-import io.chemdl4j.moleculenet.ColumnSpec;
-import io.chemdl4j.moleculenet.DataFiles;
-import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitterType;
 import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.ColumnSpec;
+import io.chemdl4j.moleculenet.load.DataFiles;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.split.SplitterType;
 
 class HyperparameterSearchTest {
     private static final String LABEL = "measured log solubility in mols per litre";

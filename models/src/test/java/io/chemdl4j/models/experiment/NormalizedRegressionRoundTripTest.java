@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.models.multitask.MultitaskConfig;
 import io.chemdl4j.models.multitask.MultitaskRegressor;
-import io.chemdl4j.moleculenet.DataFiles;
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetData;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.NormalizationTransformer;
+import io.chemdl4j.moleculenet.catalog.MolNet;
+import io.chemdl4j.moleculenet.catalog.MolNetData;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.DataFiles;
+import io.chemdl4j.moleculenet.load.LoadOptions;
+import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
 
 /**
  * Delaney trained with normalized labels: predictions, once the transformer is undone, are in log

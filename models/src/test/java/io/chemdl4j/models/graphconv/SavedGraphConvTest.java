@@ -21,9 +21,9 @@ import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.models.predict.StreamingPredictor;
 import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.NormalizationTransformer;
 import io.chemdl4j.moleculenet.TaskType;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * A saved graph convolution loads back to the same model (predictions, Monte-Carlo dropout, history,

@@ -17,11 +17,11 @@ import io.chemdl4j.models.experiment.ExperimentResult;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.predict.ModelEvaluation;
 import io.chemdl4j.models.predict.SavedModel;
-import io.chemdl4j.moleculenet.DataSource;
-import io.chemdl4j.moleculenet.FeatureClippingTransformer;
-import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
-import io.chemdl4j.moleculenet.MolNetDataset;
-import io.chemdl4j.moleculenet.SplitterType;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.split.SplitterType;
+import io.chemdl4j.moleculenet.transform.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer;
 
 /**
  * A network on RDKit-named descriptors: their scales differ by orders of magnitude (and a descriptor may be

@@ -20,12 +20,12 @@ import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.FeatureClippingTransformer;
-import io.chemdl4j.moleculenet.FeatureNormalizationTransformer;
-import io.chemdl4j.moleculenet.LogTransformer;
-import io.chemdl4j.moleculenet.MinMaxTransformer;
-import io.chemdl4j.moleculenet.NormalizationTransformer;
-import io.chemdl4j.moleculenet.Transformer;
+import io.chemdl4j.moleculenet.transform.FeatureClippingTransformer;
+import io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.LogTransformer;
+import io.chemdl4j.moleculenet.transform.MinMaxTransformer;
+import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
 
 class MultitaskModelsTest {
 

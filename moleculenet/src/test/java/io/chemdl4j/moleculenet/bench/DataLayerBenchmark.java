@@ -8,14 +8,14 @@ import java.util.Map;
 
 import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.moleculenet.ColumnSpec;
 import io.chemdl4j.moleculenet.Dataset;
-import io.chemdl4j.moleculenet.DatasetLoader;
-import io.chemdl4j.moleculenet.DiskDataset;
-import io.chemdl4j.moleculenet.FeaturizationCache;
-import io.chemdl4j.moleculenet.LoadOptions;
-import io.chemdl4j.moleculenet.MolNet;
-import io.chemdl4j.moleculenet.MolNetDataset;
+import io.chemdl4j.moleculenet.catalog.MolNet;
+import io.chemdl4j.moleculenet.catalog.MolNetDataset;
+import io.chemdl4j.moleculenet.load.ColumnSpec;
+import io.chemdl4j.moleculenet.load.DatasetLoader;
+import io.chemdl4j.moleculenet.load.LoadOptions;
+import io.chemdl4j.moleculenet.store.DiskDataset;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
 
 /**
  * Data-layer measurements (not a test; run {@code bench/data.sh}):

@@ -1,0 +1,202 @@
+package io.chemdl4j.moleculenet.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
+import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.InputFileException;
+import io.chemdl4j.featurize.io.MoleculeReader;
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.DatasetSplit;
+import io.chemdl4j.moleculenet.GraphDatasetSplit;
+import io.chemdl4j.moleculenet.InvalidDataException;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.load.ColumnSpec;
+import io.chemdl4j.moleculenet.load.DataFiles;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.load.DatasetLoader;
+import io.chemdl4j.moleculenet.load.LoadOptions;
+import io.chemdl4j.moleculenet.load.LoadedData;
+import io.chemdl4j.moleculenet.load.LoadedGraphs;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
+import io.chemdl4j.moleculenet.transform.BalancingTransformer;
+import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
+import io.chemdl4j.moleculenet.transform.Transformer;
+
+/**
+ * Loads MoleculeNet datasets the way DeepChem's {@code dc.molnet.load_*} functions do: locate (or
+ * download) the file and check it is the published one, featurize it (or reuse the featurization
+ * cache), split, then fit the default transformers on the training split and apply them to all
+ * three (balancing weights for classification, label normalization for regression).
+ */
+public final class MolNet {
+    private static final Logger LOG = LoggerFactory.getLogger(MolNet.class);
+
+    private MolNet() {
+    }
+
+    /** Loads {@code dataset} with {@code options}, through the standard featurization cache. */
+    public static MolNetData load(MolNetDataset dataset, LoadOptions options) {
+        return load(DataSource.of(dataset), options, FeaturizationCache.standard(), null);
+    }
+
+    /** Loads {@code dataset} with {@code options}, through {@code cache}. */
+    public static MolNetData load(MolNetDataset dataset, LoadOptions options, FeaturizationCache cache) {
+        return load(DataSource.of(dataset), options, cache, null);
+    }
+
+    /**
+     * Loads a catalog dataset or the user's own file as DeepChem's loaders do (featurize through
+     * {@code cache}, split, fit the default transformers on the training split, apply them to all).
+     *
+     * @param progress told the rows featurized so far (not called when the cache is used), or {@code null}
+     * @throws InvalidDataException naming the file and what is wrong with it (missing, not the
+     *                              published file, a named column absent, no readable molecule)
+     */
+    public static MolNetData load(DataSource source, LoadOptions options, FeaturizationCache cache,
+                                  StreamingFeaturizer.ProgressListener progress) {
+        Located located = locate(source, options);
+        Path file = located.file();
+        List<String> tasks = located.columns().taskColumns();
+        String sha256 = located.sha256() != null ? located.sha256() : FeaturizationCache.sha256(file);
+        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, sha256, located.columns(),
+                options.featurizer(), options.threads(), options.reload(), progress);
+        LoadedData loaded = result.data();
+        LOG.info("{}: {} molecules{}", source.name(), loaded.dataset().size(),
+                result.fromCache() ? " from the featurization cache " + result.entry() : "");
+        for (RowError e : loaded.errors()) {
+            LOG.warn("Skipped {}", e);
+        }
+        checkUsable(file, source.taskType(), loaded.dataset(), loaded.rowsRead(), loaded.errors());
+        DatasetSplit raw = options.splitter().create(options.seed()).split(loaded.dataset(), options.fractions());
+        List<Transformer> transformers = defaultTransformers(source, raw.train());
+        DatasetSplit split = new DatasetSplit(Transformer.transformAll(raw.train(), transformers),
+                Transformer.transformAll(raw.valid(), transformers), Transformer.transformAll(raw.test(), transformers));
+        return new MolNetData(source, tasks, options.featurizer().spec(), split, transformers, loaded.errors());
+    }
+
+    /**
+     * Loads a catalog dataset or the user's own file as molecular graphs (DeepChem's
+     * {@code load_*(featurizer='GraphConv')}): split and transformed as {@link #load} does, with
+     * {@code featurizer} in place of the options' vector featurizer and without the featurization cache.
+     */
+    public static MolNetGraphData loadGraphs(DataSource source, LoadOptions options,
+                                             MoleculeFeaturizer<MolecularGraph> featurizer) {
+        Located located = locate(source, options);
+        LoadedGraphs loaded = DatasetLoader.loadGraphs(located.columns(), featurizer, options.threads(),
+                located.file());
+        LOG.info("{}: {} molecular graphs", source.name(), loaded.dataset().size());
+        for (RowError e : loaded.errors()) {
+            LOG.warn("Skipped {}", e);
+        }
+        checkUsable(located.file(), source.taskType(), loaded.dataset().labels(), loaded.rowsRead(), loaded.errors());
+        GraphDatasetSplit raw = loaded.dataset().split(options.splitter().create(options.seed()), options.fractions());
+        List<Transformer> transformers = defaultTransformers(source, raw.train().labels());
+        GraphDatasetSplit split = new GraphDatasetSplit(raw.train().transform(transformers),
+                raw.valid().transform(transformers), raw.test().transform(transformers));
+        return new MolNetGraphData(source, located.columns().taskColumns(), featurizer.spec(), split, transformers,
+                loaded.errors());
+    }
+
+    /** A source's file, its columns and, for a catalog file (checked by it), its SHA-256; else {@code null}. */
+    private record Located(Path file, String sha256, ColumnSpec columns) {
+    }
+
+    private static Located locate(DataSource source, LoadOptions options) {
+        if (source instanceof DataSource.Catalog catalog) {
+            MolNetDataset dataset = catalog.dataset();
+            Path file = DataFiles.locate(dataset.fileName(), dataset.url(), options.dataDirectory());
+            String sha256 = FeaturizationCache.sha256(file);
+            return new Located(file, sha256, dataset.columnSpec(verify(dataset, file, sha256)));
+        }
+        DataSource.File own = (DataSource.File) source;
+        if (!Files.isRegularFile(own.path())) {
+            throw new InvalidDataException(own.path() + ": no such file");
+        }
+        return new Located(own.path(), null, own.columns());
+    }
+
+    /** Balancing weights for classification, normalized labels for regression; fitted on {@code train}. */
+    private static List<Transformer> defaultTransformers(DataSource source, Dataset train) {
+        return List.of(source.taskType() == TaskType.CLASSIFICATION
+                ? BalancingTransformer.fit(train)
+                : NormalizationTransformer.fit(train));
+    }
+
+    private static void checkUsable(Path file, TaskType type, Dataset data, int rowsRead, List<RowError> errors) {
+        if (data.size() < 3) {
+            throw new InvalidDataException(file + ": " + data.size() + " usable molecule(s) of " + rowsRead
+                    + " rows; at least 3 are needed to train, validate and test"
+                    + (errors.isEmpty() ? "" : " (first error: " + errors.get(0) + ")"));
+        }
+        checkLabels(file, type, data);
+    }
+
+    /** Classification labels must be 0 or 1 where present: a regression column named by mistake fails here, by name. */
+    private static void checkLabels(Path file, TaskType type, Dataset data) {
+        if (type != TaskType.CLASSIFICATION) {
+            return;
+        }
+        for (int i = 0; i < data.size(); i++) {
+            for (int t = 0; t < data.taskCount(); t++) {
+                double y = data.label(i, t);
+                if (data.weight(i, t) != 0 && y != 0 && y != 1) {
+                    throw new InvalidDataException(file + ": task '" + data.tasks().get(t) + "' has the label " + y
+                            + " (molecule " + data.id(i) + "); classification needs 0/1 labels, or use regression");
+                }
+            }
+        }
+    }
+
+    /** A directory-safe cache prefix. */
+    private static String cacheName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Checks that {@code file} is the published file: by SHA-256 where the catalog knows it, else by
+     * its header (the SMILES column and every task column present). Returns the task names.
+     *
+     * @throws InvalidDataException saying what differs and what to do
+     */
+    static List<String> verify(MolNetDataset dataset, Path file, String sha256) {
+        if (dataset.sha256() != null && !dataset.sha256().equals(sha256)) {
+            throw new InvalidDataException(file + ": SHA-256 " + sha256 + " is not that of the published "
+                    + dataset.id() + " file (" + dataset.sha256() + "); it is truncated, modified or another "
+                    + "version. Delete it to download " + dataset.url() + " again.");
+        }
+        List<String> header;
+        try (MoleculeReader reader = MoleculeReader.open(file, dataset.smilesColumn())) {
+            header = reader.columns();
+        } catch (InputFileException e) {
+            throw new InvalidDataException(e.getMessage() + " (expected the published " + dataset.id() + " file)", e);
+        } catch (java.io.IOException e) {
+            throw new InvalidDataException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        List<String> tasks = dataset.tasksOf(header);
+        for (String task : tasks) {
+            if (!header.contains(task)) {
+                throw new InvalidDataException(file + ": no column '" + task + "'; this is not the published "
+                        + dataset.id() + " file (its header is " + header + ")");
+            }
+        }
+        return tasks;
+    }
+
+    /** Tox21 with {@code options} (DeepChem's {@code load_tox21}). */
+    public static MolNetData loadTox21(LoadOptions options) {
+        return load(MolNetDataset.TOX21, options);
+    }
+
+    /** Delaney/ESOL with {@code options} (DeepChem's {@code load_delaney}). */
+    public static MolNetData loadDelaney(LoadOptions options) {
+        return load(MolNetDataset.DELANEY, options);
+    }
+}

@@ -1,0 +1,36 @@
+package io.chemdl4j.moleculenet.catalog;
+
+import java.util.List;
+
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.DatasetSplit;
+import io.chemdl4j.moleculenet.load.DataSource;
+import io.chemdl4j.moleculenet.transform.Transformer;
+
+/**
+ * A loaded MoleculeNet dataset, as DeepChem's {@code load_*} returns it: task names, the
+ * transformed train/valid/test splits and the transformers applied to them (to undo on predictions),
+ * plus the rows that could not be used.
+ */
+public record MolNetData(DataSource source, List<String> tasks, FeaturizerSpec featurizer, DatasetSplit split,
+                         List<Transformer> transformers, List<RowError> errors) {
+    public MolNetData {
+        tasks = List.copyOf(tasks);
+        transformers = List.copyOf(transformers);
+        errors = List.copyOf(errors);
+    }
+
+    public Dataset train() {
+        return split.train();
+    }
+
+    public Dataset valid() {
+        return split.valid();
+    }
+
+    public Dataset test() {
+        return split.test();
+    }
+}

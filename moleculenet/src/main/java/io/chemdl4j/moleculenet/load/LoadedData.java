@@ -1,0 +1,19 @@
+package io.chemdl4j.moleculenet.load;
+
+import java.util.List;
+
+import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.moleculenet.Dataset;
+
+/**
+ * What a loader produced: the rows it could use, and every row it could not, with the reason.
+ *
+ * @param dataset  the usable rows, in file order
+ * @param errors   the rejected rows, in file order
+ * @param rowsRead data rows in the file
+ */
+public record LoadedData(Dataset dataset, List<RowError> errors, int rowsRead) {
+    public LoadedData {
+        errors = List.copyOf(errors);
+    }
+}
