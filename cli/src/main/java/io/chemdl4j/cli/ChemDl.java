@@ -43,6 +43,20 @@ public final class ChemDl implements Runnable {
     /** The configured command line, for {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ChemDl()).setCaseInsensitiveEnumValuesAllowed(true);
+        // A usage error is one line naming the option and what is wrong, not the whole usage text.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine where = e.getCommandLine();
+            PrintWriter err = where.getErr();
+            String message = e.getMessage();
+            if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && e.getCause() != null
+                    && e.getCause().getMessage() != null) {
+                message = "invalid value for " + option.longestName() + ": " + e.getCause().getMessage();
+            }
+            err.println(where.getCommandSpec().qualifiedName() + ": " + message.replaceAll("\\s*\\R\\s*", " ")
+                    + " (see '" + where.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = e instanceof InvalidDataException || e instanceof IllegalArgumentException

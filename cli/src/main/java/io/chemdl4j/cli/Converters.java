@@ -52,7 +52,13 @@ final class Converters {
     static final class Split implements ITypeConverter<SplitterType> {
         @Override
         public SplitterType convert(String value) {
-            return SplitterType.valueOf(value.toUpperCase(Locale.ROOT));
+            try {
+                return SplitterType.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown splitter '" + value + "'; use "
+                        + java.util.Arrays.stream(SplitterType.values()).map(SplitterType::id)
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
         }
     }
 

@@ -48,6 +48,22 @@ class ChemDlTest {
         assertEquals("true", loaded.featurizer().parameters().get("counts"));
     }
 
+    /** A usage error is one line naming the option, the bad value and what is accepted; exit 2. */
+    @Test
+    void aBadOptionValueIsOneLineNamingTheOptionAndTheChoices() {
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--model", "svm"));
+        String line = err.toString().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.contains("--model") && line.contains("unknown model 'svm'")
+                && line.contains("multitask, graphconv, random_forest"), line);
+        err.getBuffer().setLength(0);
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--split", "scafold"));
+        line = err.toString().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.contains("--split") && line.contains("unknown splitter 'scafold'") && line.contains("scaffold"),
+                line);
+    }
+
     /**
      * On a machine with no data directory, an empty home and an unreachable network, the shipped Tox21
      * and Delaney are all that training needs: {@code datasets} lists them as shipped, and a model trains
