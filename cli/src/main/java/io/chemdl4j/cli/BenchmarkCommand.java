@@ -53,7 +53,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     SplitterType split;
 
     @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR, "
-            + "then the cache, then download).")
+            + "then the cache, then the copies shipped with ChemDL4J (tox21, delaney), then download).")
     Path dataDir;
 
     @Option(names = "--plots", description = "Write the first seed's charts (ROC or parity per task, training curves) "

@@ -16,7 +16,7 @@ final class RunOptions {
     long seed;
 
     @Option(names = "--data-dir", description = "Directory holding dataset files (default: $CHEMDL_DATA_DIR, "
-            + "then the cache, then download).")
+            + "then the cache, then the copies shipped with ChemDL4J (tox21, delaney), then download).")
     Path dataDir;
 
     @Option(names = "--quiet", description = "No progress bar.")

@@ -60,13 +60,19 @@ public interface ModelKind<D extends LabelledData> {
     List<String> savedTypes();
 
     /**
-     * Saves {@code model}, one of this kind's, to {@code directory} (replaced atomically) through
-     * {@link ModelIO#write}, with the featurizer and transformers that predicting from SMILES needs.
+     * Saves {@code model}, one of this kind's, to {@code directory} (replaced atomically) with the featurizer
+     * and transformers that predicting from SMILES needs: the model saves itself ({@link SavableModel}).
      *
-     * @throws IllegalArgumentException if this kind cannot save {@code model} (saying why)
+     * @throws IllegalArgumentException if {@code model} cannot be saved (an ensemble, a foreign model)
      */
-    void save(PropertyModel<D> model, Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
-            throws IOException;
+    default void save(PropertyModel<D> model, Path directory, FeaturizerSpec featurizer,
+                      List<Transformer> transformers) throws IOException {
+        if (!(model instanceof SavableModel savable)) {
+            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " cannot be saved as a "
+                    + name() + " model");
+        }
+        savable.save(directory, featurizer, transformers);
+    }
 
     /**
      * Reads back a model of one of {@link #savedTypes()}.

@@ -1,11 +1,8 @@
 package io.chemdl4j.models.forest;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelConfig;
@@ -19,7 +16,6 @@ import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.catalog.MolNetDataset;
-import io.chemdl4j.moleculenet.transform.Transformer;
 
 /** The random-forest baseline on feature rows, grown in one call on every core. Stateless. */
 public final class RandomForestKind implements ModelKind<Dataset> {
@@ -71,15 +67,6 @@ public final class RandomForestKind implements ModelKind<Dataset> {
     @Override
     public List<String> savedTypes() {
         return List.of(RandomForestModel.CLASSIFIER_TYPE_ID, RandomForestModel.REGRESSOR_TYPE_ID);
-    }
-
-    @Override
-    public void save(PropertyModel<Dataset> model, Path directory, FeaturizerSpec featurizer,
-                     List<Transformer> transformers) throws IOException {
-        if (!(model instanceof RandomForestModel forest)) {
-            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a random forest");
-        }
-        forest.save(directory, featurizer, transformers);
     }
 
     @Override

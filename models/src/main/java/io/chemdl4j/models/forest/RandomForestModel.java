@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import ml.dmlc.xgboost4j.java.Booster;
@@ -21,6 +20,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.SavableModel;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.Dataset;
@@ -41,7 +41,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * bit is XGBoost's "missing", which every split sends one way, as a zero would go. The same seed
  * gives the same forest. A fitted model is immutable; prediction is thread-safe.
  */
-public final class RandomForestModel implements PropertyModel<Dataset> {
+public final class RandomForestModel implements SavableModel, PropertyModel<Dataset> {
     /** The model type of saved random-forest classifiers. */
     public static final String CLASSIFIER_TYPE_ID = "random_forest_classifier";
     /** The model type of saved random-forest regressors. */
@@ -248,6 +248,7 @@ public final class RandomForestModel implements PropertyModel<Dataset> {
      * that XGBoost parses, not code) or {@code task-K.constant} (the prediction of a task whose labels
      * were all one value).
      */
+    @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
         ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.FOREST_FORMAT_VERSION, tasks, featureCount,
@@ -274,30 +275,11 @@ public final class RandomForestModel implements PropertyModel<Dataset> {
      *                              XGBoost rejects a forest
      */
     public static RandomForestModel load(ModelIO.SavedFiles files) throws ModelFormatException {
-        TaskType type = switch (files.modelType()) {
-            case CLASSIFIER_TYPE_ID -> TaskType.CLASSIFICATION;
-            case REGRESSOR_TYPE_ID -> TaskType.REGRESSION;
-            default -> throw new ModelFormatException(files.directory() + ": '" + files.modelType()
-                    + "' is not a random forest");
-        };
+        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID);
         RandomForestConfig config = files.config("config", RandomForestConfig.class);
-        Path file = files.file(FORESTS);
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (!entry.getName().matches("task-\\d{1,6}\\.(ubj|constant)")) {
-                    throw new ModelFormatException(file + ": unexpected entry '" + entry.getName() + "'");
-                }
-                byte[] bytes = zip.readNBytes(MAX_FOREST_BYTES + 1);
-                if (bytes.length > MAX_FOREST_BYTES) {
-                    throw new ModelFormatException(file + ": entry '" + entry.getName() + "' is larger than "
-                            + MAX_FOREST_BYTES + " bytes");
-                }
-                entries.put(entry.getName(), bytes);
-            }
-        } catch (IOException e) {
-            throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
-        }
+        Path file = files.directory().resolve(FORESTS);
+        Map<String, byte[]> entries = files.entries(FORESTS, name -> name.matches("task-\\d{1,6}\\.(ubj|constant)"),
+                MAX_FOREST_BYTES);
         List<Booster> forests = new ArrayList<>();
         double[] constants = new double[files.tasks().size()];
         for (int t = 0; t < constants.length; t++) {

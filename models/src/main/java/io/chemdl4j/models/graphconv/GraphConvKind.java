@@ -1,11 +1,8 @@
 package io.chemdl4j.models.graphconv;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
@@ -22,7 +19,6 @@ import io.chemdl4j.models.training.LearningRateSchedule;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.catalog.MolNetDataset;
-import io.chemdl4j.moleculenet.transform.Transformer;
 
 /** DeepChem's graph convolution network on molecular graphs. Stateless. */
 public final class GraphConvKind implements ModelKind<GraphDataset> {
@@ -85,15 +81,6 @@ public final class GraphConvKind implements ModelKind<GraphDataset> {
     @Override
     public List<String> savedTypes() {
         return List.of(GraphConvModel.CLASSIFIER_TYPE_ID, GraphConvModel.REGRESSOR_TYPE_ID);
-    }
-
-    @Override
-    public void save(PropertyModel<GraphDataset> model, Path directory, FeaturizerSpec featurizer,
-                     List<Transformer> transformers) throws IOException {
-        if (!(model instanceof GraphConvModel network)) {
-            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a graph convolution");
-        }
-        network.save(directory, featurizer, transformers);
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.models.DropoutUncertainty;
 import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.SavableModel;
 import io.chemdl4j.models.TrainableModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.io.ModelFormatException;
@@ -43,7 +44,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * with Adam and records each epoch; prediction and evaluation may be called from several threads,
  * serialized with training.
  */
-public final class GraphConvModel implements TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset> {
+public final class GraphConvModel implements SavableModel, TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset> {
     /** Manifest model type of a saved classifier. */
     public static final String CLASSIFIER_TYPE_ID = "graphconv_classifier";
     /** Manifest model type of a saved regressor. */
@@ -129,6 +130,7 @@ public final class GraphConvModel implements TrainableModel<GraphDataset>, Dropo
      * needs: the featurizer of its graphs and the label transformers to undo; {@link ModelIO#load}
      * reads it back.
      */
+    @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
         ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks,
@@ -144,12 +146,7 @@ public final class GraphConvModel implements TrainableModel<GraphDataset>, Dropo
      * @throws ModelFormatException if a file is missing, cannot be read, or does not fit the configuration
      */
     public static GraphConvModel load(ModelIO.SavedFiles files) throws ModelFormatException {
-        TaskType type = switch (files.modelType()) {
-            case CLASSIFIER_TYPE_ID -> TaskType.CLASSIFICATION;
-            case REGRESSOR_TYPE_ID -> TaskType.REGRESSION;
-            default -> throw new ModelFormatException(files.directory() + ": '" + files.modelType()
-                    + "' is not a graph convolution");
-        };
+        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID);
         GraphConvConfig config = files.config("graphConfig", GraphConvConfig.class);
         Map<String, INDArray> arrays = files.arrays(PARAMETERS);
         try {

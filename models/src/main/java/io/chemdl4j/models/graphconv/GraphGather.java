@@ -11,7 +11,7 @@ import io.chemdl4j.models.layers.Pass;
 final class GraphGather extends GraphLayer {
     private int atomColumns;
     private int[] argmax;
-    private double[] output;
+    private INDArray output;
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
@@ -39,16 +39,15 @@ final class GraphGather extends GraphLayer {
                 argmax[m * c + f] = winner;
             }
         }
-        INDArray molecules = Matrices.matrix(out, batch.moleculeCount, 2 * c, x.dataType());
-        output = Matrices.values(molecules);
-        return molecules;
+        output = Matrices.matrix(out, batch.moleculeCount, 2 * c, x.dataType());
+        return output;
     }
 
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
         int c = atomColumns;
         double[] g = Matrices.values(dy);
-        double[] y = output;
+        double[] y = Matrices.values(output); // tanh outputs as stored, for tanh' = 1 - y²
         double[] dx = new double[batch.atomCount * c];
         for (int m = 0; m < batch.moleculeCount; m++) {
             for (int f = 0; f < c; f++) {

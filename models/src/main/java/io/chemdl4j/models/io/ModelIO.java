@@ -31,6 +31,7 @@ import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.transform.BalancingTransformer;
 import io.chemdl4j.moleculenet.transform.FeatureClippingTransformer;
 import io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer;
@@ -160,6 +161,56 @@ public final class ModelIO {
         }
 
         /**
+         * The entries of the zip file {@code name}, each read with a size cap: for kinds whose files hold
+         * other data than arrays. An entry whose name {@code allowed} refuses, a repeated name, an entry
+         * larger than {@code maxBytes} or more than {@link #MAX_ENTRIES} entries is refused by name.
+         *
+         * @throws ModelFormatException if the file is missing, unreadable or refused
+         */
+        public Map<String, byte[]> entries(String name, java.util.function.Predicate<String> allowed, int maxBytes)
+                throws ModelFormatException {
+            Path file = file(name);
+            Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    String entryName = entry.getName().replaceAll("[^\\x20-\\x7e]", "?");
+                    if (!allowed.test(entry.getName()) || entries.containsKey(entryName)
+                            || entries.size() >= MAX_ENTRIES) {
+                        throw new ModelFormatException(file + ": unexpected entry '" + entryName + "'");
+                    }
+                    byte[] bytes = zip.readNBytes(maxBytes + 1);
+                    if (bytes.length > maxBytes) {
+                        throw new ModelFormatException(file + ": entry '" + entryName + "' is larger than "
+                                + maxBytes + " bytes");
+                    }
+                    entries.put(entryName, bytes);
+                }
+            } catch (ModelFormatException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+            }
+            return entries;
+        }
+
+        /**
+         * The task type of a kind that saves classifiers as {@code classifierType} and regressors as
+         * {@code regressorType}.
+         *
+         * @throws ModelFormatException if the model type is neither
+         */
+        public TaskType taskType(String classifierType, String regressorType) throws ModelFormatException {
+            if (modelType.equals(classifierType)) {
+                return TaskType.CLASSIFICATION;
+            }
+            if (modelType.equals(regressorType)) {
+                return TaskType.REGRESSION;
+            }
+            throw new ModelFormatException(directory + ": model type '" + modelType + "' is neither "
+                    + classifierType + " nor " + regressorType);
+        }
+
+        /**
          * The named arrays of the zip file {@code name}, written by {@link #writeArrays}.
          *
          * @throws ModelFormatException if the file is missing or cannot be read
@@ -282,31 +333,33 @@ public final class ModelIO {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName().replaceAll("[^\\x20-\\x7e]", "?");
                 if (arrays.size() >= MAX_ENTRIES || arrays.containsKey(name)) {
-                    throw new IOException(arrays.containsKey(name) ? "entry '" + name + "' appears twice"
-                            : "more than " + MAX_ENTRIES + " entries");
+                    throw new IOException("unexpected entry '" + name + "' (repeated, or more than " + MAX_ENTRIES
+                            + " entries)");
                 }
-                java.io.BufferedInputStream in = new java.io.BufferedInputStream(zip);
-                in.mark(8);
-                boolean checked = ArrayCodec.isEncoded(in.readNBytes(4));
-                in.reset();
-                INDArray array;
-                if (checked) {
-                    array = ArrayCodec.read(name, in);
-                } else {
-                    byte[] bytes = in.readNBytes(MAX_LEGACY_ENTRY_BYTES + 1);
-                    if (bytes.length > MAX_LEGACY_ENTRY_BYTES) {
-                        throw new IOException("entry '" + name + "' is larger than " + MAX_LEGACY_ENTRY_BYTES + " bytes");
-                    }
-                    array = Nd4j.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)));
-                }
-                total += array.length();
+                arrays.put(name, read(name, zip));
+                total += arrays.get(name).length();
                 if (total > MAX_TOTAL_ELEMENTS) {
                     throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
                 }
-                arrays.put(name, array);
             }
         }
         return arrays;
+    }
+
+    /** One array entry: ChemDL4J's checked format, or ND4J's own (format versions 1 to 3) read with a size cap. */
+    public static INDArray read(String name, java.io.InputStream entry) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(entry);
+        in.mark(8);
+        boolean checked = ArrayCodec.isEncoded(in.readNBytes(4));
+        in.reset();
+        if (checked) {
+            return ArrayCodec.read(name, in);
+        }
+        byte[] bytes = in.readNBytes(MAX_LEGACY_ENTRY_BYTES + 1);
+        if (bytes.length > MAX_LEGACY_ENTRY_BYTES) {
+            throw new IOException("entry '" + name + "' is larger than " + MAX_LEGACY_ENTRY_BYTES + " bytes");
+        }
+        return Nd4j.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)));
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.chemdl4j.models.multitask;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelConfig;
@@ -20,7 +17,6 @@ import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.catalog.MolNetDataset;
-import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * The fully connected multitask network on feature rows, with DeepChem's defaults
@@ -75,15 +71,6 @@ public final class MultitaskKind implements ModelKind<Dataset> {
     @Override
     public List<String> savedTypes() {
         return List.of(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID);
-    }
-
-    @Override
-    public void save(PropertyModel<Dataset> model, Path directory, FeaturizerSpec featurizer,
-                     List<Transformer> transformers) throws IOException {
-        if (!(model instanceof MultitaskModel network)) {
-            throw new IllegalArgumentException("a " + model.getClass().getSimpleName() + " is not a multitask network");
-        }
-        network.save(directory, featurizer, transformers);
     }
 
     @Override

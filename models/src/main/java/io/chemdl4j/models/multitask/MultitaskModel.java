@@ -17,7 +17,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,6 +29,7 @@ import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.models.DropoutUncertainty;
 import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.NdArrays;
+import io.chemdl4j.models.SavableModel;
 import io.chemdl4j.models.SeededDropout;
 import io.chemdl4j.models.TaskSoftmaxCrossEntropy;
 import io.chemdl4j.models.TrainableModel;
@@ -53,7 +53,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * {@link #history()}. Prediction and evaluation are safe from several threads; {@code fit} is
  * serialized with them.
  */
-public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, DropoutUncertainty<Dataset> permits MultitaskClassifier, MultitaskRegressor {
+public abstract sealed class MultitaskModel implements SavableModel, TrainableModel<Dataset>, DropoutUncertainty<Dataset>
+        permits MultitaskClassifier, MultitaskRegressor {
     private static final int PREDICT_BATCH = 2048;
 
     private final List<String> tasks;
@@ -381,6 +382,7 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
      * Saves the model with what is needed to predict from SMILES: the featurizer that made its inputs
      * and the transformers to undo on its outputs. The directory is written atomically.
      */
+    @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
         ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks, featureCount,
@@ -404,42 +406,69 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
     /** Largest network configuration read back. */
     private static final long MAX_CONFIGURATION_BYTES = 16 << 20;
 
-    /** The entries DL4J writes for a network without a normalizer; ChemDL4J writes nothing else. */
+    /** The entries of a format-1 network file: what DL4J's serializer wrote for ChemDL4J, nothing else. */
     private static final java.util.Set<String> NETWORK_ENTRIES = java.util.Set.of("configuration.json",
-            "coefficients.bin", "updaterState.bin", "noParams.marker");
+            "coefficients.bin", "updaterState.bin");
 
     /**
-     * Refuses a network file with any entry that ChemDL4J does not write, before DL4J opens it: DL4J reads
-     * a {@code preprocessor.bin} or {@code normalizer.bin} entry with Java object deserialization, which
-     * would run code from a crafted file.
+     * A network of format version 1 ({@value ModelIO#NETWORK}, written by DL4J's serializer), read by ChemDL4J
+     * itself, not by DL4J's serializer, which deserializes Java objects from entries such as
+     * {@code preprocessor.bin}: any entry but the configuration (JSON), the parameters and the updater's state
+     * (ND4J arrays, read with a size cap) is refused, and their lengths must fit the configuration.
      */
-    private static void refuseUnexpectedEntries(Path networkFile) throws ModelFormatException {
-        List<String> names = new ArrayList<>();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(networkFile.toFile())) {
-            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-                names.add(entries.nextElement().getName());
-            }
-        } catch (IOException e) {
-            throw new ModelFormatException(networkFile + " is not a readable zip file: " + e.getMessage(), e);
+    private static MultiLayerNetwork loadLegacyNetwork(ModelIO.SavedFiles files) throws ModelFormatException {
+        Path file = files.directory().resolve(ModelIO.NETWORK);
+        Map<String, byte[]> entries = files.entries(ModelIO.NETWORK, NETWORK_ENTRIES::contains,
+                (int) MAX_CONFIGURATION_BYTES + (256 << 20));
+        byte[] json = entries.get("configuration.json");
+        byte[] coefficients = entries.get("coefficients.bin");
+        if (json == null || coefficients == null) {
+            throw new ModelFormatException(file + ": configuration.json or coefficients.bin is missing");
         }
-        for (String name : names) {
-            if (!NETWORK_ENTRIES.contains(name)) {
-                throw new ModelFormatException(networkFile + ": unexpected entry '"
-                        + name.replaceAll("[^\\x20-\\x7e]", "?") + "'; refused, as a network file holds only "
-                        + new java.util.TreeSet<>(NETWORK_ENTRIES));
+        MultiLayerNetwork network = build(file, new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            INDArray params = ModelIO.read("coefficients.bin", new java.io.ByteArrayInputStream(coefficients));
+            if (params.length() != network.numParams()) {
+                throw new ModelFormatException(file + ": coefficients.bin has " + params.length()
+                        + " values, the configuration needs " + network.numParams());
             }
+            network.setParams(params.reshape(network.params().shape()).castTo(network.params().dataType()));
+            byte[] updater = entries.get("updaterState.bin");
+            if (updater != null) {
+                setUpdaterState(file, network,
+                        ModelIO.read("updaterState.bin", new java.io.ByteArrayInputStream(updater)));
+            }
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        return network;
+    }
+
+    /** A fresh network of DL4J's JSON configuration {@code json} (Jackson, no Java objects). */
+    private static MultiLayerNetwork build(Path file, String json) throws ModelFormatException {
+        try {
+            MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json));
+            network.init();
+            return network;
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + " is not a network configuration: " + e.getMessage(), e);
         }
     }
 
-    /** A network of format version 1: DL4J's own file, its entries checked first. */
-    private static MultiLayerNetwork loadLegacyNetwork(ModelIO.SavedFiles files) throws ModelFormatException {
-        Path networkFile = files.file(ModelIO.NETWORK);
-        refuseUnexpectedEntries(networkFile);
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(networkFile + " cannot be read: " + e.getMessage(), e);
+    /** Puts Adam's saved state into {@code network}, whose configuration fixes its length. */
+    private static void setUpdaterState(Path file, MultiLayerNetwork network, INDArray saved)
+            throws ModelFormatException {
+        INDArray state = network.getUpdater(true).getStateViewArray();
+        if (state == null) {
+            return;
         }
+        if (saved.length() != state.length()) {
+            throw new ModelFormatException(file + ": the updater's state has " + saved.length()
+                    + " values, the configuration needs " + state.length());
+        }
+        state.assign(saved.reshape(state.shape()).castTo(state.dataType()));
     }
 
     /**
@@ -454,12 +483,11 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
             if (Files.size(json) > MAX_CONFIGURATION_BYTES) {
                 throw new ModelFormatException(json + " is larger than " + MAX_CONFIGURATION_BYTES + " bytes");
             }
-            network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(Files.readString(json)));
-            network.init();
+            network = build(json, Files.readString(json));
         } catch (ModelFormatException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(json + " is not a network configuration: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(json + " cannot be read: " + e.getMessage(), e);
         }
         Map<String, INDArray> arrays = new LinkedHashMap<>(files.arrays(PARAMETERS));
         Path parameters = files.directory().resolve(PARAMETERS);
@@ -476,13 +504,8 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
             network.setParam(own.getKey(), saved.castTo(own.getValue().dataType()));
         }
         INDArray updater = arrays.remove(UPDATER_STATE);
-        INDArray state = network.getUpdater(true).getStateViewArray();
-        if (updater != null && state != null) {
-            if (updater.length() != state.length()) {
-                throw new ModelFormatException(parameters + ": the updater's state has " + updater.length()
-                        + " values, the configuration needs " + state.length());
-            }
-            state.assign(updater.reshape(state.shape()).castTo(state.dataType()));
+        if (updater != null) {
+            setUpdaterState(parameters, network, updater);
         }
         if (!arrays.isEmpty()) {
             throw new ModelFormatException(parameters + ": unexpected arrays " + arrays.keySet());
@@ -498,16 +521,12 @@ public abstract sealed class MultitaskModel implements TrainableModel<Dataset>, 
      */
     public static MultitaskModel load(ModelIO.SavedFiles files) throws ModelFormatException {
         MultitaskConfig config = files.config("config", MultitaskConfig.class);
+        files.taskType(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID); // refuses another type first
         MultiLayerNetwork network = files.formatVersion() >= ModelIO.ARRAYS_FORMAT_VERSION
                 ? loadNetwork(files) : loadLegacyNetwork(files);
-        return switch (files.modelType()) {
-            case MultitaskClassifier.TYPE_ID ->
-                    new MultitaskClassifier(files.tasks(), files.featureCount(), config, network, files.history());
-            case MultitaskRegressor.TYPE_ID ->
-                    new MultitaskRegressor(files.tasks(), files.featureCount(), config, network, files.history());
-            default -> throw new ModelFormatException(files.directory() + ": '" + files.modelType()
-                    + "' is not a multitask network");
-        };
+        return files.taskType(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID) == TaskType.CLASSIFICATION
+                ? new MultitaskClassifier(files.tasks(), files.featureCount(), config, network, files.history())
+                : new MultitaskRegressor(files.tasks(), files.featureCount(), config, network, files.history());
     }
 
     private void checkCompatible(Dataset data) {
