@@ -13,19 +13,35 @@ public final class Featurizers {
                 DescriptorFeaturizer.NAME, CdkDescriptorFeaturizer.NAME);
     }
 
+    /** Names of the molecular-graph featurizers, accepted by {@link #createGraph(FeaturizerSpec)}. */
+    public static List<String> graphNames() {
+        return List.of(GraphFeaturizer.NAME, ChempropGraphFeaturizer.NAME);
+    }
+
     /** Every featurizer name, vectors and graphs, accepted by {@link #createAny(FeaturizerSpec)}. */
     public static List<String> allNames() {
         java.util.List<String> all = new java.util.ArrayList<>(names());
-        all.add(GraphFeaturizer.NAME);
+        all.addAll(graphNames());
         return List.copyOf(all);
     }
 
     /** A featurizer of any kind (vector or graph) identical to the one that produced {@code spec}. */
     public static MoleculeFeaturizer<?> createAny(FeaturizerSpec spec) {
-        if (spec.name().equals(GraphFeaturizer.NAME)) {
-            return new GraphFeaturizer();
-        }
-        return create(spec);
+        return graphNames().contains(spec.name()) ? createGraph(spec) : create(spec);
+    }
+
+    /**
+     * The molecular-graph featurizer that produced {@code spec}.
+     *
+     * @throws IllegalArgumentException for a name that is not a graph featurizer's
+     */
+    public static MoleculeFeaturizer<MolecularGraph> createGraph(FeaturizerSpec spec) {
+        return switch (spec.name()) {
+            case GraphFeaturizer.NAME -> new GraphFeaturizer();
+            case ChempropGraphFeaturizer.NAME -> new ChempropGraphFeaturizer();
+            default -> throw new IllegalArgumentException("'" + spec.name() + "' does not make molecular graphs; "
+                    + "graph featurizers: " + graphNames());
+        };
     }
 
     /**
@@ -40,8 +56,8 @@ public final class Featurizers {
             case MaccsFeaturizer.NAME -> new MaccsFeaturizer();
             case DescriptorFeaturizer.NAME -> DescriptorFeaturizer.fromSpec(spec);
             case CdkDescriptorFeaturizer.NAME -> CdkDescriptorFeaturizer.fromSpec(spec);
-            case GraphFeaturizer.NAME -> throw new IllegalArgumentException(
-                    "'graph' makes molecular graphs, not vectors; use createAny");
+            case GraphFeaturizer.NAME, ChempropGraphFeaturizer.NAME -> throw new IllegalArgumentException(
+                    "'" + spec.name() + "' makes molecular graphs, not vectors; use createAny");
             default -> throw new IllegalArgumentException(
                     "unknown featurizer '" + spec.name() + "'; known: " + allNames());
         };

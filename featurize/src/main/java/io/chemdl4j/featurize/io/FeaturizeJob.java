@@ -12,7 +12,6 @@ import java.util.Objects;
 import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
-import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.VectorFeaturizer;
@@ -76,8 +75,7 @@ public final class FeaturizeJob {
     /** Runs the job; {@code progress} may be null. */
     public static StreamingFeaturizer.Summary run(Config config, StreamingFeaturizer.ProgressListener progress)
             throws InputFileException, IOException {
-        MoleculeFeaturizer<?> featurizer = config.featurizer().name().equals(GraphFeaturizer.NAME)
-                ? new GraphFeaturizer() : Featurizers.create(config.featurizer());
+        MoleculeFeaturizer<?> featurizer = Featurizers.createAny(config.featurizer());
         StreamingFeaturizer.Summary[] summary = new StreamingFeaturizer.Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn())) {
             // The error list is written while the output is; both appear only when the run completes.

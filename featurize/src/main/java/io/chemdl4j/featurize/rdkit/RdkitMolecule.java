@@ -44,6 +44,9 @@ public final class RdkitMolecule {
     private final boolean[] ringBond;
     private final int[][] neighbours;
     private final int[][] neighbourBonds;
+    /** Bond orders of the Kekulé form plus hydrogens: RDKit's explicit plus implicit valence. */
+    private final int[] kekuleValence;
+    private final boolean[] conjugated;
 
     private RdkitMolecule(IAtomContainer container) {
         this.container = container;
@@ -57,6 +60,7 @@ public final class RdkitMolecule {
         aromaticAtom = new boolean[atomCount];
         ringAtom = new boolean[atomCount];
         int[] degree = new int[atomCount];
+        kekuleValence = new int[atomCount];
         for (int i = 0; i < atomCount; i++) {
             IAtom atom = container.getAtom(i);
             atomicNumber[i] = atom.getAtomicNumber() == null ? 0 : atom.getAtomicNumber();
@@ -81,6 +85,8 @@ public final class RdkitMolecule {
             ringBond[b] = bond.isInRing();
             degree[u]++;
             degree[v]++;
+            kekuleValence[u] += order(bond);
+            kekuleValence[v] += order(bond);
             // RDKit's total H count includes hydrogens kept as atoms (isotopes, charged H, ...).
             if (atomicNumber[v] == 1) {
                 totalHydrogens[u]++;
@@ -104,6 +110,10 @@ public final class RdkitMolecule {
             neighbours[v][fill[v]] = u;
             neighbourBonds[v][fill[v]++] = b;
         }
+        for (int i = 0; i < atomCount; i++) {
+            kekuleValence[i] += implicitHydrogens[i];
+        }
+        conjugated = conjugation(this);
     }
 
     /**
@@ -296,56 +306,86 @@ public final class RdkitMolecule {
         return RdkitStereo.perceive(this).bondStereo();
     }
 
+    /**
+     * RDKit's chiral tag of every atom after {@code MolFromSmiles}: 0 unspecified (or removed by RDKit's
+     * stereo clean-up), 1 {@code CHI_TETRAHEDRAL_CW}, 2 {@code CHI_TETRAHEDRAL_CCW}, relative to the order
+     * of the atom's bonds. Computed on each call.
+     */
+    public int[] chiralTags() {
+        return RdkitStereo.perceive(this).chiralTags();
+    }
+
+    /** {@link #chiralTags()} and {@link #doubleBondStereo()} from one stereo perception. */
+    public StereoCodes stereoCodes() {
+        RdkitStereo stereo = RdkitStereo.perceive(this);
+        return new StereoCodes(stereo.chiralTags(), stereo.bondStereo());
+    }
+
+    /**
+     * RDKit's stereo codes of a molecule.
+     *
+     * @param chiralTags       per atom, as {@link #chiralTags()}
+     * @param doubleBondStereo per bond, as {@link #doubleBondStereo()}
+     */
+    public record StereoCodes(int[] chiralTags, int[] doubleBondStereo) {
+    }
+
+    /** RDKit's {@code GetMass()}: the isotope's mass when one is given, else the element's standard weight. */
+    public double mass(int atom) throws InvalidMoleculeException {
+        return massNumber[atom] == 0 ? RdkitElements.weight(atomicNumber[atom])
+                : RdkitElements.isotopeMass(atomicNumber[atom], massNumber[atom]);
+    }
+
     /** Hybridization as RDKit assigns it (S when none of the listed states applies). */
     public enum Hybridization { S, SP, SP2, SP3, SP3D, SP3D2 }
 
     /**
-     * RDKit-like hybridization: aromatic atoms and atoms with one double bond are SP2, a triple
-     * bond or two double bonds make SP; otherwise the steric number (neighbours, hydrogens and lone
-     * pairs) decides, and a lone-pair atom next to a π system is SP2 (amide and aniline nitrogens).
+     * Hybridization as RDKit 2022.09's sanitizer assigns it ({@code setHybridization}): from the number of
+     * neighbours, hydrogens and lone pairs (valences counted on the Kekulé form), where four becomes SP2
+     * for an atom with at most three neighbours and hydrogens and a conjugated bond (amide and aniline
+     * nitrogens, phenol and furan oxygens); radicals count below an octet; elements from actinium on go by
+     * their degree; a dummy atom has none ({@link Hybridization#S}, like every state outside SP..SP3D2).
      */
     public Hybridization hybridization(int a) {
-        if (aromaticAtom[a]) {
-            return Hybridization.SP2;
+        int z = atomicNumber[a];
+        if (z == 0) {
+            return Hybridization.S;
         }
-        int doubles = 0;
-        int triples = 0;
-        int valence = implicitHydrogens[a];
-        boolean nextToPi = false;
-        for (int k = 0; k < neighbours[a].length; k++) {
-            int type = bondType[neighbourBonds[a][k]];
-            if (type == 2) {
-                doubles++;
-            } else if (type == 3) {
-                triples++;
-            }
-            valence += type == AROMATIC_BOND ? 1 : type;
-            if (type == 1 && hasPiBond(neighbours[a][k])) {
-                nextToPi = true;
-            }
-        }
-        if (triples > 0 || doubles > 1) {
-            return Hybridization.SP;
-        }
-        if (doubles == 1) {
-            return Hybridization.SP2;
-        }
-        int lonePairs = Math.max(0, RdkitElements.outerElectrons(atomicNumber[a]) - valence - formalCharge[a]) / 2;
-        if (atomicNumber[a] <= 2) {
-            lonePairs = 0;
-        }
-        int steric = totalDegree(a) + lonePairs;
-        if (lonePairs > 0 && nextToPi && steric == 4) {
-            return Hybridization.SP2;
-        }
-        return switch (steric) {
+        int orbitals = z < 89 ? bondsPlusLonePairs(a) : totalDegree(a);
+        return switch (orbitals) {
             case 2 -> Hybridization.SP;
             case 3 -> Hybridization.SP2;
-            case 4 -> Hybridization.SP3;
+            case 4 -> totalDegree(a) <= 3 && hasConjugatedBond(a) ? Hybridization.SP2 : Hybridization.SP3;
             case 5 -> Hybridization.SP3D;
             case 6 -> Hybridization.SP3D2;
             default -> Hybridization.S;
         };
+    }
+
+    /** RDKit's {@code numBondsPlusLonePairs}. */
+    private int bondsPlusLonePairs(int a) {
+        int degree = totalDegree(a);
+        if (atomicNumber[a] <= 1) {
+            return degree;
+        }
+        int outer = RdkitElements.outerElectrons(atomicNumber[a]);
+        int valence = kekuleValence[a];
+        int charge = formalCharge[a];
+        int free = outer - (valence + charge);
+        if (valence + outer - charge < 8) {
+            int radicals = radicalElectrons(a);
+            return degree + (free - radicals) / 2 + radicals;
+        }
+        return degree + free / 2;
+    }
+
+    private boolean hasConjugatedBond(int a) {
+        for (int b : neighbourBonds[a]) {
+            if (conjugated[b]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the atom takes part in a double, triple or aromatic bond. */
@@ -359,35 +399,82 @@ public final class RdkitMolecule {
     }
 
     /**
-     * Conjugation, approximating RDKit's: aromatic bonds; multiple bonds next to another π bond or a
-     * lone-pair heteroatom; and single bonds joining a π atom to another π atom or to a lone-pair N, O or S.
+     * Conjugation as RDKit 2022.09's sanitizer marks it ({@code setConjugation}): aromatic bonds, and around
+     * every candidate atom with two or three neighbours and hydrogens, each of its double, triple or aromatic
+     * bonds together with each of its other bonds that leads to a candidate with at most three
+     * ({@link #isConjugationCandidate}).
      */
     public boolean isConjugated(int bond) {
-        int type = bondType[bond];
-        if (type == AROMATIC_BOND) {
-            return true;
+        return conjugated[bond];
+    }
+
+    private static boolean[] conjugation(RdkitMolecule m) {
+        boolean[] conjugated = new boolean[m.bondBegin.length];
+        for (int b = 0; b < conjugated.length; b++) {
+            conjugated[b] = m.bondType[b] == AROMATIC_BOND;
         }
-        int u = bondBegin[bond];
-        int v = bondEnd[bond];
-        if (type == 1) {
-            return (hasPiBond(u) && (hasPiBond(v) || isLonePairDonor(v)))
-                    || (hasPiBond(v) && isLonePairDonor(u));
-        }
-        for (int end : new int[] {u, v}) {
-            for (int k = 0; k < neighbours[end].length; k++) {
-                int other = neighbours[end][k];
-                int b = neighbourBonds[end][k];
-                if (b != bond && bondType[b] == 1 && (hasPiBond(other) || isLonePairDonor(other))) {
-                    return true;
+        for (int a = 0; a < m.atomCount; a++) {
+            int substituents = m.totalDegree(a);
+            if (!m.isConjugationCandidate(a) || substituents < 2 || substituents > 3) {
+                continue;
+            }
+            for (int k = 0; k < m.neighbours[a].length; k++) {
+                int multiple = m.neighbourBonds[a][k];
+                int type = m.bondType[multiple];
+                if (type != 2 && type != 3 && type != AROMATIC_BOND) {
+                    continue;
+                }
+                for (int j = 0; j < m.neighbours[a].length; j++) {
+                    int other = m.neighbours[a][j];
+                    if (j != k && m.totalDegree(other) <= 3 && m.isConjugationCandidate(other)) {
+                        conjugated[multiple] = true;
+                        conjugated[m.neighbourBonds[a][j]] = true;
+                    }
                 }
             }
         }
-        return false;
+        return conjugated;
     }
 
-    private boolean isLonePairDonor(int a) {
+    /**
+     * RDKit's {@code isAtomConjugCand}: first-row atoms, atoms with other than five or six outer electrons,
+     * and terminal chalcogens, each only if it has electrons to give to a π system
+     * ({@link #piElectrons}). This keeps P, S and Se out (Issue211), and halogens and boron.
+     */
+    private boolean isConjugationCandidate(int a) {
         int z = atomicNumber[a];
-        return (z == 7 || z == 8 || z == 16) && formalCharge[a] <= 0 && !hasPiBond(a);
+        int outer = RdkitElements.outerElectrons(z);
+        return (z <= 10 || (outer != 5 && outer != 6) || (outer == 6 && totalDegree(a) < 2)) && piElectrons(a) > 0;
+    }
+
+    /**
+     * RDKit's {@code countAtomElec}: electrons an atom could give to a π system; -1 for univalent elements
+     * and atoms with more than three neighbours and hydrogens.
+     */
+    private int piElectrons(int a) {
+        int dv = defaultValence(atomicNumber[a]);
+        int substituents = totalDegree(a);
+        if (dv <= 1 || substituents > 3) {
+            return -1;
+        }
+        int lonePairElectrons = Math.max(RdkitElements.outerElectrons(atomicNumber[a]) - dv - formalCharge[a], 0);
+        int electrons = dv - substituents + lonePairElectrons - radicalElectrons(a);
+        if (electrons > 1 && kekuleValence[a] - implicitHydrogens[a] - degree(a) > 1) {
+            electrons = 1;
+        }
+        return electrons;
+    }
+
+    /** RDKit's default valence (the first of its allowed valences); -1 where RDKit allows any (metals). */
+    private static int defaultValence(int z) {
+        return switch (z) {
+            case 1, 3, 9, 11, 17, 19, 35, 37, 53, 55, 85, 87 -> 1;
+            case 4, 8, 12, 16, 20, 34, 38, 50, 52, 56, 82, 84, 88 -> 2;
+            case 5, 7, 13, 15, 31, 33, 49, 51, 81, 83 -> 3;
+            case 6, 14, 32 -> 4;
+            case 2, 10, 18, 36, 54, 86 -> 0;
+            default -> -1;
+        };
     }
 
     @Override

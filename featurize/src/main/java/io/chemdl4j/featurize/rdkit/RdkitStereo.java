@@ -38,12 +38,27 @@ final class RdkitStereo {
 
     private static final int MIN_RING_SIZE_FOR_DOUBLE_BOND_STEREO = 8;
 
+    /** RDKit's {@code Atom::CHI_TETRAHEDRAL_CW} and {@code Atom::CHI_TETRAHEDRAL_CCW}. */
+    static final int CW = 1;
+    static final int CCW = 2;
+
     private final int[] atomCodes;
     private final int[] bondStereo;
+    private final int[] chiralTags;
 
-    private RdkitStereo(int[] atomCodes, int[] bondStereo) {
+    private RdkitStereo(int[] atomCodes, int[] bondStereo, int[] chiralTags) {
         this.atomCodes = atomCodes;
         this.bondStereo = bondStereo;
+        this.chiralTags = chiralTags;
+    }
+
+    /**
+     * Per atom: RDKit's chiral tag after clean-up, 0 (unspecified), {@link #CW} or {@link #CCW}. A tag is
+     * relative to the order of the atom's bonds as RDKit's SMILES parser creates them; an implicit hydrogen
+     * counts after them. A copy.
+     */
+    int[] chiralTags() {
+        return chiralTags.clone();
     }
 
     /** Per atom: 0 no chiral tag, {@link #TAGGED}, {@link #S} or {@link #R}. A copy. */
@@ -93,7 +108,7 @@ final class RdkitStereo {
             boolean hasStereoAtoms = Arrays.stream(tetrahedral).anyMatch(t -> t != null);
             boolean hasStereoBonds = Arrays.stream(doubleBonds).anyMatch(d -> d != null);
             if (!hasStereoAtoms && !hasStereoBonds) {
-                return new RdkitStereo(new int[n], bondStereo);
+                return new RdkitStereo(new int[n], bondStereo, new int[n]);
             }
             ranks = iterateRanks(initialInvariants(), false);
             boolean keepGoing = true;
@@ -117,7 +132,15 @@ final class RdkitStereo {
             }
             int[] codes = labels.clone();
             markRingStereo(codes);
-            return new RdkitStereo(codes, bondStereo);
+            int[] tags = new int[n];
+            int[] bondRank = null;
+            for (int a = 0; a < n; a++) {
+                if (codes[a] != 0) {
+                    bondRank = bondRank == null ? rdkitBondRanks() : bondRank;
+                    tags[a] = tag(a, bondRank);
+                }
+            }
+            return new RdkitStereo(codes, bondStereo, tags);
         }
 
         /** Atomic number, then isotope offset from the most common isotope (RDKit's {@code buildCIPInvariants}). */
@@ -318,6 +341,88 @@ final class RdkitStereo {
                 clockwise = !clockwise;
             }
             return clockwise ? R : S;
+        }
+
+        /**
+         * The order in which RDKit's SMILES parser creates the bonds, when the atoms are in SMILES order:
+         * every chain bond as its second atom is read, then the ring closures ({@code CloseMolRings}) by
+         * ring-closure digit. The digits are not kept by the parse, so they are assigned as SMILES writers
+         * assign them: at its opening atom each ring takes the lowest free digit (rings closed sooner first),
+         * freed where it closes. A chain bond is an atom's first bond to an earlier atom.
+         */
+        private int[] rdkitBondRanks() {
+            int bonds = mol.bondCount();
+            boolean[] chain = new boolean[bonds];
+            boolean[] hasParent = new boolean[n];
+            for (int b = 0; b < bonds; b++) {
+                int child = Math.max(mol.bondBegin(b), mol.bondEnd(b));
+                if (!hasParent[child]) {
+                    hasParent[child] = true;
+                    chain[b] = true;
+                }
+            }
+            long[] keys = new long[bonds];
+            java.util.TreeSet<Integer> free = new java.util.TreeSet<>();
+            int[] digit = new int[bonds];
+            for (int d = 0; d < 1000; d++) {
+                free.add(d);
+            }
+            for (int a = 0; a < n; a++) {
+                java.util.List<int[]> openings = new java.util.ArrayList<>();
+                for (int k = 0; k < mol.degree(a); k++) {
+                    int b = mol.neighbourBond(a, k);
+                    if (!chain[b] && mol.neighbour(a, k) > a) {
+                        openings.add(new int[] {mol.neighbour(a, k), b});
+                    }
+                }
+                openings.sort(Comparator.comparingInt(o -> o[0]));
+                for (int[] o : openings) {
+                    digit[o[1]] = free.isEmpty() ? 1000 : free.pollFirst();
+                }
+                for (int k = 0; k < mol.degree(a); k++) {
+                    int b = mol.neighbourBond(a, k);
+                    if (!chain[b] && mol.neighbour(a, k) < a) {
+                        free.add(digit[b]);
+                    }
+                }
+            }
+            for (int b = 0; b < bonds; b++) {
+                int opening = Math.min(mol.bondBegin(b), mol.bondEnd(b));
+                int closing = Math.max(mol.bondBegin(b), mol.bondEnd(b));
+                keys[b] = chain[b] ? closing : (1L << 40) + ((long) digit[b] << 20) + opening;
+            }
+            int[] rank = new int[bonds];
+            Integer[] order = sortedOrder(bonds, Comparator.comparingLong(b -> keys[b]));
+            for (int r = 0; r < bonds; r++) {
+                rank[order[r]] = r;
+            }
+            return rank;
+        }
+
+        /**
+         * The input's winding read against the atom's bonds in RDKit's order ({@code bondRank}), an implicit
+         * hydrogen or lone pair last: clockwise is {@link #CW}.
+         */
+        private int tag(int a, int[] bondRank) {
+            ITetrahedralChirality tc = tetrahedral[a];
+            IAtom[] ligands = tc.getLigands();
+            IAtom focus = tc.getChiralAtom();
+            IAtomContainer container = mol.container();
+            long[] keyed = new long[4];
+            for (int k = 0; k < 4; k++) {
+                if (ligands[k].equals(focus)) {
+                    keyed[k] = mol.totalHydrogens(a) == 1 ? IMPLICIT_H_POSITION : Integer.MAX_VALUE;
+                } else {
+                    int atom = container.indexOf(ligands[k]);
+                    for (int j = 0; j < mol.degree(a); j++) {
+                        if (mol.neighbour(a, j) == atom) {
+                            keyed[k] = bondRank[mol.neighbourBond(a, j)];
+                        }
+                    }
+                }
+            }
+            boolean clockwise = tc.getStereo() == ITetrahedralChirality.Stereo.CLOCKWISE;
+            return (swapsToSort(keyed) % 2 == 1) != clockwise ? CW : CCW;
         }
 
         /**
@@ -546,6 +651,26 @@ final class RdkitStereo {
     }
 
     /** Dense ranks (0, 1, 2, … with ties sharing a rank) of the values, ascending. */
+    /** Where RDKit counts an implicit hydrogen among a chiral atom's bonds: after them, before a lone pair. */
+    private static final long IMPLICIT_H_POSITION = Integer.MAX_VALUE - 1;
+
+    /** Adjacent swaps that sort {@code keys} ascending: its permutation's parity. */
+    private static int swapsToSort(long[] keys) {
+        long[] k = keys.clone();
+        int swaps = 0;
+        for (int i = 0; i < k.length; i++) {
+            for (int j = 0; j < k.length - 1 - i; j++) {
+                if (k[j] > k[j + 1]) {
+                    long t = k[j];
+                    k[j] = k[j + 1];
+                    k[j + 1] = t;
+                    swaps++;
+                }
+            }
+        }
+        return swaps;
+    }
+
     private static int[] denseRanks(int[] values) {
         Integer[] order = sortedOrder(values.length, Comparator.comparingInt(i -> values[i]));
         int[] ranks = new int[values.length];

@@ -37,7 +37,7 @@ public final class GraphConvKind implements ModelKind<GraphDataset> {
 
     @Override
     public ModelInput<GraphDataset> input() {
-        return GraphInput.INSTANCE;
+        return GraphInput.CONVMOL;
     }
 
     /**

@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.Featurizers;
 import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.models.DataRequest;
@@ -20,38 +23,47 @@ import io.chemdl4j.moleculenet.catalog.MolNetGraphData;
 import io.chemdl4j.moleculenet.load.LoadOptions;
 
 /**
- * Molecular graphs from {@link GraphFeaturizer} (DeepChem's ConvMol atom and bond features). The
- * transformers of graph data touch labels only.
+ * Molecular graphs from one graph featurizer: {@link #CONVMOL} (DeepChem's ConvMol atom and bond features)
+ * or {@link #CHEMPROP} (chemprop's). The transformers of graph data touch labels only.
  */
 public final class GraphInput implements ModelInput<GraphDataset> {
-    /** The one instance. */
-    public static final GraphInput INSTANCE = new GraphInput();
+    /** Graphs from {@link GraphFeaturizer}. */
+    public static final GraphInput CONVMOL = new GraphInput(GraphFeaturizer.NAME);
+    /** Graphs from {@link ChempropGraphFeaturizer}. */
+    public static final GraphInput CHEMPROP = new GraphInput(ChempropGraphFeaturizer.NAME);
 
-    private GraphInput() {
+    private final String featurizerName;
+
+    private GraphInput(String featurizerName) {
+        this.featurizerName = featurizerName;
     }
 
     @Override
     public String name() {
-        return "molecular graphs";
+        return "molecular graphs (" + featurizerName + ")";
     }
 
     @Override
     public FeaturizerSpec defaultFeaturizer() {
-        return new GraphFeaturizer().spec();
+        return featurizer().spec();
+    }
+
+    private MoleculeFeaturizer<MolecularGraph> featurizer() {
+        return Featurizers.createGraph(new FeaturizerSpec(featurizerName, java.util.Map.of()));
     }
 
     @Override
     public PreparedData<GraphDataset> load(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
         FeaturizerSpec spec = request.featurizerOr(defaultFeaturizer());
-        if (!spec.name().equals(GraphFeaturizer.NAME)) {
-            throw new IllegalArgumentException("featurizer '" + spec.name() + "' does not make molecular graphs; "
-                    + "graph models read '" + GraphFeaturizer.NAME + "'");
+        if (!spec.name().equals(featurizerName)) {
+            throw new IllegalArgumentException("featurizer '" + spec.name() + "' does not make this model's graphs; "
+                    + "it reads '" + featurizerName + "'");
         }
         long start = System.nanoTime();
         // LoadOptions carries a vector featurizer that graph loading does not read.
         LoadOptions options = new LoadOptions(new EcfpFeaturizer(), request.splitter(), request.seed(),
                 request.fractions(), request.dataDirectory(), Runtime.getRuntime().availableProcessors());
-        MolNetGraphData data = MolNet.loadGraphs(request.source(), options, new GraphFeaturizer());
+        MolNetGraphData data = MolNet.loadGraphs(request.source(), options, featurizer());
         return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
                 data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
     }
@@ -63,20 +75,16 @@ public final class GraphInput implements ModelInput<GraphDataset> {
 
     @Override
     public SavedModel.Inputs<MolecularGraph> inputs(SavedModel model) {
-        if (!model.featurizer().name().equals(GraphFeaturizer.NAME)) {
+        if (!model.featurizer().name().equals(featurizerName)) {
             throw new IllegalStateException("a graph model saved with featurizer '" + model.featurizer().name()
-                    + "' instead of '" + GraphFeaturizer.NAME + "'");
+                    + "' instead of '" + featurizerName + "'");
         }
-        return new Graphs(model.typedModel(this), model);
+        return new Graphs(model.typedModel(this), model, featurizer());
     }
 
     /** Molecular graphs into a graph model; the transformers touch labels only. */
-    private record Graphs(PropertyModel<GraphDataset> model, SavedModel saved)
-            implements SavedModel.Inputs<MolecularGraph> {
-        @Override
-        public GraphFeaturizer featurizer() {
-            return new GraphFeaturizer();
-        }
+    private record Graphs(PropertyModel<GraphDataset> model, SavedModel saved,
+                          MoleculeFeaturizer<MolecularGraph> featurizer) implements SavedModel.Inputs<MolecularGraph> {
 
         @Override
         public double[][] predict(List<MolecularGraph> rows) {
