@@ -48,6 +48,11 @@ public record FitRequest<D extends LabelledData>(TaskType taskType, D train, D v
         return type.cast(config);
     }
 
+    /** This request with early-stopping {@code patience} (0 for none). */
+    public FitRequest<D> withPatience(int patience) {
+        return new FitRequest<>(taskType, train, valid, transformers, config, epochs, metric, patience, listener);
+    }
+
     /**
      * Trains {@code model} epoch by epoch through {@link Training#fit}, with this request's epochs, early
      * stopping and listener: what every network kind does.

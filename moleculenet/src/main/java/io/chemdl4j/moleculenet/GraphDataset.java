@@ -59,6 +59,23 @@ public final class GraphDataset implements LabelledData {
         return labels;
     }
 
+    /**
+     * The labels and weights of {@code rows}, in that order, as two row-major {@code [rows × tasks]} arrays
+     * (labels first): what a graph network's loss reads for a batch.
+     */
+    public double[][] labelsAndWeights(int[] rows) {
+        float[] y = new float[rows.length * taskCount()];
+        float[] w = new float[y.length];
+        labels.copyLabels(rows, y);
+        labels.copyWeights(rows, w);
+        double[][] out = new double[2][y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[0][i] = y[i];
+            out[1][i] = w[i];
+        }
+        return out;
+    }
+
     /** The same as {@link #labels()}. */
     @Override
     public Dataset labelData() {

@@ -26,7 +26,6 @@ import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.training.EpochRecord;
-import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.split.Permutations;
@@ -207,18 +206,8 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
         for (int r : rows) {
             graphs.add(data.graph(r));
         }
-        Dataset labels = data.labels();
-        float[] y = new float[rows.length * tasks.size()];
-        float[] w = new float[rows.length * tasks.size()];
-        labels.copyLabels(rows, y);
-        labels.copyWeights(rows, w);
-        double[] yd = new double[y.length];
-        double[] wd = new double[w.length];
-        for (int i = 0; i < y.length; i++) {
-            yd[i] = y[i];
-            wd[i] = w[i];
-        }
-        return network.run(GraphLayout.of(graphs), yd, wd, mode, masks, gradients);
+        double[][] labels = data.labelsAndWeights(rows);
+        return network.run(GraphLayout.of(graphs), labels[0], labels[1], mode, masks, gradients);
     }
 
     private void step(Map<String, INDArray> gradients, int epoch) {

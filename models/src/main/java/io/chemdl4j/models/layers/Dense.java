@@ -8,30 +8,52 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@code y = x W + b}, with Glorot-uniform weights and zero biases, named {@code <name>_W} and {@code <name>_b}. */
+/**
+ * {@code y = x W + b}, with Glorot-uniform weights and zero biases, named {@code <name>_W} and {@code <name>_b};
+ * or {@code y = x W} without a bias. A layer applied more than once per pass with the same weights (message
+ * passing) is one instance per application, made by {@link #sharingWeights()}; their gradients add up.
+ */
 public final class Dense implements Layer {
     private final String name;
     private final INDArray weights;
     private final INDArray bias;
     private INDArray input;
 
-    /** Draws the weights from {@code init}. */
+    /** Draws the weights from {@code init}; with a bias. */
     public Dense(String name, int in, int out, Random init, DataType dtype) {
+        this(name, in, out, true, init, dtype);
+    }
+
+    /** Draws the weights from {@code init}; with a bias or without. */
+    public Dense(String name, int in, int out, boolean withBias, Random init, DataType dtype) {
+        this(name, Matrices.glorotUniform(init, in, out, dtype), withBias ? Nd4j.zeros(dtype, 1, out) : null);
+    }
+
+    private Dense(String name, INDArray weights, INDArray bias) {
         this.name = name;
-        this.weights = Matrices.glorotUniform(init, in, out, dtype);
-        this.bias = Nd4j.zeros(dtype, 1, out);
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    /** Another application of these very weights, with its own record of its input. */
+    public Dense sharingWeights() {
+        return new Dense(name, weights, bias);
     }
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         input = x;
-        return x.mmul(weights).addiRowVector(bias);
+        INDArray y = x.mmul(weights);
+        return bias == null ? y : y.addiRowVector(bias);
     }
 
+    /** Adds to a gradient already in {@code gradients} under the same name (shared weights). */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
-        gradients.put(name + "_W", input.transpose().mmul(dy));
-        gradients.put(name + "_b", dy.sum(true, 0));
+        gradients.merge(name + "_W", input.transpose().mmul(dy), INDArray::addi);
+        if (bias != null) {
+            gradients.merge(name + "_b", dy.sum(true, 0), INDArray::addi);
+        }
         return dy.mmul(weights.transpose());
     }
 
@@ -39,7 +61,9 @@ public final class Dense implements Layer {
     public Map<String, INDArray> parameters() {
         Map<String, INDArray> p = new LinkedHashMap<>();
         p.put(name + "_W", weights);
-        p.put(name + "_b", bias);
+        if (bias != null) {
+            p.put(name + "_b", bias);
+        }
         return p;
     }
 }

@@ -2,22 +2,33 @@ package io.chemdl4j.models.layers;
 
 /**
  * The per-task output of a network and its weighted loss, each label's loss multiplied by its weight
- * {@code w} (0 for a missing label) and averaged over molecules: for classification two logits per task
- * (a two-class softmax, DeepChem's) and the cross-entropy; for regression one value per task and the
- * squared error.
+ * {@code w} (0 for a missing label) and averaged over molecules: for classification the cross-entropy of
+ * two logits per task (a two-class softmax, DeepChem's) or of one logit per task (a sigmoid, chemprop's);
+ * for regression one value per task and the squared error.
  */
 public final class TaskOutputLoss {
     private final boolean classification;
+    private final boolean sigmoid;
     private final int tasks;
 
+    /** DeepChem's outputs: a two-class softmax per task for classification. */
     public TaskOutputLoss(boolean classification, int tasks) {
+        this(classification, tasks, false);
+    }
+
+    /**
+     * @param sigmoid for classification, one logit per task and a sigmoid (chemprop's) instead of a
+     *                two-class softmax
+     */
+    public TaskOutputLoss(boolean classification, int tasks, boolean sigmoid) {
         this.classification = classification;
+        this.sigmoid = sigmoid && classification;
         this.tasks = tasks;
     }
 
-    /** Output columns: two logits per task for classification, one value for regression. */
+    /** Output columns: one per task, or two per task for a softmax classifier. */
     public int outputs() {
-        return classification ? 2 * tasks : tasks;
+        return classification && !sigmoid ? 2 * tasks : tasks;
     }
 
     /**
@@ -45,7 +56,13 @@ public final class TaskOutputLoss {
                 int k = i * tasks + t;
                 double w = labels == null ? 0 : weights[k];
                 double y = labels == null ? 0 : labels[k];
-                if (classification) {
+                if (sigmoid) {
+                    double logit = outputs[k];
+                    double p = sigmoid(logit);
+                    predictions[k] = p;
+                    loss += w * (y * softplus(-logit) + (1 - y) * softplus(logit));
+                    dOutputs[k] = w * (p - y) / m;
+                } else if (classification) {
                     double diff = outputs[i * 2 * tasks + 2 * t + 1] - outputs[i * 2 * tasks + 2 * t];
                     double p = sigmoid(diff);
                     predictions[k] = p;

@@ -1,6 +1,5 @@
 package io.chemdl4j.models.layers;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,34 @@ class LayersGradientTest {
     void dense() {
         assertTrue(GradientCheck.check(new Dense("d", 6, 4, new Random(1), DataType.DOUBLE), x,
                 GradientCheck.pass(false, false)) > 30);
+    }
+
+    @Test
+    void denseWithoutBiasAndSharedWeightsAddingUpGradients() {
+        Dense first = new Dense("d", 6, 4, false, new Random(1), DataType.DOUBLE);
+        assertEquals(java.util.Set.of("d_W"), first.parameters().keySet());
+        GradientCheck.check(first, x, GradientCheck.pass(false, false));
+        Dense second = first.sharingWeights();
+        java.util.Map<String, INDArray> gradients = new java.util.HashMap<>();
+        INDArray dy = GradientCheck.randomMatrix(9, 4, 2);
+        first.forward(x, Pass.inference());
+        second.forward(x.mul(2), Pass.inference());
+        first.backward(dy, gradients);
+        second.backward(dy, gradients);
+        assertEquals(x.transpose().mmul(dy).mul(3), gradients.get("d_W"), "x·dy + 2x·dy");
+    }
+
+    /** A sparse matrix with repeated columns, weights and an empty row, and its transpose as the gradient. */
+    @Test
+    void aggregationAlongASparseMatrix() {
+        SparseRows map = SparseRows.of(4, 9, new int[] {0, 3, 3, 5, 6}, new int[] {0, 4, 4, 8, 2, 7},
+                new float[] {1, 0.5f, 2, -1, 1, 0.25f});
+        Aggregation aggregation = new Aggregation().bind(map);
+        INDArray y = aggregation.forward(x, Pass.inference());
+        assertEquals(x.getDouble(0, 1) + 2.5 * x.getDouble(4, 1), y.getDouble(0, 1), 1e-6);
+        assertEquals(0, y.getRow(1).sumNumber().doubleValue(), 0.0, "an empty row");
+        GradientCheck.check(aggregation, x, GradientCheck.pass(false, false));
+        assertEquals(map, map.transpose().transpose());
     }
 
     @Test
@@ -90,26 +117,32 @@ class LayersGradientTest {
         GradientCheck.check(composed, x, GradientCheck.pass(true, true));
     }
 
-    /** The output loss's gradient, for classification (two logits per task) and regression, missing labels included. */
+    /** The output loss's gradient for every output kind, missing labels included, and its predictions. */
     @Test
     void taskOutputLoss() {
-        for (boolean classification : new boolean[] {true, false}) {
-            TaskOutputLoss loss = new TaskOutputLoss(classification, 3);
-            int m = 4;
-            INDArray outputs = GradientCheck.randomMatrix(m, loss.outputs(), 8).mul(3);
-            double[] labels = {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0};
-            double[] weights = {1, 2, 0, 1, 1, 0.5, 1, 1, 3, 1, 0, 1};
-            TaskOutputLoss.Result r = loss.evaluate(Matrices.values(outputs), m, labels, weights);
-            INDArray analytic = Matrices.matrix(r.dOutputs(), m, loss.outputs(), DataType.DOUBLE);
-            GradientCheck.compare(classification ? "classification outputs" : "regression outputs", analytic,
-                    outputs, () -> loss.evaluate(Matrices.values(outputs), m, labels, weights).loss());
-            assertEquals(0, r.dOutputs()[classification ? 4 : 2], 0.0, "a missing label has no gradient");
-            if (classification) {
-                double diff = outputs.getDouble(0, 1) - outputs.getDouble(0, 0);
-                assertEquals(1 / (1 + Math.exp(-diff)), r.predictions()[0], 1e-12, "softmax over the task's two logits");
-            } else {
-                assertArrayEquals(new double[] {outputs.getDouble(0, 0)}, new double[] {r.predictions()[0]}, 0.0);
-            }
-        }
+        checkTaskOutputLoss(new TaskOutputLoss(true, 3), "softmax", 4,
+                out -> 1 / (1 + Math.exp(-(out.getDouble(0, 1) - out.getDouble(0, 0)))));
+        checkTaskOutputLoss(new TaskOutputLoss(false, 3), "regression", 2, out -> out.getDouble(0, 0));
+        TaskOutputLoss sigmoid = new TaskOutputLoss(true, 3, true);
+        assertEquals(3, sigmoid.outputs(), "one logit per task");
+        checkTaskOutputLoss(sigmoid, "sigmoid", 2, out -> 1 / (1 + Math.exp(-out.getDouble(0, 0))));
+    }
+
+    /**
+     * @param missing    index of an output whose label has weight 0
+     * @param prediction the expected first prediction from the outputs
+     */
+    private static void checkTaskOutputLoss(TaskOutputLoss loss, String kind, int missing,
+                                            java.util.function.ToDoubleFunction<INDArray> prediction) {
+        int m = 4;
+        INDArray outputs = GradientCheck.randomMatrix(m, loss.outputs(), 8).mul(3);
+        double[] labels = {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0};
+        double[] weights = {1, 2, 0, 1, 1, 0.5, 1, 1, 3, 1, 0, 1};
+        TaskOutputLoss.Result r = loss.evaluate(Matrices.values(outputs), m, labels, weights);
+        INDArray analytic = Matrices.matrix(r.dOutputs(), m, loss.outputs(), DataType.DOUBLE);
+        GradientCheck.compare(kind + " outputs", analytic, outputs,
+                () -> loss.evaluate(Matrices.values(outputs), m, labels, weights).loss());
+        assertEquals(0, r.dOutputs()[missing], 0.0, "a missing label has no gradient");
+        assertEquals(prediction.applyAsDouble(outputs), r.predictions()[0], 1e-12, kind + " prediction");
     }
 }

@@ -1,0 +1,292 @@
+package io.chemdl4j.models.dmpnn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.models.DropoutUncertainty;
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.SavableModel;
+import io.chemdl4j.models.TrainableModel;
+import io.chemdl4j.models.Uncertainty;
+import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.layers.Pass;
+import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.models.training.NoamSchedule;
+import io.chemdl4j.moleculenet.GraphDataset;
+import io.chemdl4j.moleculenet.TaskType;
+import io.chemdl4j.moleculenet.split.Permutations;
+import io.chemdl4j.moleculenet.transform.Transformer;
+
+/**
+ * Chemprop's directed message-passing network ({@link DmpnnNetwork}) on chemprop's molecular graphs
+ * ({@link io.chemdl4j.featurize.ChempropGraphFeaturizer}): per-task sigmoid outputs with a weighted
+ * cross-entropy for classification (weight 0 for a missing label), one value per task with a weighted squared
+ * error for regression (labels standardized by the data's transformers, as chemprop scales them), Adam with
+ * the Noam schedule planned for the epochs it is made for.
+ *
+ * <p>{@link #fit} trains in place and records each epoch; prediction may be called from several threads,
+ * serialized with training. Predictions do not depend on which molecules share a batch.
+ */
+public final class DmpnnModel implements SavableModel, TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset> {
+    /** Manifest model type of a saved classifier. */
+    public static final String CLASSIFIER_TYPE_ID = "dmpnn_classifier";
+    /** Manifest model type of a saved regressor. */
+    public static final String REGRESSOR_TYPE_ID = "dmpnn_regressor";
+    /** Name of the weights file inside a model directory. */
+    public static final String PARAMETERS = "parameters.zip";
+    private static final int PREDICT_BATCH = 256;
+
+    private final List<String> tasks;
+    private final TaskType taskType;
+    private final DmpnnConfig config;
+    private final DmpnnNetwork network;
+    private final NoamSchedule schedule;
+    private final Map<String, AdamUpdater> updaters = new LinkedHashMap<>();
+    private final List<EpochRecord> history = new ArrayList<>();
+    private final SplittableRandom batchOrder;
+    private final SplittableRandom dropout;
+    private int iteration;
+
+    /**
+     * A new, untrained model whose learning-rate schedule is planned for {@code plannedEpochs} epochs over a
+     * training set of {@code trainSize} molecules (chemprop counts {@code trainSize / batchSize} steps per epoch).
+     */
+    public DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
+                      int trainSize, int plannedEpochs) {
+        this(taskType, tasks, atomFeatures, bondFeatures, config, trainSize, plannedEpochs, DataType.FLOAT);
+    }
+
+    /** With the arithmetic in {@code dtype}: double precision for gradient checks. */
+    DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
+               int trainSize, int plannedEpochs, DataType dtype) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one task");
+        }
+        if (atomFeatures < 1 || bondFeatures < 1) {
+            throw new IllegalArgumentException("feature counts must be positive, got " + atomFeatures + " and "
+                    + bondFeatures);
+        }
+        Nd4jRuntime.ensureConfigured();
+        this.tasks = List.copyOf(tasks);
+        this.taskType = taskType;
+        this.config = config;
+        this.network = new DmpnnNetwork(taskType == TaskType.CLASSIFICATION, tasks.size(), atomFeatures, bondFeatures,
+                config, dtype);
+        int stepsPerEpoch = Math.max(1, trainSize / config.batchSize());
+        this.schedule = new NoamSchedule(config.initialLearningRate(), config.maxLearningRate(),
+                config.finalLearningRate(), (int) (config.warmupEpochs() * stepsPerEpoch),
+                Math.max(0, plannedEpochs) * stepsPerEpoch);
+        this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+        this.dropout = new SplittableRandom(config.seed() * 0x2545F4914F6CDD1DL + 7);
+        Adam adam = new Adam(schedule);
+        network.params.forEach((name, param) -> {
+            AdamUpdater updater = new AdamUpdater(adam);
+            updater.setStateViewArray(Nd4j.zeros(dtype, 1, adam.stateSize(param.length())), param.shape(), 'c', true);
+            updaters.put(name, updater);
+        });
+    }
+
+    /**
+     * Saves this model to {@code directory} (replaced atomically) with the featurizer of its graphs and the
+     * label transformers to undo; {@link ModelIO#load} reads it back.
+     */
+    @Override
+    public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
+            throws IOException {
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks,
+                network.atomFeatures(), "config", config, history()), featurizer, transformers,
+                dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), state()));
+    }
+
+    /**
+     * Reads back a model saved by {@link #save}: its configuration from the manifest, its weights from
+     * {@value #PARAMETERS}, each checked against the shape the configuration needs. Adam's moments are not
+     * saved; training it further starts them afresh at the schedule's final rate.
+     *
+     * @throws ModelFormatException if a file is missing, cannot be read, or does not fit the configuration
+     */
+    public static DmpnnModel load(ModelIO.SavedFiles files) throws ModelFormatException {
+        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID);
+        DmpnnConfig config = files.config("config", DmpnnConfig.class);
+        Map<String, INDArray> arrays = files.arrays(PARAMETERS);
+        Path file = files.directory().resolve(PARAMETERS);
+        INDArray bondWeights = arrays.get("W_i_bond_W");
+        if (bondWeights == null || bondWeights.rank() != 2) {
+            throw new ModelFormatException(file + " has no bond input weights 'W_i_bond_W'");
+        }
+        try {
+            DmpnnModel model = new DmpnnModel(type, files.tasks(), files.featureCount(), (int) bondWeights.rows(),
+                    config, 0, 0);
+            for (Map.Entry<String, INDArray> own : model.state().entrySet()) {
+                INDArray saved = arrays.get(own.getKey());
+                if (saved == null) {
+                    throw new IllegalArgumentException("no saved array '" + own.getKey() + "'");
+                }
+                if (!Arrays.equals(saved.shape(), own.getValue().shape())) {
+                    throw new IllegalArgumentException("saved array '" + own.getKey() + "' has shape "
+                            + Arrays.toString(saved.shape()) + ", the configuration needs "
+                            + Arrays.toString(own.getValue().shape()));
+                }
+                own.getValue().assign(saved);
+            }
+            model.history.addAll(files.history());
+            return model;
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model type recorded in saved manifests. */
+    public String typeId() {
+        return taskType == TaskType.CLASSIFICATION ? CLASSIFIER_TYPE_ID : REGRESSOR_TYPE_ID;
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code train} in shuffled batches, seeded by the configuration's
+     * seed, and returns the records of these epochs.
+     */
+    @Override
+    public synchronized List<EpochRecord> fit(GraphDataset train, int epochs) {
+        checkCompatible(train);
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be non-negative, got " + epochs);
+        }
+        int n = train.size();
+        List<EpochRecord> records = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            long start = System.nanoTime();
+            int[] order = Permutations.of(n, batchOrder);
+            double lossSum = 0;
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                DmpnnNetwork.Result r = run(train, rows, Pass.training(dropout), true);
+                step(r.gradients(), history.size());
+                lossSum += r.loss() * rows.length;
+            }
+            EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
+                    (System.nanoTime() - start) / 1e9);
+            history.add(record);
+            records.add(record);
+        }
+        return List.copyOf(records);
+    }
+
+    private DmpnnNetwork.Result run(GraphDataset data, int[] rows, Pass pass, boolean gradients) {
+        List<MolecularGraph> graphs = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            graphs.add(data.graph(r));
+        }
+        DirectedBatch batch = DirectedBatch.of(graphs, network.atomFeatures(), network.bondFeatures(),
+                config.readout(), network.dtype());
+        double[][] labels = data.labelsAndWeights(rows);
+        return network.run(batch, labels[0], labels[1], pass, gradients);
+    }
+
+    private void step(Map<String, INDArray> gradients, int epoch) {
+        for (Map.Entry<String, INDArray> p : network.params.entrySet()) {
+            INDArray gradient = gradients.get(p.getKey());
+            if (config.weightDecay() > 0 && p.getKey().endsWith("_W")) {
+                gradient.addi(p.getValue().mul(config.weightDecay()));
+            }
+            updaters.get(p.getKey()).applyUpdater(gradient, iteration, epoch);
+            p.getValue().subi(gradient);
+        }
+        iteration++;
+    }
+
+    @Override
+    public double[][] predict(GraphDataset data) {
+        return predict(data, Pass.inference());
+    }
+
+    /**
+     * Monte-Carlo dropout: {@code samples} predictions with dropout left on, each with its own masks drawn from
+     * {@code seed}, summarized as mean and standard deviation in original units ({@code transformers} undone).
+     * The model must have been configured with dropout.
+     */
+    @Override
+    public Uncertainty predictWithDropout(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
+        return Uncertainty.sampleDropout(config.dropout(), samples, s -> Transformer.untransformAll(
+                predict(data, new Pass(false, false, true, new SplittableRandom(seed + 7919L * s))), transformers));
+    }
+
+    private synchronized double[][] predict(GraphDataset data, Pass pass) {
+        checkFeatures(data);
+        double[][] out = new double[data.size()][];
+        for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
+            int rows = Math.min(PREDICT_BATCH, data.size() - from);
+            double[] p = run(data, IntStream.range(from, from + rows).toArray(), pass, false).predictions();
+            for (int i = 0; i < rows; i++) {
+                out[from + i] = Arrays.copyOfRange(p, i * tasks.size(), (i + 1) * tasks.size());
+            }
+        }
+        return out;
+    }
+
+    /** Loss and gradients of {@code rows} of {@code data} as one batch without dropout. For tests. */
+    synchronized DmpnnNetwork.Result lossAndGradients(GraphDataset data, int[] rows) {
+        return run(data, rows, Pass.inference(), true);
+    }
+
+    /** The live parameter arrays by name: everything training changes and prediction reads. */
+    @Override
+    public Map<String, INDArray> state() {
+        return network.params;
+    }
+
+    private void checkCompatible(GraphDataset data) {
+        checkFeatures(data);
+        if (!data.tasks().equals(tasks)) {
+            throw new IllegalArgumentException("model tasks " + tasks + " differ from dataset tasks " + data.tasks());
+        }
+    }
+
+    private void checkFeatures(GraphDataset data) {
+        if (data.size() > 0 && (data.graph(0).atomFeatureLength() != network.atomFeatures()
+                || data.graph(0).bondFeatureLength() != network.bondFeatures())) {
+            throw new IllegalArgumentException("model expects graphs with " + network.atomFeatures() + " atom and "
+                    + network.bondFeatures() + " bond features, got " + data.graph(0).atomFeatureLength() + " and "
+                    + data.graph(0).bondFeatureLength() + " (chemprop-graph makes this model's graphs)");
+        }
+    }
+
+    @Override
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    @Override
+    public TaskType taskType() {
+        return taskType;
+    }
+
+    public DmpnnConfig config() {
+        return config;
+    }
+
+    /** Every epoch trained so far, in order. */
+    public synchronized List<EpochRecord> history() {
+        return List.copyOf(history);
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        return network.params.values().stream().mapToLong(INDArray::length).sum();
+    }
+}

@@ -1,0 +1,194 @@
+package io.chemdl4j.models.dmpnn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.chemdl4j.models.layers.Aggregation;
+import io.chemdl4j.models.layers.Dense;
+import io.chemdl4j.models.layers.Dropout;
+import io.chemdl4j.models.layers.Layer;
+import io.chemdl4j.models.layers.Matrices;
+import io.chemdl4j.models.layers.Pass;
+import io.chemdl4j.models.layers.Relu;
+import io.chemdl4j.models.layers.TaskOutputLoss;
+
+/**
+ * Chemprop's D-MPNN encoder and feed-forward head, composed of the shared layers, each with its own backward
+ * pass. With {@code x_v} an atom's features, {@code x_e} a directed bond's and {@code s(e)} its source atom:
+ * <pre>
+ *   h⁰_e = ReLU(W_i [x_s(e) ‖ x_e])
+ *   m_e  = Σ_{e' arriving at s(e), e' ≠ reverse(e)} h_e'       (depth − 1 times)
+ *   h_e  = ReLU(h⁰_e + W_h m_e)
+ *   a_v  = ReLU(W_o [x_v ‖ Σ_{e arriving at v} h_e] + b_o)
+ *   y    = FFN(readout over each molecule's a_v)
+ * </pre>
+ * {@code W_i} and {@code W_o} are each held as two blocks, one per part of the concatenation, so the atom block
+ * is one product over atoms rather than over bonds (the same arithmetic, less of it). Gathers and sums along the
+ * graph are sparse products ({@link Aggregation}). Not thread-safe: the owning model serializes access.
+ */
+final class DmpnnNetwork {
+    private final int atomFeatures;
+    private final int bondFeatures;
+    private final DmpnnConfig config;
+    private final DataType dtype;
+    private final TaskOutputLoss output;
+    /** Trainable parameters by name, in a fixed order. */
+    final Map<String, INDArray> params = new LinkedHashMap<>();
+
+    private final Dense inputAtom;
+    private final Dense inputBond;
+    private final Dense[] hidden;
+    private final Dense outputAtom;
+    private final Dense outputMessage;
+    private final Aggregation bondSource = new Aggregation();
+    private final Aggregation[] messages;
+    private final Aggregation incoming = new Aggregation();
+    private final Aggregation readout = new Aggregation();
+    private final Relu inputRelu = new Relu();
+    private final Relu[] hiddenRelu;
+    private final Dropout[] hiddenDropout;
+    private final Relu atomRelu = new Relu();
+    private final Dropout atomDropout;
+    private final List<Layer> head = new ArrayList<>();
+
+    /** What one pass gives: loss, per-task predictions (probabilities or values) and, if asked, gradients. */
+    record Result(double loss, double[] predictions, Map<String, INDArray> gradients) {
+    }
+
+    DmpnnNetwork(boolean classification, int tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
+                 DataType dtype) {
+        this.atomFeatures = atomFeatures;
+        this.bondFeatures = bondFeatures;
+        this.config = config;
+        this.dtype = dtype;
+        this.output = new TaskOutputLoss(classification, tasks, true);
+        int h = config.hiddenSize();
+        // one generator, drawn in layer order: the same seed gives the same initial weights
+        Random init = new Random(config.seed());
+        inputAtom = register(new Dense("W_i_atom", atomFeatures, h, false, init, dtype));
+        inputBond = register(new Dense("W_i_bond", bondFeatures, h, false, init, dtype));
+        int steps = config.depth() - 1;
+        hidden = new Dense[steps];
+        messages = new Aggregation[steps];
+        hiddenRelu = new Relu[steps];
+        hiddenDropout = new Dropout[steps];
+        Dense sharedHidden = steps > 0 ? register(new Dense("W_h", h, h, false, init, dtype)) : null;
+        for (int t = 0; t < steps; t++) {
+            hidden[t] = t == 0 ? sharedHidden : sharedHidden.sharingWeights();
+            messages[t] = new Aggregation();
+            hiddenRelu[t] = new Relu();
+            hiddenDropout[t] = new Dropout(config.dropout());
+        }
+        outputAtom = register(new Dense("W_o_atom", atomFeatures, h, true, init, dtype));
+        outputMessage = register(new Dense("W_o_message", h, h, false, init, dtype));
+        atomDropout = new Dropout(config.dropout());
+        int in = h;
+        for (int l = 0; l < config.ffnLayers(); l++) {
+            boolean last = l == config.ffnLayers() - 1;
+            int out = last ? output.outputs() : config.ffnHiddenSize();
+            head.add(new Dropout(config.dropout()));
+            head.add(register(new Dense("ffn" + l, in, out, true, init, dtype)));
+            if (!last) {
+                head.add(new Relu());
+            }
+            in = out;
+        }
+    }
+
+    private Dense register(Dense layer) {
+        params.putAll(layer.parameters());
+        return layer;
+    }
+
+    int atomFeatures() {
+        return atomFeatures;
+    }
+
+    int bondFeatures() {
+        return bondFeatures;
+    }
+
+    DataType dtype() {
+        return dtype;
+    }
+
+    /**
+     * One pass over {@code batch}.
+     *
+     * @param labels    {@code [molecules × tasks]} row-major, or {@code null} for prediction only
+     * @param weights   label weights, same shape
+     * @param gradients whether to run the backward pass
+     */
+    Result run(DirectedBatch batch, double[] labels, double[] weights, Pass pass, boolean gradients) {
+        INDArray atomVectors = forwardAtoms(batch, pass);
+        INDArray y = readout.bind(batch.readout).forward(atomVectors, pass);
+        for (Layer layer : head) {
+            y = layer.forward(y, pass);
+        }
+        TaskOutputLoss.Result r = output.evaluate(Matrices.values(y), batch.molecules, labels, weights);
+        if (!gradients) {
+            return new Result(r.loss(), r.predictions(), Map.of());
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        INDArray dy = Matrices.matrix(r.dOutputs(), batch.molecules, output.outputs(), dtype);
+        for (int l = head.size() - 1; l >= 0; l--) {
+            dy = head.get(l).backward(dy, grads);
+        }
+        backwardAtoms(readout.backward(dy, grads), batch, grads);
+        return new Result(r.loss(), r.predictions(), grads);
+    }
+
+    private INDArray forwardAtoms(DirectedBatch batch, Pass pass) {
+        INDArray arriving;
+        if (batch.bonds == 0) {
+            arriving = Nd4j.zeros(dtype, batch.atoms, config.hiddenSize());
+        } else {
+            INDArray input = bondSource.bind(batch.bondSource).forward(inputAtom.forward(batch.atomFeatures, pass), pass)
+                    .addi(inputBond.forward(batch.bondFeatures, pass));
+            INDArray message = inputRelu.forward(input, pass);
+            for (int t = 0; t < hidden.length; t++) {
+                INDArray m = messages[t].bind(batch.messages).forward(message, pass);
+                message = hiddenDropout[t].forward(hiddenRelu[t].forward(hidden[t].forward(m, pass).addi(input), pass),
+                        pass);
+            }
+            arriving = incoming.bind(batch.incoming).forward(message, pass);
+        }
+        INDArray atoms = outputAtom.forward(batch.atomFeatures, pass).addi(outputMessage.forward(arriving, pass));
+        return atomDropout.forward(atomRelu.forward(atoms, pass), pass);
+    }
+
+    private void backwardAtoms(INDArray dAtomVectors, DirectedBatch batch, Map<String, INDArray> grads) {
+        INDArray dAtoms = atomRelu.backward(atomDropout.backward(dAtomVectors, grads), grads);
+        outputAtom.backward(dAtoms, grads);
+        INDArray dArriving = outputMessage.backward(dAtoms, grads);
+        if (batch.bonds == 0) {
+            zeroBondGradients(grads);
+            return;
+        }
+        INDArray dMessage = incoming.backward(dArriving, grads);
+        INDArray dInput = null;
+        for (int t = hidden.length - 1; t >= 0; t--) {
+            INDArray dPre = hiddenRelu[t].backward(hiddenDropout[t].backward(dMessage, grads), grads);
+            dInput = dInput == null ? dPre.dup() : dInput.addi(dPre);
+            dMessage = messages[t].backward(hidden[t].backward(dPre, grads), grads);
+        }
+        INDArray dInputTotal = inputRelu.backward(dMessage, grads);
+        dInput = dInput == null ? dInputTotal : dInput.addi(dInputTotal);
+        inputBond.backward(dInput, grads);
+        inputAtom.backward(bondSource.backward(dInput, grads), grads);
+    }
+
+    /** A batch without bonds leaves the bond weights untouched: their gradients are zero. */
+    private void zeroBondGradients(Map<String, INDArray> grads) {
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            grads.putIfAbsent(p.getKey(), Nd4j.zerosLike(p.getValue()));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.chemdl4j.models.layers;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A sparse {@code rows × columns} matrix in compressed rows, applied to dense matrices: the gathers and sums
+ * along a batch's graph (each directed bond's source atom, the messages arriving at an atom, a molecule's
+ * atoms) as one operation whose gradient is the transpose. Immutable; the transpose is computed once.
+ */
+public final class SparseRows {
+    private final int rows;
+    private final int columns;
+    private final int[] start;
+    private final int[] index;
+    /** Entry values; {@code null} when every entry is 1. */
+    private final float[] value;
+    private volatile SparseRows transpose;
+
+    private SparseRows(int rows, int columns, int[] start, int[] index, float[] value) {
+        this.rows = rows;
+        this.columns = columns;
+        this.start = start;
+        this.index = index;
+        this.value = value;
+    }
+
+    /**
+     * Row {@code r} holds entries at columns {@code index[start[r] .. start[r+1]-1]}, valued {@code value[k]}
+     * (all 1 when {@code value} is null). The arrays are kept, not copied.
+     *
+     * @throws IllegalArgumentException if the arrays do not describe such a matrix
+     */
+    public static SparseRows of(int rows, int columns, int[] start, int[] index, float[] value) {
+        if (start.length != rows + 1 || start[0] != 0 || start[rows] != index.length
+                || (value != null && value.length != index.length)) {
+            throw new IllegalArgumentException("inconsistent sparse rows");
+        }
+        for (int r = 0; r < rows; r++) {
+            if (start[r + 1] < start[r]) {
+                throw new IllegalArgumentException("row starts must not decrease");
+            }
+        }
+        for (int c : index) {
+            if (c < 0 || c >= columns) {
+                throw new IllegalArgumentException("column " + c + " outside 0.." + (columns - 1));
+            }
+        }
+        return new SparseRows(rows, columns, start, index, value);
+    }
+
+    /** One entry of 1 per row, in column {@code columnOf[r]}: row gathering. */
+    public static SparseRows gather(int[] columnOf, int columns) {
+        int[] start = new int[columnOf.length + 1];
+        for (int r = 0; r < columnOf.length; r++) {
+            start[r + 1] = r + 1;
+        }
+        return of(columnOf.length, columns, start, columnOf.clone(), null);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    /** The transposed matrix ({@code columns × rows}), entries of a row in ascending column order. */
+    public SparseRows transpose() {
+        SparseRows t = transpose;
+        if (t == null) {
+            int[] tStart = new int[columns + 1];
+            for (int c : index) {
+                tStart[c + 1]++;
+            }
+            for (int c = 0; c < columns; c++) {
+                tStart[c + 1] += tStart[c];
+            }
+            int[] fill = Arrays.copyOf(tStart, columns);
+            int[] tIndex = new int[index.length];
+            float[] tValue = value == null ? null : new float[value.length];
+            for (int r = 0; r < rows; r++) {
+                for (int k = start[r]; k < start[r + 1]; k++) {
+                    int at = fill[index[k]]++;
+                    tIndex[at] = r;
+                    if (tValue != null) {
+                        tValue[at] = value[k];
+                    }
+                }
+            }
+            t = new SparseRows(columns, rows, tStart, tIndex, tValue);
+            t.transpose = this;
+            transpose = t;
+        }
+        return t;
+    }
+
+    /** {@code this · x}: a new {@code rows × x.columns} matrix of {@code x}'s data type. */
+    public INDArray apply(INDArray x) {
+        if (x.rows() != columns) {
+            throw new IllegalArgumentException("a " + rows + "×" + columns + " sparse matrix cannot multiply "
+                    + x.rows() + " rows");
+        }
+        int c = (int) x.columns();
+        INDArray in = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
+        INDArray out = Nd4j.create(x.dataType(), new long[] {rows, c}, 'c');
+        if (x.dataType() == DataType.FLOAT) {
+            float[] a = new float[columns * c];
+            in.data().asNioFloat().get(a);
+            float[] y = new float[rows * c];
+            for (int r = 0; r < rows; r++) {
+                int to = r * c;
+                for (int k = start[r]; k < start[r + 1]; k++) {
+                    int from = index[k] * c;
+                    float w = value == null ? 1f : value[k];
+                    for (int f = 0; f < c; f++) {
+                        y[to + f] += w * a[from + f];
+                    }
+                }
+            }
+            FloatBuffer target = out.data().asNioFloat();
+            target.put(y);
+        } else {
+            double[] a = new double[columns * c];
+            in.data().asNioDouble().get(a);
+            double[] y = new double[rows * c];
+            for (int r = 0; r < rows; r++) {
+                int to = r * c;
+                for (int k = start[r]; k < start[r + 1]; k++) {
+                    int from = index[k] * c;
+                    double w = value == null ? 1 : value[k];
+                    for (int f = 0; f < c; f++) {
+                        y[to + f] += w * a[from + f];
+                    }
+                }
+            }
+            DoubleBuffer target = out.data().asNioDouble();
+            target.put(y);
+        }
+        return out;
+    }
+}
