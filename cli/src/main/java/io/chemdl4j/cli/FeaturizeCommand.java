@@ -30,7 +30,8 @@ final class FeaturizeCommand implements Callable<Integer> {
     String smilesColumn;
 
     @Option(names = "--featurizer", defaultValue = "ecfp",
-            description = "ecfp, fcfp, morgan, maccs, descriptors, cdk-descriptors or graph (default: ${DEFAULT-VALUE}).")
+            description = "ecfp, fcfp, morgan, maccs, descriptors, cdk-descriptors, graph or chemprop-graph "
+                    + "(default: ${DEFAULT-VALUE}).")
     String featurizer;
 
     @Option(names = "--radius", defaultValue = "2", description = "Fingerprint radius (default: ${DEFAULT-VALUE}).")

@@ -15,8 +15,8 @@ final class FeaturizerOptions {
     private static final List<String> FINGERPRINTS = List.of("ecfp", "fcfp", "morgan");
 
     @Option(names = "--featurizer", description = "How molecules become the model's input: ecfp, fcfp, morgan, maccs, "
-            + "descriptors or cdk-descriptors for fingerprint models (multitask, random_forest), graph for graphconv "
-            + "(default: the model's own: ECFP4 counts folded to 1024, or graph).")
+            + "descriptors or cdk-descriptors for fingerprint models (multitask, random_forest), graph for graphconv, "
+            + "chemprop-graph for dmpnn (default: the model's own: ECFP4 counts folded to 1024, or its graphs).")
     String name;
 
     @Option(names = "--radius", description = "Fingerprint radius of ecfp, fcfp and morgan, 0-3 (default 2, ECFP4).")

@@ -35,7 +35,8 @@ final class HyperoptCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = ExperimentConfig.DEFAULT_MODEL, converter = Converters.Model.class,
             completionCandidates = Converters.ModelNames.class,
-            description = "Model kind with hyperparameters to search: multitask (default) or graphconv.")
+            description = "Model kind with hyperparameters to search: multitask (default), graphconv or "
+                    + "dmpnn.")
     ModelKind<?> model;
 
     @picocli.CommandLine.Mixin
@@ -50,7 +51,7 @@ final class HyperoptCommand implements Callable<Integer> {
 
     @Option(names = "--layers", split = ";", description = "Layer sizes to try, each comma-separated, the choices "
             + "separated by ';' or given as repeated options (default 1000;1000,500 for multitask, 64,64;128,128 "
-            + "for graphconv).")
+            + "for graphconv, 300;600 for dmpnn).")
     List<String> layers;
 
     @Option(names = "--dropouts", split = ",", description = "Dropout values to try (default 0,0.25).")

@@ -84,12 +84,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = ExperimentConfig.DEFAULT_MODEL, converter = Converters.Model.class,
             completionCandidates = Converters.ModelNames.class,
             description = "Model kind: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). multitask is DeepChem's "
-                    + "fingerprint network, graphconv its graph convolution network, random_forest 100 trees per task "
-                    + "on the fingerprints (the baseline). Every kind saves with --save-model.")
+                    + "fingerprint network, graphconv its graph convolution network, dmpnn chemprop's directed "
+                    + "message-passing network, random_forest 100 trees per task on the fingerprints (the baseline). "
+                    + "Every kind saves with --save-model.")
     ModelKind<?> model;
 
     @Option(names = "--epochs", description = "Training epochs (default: at least 10 and at least 500 gradient "
-            + "steps for multitask, 10 for tox21 and 50 for delaney; at least 30 and 1,500 steps for graphconv).")
+            + "steps for multitask, 10 for tox21 and 50 for delaney; at least 30 and 1,500 steps for graphconv; 30 for "
+            + "dmpnn, which keeps its best validation epoch).")
     Integer epochs;
 
     @picocli.CommandLine.Mixin

@@ -32,6 +32,24 @@ public final class Nd4jRuntime {
         }
     }
 
+    /**
+     * Opens (and activates) this thread's workspace {@code name}: every array created until it is closed comes
+     * from memory that is reused, pass after pass, instead of freshly allocated and zeroed by the system (on a
+     * D-MPNN batch, allocation was 29% of the time). Nothing created inside may be used after closing it.
+     */
+    public static org.nd4j.linalg.api.memory.MemoryWorkspace scope(String name) {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCOPE, name);
+    }
+
+    private static final org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration SCOPE =
+            org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder()
+                    .initialSize(0).overallocationLimit(0.5)
+                    .policyAllocation(org.nd4j.linalg.api.memory.enums.AllocationPolicy.OVERALLOCATE)
+                    .policyLearning(org.nd4j.linalg.api.memory.enums.LearningPolicy.OVER_TIME).cyclesBeforeInitialization(2)
+                    .policySpill(org.nd4j.linalg.api.memory.enums.SpillPolicy.REALLOCATE)
+                    .policyReset(org.nd4j.linalg.api.memory.enums.ResetPolicy.BLOCK_LEFT)
+                    .build();
+
     private static int threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
         String configuredThreads = omp != null && !omp.isBlank() ? omp : System.getProperty("chemdl.threads", "1");

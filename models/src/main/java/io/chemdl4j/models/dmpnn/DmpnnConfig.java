@@ -26,11 +26,14 @@ import io.chemdl4j.models.ModelConfig;
  * @param maxLearningRate     rate at the end of the warm-up
  * @param finalLearningRate   rate at the last step
  * @param weightDecay         L2 penalty on the weights (0 for none, chemprop's default)
+ * @param balanceClasses      for classification, weight each label as the data's weights say (the catalog's
+ *                            class-balancing weights); off, as chemprop's default, every present label counts once
  * @param seed                seed of every random choice (initial weights, batch order, dropout)
  */
 public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dropout, int ffnLayers,
                           int ffnHiddenSize, int batchSize, double warmupEpochs, double initialLearningRate,
-                          double maxLearningRate, double finalLearningRate, double weightDecay, long seed)
+                          double maxLearningRate, double finalLearningRate, double weightDecay, boolean balanceClasses,
+                          long seed)
         implements ModelConfig {
     /** How a molecule's atom vectors become one vector (chemprop's {@code aggregation}). */
     public enum Readout {
@@ -82,7 +85,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
 
     /** Chemprop's defaults with seed 0. */
     public static DmpnnConfig defaults() {
-        return new DmpnnConfig(300, 3, Readout.MEAN, 0.0, 2, 300, 50, 2, 1e-4, 1e-3, 1e-4, 0.0, 0L);
+        return new DmpnnConfig(300, 3, Readout.MEAN, 0.0, 2, 300, 50, 2, 1e-4, 1e-3, 1e-4, 0.0, false, 0L);
     }
 
     /** A builder holding this configuration's values. */
@@ -143,6 +146,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         private double maxLearningRate;
         private double finalLearningRate;
         private double weightDecay;
+        private boolean balanceClasses;
         private long seed;
 
         /** From chemprop's defaults. */
@@ -163,6 +167,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             maxLearningRate = c.maxLearningRate;
             finalLearningRate = c.finalLearningRate;
             weightDecay = c.weightDecay;
+            balanceClasses = c.balanceClasses;
             seed = c.seed;
         }
 
@@ -226,6 +231,11 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             return this;
         }
 
+        public Builder balanceClasses(boolean v) {
+            balanceClasses = v;
+            return this;
+        }
+
         public Builder seed(long v) {
             seed = v;
             return this;
@@ -234,7 +244,8 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         /** @throws IllegalArgumentException for an invalid value */
         public DmpnnConfig build() {
             return new DmpnnConfig(hiddenSize, depth, readout, dropout, ffnLayers, ffnHiddenSize, batchSize,
-                    warmupEpochs, initialLearningRate, maxLearningRate, finalLearningRate, weightDecay, seed);
+                    warmupEpochs, initialLearningRate, maxLearningRate, finalLearningRate, weightDecay, balanceClasses,
+                    seed);
         }
     }
 }

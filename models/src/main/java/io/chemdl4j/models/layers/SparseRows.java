@@ -1,12 +1,9 @@
 package io.chemdl4j.models.layers;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A sparse {@code rows × columns} matrix in compressed rows, applied to dense matrices: the gathers and sums
@@ -21,7 +18,6 @@ public final class SparseRows {
     /** Entry values; {@code null} when every entry is 1. */
     private final float[] value;
     private volatile SparseRows transpose;
-
     private SparseRows(int rows, int columns, int[] start, int[] index, float[] value) {
         this.rows = rows;
         this.columns = columns;
@@ -109,11 +105,10 @@ public final class SparseRows {
         }
         int c = (int) x.columns();
         INDArray in = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
-        INDArray out = Nd4j.create(x.dataType(), new long[] {rows, c}, 'c');
         if (x.dataType() == DataType.FLOAT) {
-            float[] a = new float[columns * c];
-            in.data().asNioFloat().get(a);
-            float[] y = new float[rows * c];
+            float[] a = FloatValues.of(in, 0);
+            float[] y = FloatValues.scratch(1, rows * c);
+            Arrays.fill(y, 0, rows * c, 0f);
             for (int r = 0; r < rows; r++) {
                 int to = r * c;
                 for (int k = start[r]; k < start[r + 1]; k++) {
@@ -124,11 +119,9 @@ public final class SparseRows {
                     }
                 }
             }
-            FloatBuffer target = out.data().asNioFloat();
-            target.put(y);
+            return FloatValues.matrix(y, new long[] {rows, c});
         } else {
-            double[] a = new double[columns * c];
-            in.data().asNioDouble().get(a);
+            double[] a = Matrices.values(in);
             double[] y = new double[rows * c];
             for (int r = 0; r < rows; r++) {
                 int to = r * c;
@@ -140,9 +133,7 @@ public final class SparseRows {
                     }
                 }
             }
-            DoubleBuffer target = out.data().asNioDouble();
-            target.put(y);
+            return Matrices.matrix(y, rows, c, DataType.DOUBLE);
         }
-        return out;
     }
 }
