@@ -3,6 +3,7 @@ package io.chemdl4j.cli;
 import java.util.List;
 import java.util.Map;
 
+import io.chemdl4j.featurize.ChempropGraphFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.io.FeaturizeJob;
 import io.chemdl4j.models.ModelKind;
@@ -32,6 +33,11 @@ final class FeaturizerOptions {
     @Option(names = "--chirality", negatable = true, description = "Stereochemistry in fingerprints (default off).")
     Boolean chirality;
 
+    @Option(names = "--extra-features", description = "Molecule features carried with chemprop's graphs (dmpnn) and "
+            + "concatenated before its head, scaled on the training split: descriptors (the RDKit-named descriptors), "
+            + "as chemprop's rdkit_2d_normalized (default: none).")
+    String extraFeatures;
+
     /**
      * The featurizer these options name for {@code kind}, or {@code null} for the kind's default when
      * none is given. Unset fingerprint options keep the toolkit's default fingerprint's values.
@@ -40,10 +46,17 @@ final class FeaturizerOptions {
      */
     FeaturizerSpec spec(ModelKind<?> kind) {
         boolean fingerprintOption = radius != null || size != null || counts != null || chirality != null;
-        if (name == null && !fingerprintOption) {
+        if (name == null && !fingerprintOption && extraFeatures == null) {
             return null;
         }
         String featurizer = name != null ? name : kind.input().defaultFeaturizer().name();
+        if (extraFeatures != null) {
+            if (!featurizer.equals(ChempropGraphFeaturizer.NAME)) {
+                throw new IllegalArgumentException("--extra-features applies to " + ChempropGraphFeaturizer.NAME
+                        + " (the dmpnn model's graphs), not to " + featurizer);
+            }
+            return new ChempropGraphFeaturizer(ChempropGraphFeaturizer.ExtraFeatures.of(extraFeatures)).spec();
+        }
         if (!FINGERPRINTS.contains(featurizer)) {
             if (fingerprintOption) {
                 throw new IllegalArgumentException("--radius, --size, --counts and --chirality apply to "

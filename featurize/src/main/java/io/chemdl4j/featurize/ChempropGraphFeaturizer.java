@@ -29,6 +29,10 @@ import io.chemdl4j.featurize.rdkit.RdkitMolecule;
  * each bond gives edge {@code 2k} from {@code i} to {@code j} and edge {@code 2k + 1} back, so an edge's
  * reverse is {@code e ^ 1} and an atom's incoming edges, in ascending order, are chemprop's {@code a2b}.
  *
+ * <p>With extra features ({@link ExtraFeatures#DESCRIPTORS}), each graph also carries the molecule's RDKit-named
+ * descriptors ({@link DescriptorFeaturizer}, NaN where one cannot be computed), as chemprop's
+ * {@code --features_generator rdkit_2d} does; a model scales them on its training data.
+ *
  * <p>Thread-safe and stateless; the caller's molecule is not modified.
  */
 public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGraph> {
@@ -43,11 +47,61 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
     static final int HYBRIDIZATION = 125;
     static final int AROMATIC = 131;
     static final int MASS = 132;
+    /** The spec parameter naming the extra molecule features. */
+    public static final String EXTRA_FEATURES = "extraFeatures";
     private static final int[] CHARGES = {-1, -2, 1, 2, 0};
+
+    /** Features of the whole molecule carried with its graph. */
+    public enum ExtraFeatures {
+        /** None (chemprop's default). */
+        NONE,
+        /** The RDKit-named descriptors of {@link DescriptorFeaturizer}. */
+        DESCRIPTORS;
+
+        /** Its name in specs and on the command line. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** @throws IllegalArgumentException for an unknown name, listing the known ones */
+        public static ExtraFeatures of(String id) {
+            for (ExtraFeatures e : values()) {
+                if (e.id().equals(id)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("unknown extra features '" + id + "'; known: "
+                    + java.util.Arrays.stream(values()).map(ExtraFeatures::id).toList());
+        }
+    }
+
+    private final ExtraFeatures extra;
+    private final DescriptorFeaturizer descriptors;
+
+    /** Chemprop's graphs without extra features. */
+    public ChempropGraphFeaturizer() {
+        this(ExtraFeatures.NONE);
+    }
+
+    public ChempropGraphFeaturizer(ExtraFeatures extra) {
+        this.extra = java.util.Objects.requireNonNull(extra, "extra");
+        this.descriptors = extra == ExtraFeatures.DESCRIPTORS ? new DescriptorFeaturizer() : null;
+    }
+
+    /** The featurizer that produced {@code spec}. */
+    public static ChempropGraphFeaturizer fromSpec(FeaturizerSpec spec) {
+        return new ChempropGraphFeaturizer(ExtraFeatures.of(spec.parameters().getOrDefault(EXTRA_FEATURES,
+                ExtraFeatures.NONE.id())));
+    }
 
     @Override
     public FeaturizerSpec spec() {
-        return new FeaturizerSpec(NAME, Map.of("atomFeatures", "chemprop133", "bondFeatures", "chemprop14"));
+        Map<String, String> parameters = new java.util.TreeMap<>(Map.of("atomFeatures", "chemprop133",
+                "bondFeatures", "chemprop14"));
+        if (extra != ExtraFeatures.NONE) {
+            parameters.put(EXTRA_FEATURES, extra.id());
+        }
+        return new FeaturizerSpec(NAME, parameters);
     }
 
     @Override
@@ -93,7 +147,8 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
             neighbours[source[e]][degree[source[e]]++] = target[e];
             neighbours[target[e]][degree[target[e]]++] = source[e];
         }
-        return new MolecularGraph(ATOM_FEATURES, BOND_FEATURES, atoms, source, target, edges, neighbours);
+        return new MolecularGraph(ATOM_FEATURES, BOND_FEATURES, atoms, source, target, edges, neighbours,
+                descriptors == null ? new float[0] : descriptors.features(mol));
     }
 
     private static void atomFeatures(RdkitMolecule mol, int a, int chiralTag, float[] out, int offset)
@@ -133,6 +188,6 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
 
     @Override
     public String toString() {
-        return "ChempropGraphFeaturizer[atom133+bond14]";
+        return "ChempropGraphFeaturizer[atom133+bond14" + (extra == ExtraFeatures.NONE ? "" : "+" + extra.id()) + "]";
     }
 }

@@ -38,7 +38,7 @@ public final class Featurizers {
     public static MoleculeFeaturizer<MolecularGraph> createGraph(FeaturizerSpec spec) {
         return switch (spec.name()) {
             case GraphFeaturizer.NAME -> new GraphFeaturizer();
-            case ChempropGraphFeaturizer.NAME -> new ChempropGraphFeaturizer();
+            case ChempropGraphFeaturizer.NAME -> ChempropGraphFeaturizer.fromSpec(spec);
             default -> throw new IllegalArgumentException("'" + spec.name() + "' does not make molecular graphs; "
                     + "graph featurizers: " + graphNames());
         };

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A molecule as plain immutable arrays for graph neural networks: one feature row per heavy atom,
- * both directions of every bond as directed edges with their features, and neighbour lists.
+ * both directions of every bond as directed edges with their features, neighbour lists, and optionally
+ * features of the whole molecule.
  * No deep-learning framework types; a model turns batches of these into tensors.
  *
  * <p>Accessors return copies, so instances can be shared between threads.
@@ -17,9 +18,17 @@ public final class MolecularGraph {
     private final int[] edgeTarget;
     private final float[] edgeFeatures;
     private final int[][] neighbours;
+    private final float[] moleculeFeatures;
 
     MolecularGraph(int atomFeatureLength, int bondFeatureLength, float[] atomFeatures, int[] edgeSource,
                    int[] edgeTarget, float[] edgeFeatures, int[][] neighbours) {
+        this(atomFeatureLength, bondFeatureLength, atomFeatures, edgeSource, edgeTarget, edgeFeatures, neighbours,
+                new float[0]);
+    }
+
+    MolecularGraph(int atomFeatureLength, int bondFeatureLength, float[] atomFeatures, int[] edgeSource,
+                   int[] edgeTarget, float[] edgeFeatures, int[][] neighbours, float[] moleculeFeatures) {
+        this.moleculeFeatures = moleculeFeatures;
         this.atomFeatureLength = atomFeatureLength;
         this.bondFeatureLength = bondFeatureLength;
         this.atomFeatures = atomFeatures;
@@ -71,6 +80,15 @@ public final class MolecularGraph {
         return edgeFeatures.clone();
     }
 
+    /** Features of the whole molecule carried beside the graph (e.g. descriptors); empty for none. */
+    public float[] moleculeFeatures() {
+        return moleculeFeatures.clone();
+    }
+
+    public int moleculeFeatureLength() {
+        return moleculeFeatures.length;
+    }
+
     /** Neighbour atoms of {@code atom}, in bond order. */
     public int[] neighbours(int atom) {
         return neighbours[atom].clone();
@@ -86,7 +104,8 @@ public final class MolecularGraph {
         return o instanceof MolecularGraph g && atomFeatureLength == g.atomFeatureLength
                 && bondFeatureLength == g.bondFeatureLength && Arrays.equals(atomFeatures, g.atomFeatures)
                 && Arrays.equals(edgeSource, g.edgeSource) && Arrays.equals(edgeTarget, g.edgeTarget)
-                && Arrays.equals(edgeFeatures, g.edgeFeatures) && Arrays.deepEquals(neighbours, g.neighbours);
+                && Arrays.equals(edgeFeatures, g.edgeFeatures) && Arrays.deepEquals(neighbours, g.neighbours)
+                && Arrays.equals(moleculeFeatures, g.moleculeFeatures);
     }
 
     @Override

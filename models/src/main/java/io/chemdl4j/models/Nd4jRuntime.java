@@ -50,6 +50,33 @@ public final class Nd4jRuntime {
                     .policyReset(org.nd4j.linalg.api.memory.enums.ResetPolicy.BLOCK_LEFT)
                     .build();
 
+    /**
+     * Java threads that the models may use for data-parallel work (each with its one ND4J thread): the
+     * {@code chemdl.workers} system property, else the number of cores.
+     */
+    public static int workers() {
+        try {
+            return Math.max(1, Integer.parseInt(System.getProperty("chemdl.workers",
+                    Integer.toString(Runtime.getRuntime().availableProcessors())).strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The shared pool of {@link #workers()} - 1 daemon threads beside the caller's (at least one). */
+    public static java.util.concurrent.ExecutorService workerPool() {
+        return WorkerPool.POOL;
+    }
+
+    private static final class WorkerPool {
+        static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, workers() - 1), runnable -> {
+                    Thread t = new Thread(runnable, "chemdl-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
     private static int threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
         String configuredThreads = omp != null && !omp.isBlank() ? omp : System.getProperty("chemdl.threads", "1");

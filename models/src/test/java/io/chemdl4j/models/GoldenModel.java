@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.chemdl4j.featurize.ChempropGraphFeaturizer;
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.models.dmpnn.DmpnnConfig;
+import io.chemdl4j.models.dmpnn.DmpnnModel;
 import io.chemdl4j.models.forest.RandomForestConfig;
 import io.chemdl4j.models.forest.RandomForestModel;
 import io.chemdl4j.models.graphconv.GraphConvConfig;
@@ -32,7 +35,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * {@code java -cp <test classpath> io.chemdl4j.models.GoldenModel models/src/test/resources/golden/v1-multitask-classifier}
  * for the multitask classifier, with a second argument {@code graphconv} for the graph-convolution
  * regressor ({@code golden/v2-graphconv-regressor}, {@code golden/v4-graphconv-regressor}) or
- * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier}).
+ * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier}) or
+ * {@code dmpnn} for a D-MPNN regressor with descriptor features ({@code golden/v4-dmpnn-regressor}).
  */
 final class GoldenModel {
     static final List<String> SMILES = List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O", "CCN(CC)CC",
@@ -48,6 +52,7 @@ final class GoldenModel {
         switch (kind) {
             case "graphconv" -> writeGraphConv(out);
             case "random_forest" -> writeRandomForest(out);
+            case "dmpnn" -> writeDmpnn(out);
             default -> writeMultitask(out);
         }
         SavedModel.Predictions p = ModelIO.load(out).predictSmiles("golden", SMILES);
@@ -78,6 +83,25 @@ final class GoldenModel {
                 GraphConvConfig.defaults().withConvLayers(List.of(8, 8)).withDenseSize(16).withDropout(0.1)
                         .withSeed(5));
         model.fit(GraphDataset.of(graphs, labels).transform(transformers), 5);
+        model.save(out, featurizer.spec(), transformers);
+    }
+
+    /** A D-MPNN regressor of one task on normalized labels, with extra descriptor features and dropout. */
+    private static void writeDmpnn(Path out) throws Exception {
+        ChempropGraphFeaturizer featurizer = new ChempropGraphFeaturizer(ChempropGraphFeaturizer.ExtraFeatures.DESCRIPTORS);
+        List<MolecularGraph> graphs = new ArrayList<>();
+        float[][] y = new float[SMILES.size()][1];
+        for (int i = 0; i < SMILES.size(); i++) {
+            graphs.add(featurizer.featurize(SMILES.get(i)));
+            y[i][0] = -1.5f + 0.5f * i;
+        }
+        Dataset labels = Dataset.of(new float[SMILES.size()][0], y, null, SMILES.toArray(new String[0]),
+                List.of("solubility"));
+        List<Transformer> transformers = List.of(NormalizationTransformer.fit(labels));
+        GraphDataset train = GraphDataset.of(graphs, labels).transform(transformers);
+        DmpnnModel model = DmpnnModel.forTraining(TaskType.REGRESSION, DmpnnConfig.defaults().toBuilder()
+                .hiddenSize(8).ffnHiddenSize(6).dropout(0.1).batchSize(4).seed(5).build(), train, 5);
+        model.fit(train, 5);
         model.save(out, featurizer.spec(), transformers);
     }
 

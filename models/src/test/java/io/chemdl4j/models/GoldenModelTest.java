@@ -52,6 +52,10 @@ class GoldenModelTest {
         SavedModel graphs = loadAndCheckPredictions("v4-graphconv-regressor");
         assertEquals(4, graphs.formatVersion());
         assertEquals(0.1, ((GraphConvModel) graphs.model()).config().dropout());
+        SavedModel dmpnn = loadAndCheckPredictions("v4-dmpnn-regressor");
+        assertEquals(4, dmpnn.formatVersion());
+        assertEquals("descriptors", dmpnn.featurizer().parameters().get("extraFeatures"));
+        assertEquals(5, ((io.chemdl4j.models.dmpnn.DmpnnModel) dmpnn.model()).history().size());
     }
 
     /**

@@ -31,9 +31,13 @@ final class DirectedBatch {
     final SparseRows incoming;
     /** {@code [molecules × atoms]}: each molecule's atoms, weighted by the readout. */
     final SparseRows readout;
+    /** {@code [molecules × moleculeFeatures]}, scaled; {@code null} when the graphs carry none. */
+    final INDArray moleculeFeatures;
 
     private DirectedBatch(int molecules, int atoms, int bonds, INDArray atomFeatures, INDArray bondFeatures,
-                          SparseRows bondSource, SparseRows messages, SparseRows incoming, SparseRows readout) {
+                          SparseRows bondSource, SparseRows messages, SparseRows incoming, SparseRows readout,
+                          INDArray moleculeFeatures) {
+        this.moleculeFeatures = moleculeFeatures;
         this.molecules = molecules;
         this.atoms = atoms;
         this.bonds = bonds;
@@ -46,11 +50,12 @@ final class DirectedBatch {
     }
 
     /**
+     * @param scaling scaling of the graphs' molecule features; {@code null} when the model reads none
      * @throws IllegalArgumentException if the graphs are not all {@code atomFeatureLength} and
      *                                  {@code bondFeatureLength} wide
      */
     static DirectedBatch of(List<MolecularGraph> graphs, int atomFeatureLength, int bondFeatureLength,
-                            DmpnnConfig.Readout readoutKind, DataType dtype) {
+                            DmpnnConfig.Readout readoutKind, MoleculeFeatureScaling scaling, DataType dtype) {
         int atoms = 0;
         int bonds = 0;
         for (MolecularGraph g : graphs) {
@@ -128,7 +133,8 @@ final class DirectedBatch {
         SparseRows readout = SparseRows.of(graphs.size(), atoms, moleculeStart, readoutIndex, readoutWeight);
         INDArray atomMatrix = Nd4j.create(atomRows, new long[] {atoms, atomFeatureLength}, 'c').castTo(dtype);
         INDArray bondMatrix = Nd4j.create(bondRows, new long[] {bonds, bondFeatureLength}, 'c').castTo(dtype);
+        INDArray extra = scaling == null ? null : scaling.apply(graphs, dtype);
         return new DirectedBatch(graphs.size(), atoms, bonds, atomMatrix, bondMatrix, bondSource, messages, incoming,
-                readout);
+                readout, extra);
     }
 }

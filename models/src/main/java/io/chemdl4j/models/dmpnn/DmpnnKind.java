@@ -3,7 +3,6 @@ package io.chemdl4j.models.dmpnn;
 import java.util.List;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelConfig;
@@ -67,9 +66,7 @@ public final class DmpnnKind implements ModelKind<GraphDataset> {
     @Override
     public Fitted<GraphDataset> fit(FitRequest<GraphDataset> request) {
         DmpnnConfig config = request.config(DmpnnConfig.class);
-        DmpnnModel model = new DmpnnModel(request.taskType(), request.train().tasks(),
-                ChempropGraphFeaturizer.ATOM_FEATURES, ChempropGraphFeaturizer.BOND_FEATURES, config,
-                request.train().size(), request.epochs());
+        DmpnnModel model = DmpnnModel.forTraining(request.taskType(), config, request.train(), request.epochs());
         // chemprop keeps the best validation epoch: patience longer than the training when none is asked
         int patience = request.patience() > 0 ? request.patience() : request.epochs() + 1;
         return request.withPatience(patience).trainEpochs(model);

@@ -55,11 +55,18 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     private static final int PREDICT_BATCH = 256;
     private static final String TRAIN_WORKSPACE = "dmpnn-train";
     private static final String PREDICT_WORKSPACE = "dmpnn-predict";
+    private static final String SHARD_WORKSPACE = "dmpnn-shard";
+    /** Shards per batch ({@link #run}): fixed, so that the numbers do not depend on the cores. */
+    private static final int SHARDS = 2;
 
     private final List<String> tasks;
     private final TaskType taskType;
     private final DmpnnConfig config;
     private final DmpnnNetwork network;
+    /** The network and its replicas, one per shard. */
+    private final DmpnnNetwork[] replicas;
+    /** Scaling of the graphs' molecule features; {@code null} when the model reads none. */
+    private final MoleculeFeatureScaling scaling;
     private final NoamSchedule schedule;
     private final Map<String, AdamUpdater> updaters = new LinkedHashMap<>();
     private final List<EpochRecord> history = new ArrayList<>();
@@ -73,12 +80,27 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      */
     public DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
                       int trainSize, int plannedEpochs) {
-        this(taskType, tasks, atomFeatures, bondFeatures, config, trainSize, plannedEpochs, DataType.FLOAT);
+        this(taskType, tasks, atomFeatures, bondFeatures, null, config, trainSize, plannedEpochs, DataType.FLOAT);
+    }
+
+    /**
+     * A new, untrained model for {@code train}'s graphs (their atom, bond and molecule features, the last scaled
+     * on {@code train}), its schedule planned for {@code plannedEpochs} epochs over it.
+     *
+     * @throws IllegalArgumentException if {@code train} is empty
+     */
+    public static DmpnnModel forTraining(TaskType taskType, DmpnnConfig config, GraphDataset train, int plannedEpochs) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("no training molecules");
+        }
+        MolecularGraph first = train.graph(0);
+        return new DmpnnModel(taskType, train.tasks(), first.atomFeatureLength(), first.bondFeatureLength(),
+                MoleculeFeatureScaling.fit(train), config, train.size(), plannedEpochs, DataType.FLOAT);
     }
 
     /** With the arithmetic in {@code dtype}: double precision for gradient checks. */
-    DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
-               int trainSize, int plannedEpochs, DataType dtype) {
+    DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, MoleculeFeatureScaling scaling,
+               DmpnnConfig config, int trainSize, int plannedEpochs, DataType dtype) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one task");
         }
@@ -90,8 +112,14 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         this.tasks = List.copyOf(tasks);
         this.taskType = taskType;
         this.config = config;
+        this.scaling = scaling;
         this.network = new DmpnnNetwork(taskType == TaskType.CLASSIFICATION, tasks.size(), atomFeatures, bondFeatures,
-                config, dtype);
+                scaling == null ? 0 : scaling.featureCount(), config, dtype);
+        this.replicas = new DmpnnNetwork[SHARDS];
+        replicas[0] = network;
+        for (int k = 1; k < SHARDS; k++) {
+            replicas[k] = network.replica();
+        }
         int stepsPerEpoch = Math.max(1, trainSize / config.batchSize());
         this.schedule = new NoamSchedule(config.initialLearningRate(), config.maxLearningRate(),
                 config.finalLearningRate(), (int) (config.warmupEpochs() * stepsPerEpoch),
@@ -115,7 +143,20 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
             throws IOException {
         ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks,
                 network.atomFeatures(), "config", config, history()), featurizer, transformers,
-                dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), state()));
+                dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), savedArrays()));
+    }
+
+    private static final String FEATURE_MEANS = "molecule_features_mean";
+    private static final String FEATURE_STDS = "molecule_features_std";
+
+    /** The weights, and the molecule-feature scaling when there is one. */
+    private Map<String, INDArray> savedArrays() {
+        Map<String, INDArray> arrays = new LinkedHashMap<>(state());
+        if (scaling != null) {
+            arrays.put(FEATURE_MEANS, Nd4j.createFromArray(scaling.normalization().means()).reshape(1, -1));
+            arrays.put(FEATURE_STDS, Nd4j.createFromArray(scaling.normalization().stds()).reshape(1, -1));
+        }
+        return arrays;
     }
 
     /**
@@ -135,8 +176,18 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
             throw new ModelFormatException(file + " has no bond input weights 'W_i_bond_W'");
         }
         try {
+            MoleculeFeatureScaling scaling = null;
+            if (arrays.containsKey(FEATURE_MEANS) || arrays.containsKey(FEATURE_STDS)) {
+                INDArray means = arrays.get(FEATURE_MEANS);
+                INDArray stds = arrays.get(FEATURE_STDS);
+                if (means == null || stds == null || means.length() != stds.length()) {
+                    throw new IllegalArgumentException("molecule-feature means and standard deviations do not match");
+                }
+                scaling = new MoleculeFeatureScaling(new io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer(
+                        means.toDoubleVector(), stds.toDoubleVector()));
+            }
             DmpnnModel model = new DmpnnModel(type, files.tasks(), files.featureCount(), (int) bondWeights.rows(),
-                    config, 0, 0);
+                    scaling, config, 0, 0, DataType.FLOAT);
             for (Map.Entry<String, INDArray> own : model.state().entrySet()) {
                 INDArray saved = arrays.get(own.getKey());
                 if (saved == null) {
@@ -193,20 +244,79 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         return List.copyOf(records);
     }
 
+    /**
+     * One pass over {@code rows} as {@value #SHARDS} shards of consecutive rows, each on its own replica of the
+     * network, the second on another core when there is one; the loss and gradients are the shards' weighted by
+     * their molecules, added in shard order. The split does not depend on the cores, so neither do the numbers.
+     * Each shard draws its dropout masks from its own generator, split from {@code pass}'s in shard order.
+     */
     private DmpnnNetwork.Result run(GraphDataset data, int[] rows, Pass pass, boolean gradients) {
+        int shards = Math.min(SHARDS, rows.length);
+        if (shards <= 1) {
+            return runShard(0, data, rows, pass, gradients);
+        }
+        int[][] parts = new int[shards][];
+        Pass[] passes = new Pass[shards];
+        for (int k = 0; k < shards; k++) {
+            parts[k] = Arrays.copyOfRange(rows, k * rows.length / shards, (k + 1) * rows.length / shards);
+            passes[k] = new Pass(pass.batchStatistics(), pass.updateMoving(), pass.dropout(),
+                    pass.random() == null ? null : pass.random().split());
+        }
+        DmpnnNetwork.Result[] results = new DmpnnNetwork.Result[shards];
+        List<java.util.concurrent.CompletableFuture<DmpnnNetwork.Result>> others = new ArrayList<>();
+        boolean parallel = Nd4jRuntime.workers() > 1;
+        for (int k = 1; k < shards; k++) {
+            int shard = k;
+            java.util.function.Supplier<DmpnnNetwork.Result> task = () -> {
+                try (MemoryWorkspace ignored = Nd4jRuntime.scope(SHARD_WORKSPACE)) {
+                    DmpnnNetwork.Result r = runShard(shard, data, parts[shard], passes[shard], gradients);
+                    Map<String, INDArray> detached = new LinkedHashMap<>();
+                    r.gradients().forEach((name, g) -> detached.put(name, g.detach()));
+                    return new DmpnnNetwork.Result(r.loss(), r.predictions(), detached);
+                }
+            };
+            others.add(parallel ? java.util.concurrent.CompletableFuture.supplyAsync(task, Nd4jRuntime.workerPool())
+                    : java.util.concurrent.CompletableFuture.completedFuture(task.get()));
+        }
+        results[0] = runShard(0, data, parts[0], passes[0], gradients);
+        for (int k = 1; k < shards; k++) {
+            results[k] = others.get(k - 1).join();
+        }
+        double loss = 0;
+        double[] predictions = new double[rows.length * tasks.size()];
+        Map<String, INDArray> sum = gradients ? results[0].gradients() : Map.of();
+        for (int k = 0; k < shards; k++) {
+            double share = (double) parts[k].length / rows.length;
+            loss += share * results[k].loss();
+            System.arraycopy(results[k].predictions(), 0, predictions, k * rows.length / shards * tasks.size(),
+                    parts[k].length * tasks.size());
+            if (gradients) {
+                for (Map.Entry<String, INDArray> g : sum.entrySet()) {
+                    if (k == 0) {
+                        g.getValue().muli(share);
+                    } else {
+                        g.getValue().addi(results[k].gradients().get(g.getKey()).mul(share));
+                    }
+                }
+            }
+        }
+        return new DmpnnNetwork.Result(loss, predictions, sum);
+    }
+
+    private DmpnnNetwork.Result runShard(int shard, GraphDataset data, int[] rows, Pass pass, boolean gradients) {
         List<MolecularGraph> graphs = new ArrayList<>(rows.length);
         for (int r : rows) {
             graphs.add(data.graph(r));
         }
         DirectedBatch batch = DirectedBatch.of(graphs, network.atomFeatures(), network.bondFeatures(),
-                config.readout(), network.dtype());
+                config.readout(), scaling, network.dtype());
         double[][] labels = data.labelsAndWeights(rows);
         if (taskType == TaskType.CLASSIFICATION && !config.balanceClasses()) {
             for (int i = 0; i < labels[1].length; i++) {
                 labels[1][i] = labels[1][i] > 0 ? 1 : 0;
             }
         }
-        return network.run(batch, labels[0], labels[1], pass, gradients);
+        return replicas[shard].run(batch, labels[0], labels[1], pass, gradients);
     }
 
     private void step(Map<String, INDArray> gradients, int epoch) {
@@ -272,11 +382,16 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     }
 
     private void checkFeatures(GraphDataset data) {
-        if (data.size() > 0 && (data.graph(0).atomFeatureLength() != network.atomFeatures()
-                || data.graph(0).bondFeatureLength() != network.bondFeatures())) {
-            throw new IllegalArgumentException("model expects graphs with " + network.atomFeatures() + " atom and "
-                    + network.bondFeatures() + " bond features, got " + data.graph(0).atomFeatureLength() + " and "
-                    + data.graph(0).bondFeatureLength() + " (chemprop-graph makes this model's graphs)");
+        if (data.size() == 0) {
+            return;
+        }
+        MolecularGraph g = data.graph(0);
+        if (g.atomFeatureLength() != network.atomFeatures() || g.bondFeatureLength() != network.bondFeatures()
+                || g.moleculeFeatureLength() != network.moleculeFeatures()) {
+            throw new IllegalArgumentException("model expects graphs with " + network.atomFeatures() + " atom, "
+                    + network.bondFeatures() + " bond and " + network.moleculeFeatures() + " molecule features, got "
+                    + g.atomFeatureLength() + ", " + g.bondFeatureLength() + " and " + g.moleculeFeatureLength()
+                    + " (chemprop-graph makes this model's graphs)");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import io.chemdl4j.models.layers.Aggregation;
 import io.chemdl4j.models.layers.Dense;
@@ -27,7 +28,7 @@ import io.chemdl4j.models.layers.TaskOutputLoss;
  *   m_e  = Σ_{e' arriving at s(e), e' ≠ reverse(e)} h_e'       (depth − 1 times)
  *   h_e  = ReLU(h⁰_e + W_h m_e)
  *   a_v  = ReLU(W_o [x_v ‖ Σ_{e arriving at v} h_e] + b_o)
- *   y    = FFN(readout over each molecule's a_v)
+ *   y    = FFN(readout over each molecule's a_v ‖ the molecule's scaled extra features, if any)
  * </pre>
  * {@code W_i} and {@code W_o} are each held as two blocks, one per part of the concatenation, so the atom block
  * is one product over atoms rather than over bonds (the same arithmetic, less of it). Gathers and sums along the
@@ -36,6 +37,11 @@ import io.chemdl4j.models.layers.TaskOutputLoss;
 final class DmpnnNetwork {
     private final int atomFeatures;
     private final int bondFeatures;
+    private final int moleculeFeatures;
+    private final boolean classification;
+    private final int tasks;
+    private final Map<String, Dense> shareFrom;
+    private final Map<String, Dense> denseLayers = new LinkedHashMap<>();
     private final DmpnnConfig config;
     private final DataType dtype;
     private final TaskOutputLoss output;
@@ -62,8 +68,30 @@ final class DmpnnNetwork {
     record Result(double loss, double[] predictions, Map<String, INDArray> gradients) {
     }
 
-    DmpnnNetwork(boolean classification, int tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
-                 DataType dtype) {
+    /**
+     * @param moleculeFeatures extra features per molecule, concatenated to the readout before the head (0 for none)
+     */
+    DmpnnNetwork(boolean classification, int tasks, int atomFeatures, int bondFeatures, int moleculeFeatures,
+                 DmpnnConfig config, DataType dtype) {
+        this(classification, tasks, atomFeatures, bondFeatures, moleculeFeatures, config, dtype, null);
+    }
+
+    /**
+     * A replica of this network: the very same parameter arrays, its own layers (which keep what their backward
+     * pass needs), so that two replicas can run passes on two threads at once.
+     */
+    DmpnnNetwork replica() {
+        return new DmpnnNetwork(classification, tasks, atomFeatures, bondFeatures,
+                moleculeFeatures, config, dtype, denseLayers);
+    }
+
+    /** @param shareFrom the dense layers of the network to share weights with; {@code null} to draw new ones */
+    private DmpnnNetwork(boolean classification, int tasks, int atomFeatures, int bondFeatures, int moleculeFeatures,
+                         DmpnnConfig config, DataType dtype, Map<String, Dense> shareFrom) {
+        this.classification = classification;
+        this.tasks = tasks;
+        this.shareFrom = shareFrom;
+        this.moleculeFeatures = moleculeFeatures;
         this.atomFeatures = atomFeatures;
         this.bondFeatures = bondFeatures;
         this.config = config;
@@ -72,29 +100,29 @@ final class DmpnnNetwork {
         int h = config.hiddenSize();
         // one generator, drawn in layer order: the same seed gives the same initial weights
         Random init = new Random(config.seed());
-        inputAtom = register(new Dense("W_i_atom", atomFeatures, h, false, init, dtype).onInput());
-        inputBond = register(new Dense("W_i_bond", bondFeatures, h, false, init, dtype).onInput());
+        inputAtom = register("W_i_atom", atomFeatures, h, false, init).onInput();
+        inputBond = register("W_i_bond", bondFeatures, h, false, init).onInput();
         int steps = config.depth() - 1;
         hidden = new Dense[steps];
         messages = new Aggregation[steps];
         hiddenRelu = new Relu[steps];
         hiddenDropout = new Dropout[steps];
-        Dense sharedHidden = steps > 0 ? register(new Dense("W_h", h, h, false, init, dtype)) : null;
+        Dense sharedHidden = steps > 0 ? register("W_h", h, h, false, init) : null;
         for (int t = 0; t < steps; t++) {
             hidden[t] = t == 0 ? sharedHidden : sharedHidden.sharingWeights();
             messages[t] = new Aggregation();
             hiddenRelu[t] = new Relu();
             hiddenDropout[t] = new Dropout(config.dropout());
         }
-        outputAtom = register(new Dense("W_o_atom", atomFeatures, h, true, init, dtype).onInput());
-        outputMessage = register(new Dense("W_o_message", h, h, false, init, dtype));
+        outputAtom = register("W_o_atom", atomFeatures, h, true, init).onInput();
+        outputMessage = register("W_o_message", h, h, false, init);
         atomDropout = new Dropout(config.dropout());
-        int in = h;
+        int in = h + moleculeFeatures;
         for (int l = 0; l < config.ffnLayers(); l++) {
             boolean last = l == config.ffnLayers() - 1;
             int out = last ? output.outputs() : config.ffnHiddenSize();
             head.add(new Dropout(config.dropout()));
-            head.add(register(new Dense("ffn" + l, in, out, true, init, dtype)));
+            head.add(register("ffn" + l, in, out, true, init));
             if (!last) {
                 head.add(new Relu());
             }
@@ -102,7 +130,11 @@ final class DmpnnNetwork {
         }
     }
 
-    private Dense register(Dense layer) {
+    /** A new dense layer drawn from {@code init}, or the shared network's layer of that name. */
+    private Dense register(String name, int in, int out, boolean withBias, Random init) {
+        Dense layer = shareFrom == null ? new Dense(name, in, out, withBias, init, dtype)
+                : shareFrom.get(name).sharingWeights();
+        denseLayers.put(name, layer);
         params.putAll(layer.parameters());
         return layer;
     }
@@ -113,6 +145,10 @@ final class DmpnnNetwork {
 
     int bondFeatures() {
         return bondFeatures;
+    }
+
+    int moleculeFeatures() {
+        return moleculeFeatures;
     }
 
     DataType dtype() {
@@ -129,6 +165,9 @@ final class DmpnnNetwork {
     Result run(DirectedBatch batch, double[] labels, double[] weights, Pass pass, boolean gradients) {
         INDArray atomVectors = forwardAtoms(batch, pass);
         INDArray y = readout.bind(batch.readout).forward(atomVectors, pass);
+        if (moleculeFeatures > 0) {
+            y = Nd4j.hstack(y, batch.moleculeFeatures);
+        }
         for (Layer layer : head) {
             y = layer.forward(y, pass);
         }
@@ -140,6 +179,9 @@ final class DmpnnNetwork {
         INDArray dy = Matrices.matrix(r.dOutputs(), batch.molecules, output.outputs(), dtype);
         for (int l = head.size() - 1; l >= 0; l--) {
             dy = head.get(l).backward(dy, grads);
+        }
+        if (moleculeFeatures > 0) {
+            dy = dy.get(NDArrayIndex.all(), NDArrayIndex.interval(0, config.hiddenSize())).dup('c');
         }
         backwardAtoms(readout.backward(dy, grads), batch, grads);
         return new Result(r.loss(), r.predictions(), grads);

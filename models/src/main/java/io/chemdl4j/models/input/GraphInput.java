@@ -63,7 +63,7 @@ public final class GraphInput implements ModelInput<GraphDataset> {
         // LoadOptions carries a vector featurizer that graph loading does not read.
         LoadOptions options = new LoadOptions(new EcfpFeaturizer(), request.splitter(), request.seed(),
                 request.fractions(), request.dataDirectory(), Runtime.getRuntime().availableProcessors());
-        MolNetGraphData data = MolNet.loadGraphs(request.source(), options, featurizer());
+        MolNetGraphData data = MolNet.loadGraphs(request.source(), options, Featurizers.createGraph(spec));
         return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
                 data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
     }
@@ -79,7 +79,7 @@ public final class GraphInput implements ModelInput<GraphDataset> {
             throw new IllegalStateException("a graph model saved with featurizer '" + model.featurizer().name()
                     + "' instead of '" + featurizerName + "'");
         }
-        return new Graphs(model.typedModel(this), model, featurizer());
+        return new Graphs(model.typedModel(this), model, Featurizers.createGraph(model.featurizer()));
     }
 
     /** Molecular graphs into a graph model; the transformers touch labels only. */

@@ -54,7 +54,7 @@ class DmpnnModelTest {
 
     private static DmpnnModel model(TaskType type, DmpnnConfig config, DataType dtype) {
         return new DmpnnModel(type, List.of("t0", "t1"), ChempropGraphFeaturizer.ATOM_FEATURES,
-                ChempropGraphFeaturizer.BOND_FEATURES, config, SMILES.length, 3, dtype);
+                ChempropGraphFeaturizer.BOND_FEATURES, null, config, SMILES.length, 3, dtype);
     }
 
     /** Every parameter's gradient against central differences, for both task types and every readout. */
