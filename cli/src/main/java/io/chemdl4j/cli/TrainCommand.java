@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
                 "      --plots tox21-plots",
                 "  chemdl train --dataset delaney --model graphconv --early-stopping \\",
                 "      --epochs 40 --seed 1 --metrics-out delaney.json",
+                "  chemdl train --dataset delaney --model dmpnn --extra-features descriptors \\",
+                "      --save-model delaney-dmpnn",
                 "  chemdl train --input solubility.csv --smiles-column smiles \\",
                 "      --tasks soluble --task-type classification --split scaffold \\",
                 "      --save-model solubility-model"})
@@ -90,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     ModelKind<?> model;
 
     @Option(names = "--epochs", description = "Training epochs (default: at least 10 and at least 500 gradient "
-            + "steps for multitask, 10 for tox21 and 50 for delaney; at least 30 and 1,500 steps for graphconv; 30 for "
+            + "steps for multitask, 10 for tox21 and 50 for delaney; at least 30 and 1,500 steps for graphconv; 50 for "
             + "dmpnn, which keeps its best validation epoch).")
     Integer epochs;
 

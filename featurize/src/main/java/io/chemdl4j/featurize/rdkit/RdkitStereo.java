@@ -324,18 +324,7 @@ final class RdkitStereo {
                 }
                 keyed[k] = rank;
             }
-            int[] order = {0, 1, 2, 3};
-            int swaps = 0;
-            for (int i = 0; i < 4; i++) {
-                for (int j = 0; j < 3 - i; j++) {
-                    if (keyed[order[j]] > keyed[order[j + 1]]) {
-                        int t = order[j];
-                        order[j] = order[j + 1];
-                        order[j + 1] = t;
-                        swaps++;
-                    }
-                }
-            }
+            int swaps = swapsToSort(keyed);
             boolean clockwise = tc.getStereo() == ITetrahedralChirality.Stereo.CLOCKWISE;
             if (swaps % 2 == 1) {
                 clockwise = !clockwise;

@@ -57,10 +57,14 @@ public final class DmpnnKind implements ModelKind<GraphDataset> {
                 List.of(3e-4, 1e-3, 3e-3), List.of(0.0, 1e-5), List.of(), List.of()));
     }
 
-    /** Chemprop's 30 epochs, whatever the size of the data. */
+    /**
+     * 50 epochs, whatever the size of the data (chemprop's default is 30). Chosen on the validation splits
+     * (random split, seeds 0-2, the Noam schedule planned for the epochs, the best epoch kept): mean validation
+     * RMSE on Delaney 0.722 at 30 epochs and 0.661 at 50; mean validation ROC-AUC on Tox21 0.843 and 0.849.
+     */
     @Override
     public int defaultEpochs(int trainSize, ModelConfig config) {
-        return 30;
+        return 50;
     }
 
     @Override

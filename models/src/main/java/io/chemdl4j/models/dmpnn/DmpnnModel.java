@@ -188,18 +188,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
             }
             DmpnnModel model = new DmpnnModel(type, files.tasks(), files.featureCount(), (int) bondWeights.rows(),
                     scaling, config, 0, 0, DataType.FLOAT);
-            for (Map.Entry<String, INDArray> own : model.state().entrySet()) {
-                INDArray saved = arrays.get(own.getKey());
-                if (saved == null) {
-                    throw new IllegalArgumentException("no saved array '" + own.getKey() + "'");
-                }
-                if (!Arrays.equals(saved.shape(), own.getValue().shape())) {
-                    throw new IllegalArgumentException("saved array '" + own.getKey() + "' has shape "
-                            + Arrays.toString(saved.shape()) + ", the configuration needs "
-                            + Arrays.toString(own.getValue().shape()));
-                }
-                own.getValue().assign(saved);
-            }
+            io.chemdl4j.models.NdArrays.assignChecked(model.state(), arrays);
             model.history.addAll(files.history());
             return model;
         } catch (RuntimeException e) {

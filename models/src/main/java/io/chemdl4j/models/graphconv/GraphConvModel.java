@@ -108,18 +108,7 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     static GraphConvModel restore(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config,
                                   Map<String, INDArray> state, List<EpochRecord> history) {
         GraphConvModel model = new GraphConvModel(taskType, tasks, atomFeatures, config);
-        for (Map.Entry<String, INDArray> own : model.state().entrySet()) {
-            INDArray saved = state.get(own.getKey());
-            if (saved == null) {
-                throw new IllegalArgumentException("no saved array '" + own.getKey() + "'");
-            }
-            if (!Arrays.equals(saved.shape(), own.getValue().shape())) {
-                throw new IllegalArgumentException("saved array '" + own.getKey() + "' has shape "
-                        + Arrays.toString(saved.shape()) + ", the configuration needs "
-                        + Arrays.toString(own.getValue().shape()));
-            }
-            own.getValue().assign(saved);
-        }
+        io.chemdl4j.models.NdArrays.assignChecked(model.state(), state);
         model.history.addAll(history);
         return model;
     }
