@@ -98,7 +98,8 @@ public final class GraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGr
         out[offset + IMPLICIT_VALENCE + Math.min(mol.implicitHydrogens(a), 6)] = 1f;
         out[offset + CHARGE] = mol.formalCharge(a);
         out[offset + RADICALS] = mol.radicalElectrons(a);
-        RdkitMolecule.Hybridization h = mol.hybridization(a);
+        // the first approximation of RDKit's rules, which saved graph models were trained on
+        RdkitMolecule.Hybridization h = mol.approximateHybridization(a);
         // S (bare ions) is not in ConvMol's list, so like any unlisted value it takes the last slot.
         out[offset + HYBRIDIZATION + (h == RdkitMolecule.Hybridization.S ? 4 : h.ordinal() - 1)] = 1f;
         out[offset + AROMATIC] = mol.isAromatic(a) ? 1f : 0f;
@@ -114,7 +115,7 @@ public final class GraphFeaturizer extends RdkitPerceivingFeaturizer<MolecularGr
             default -> {
             }
         }
-        out[offset + 4] = mol.isConjugated(b) ? 1f : 0f;
+        out[offset + 4] = mol.isApproximatelyConjugated(b) ? 1f : 0f;
         out[offset + 5] = mol.isRingBond(b) ? 1f : 0f;
         out[offset + 6 + stereo] = 1f;
     }

@@ -477,6 +477,91 @@ public final class RdkitMolecule {
         };
     }
 
+    /**
+     * The toolkit's first approximation of RDKit's hybridization, which the {@code graph} featurizer's saved
+     * models were trained on and keep reading: aromatic atoms and atoms with one double bond are SP2, a triple
+     * bond or two double bonds make SP; otherwise the steric number (neighbours, hydrogens and lone pairs)
+     * decides, and a lone-pair atom next to a π system is SP2. It differs from RDKit's
+     * ({@link #hybridization}) for halogens and second-row atoms next to π systems (aryl chloride: SP2 here, SP3
+     * in RDKit) and hypervalent centres (sulfonyl S: SP here, SP3 in RDKit).
+     */
+    public Hybridization approximateHybridization(int a) {
+        if (aromaticAtom[a]) {
+            return Hybridization.SP2;
+        }
+        int doubles = 0;
+        int triples = 0;
+        int valence = implicitHydrogens[a];
+        boolean nextToPi = false;
+        for (int k = 0; k < neighbours[a].length; k++) {
+            int type = bondType[neighbourBonds[a][k]];
+            if (type == 2) {
+                doubles++;
+            } else if (type == 3) {
+                triples++;
+            }
+            valence += type == AROMATIC_BOND ? 1 : type;
+            if (type == 1 && hasPiBond(neighbours[a][k])) {
+                nextToPi = true;
+            }
+        }
+        if (triples > 0 || doubles > 1) {
+            return Hybridization.SP;
+        }
+        if (doubles == 1) {
+            return Hybridization.SP2;
+        }
+        int lonePairs = Math.max(0, RdkitElements.outerElectrons(atomicNumber[a]) - valence - formalCharge[a]) / 2;
+        if (atomicNumber[a] <= 2) {
+            lonePairs = 0;
+        }
+        int steric = totalDegree(a) + lonePairs;
+        if (lonePairs > 0 && nextToPi && steric == 4) {
+            return Hybridization.SP2;
+        }
+        return switch (steric) {
+            case 2 -> Hybridization.SP;
+            case 3 -> Hybridization.SP2;
+            case 4 -> Hybridization.SP3;
+            case 5 -> Hybridization.SP3D;
+            case 6 -> Hybridization.SP3D2;
+            default -> Hybridization.S;
+        };
+    }
+
+    /**
+     * The toolkit's first approximation of RDKit's conjugation, kept for the {@code graph} featurizer's saved
+     * models ({@link #approximateHybridization}): aromatic bonds; multiple bonds next to another π bond or a
+     * lone-pair heteroatom; and single bonds joining a π atom to another π atom or to a lone-pair N, O or S.
+     */
+    public boolean isApproximatelyConjugated(int bond) {
+        int type = bondType[bond];
+        if (type == AROMATIC_BOND) {
+            return true;
+        }
+        int u = bondBegin[bond];
+        int v = bondEnd[bond];
+        if (type == 1) {
+            return (hasPiBond(u) && (hasPiBond(v) || isLonePairDonor(v)))
+                    || (hasPiBond(v) && isLonePairDonor(u));
+        }
+        for (int end : new int[] {u, v}) {
+            for (int k = 0; k < neighbours[end].length; k++) {
+                int other = neighbours[end][k];
+                int b = neighbourBonds[end][k];
+                if (b != bond && bondType[b] == 1 && (hasPiBond(other) || isLonePairDonor(other))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isLonePairDonor(int a) {
+        int z = atomicNumber[a];
+        return (z == 7 || z == 8 || z == 16) && formalCharge[a] <= 0 && !hasPiBond(a);
+    }
+
     @Override
     public String toString() {
         return "RdkitMolecule[atoms=" + atomCount + ", Z=" + Arrays.toString(atomicNumber) + "]";

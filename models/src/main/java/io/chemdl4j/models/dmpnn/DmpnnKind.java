@@ -3,6 +3,7 @@ package io.chemdl4j.models.dmpnn;
 import java.util.List;
 import java.util.Optional;
 
+import io.chemdl4j.featurize.ChempropGraphFeaturizer;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelConfig;
@@ -23,6 +24,7 @@ import io.chemdl4j.moleculenet.TaskType;
 public final class DmpnnKind implements ModelKind<GraphDataset> {
     /** The name on the command line. */
     public static final String NAME = "dmpnn";
+    private static final GraphInput INPUT = GraphInput.of(ChempropGraphFeaturizer.NAME);
 
     @Override
     public String name() {
@@ -41,7 +43,7 @@ public final class DmpnnKind implements ModelKind<GraphDataset> {
 
     @Override
     public ModelInput<GraphDataset> input() {
-        return GraphInput.CHEMPROP;
+        return INPUT;
     }
 
     /** Chemprop's defaults for both task types. */

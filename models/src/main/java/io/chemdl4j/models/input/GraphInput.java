@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.chemdl4j.featurize.EcfpFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
 import io.chemdl4j.featurize.Featurizers;
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
@@ -23,19 +22,27 @@ import io.chemdl4j.moleculenet.catalog.MolNetGraphData;
 import io.chemdl4j.moleculenet.load.LoadOptions;
 
 /**
- * Molecular graphs from one graph featurizer: {@link #CONVMOL} (DeepChem's ConvMol atom and bond features)
- * or {@link #CHEMPROP} (chemprop's). The transformers of graph data touch labels only.
+ * Molecular graphs from one graph featurizer ({@link Featurizers#graphNames()}): {@link #CONVMOL} (DeepChem's
+ * ConvMol atom and bond features), or any other by {@link #of}. The transformers of graph data touch labels only.
  */
 public final class GraphInput implements ModelInput<GraphDataset> {
     /** Graphs from {@link GraphFeaturizer}. */
     public static final GraphInput CONVMOL = new GraphInput(GraphFeaturizer.NAME);
-    /** Graphs from {@link ChempropGraphFeaturizer}. */
-    public static final GraphInput CHEMPROP = new GraphInput(ChempropGraphFeaturizer.NAME);
 
     private final String featurizerName;
 
     private GraphInput(String featurizerName) {
         this.featurizerName = featurizerName;
+    }
+
+    /**
+     * Graphs from the graph featurizer {@code featurizerName} (with any of its parameters).
+     *
+     * @throws IllegalArgumentException if no graph featurizer has that name
+     */
+    public static GraphInput of(String featurizerName) {
+        Featurizers.createGraph(new FeaturizerSpec(featurizerName, java.util.Map.of()));
+        return new GraphInput(featurizerName);
     }
 
     @Override

@@ -111,6 +111,29 @@ class DmpnnModelTest {
         assertTrue(first[2][1] != train(data, config.withSeed(6))[2][1]);
     }
 
+    /** A batch runs as two shards, on two cores when there are: the numbers are the same either way. */
+    @Test
+    void oneCoreAndTwoCoresTrainTheSameModel() {
+        GraphDataset data = graphs(SMILES);
+        DmpnnConfig config = small().toBuilder().dropout(0.2).seed(8).build();
+        String before = System.getProperty("chemdl.workers");
+        try {
+            System.setProperty("chemdl.workers", "1");
+            double[][] sequential = train(data, config);
+            System.setProperty("chemdl.workers", "2");
+            double[][] parallel = train(data, config);
+            for (int i = 0; i < data.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(sequential[i], parallel[i], 0.0, SMILES[i]);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("chemdl.workers");
+            } else {
+                System.setProperty("chemdl.workers", before);
+            }
+        }
+    }
+
     private static double[][] train(GraphDataset data, DmpnnConfig config) {
         DmpnnModel model = model(TaskType.CLASSIFICATION, config, DataType.FLOAT);
         model.fit(data, 3);
