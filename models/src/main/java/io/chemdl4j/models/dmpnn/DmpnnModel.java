@@ -234,7 +234,8 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     }
 
     /**
-     * One pass over {@code rows} as {@value #SHARDS} shards of consecutive rows, each on its own replica of the
+     * One pass over {@code rows} as {@value #SHARDS} shards of consecutive rows with about equal work
+     * ({@link #shardBounds}), each on its own replica of the
      * network, the second on another core when there is one; the loss and gradients are the shards' weighted by
      * their molecules, added in shard order. The split does not depend on the cores, so neither do the numbers.
      * Each shard draws its dropout masks from its own generator, split from {@code pass}'s in shard order.
@@ -244,10 +245,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         if (shards <= 1) {
             return runShard(0, data, rows, pass, gradients);
         }
+        int[] bounds = shardBounds(data, rows, shards);
         int[][] parts = new int[shards][];
         Pass[] passes = new Pass[shards];
         for (int k = 0; k < shards; k++) {
-            parts[k] = Arrays.copyOfRange(rows, k * rows.length / shards, (k + 1) * rows.length / shards);
+            parts[k] = Arrays.copyOfRange(rows, bounds[k], bounds[k + 1]);
             passes[k] = new Pass(pass.batchStatistics(), pass.updateMoving(), pass.dropout(),
                     pass.random() == null ? null : pass.random().split());
         }
@@ -277,7 +279,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         for (int k = 0; k < shards; k++) {
             double share = (double) parts[k].length / rows.length;
             loss += share * results[k].loss();
-            System.arraycopy(results[k].predictions(), 0, predictions, k * rows.length / shards * tasks.size(),
+            System.arraycopy(results[k].predictions(), 0, predictions, bounds[k] * tasks.size(),
                     parts[k].length * tasks.size());
             if (gradients) {
                 for (Map.Entry<String, INDArray> g : sum.entrySet()) {
@@ -290,6 +292,29 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
             }
         }
         return new DmpnnNetwork.Result(loss, predictions, sum);
+    }
+
+    /**
+     * Where the shards of {@code rows} start (and the last ends): consecutive rows with about equal work (directed
+     * bonds plus atoms), each shard at least one molecule. It depends on the molecules only.
+     */
+    private static int[] shardBounds(GraphDataset data, int[] rows, int shards) {
+        long[] work = new long[rows.length + 1];
+        for (int i = 0; i < rows.length; i++) {
+            MolecularGraph g = data.graph(rows[i]);
+            work[i + 1] = work[i] + g.edgeCount() + g.atomCount();
+        }
+        int[] bounds = new int[shards + 1];
+        bounds[shards] = rows.length;
+        for (int k = 1; k < shards; k++) {
+            long target = work[rows.length] * k / shards;
+            int b = bounds[k - 1] + 1;
+            while (b < rows.length - (shards - k) && work[b] < target) {
+                b++;
+            }
+            bounds[k] = b;
+        }
+        return bounds;
     }
 
     private DmpnnNetwork.Result runShard(int shard, GraphDataset data, int[] rows, Pass pass, boolean gradients) {
