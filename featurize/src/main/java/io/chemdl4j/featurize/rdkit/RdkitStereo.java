@@ -310,25 +310,7 @@ final class RdkitStereo {
          * neighbours, no hydrogen) ranks highest, as RDKit's parity convention for it implies.
          */
         private int label(int a) {
-            ITetrahedralChirality tc = tetrahedral[a];
-            IAtom[] ligands = tc.getLigands();
-            IAtom focus = tc.getChiralAtom();
-            IAtomContainer container = mol.container();
-            long[] keyed = new long[4];
-            for (int k = 0; k < 4; k++) {
-                long rank;
-                if (ligands[k].equals(focus)) {
-                    rank = mol.totalHydrogens(a) == 1 ? -1 : Integer.MAX_VALUE;
-                } else {
-                    rank = ranks[container.indexOf(ligands[k])];
-                }
-                keyed[k] = rank;
-            }
-            int swaps = swapsToSort(keyed);
-            boolean clockwise = tc.getStereo() == ITetrahedralChirality.Stereo.CLOCKWISE;
-            if (swaps % 2 == 1) {
-                clockwise = !clockwise;
-            }
+            boolean clockwise = clockwiseInOrder(a, -1, atom -> ranks[atom]);
             return clockwise ? R : S;
         }
 
@@ -393,25 +375,31 @@ final class RdkitStereo {
          * hydrogen or lone pair last: clockwise is {@link #CW}.
          */
         private int tag(int a, int[] bondRank) {
-            ITetrahedralChirality tc = tetrahedral[a];
-            IAtom[] ligands = tc.getLigands();
-            IAtom focus = tc.getChiralAtom();
-            IAtomContainer container = mol.container();
-            long[] keyed = new long[4];
-            for (int k = 0; k < 4; k++) {
-                if (ligands[k].equals(focus)) {
-                    keyed[k] = mol.totalHydrogens(a) == 1 ? IMPLICIT_H_POSITION : Integer.MAX_VALUE;
-                } else {
-                    int atom = container.indexOf(ligands[k]);
-                    for (int j = 0; j < mol.degree(a); j++) {
-                        if (mol.neighbour(a, j) == atom) {
-                            keyed[k] = bondRank[mol.neighbourBond(a, j)];
-                        }
+            return clockwiseInOrder(a, IMPLICIT_H_POSITION, atom -> {
+                for (int j = 0; j < mol.degree(a); j++) {
+                    if (mol.neighbour(a, j) == atom) {
+                        return bondRank[mol.neighbourBond(a, j)];
                     }
                 }
+                throw new IllegalStateException("ligand " + atom + " is not a neighbour of atom " + a);
+            }) ? CW : CCW;
+        }
+
+        /**
+         * Whether the input's tetrahedral element at {@code a} winds clockwise when its ligands are read in
+         * ascending {@code key} order: an implicit hydrogen keyed {@code implicitHydrogenKey}, a lone pair last.
+         */
+        private boolean clockwiseInOrder(int a, long implicitHydrogenKey, java.util.function.IntToLongFunction key) {
+            ITetrahedralChirality tc = tetrahedral[a];
+            IAtom[] ligands = tc.getLigands();
+            long[] keyed = new long[4];
+            for (int k = 0; k < 4; k++) {
+                keyed[k] = ligands[k].equals(tc.getChiralAtom())
+                        ? (mol.totalHydrogens(a) == 1 ? implicitHydrogenKey : Integer.MAX_VALUE)
+                        : key.applyAsLong(mol.container().indexOf(ligands[k]));
             }
             boolean clockwise = tc.getStereo() == ITetrahedralChirality.Stereo.CLOCKWISE;
-            return (swapsToSort(keyed) % 2 == 1) != clockwise ? CW : CCW;
+            return swapsToSort(keyed) % 2 == 1 ? !clockwise : clockwise;
         }
 
         /**
