@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.models.layers.Matrices;
 import io.chemdl4j.models.layers.SparseRows;
 
 /**
@@ -131,8 +132,8 @@ final class DirectedBatch {
             readoutIndex[a] = a;
         }
         SparseRows readout = SparseRows.of(graphs.size(), atoms, moleculeStart, readoutIndex, readoutWeight);
-        INDArray atomMatrix = Nd4j.create(atomRows, new long[] {atoms, atomFeatureLength}, 'c').castTo(dtype);
-        INDArray bondMatrix = Nd4j.create(bondRows, new long[] {bonds, bondFeatureLength}, 'c').castTo(dtype);
+        INDArray atomMatrix = Matrices.matrix(atomRows, atoms, atomFeatureLength).castTo(dtype);
+        INDArray bondMatrix = Matrices.matrix(bondRows, bonds, bondFeatureLength).castTo(dtype);
         INDArray extra = scaling == null ? null : scaling.apply(graphs, dtype);
         return new DirectedBatch(graphs.size(), atoms, bonds, atomMatrix, bondMatrix, bondSource, messages, incoming,
                 readout, extra);

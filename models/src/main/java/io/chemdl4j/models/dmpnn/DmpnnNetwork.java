@@ -197,13 +197,14 @@ final class DmpnnNetwork {
             INDArray message = inputRelu.forward(input, pass);
             for (int t = 0; t < hidden.length; t++) {
                 INDArray m = messages[t].bind(batch.messages).forward(message, pass);
-                message = hiddenDropout[t].forward(hiddenRelu[t].forward(hidden[t].forward(m, pass).addi(input), pass),
+                message = hiddenDropout[t].forward(hiddenRelu[t].forwardSum(hidden[t].forward(m, pass), input, pass),
                         pass);
             }
             arriving = incoming.bind(batch.incoming).forward(message, pass);
         }
-        INDArray atoms = outputAtom.forward(batch.atomFeatures, pass).addi(outputMessage.forward(arriving, pass));
-        return atomDropout.forward(atomRelu.forward(atoms, pass), pass);
+        INDArray atoms = atomRelu.forwardSum(outputAtom.forward(batch.atomFeatures, pass),
+                outputMessage.forward(arriving, pass), pass);
+        return atomDropout.forward(atoms, pass);
     }
 
     private void backwardAtoms(INDArray dAtomVectors, DirectedBatch batch, Map<String, INDArray> grads) {

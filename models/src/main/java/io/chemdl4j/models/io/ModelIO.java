@@ -1,6 +1,5 @@
 package io.chemdl4j.models.io;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -346,7 +344,10 @@ public final class ModelIO {
         return arrays;
     }
 
-    /** One array entry: ChemDL4J's checked format, or ND4J's own (format versions 1 to 3) read with a size cap. */
+    /**
+     * One array entry: ChemDL4J's checked format, or ND4J's own (format versions 1 to 3), which
+     * {@link LegacyArrayReader} checks and decodes itself; neither hands native code an unchecked length.
+     */
     public static INDArray read(String name, java.io.InputStream entry) throws IOException {
         java.io.BufferedInputStream in = new java.io.BufferedInputStream(entry);
         in.mark(8);
@@ -355,11 +356,7 @@ public final class ModelIO {
         if (checked) {
             return ArrayCodec.read(name, in);
         }
-        byte[] bytes = in.readNBytes(MAX_LEGACY_ENTRY_BYTES + 1);
-        if (bytes.length > MAX_LEGACY_ENTRY_BYTES) {
-            throw new IOException("entry '" + name + "' is larger than " + MAX_LEGACY_ENTRY_BYTES + " bytes");
-        }
-        return Nd4j.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)));
+        return LegacyArrayReader.read(name, in, MAX_LEGACY_ENTRY_BYTES);
     }
 
     /**

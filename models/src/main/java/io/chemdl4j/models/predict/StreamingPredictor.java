@@ -51,9 +51,9 @@ public final class StreamingPredictor {
             }
         }
 
-        /** Column {@code smiles}, no uncertainty, every core, chunks of 4,096 molecules, fragments kept. */
+        /** Column {@code smiles}, no uncertainty, every core, chunks of 1,024 molecules, fragments kept. */
         public static Options defaults() {
-            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 4096, FragmentPolicy.KEEP_ALL);
+            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024, FragmentPolicy.KEEP_ALL);
         }
 
         public Options withSmilesColumn(String column) {

@@ -111,20 +111,36 @@ class DmpnnModelTest {
         assertTrue(first[2][1] != train(data, config.withSeed(6))[2][1]);
     }
 
-    /** A batch runs as two shards, on two cores when there are: the numbers are the same either way. */
+    /**
+     * A training batch runs as two shards, and prediction's batches are shared out to two threads, on two cores
+     * when there are: the numbers are the same either way, Monte-Carlo dropout's included.
+     */
     @Test
     void oneCoreAndTwoCoresTrainTheSameModel() {
         GraphDataset data = graphs(SMILES);
+        String[] many = new String[SMILES.length * 12]; // several prediction batches
+        for (int i = 0; i < many.length; i++) {
+            many[i] = SMILES[i % SMILES.length];
+        }
+        GraphDataset screen = graphs(many);
         DmpnnConfig config = small().toBuilder().dropout(0.2).seed(8).build();
         String before = System.getProperty("chemdl.workers");
         try {
             System.setProperty("chemdl.workers", "1");
-            double[][] sequential = train(data, config);
+            DmpnnModel sequential = trained(data, config);
             System.setProperty("chemdl.workers", "2");
-            double[][] parallel = train(data, config);
+            DmpnnModel parallel = trained(data, config);
+            double[][] a = sequential.predict(data);
+            double[][] b = parallel.predict(data);
             for (int i = 0; i < data.size(); i++) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(sequential[i], parallel[i], 0.0, SMILES[i]);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(a[i], b[i], 0.0, SMILES[i]);
             }
+            double[][] dropoutOne = sequential.predictWithDropout(screen, 3, 11, java.util.List.of()).mean();
+            double[][] dropoutTwo = parallel.predictWithDropout(screen, 3, 11, java.util.List.of()).mean();
+            for (int i = 0; i < screen.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(dropoutOne[i], dropoutTwo[i], 0.0, many[i]);
+            }
+            assertTrue(dropoutOne[0][0] != dropoutOne[SMILES.length][0], "a molecule seen twice gets masks of its own");
         } finally {
             if (before == null) {
                 System.clearProperty("chemdl.workers");
@@ -135,9 +151,13 @@ class DmpnnModelTest {
     }
 
     private static double[][] train(GraphDataset data, DmpnnConfig config) {
+        return trained(data, config).predict(data);
+    }
+
+    private static DmpnnModel trained(GraphDataset data, DmpnnConfig config) {
         DmpnnModel model = model(TaskType.CLASSIFICATION, config, DataType.FLOAT);
         model.fit(data, 3);
-        return model.predict(data);
+        return model;
     }
 
     /** Chemprop's NoamLR, by hand: 10 steps per epoch, 2 warm-up epochs, 30 epochs. */

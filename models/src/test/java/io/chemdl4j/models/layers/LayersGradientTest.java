@@ -47,11 +47,44 @@ class LayersGradientTest {
         assertEquals(0, y.getRow(1).sumNumber().doubleValue(), 0.0, "an empty row");
         GradientCheck.check(aggregation, x, GradientCheck.pass(false, false));
         assertEquals(map, map.transpose().transpose());
+        INDArray single = map.apply(x.castTo(DataType.FLOAT));
+        assertEquals(DataType.FLOAT, single.dataType());
+        assertTrue(single.castTo(DataType.DOUBLE).equalsWithEps(y, 1e-6), "the single-precision loop computes the same");
     }
 
     @Test
     void relu() {
         GradientCheck.check(new Relu(), x, GradientCheck.pass(false, false));
+    }
+
+    /** {@code max(x + a, 0)} in one pass: its gradient, and the single-precision loops against the definition. */
+    @Test
+    void reluOfASum() {
+        INDArray addend = GradientCheck.randomMatrix(9, 6, 7);
+        Relu relu = new Relu();
+        Layer sum = new Layer() {
+            @Override
+            public INDArray forward(INDArray in, Pass pass) {
+                return relu.forwardSum(in, addend, pass);
+            }
+
+            @Override
+            public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
+                return relu.backward(dy, gradients);
+            }
+        };
+        GradientCheck.check(sum, x, GradientCheck.pass(false, false));
+        INDArray pre = x.add(addend);
+        INDArray dy = GradientCheck.randomMatrix(9, 6, 8);
+        Relu single = new Relu();
+        INDArray y = single.forwardSum(x.castTo(DataType.FLOAT), addend.castTo(DataType.FLOAT), Pass.inference());
+        assertTrue(y.castTo(DataType.DOUBLE).equalsWithEps(pre.mul(Matrices.positive(pre)), 1e-6));
+        INDArray dx = single.backward(dy.castTo(DataType.FLOAT), new java.util.HashMap<>());
+        assertTrue(dx.castTo(DataType.DOUBLE).equalsWithEps(dy.mul(Matrices.positive(pre)), 1e-6));
+        assertTrue(Matrices.positive(pre).sumNumber().intValue() > 10 && Matrices.positive(pre.neg()).sumNumber()
+                .intValue() > 10, "both sides of the kink are exercised");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> single.forwardSum(x, addend.getColumns(0, 1), Pass.inference()));
     }
 
     @Test
