@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.io.ModelIO;
 
 /**
  * The registry of {@link ModelKind}s, found once by {@link ServiceLoader} from
@@ -77,7 +78,7 @@ public final class ModelKinds {
                 return kind;
             }
         }
-        throw new ModelFormatException("unknown model type '" + savedType + "'; this ChemDL4J reads "
+        throw new ModelFormatException("unknown model type '" + ModelIO.printable(savedType) + "'; this ChemDL4J reads "
                 + KINDS.stream().flatMap(k -> k.savedTypes().stream()).toList());
     }
 

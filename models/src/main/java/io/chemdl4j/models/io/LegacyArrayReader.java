@@ -178,9 +178,9 @@ final class LegacyArrayReader {
         return strides;
     }
 
-    /** {@code s} with anything but printable ASCII replaced, quoted: a file's bytes are never echoed as they are. */
+    /** {@code s} quoted as {@link ModelIO#printable}: a file's bytes are never echoed as they are. */
     private static String printable(String s) {
-        return "'" + s.replaceAll("[^\\x20-\\x7e]", "?") + "'";
+        return "'" + ModelIO.printable(s) + "'";
     }
 
     /** Refuses to read past {@code max} bytes of an entry (a zip bomb ends here, in bounded time). */

@@ -141,7 +141,7 @@ public final class ModelIO {
                 return JSON.treeToValue(node, type);
             } catch (IOException | RuntimeException e) {
                 throw new ModelFormatException(directory.resolve(MANIFEST) + ": field '" + field + "' is not a valid "
-                        + type.getSimpleName() + ": " + e.getMessage(), e);
+                        + type.getSimpleName() + ": " + describe(e), e);
             }
         }
 
@@ -152,7 +152,8 @@ public final class ModelIO {
          */
         public Path file(String name) throws ModelFormatException {
             Path file = directory.resolve(name);
-            if (!Files.isRegularFile(file)) {
+            refuseLink(directory, name);
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new ModelFormatException(directory + ": " + name + " is missing");
             }
             return file;
@@ -171,7 +172,7 @@ public final class ModelIO {
             Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    String entryName = entry.getName().replaceAll("[^\\x20-\\x7e]", "?");
+                    String entryName = printable(entry.getName());
                     if (!allowed.test(entry.getName()) || entries.containsKey(entryName)
                             || entries.size() >= MAX_ENTRIES) {
                         throw new ModelFormatException(file + ": unexpected entry '" + entryName + "'");
@@ -204,7 +205,7 @@ public final class ModelIO {
             if (modelType.equals(regressorType)) {
                 return TaskType.REGRESSION;
             }
-            throw new ModelFormatException(directory + ": model type '" + modelType + "' is neither "
+            throw new ModelFormatException(directory + ": model type '" + printable(modelType) + "' is neither "
                     + classifierType + " nor " + regressorType);
         }
 
@@ -255,10 +256,11 @@ public final class ModelIO {
                     case "feature-clipping" -> new FeatureClippingTransformer(max);
                     case "minmax" -> new MinMaxTransformer(mins, maxs);
                     case "log" -> new LogTransformer();
-                    default -> throw new ModelFormatException("unknown transformer type '" + type + "'");
+                    default -> throw new ModelFormatException("unknown transformer type '" + printable(type) + "'");
                 };
             } catch (NullPointerException | IllegalArgumentException e) {
-                throw new ModelFormatException("transformer '" + type + "' has missing or invalid fields: " + e.getMessage());
+                throw new ModelFormatException("transformer '" + printable(type) + "' has missing or invalid fields: "
+                        + e.getMessage());
             }
         }
     }
@@ -313,6 +315,58 @@ public final class ModelIO {
         return out;
     }
 
+    /** Largest manifest read: a manifest holds names, a configuration and one record per epoch. */
+    private static final int MAX_MANIFEST_BYTES = 16 << 20;
+
+    /**
+     * Refuses a symbolic link as file {@code name} of a model directory: a model's files are its own, and a link
+     * could make loading read any file the user can (and echo what it finds in an error).
+     */
+    private static void refuseLink(Path directory, String name) throws ModelFormatException {
+        if (Files.isSymbolicLink(directory.resolve(name))) {
+            throw new ModelFormatException(directory + ": " + name + " is a symbolic link; a model's files must be its own");
+        }
+    }
+
+    /**
+     * What is wrong with a manifest, in one line that names the field and the place but never repeats the file's
+     * contents (Jackson's own messages quote the text they could not read).
+     */
+    static String describe(Exception e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : mapping.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    field.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return "field '" + printable(field.toString()) + "' has a value of the wrong type or form" + location(mapping);
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException json) {
+            return "not JSON" + location(json);
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            return "a value of the wrong type or form" + location(json);
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /**
+     * {@code text} from a file, fit to quote in an error: anything but printable ASCII replaced by {@code ?}, and
+     * at most 80 characters.
+     */
+    public static String printable(String text) {
+        String s = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
     /** Largest entry of ND4J's own format (format versions 2 and 3) read back. */
     private static final int MAX_LEGACY_ENTRY_BYTES = 256 << 20;
     /** Most elements read from one arrays file altogether. */
@@ -329,7 +383,7 @@ public final class ModelIO {
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entry.getName().replaceAll("[^\\x20-\\x7e]", "?");
+                String name = printable(entry.getName());
                 if (arrays.size() >= MAX_ENTRIES || arrays.containsKey(name)) {
                     throw new IOException("unexpected entry '" + name + "' (repeated, or more than " + MAX_ENTRIES
                             + " entries)");
@@ -372,18 +426,26 @@ public final class ModelIO {
         if (!Files.isRegularFile(manifestFile)) {
             throw new ModelFormatException(directory + " is not a ChemDL4J model directory (no " + MANIFEST + ")");
         }
+        refuseLink(directory, MANIFEST);
         Manifest m;
         try (InputStream in = Files.newInputStream(manifestFile)) {
-            m = JSON.readValue(in, Manifest.class);
+            byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+            if (bytes.length > MAX_MANIFEST_BYTES) {
+                throw new ModelFormatException(manifestFile + " is larger than " + MAX_MANIFEST_BYTES
+                        + " bytes; a model manifest is not");
+            }
+            m = JSON.readValue(bytes, Manifest.class);
+        } catch (ModelFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ModelFormatException(manifestFile + " is not a valid model manifest: " + e.getMessage(), e);
+            throw new ModelFormatException(manifestFile + " is not a valid model manifest: " + describe(e), e);
         }
         if (!FORMAT.equals(m.format())) {
-            throw new ModelFormatException(manifestFile + ": format '" + m.format() + "' is not " + FORMAT);
+            throw new ModelFormatException(manifestFile + ": format '" + printable(m.format()) + "' is not " + FORMAT);
         }
         if (m.formatVersion() < 1 || m.formatVersion() > FORMAT_VERSION) {
             throw new ModelFormatException(directory + ": model format version " + m.formatVersion()
-                    + " (written by ChemDL4J " + m.toolkitVersion() + ") is not supported; this ChemDL4J ("
+                    + " (written by ChemDL4J " + printable(m.toolkitVersion()) + ") is not supported; this ChemDL4J ("
                     + ToolkitVersion.get() + ") reads versions 1 to " + FORMAT_VERSION
                     + (m.formatVersion() > FORMAT_VERSION ? ". Upgrade ChemDL4J to load it." : "."));
         }

@@ -154,4 +154,50 @@ class MultitaskModelsTest {
         assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.load(garbage)).getMessage()
                 .contains("not a valid model manifest"));
     }
+
+    /**
+     * Crafted model directories are refused in one line that names the field or file and never repeats the
+     * file's contents: a manifest that is a link to another file, a 20 MB manifest, text that is not JSON, a
+     * field of the wrong type, an unknown model type made of control characters.
+     */
+    @Test
+    void craftedManifestsAreRefusedWithoutEchoingThem() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "password=hunter2");
+        Path linked = dir.resolve("linked");
+        Files.createDirectories(linked);
+        Files.createSymbolicLink(linked.resolve(ModelIO.MANIFEST), secret);
+        assertRefused(linked, "is a symbolic link");
+        Path huge = dir.resolve("huge");
+        Files.createDirectories(huge);
+        Files.write(huge.resolve(ModelIO.MANIFEST), new byte[20 << 20]);
+        assertRefused(huge, "is larger than");
+        Path notJson = dir.resolve("not-json");
+        Files.createDirectories(notJson);
+        Files.writeString(notJson.resolve(ModelIO.MANIFEST), "password=hunter2");
+        assertRefused(notJson, "not JSON (line 1");
+        Path wrongType = dir.resolve("wrong-type");
+        Files.createDirectories(wrongType);
+        Files.writeString(wrongType.resolve(ModelIO.MANIFEST),
+                "{\"format\":\"chemdl4j-model\",\"formatVersion\":4,\n\"tasks\":{\"hunter2\":1}}");
+        assertRefused(wrongType, "field 'tasks' has a value of the wrong type or form (line 2");
+        Path control = dir.resolve("control");
+        Files.createDirectories(control);
+        Files.writeString(control.resolve(ModelIO.MANIFEST), "{\"format\":\"chemdl4j-model\",\"formatVersion\":4,"
+                + "\"modelType\":\"\\u001b[2Jhunter2\",\"tasks\":[\"t\"]}");
+        String message = assertThrows(ModelFormatException.class, () -> ModelIO.load(control)).getMessage();
+        assertTrue(message.contains("unknown model type '?[2Jhunter2'"), message);
+        Path linkedWeights = dir.resolve("linked-weights");
+        Files.createDirectories(linkedWeights);
+        Path golden = Path.of(getClass().getResource("/golden/v4-dmpnn-regressor/" + ModelIO.MANIFEST).toURI());
+        Files.copy(golden, linkedWeights.resolve(ModelIO.MANIFEST));
+        Files.createSymbolicLink(linkedWeights.resolve("parameters.zip"), secret);
+        assertRefused(linkedWeights, "parameters.zip is a symbolic link");
+    }
+
+    private static void assertRefused(Path model, String reason) {
+        String message = assertThrows(ModelFormatException.class, () -> ModelIO.load(model)).getMessage();
+        assertTrue(message.contains(reason), reason + " not in: " + message);
+        assertTrue(!message.contains("hunter2") && !message.contains("\n"), "one line, nothing of the file: " + message);
+    }
 }
