@@ -66,12 +66,15 @@ final class FeaturizeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    MoleculeLimitOptions limits;
+
     @Override
     public Integer call() throws Exception {
         FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn,
                 FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format), output, errors,
                 Converters.fragmentPolicy(fragments),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, limits.limits());
         StreamingFeaturizer.Summary summary;
         try (ProgressBar bar = Progress.bar("featurize", quiet)) {
             summary = FeaturizeJob.run(config, bar == null ? null : bar::stepTo);

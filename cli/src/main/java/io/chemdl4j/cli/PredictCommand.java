@@ -59,10 +59,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    MoleculeLimitOptions limits;
+
     @Override
     public Integer call() throws Exception {
         StreamingPredictor.Options options = StreamingPredictor.Options.defaults().withSmilesColumn(smilesColumn)
-                .withUncertainty(uncertainty == null ? 0 : uncertainty, seed);
+                .withUncertainty(uncertainty == null ? 0 : uncertainty, seed).withLimits(limits.limits());
         if (threads != null) {
             options = options.withThreads(threads);
         }

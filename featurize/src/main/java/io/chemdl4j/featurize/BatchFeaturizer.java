@@ -84,7 +84,7 @@ public final class BatchFeaturizer {
                     reasons[i] = e.getMessage();
                 } catch (RuntimeException | StackOverflowError e) {
                     // A featurizer bug on one molecule must not lose the other rows.
-                    reasons[i] = "featurizer error: " + e;
+                    reasons[i] = MoleculeLimits.failureReason(e);
                 }
             });
         } finally {

@@ -20,19 +20,36 @@ public final class MoleculeParser {
     }
 
     /**
-     * Parses one SMILES string (aromatic input is kekulized, implicit hydrogens are set).
+     * Parses one SMILES string (aromatic input is kekulized, implicit hydrogens are set) within the
+     * {@linkplain MoleculeLimits#defaults() default limits}.
      *
-     * @throws InvalidMoleculeException if the string is empty, not valid SMILES, or cannot be kekulized
+     * @throws InvalidMoleculeException if the string is empty, not valid SMILES, cannot be kekulized, or is past a
+     *                                  limit
      */
     public static IAtomContainer parseSmiles(String smiles) throws InvalidMoleculeException {
+        return parseSmiles(smiles, MoleculeLimits.defaults());
+    }
+
+    /**
+     * Parses one SMILES string within {@code limits}: one past the length or branch-depth limit is refused
+     * before it is parsed, one with too many atoms after.
+     *
+     * @throws InvalidMoleculeException if the string is empty, not valid SMILES, cannot be kekulized, or is past a
+     *                                  limit
+     */
+    public static IAtomContainer parseSmiles(String smiles, MoleculeLimits limits) throws InvalidMoleculeException {
         if (smiles == null || smiles.isBlank()) {
             throw new InvalidMoleculeException("empty SMILES");
         }
+        String text = smiles.strip();
+        limits.check(text);
         IAtomContainer molecule;
         try {
-            molecule = PARSER.get().parseSmiles(smiles.strip());
+            molecule = PARSER.get().parseSmiles(text);
         } catch (InvalidSmilesException e) {
             throw new InvalidMoleculeException(cleanReason(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            throw new InvalidMoleculeException(MoleculeLimits.failureReason(e), e);
         } catch (RuntimeException e) {
             // CDK occasionally fails deep inside on pathological input; report it as bad input.
             throw new InvalidMoleculeException("unreadable SMILES (" + e.getClass().getSimpleName()
@@ -41,6 +58,7 @@ public final class MoleculeParser {
         if (molecule.getAtomCount() == 0) {
             throw new InvalidMoleculeException("SMILES has no atoms");
         }
+        limits.check(molecule);
         return molecule;
     }
 

@@ -14,6 +14,7 @@ import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
 import io.chemdl4j.featurize.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
+import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.VectorFeaturizer;
 
 /**
@@ -33,10 +34,12 @@ public final class FeaturizeJob {
      * @param errors       where failed rows are listed ({@code row,smiles,reason}); null: not written
      * @param fragments    what to do with salts and mixtures
      * @param threads      worker threads
+     * @param limits       molecules past these are error rows; null: {@link MoleculeLimits#defaults()}
      */
     public record Config(Path input, String smilesColumn, FeaturizerSpec featurizer, FeatureCsvWriter.Layout layout,
-                         Path output, Path errors, FragmentPolicy fragments, int threads) {
+                         Path output, Path errors, FragmentPolicy fragments, int threads, MoleculeLimits limits) {
         public Config {
+            limits = limits == null ? MoleculeLimits.defaults() : limits;
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(output, "output");
             Objects.requireNonNull(featurizer, "featurizer");
@@ -101,14 +104,16 @@ public final class FeaturizeJob {
                                                      StreamingFeaturizer.ProgressListener progress) throws IOException {
         if (featurizer instanceof VectorFeaturizer vf) {
             FeatureCsvWriter writer = FeatureCsvWriter.forVectors(out, config.layout(), vf.featureNames());
-            StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(vf, config.fragments(), config.threads(), 4096);
+            StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(vf, config.fragments(), config.threads(), 4096)
+                    .withLimits(config.limits());
             StreamingFeaturizer.Summary s = streaming.run(reader, writer::writeVector, errorSink, progress);
             writer.flush();
             return s;
         }
         FeatureCsvWriter writer = FeatureCsvWriter.forGraphs(out);
         StreamingFeaturizer<MolecularGraph> streaming = new StreamingFeaturizer<>(
-                (MoleculeFeaturizer<MolecularGraph>) featurizer, config.fragments(), config.threads(), 1024);
+                (MoleculeFeaturizer<MolecularGraph>) featurizer, config.fragments(), config.threads(), 1024)
+                .withLimits(config.limits());
         StreamingFeaturizer.Summary s = streaming.run(reader, writer::writeGraph, errorSink, progress);
         writer.flush();
         return s;

@@ -8,6 +8,7 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 
 import io.chemdl4j.featurize.InvalidMoleculeException;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
+import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.MoleculeParser;
 import io.chemdl4j.featurize.Parallel;
 import io.chemdl4j.featurize.RowError;
@@ -48,12 +49,18 @@ public final class StreamingFeaturizer<T> {
     private final FragmentPolicy fragments;
     private final int threads;
     private final int chunkSize;
+    private final MoleculeLimits limits;
 
     /**
      * @param threads   worker threads, at least 1
      * @param chunkSize rows held in memory at once, at least 1
      */
     public StreamingFeaturizer(MoleculeFeaturizer<T> featurizer, FragmentPolicy fragments, int threads, int chunkSize) {
+        this(featurizer, fragments, threads, chunkSize, MoleculeLimits.defaults());
+    }
+
+    private StreamingFeaturizer(MoleculeFeaturizer<T> featurizer, FragmentPolicy fragments, int threads, int chunkSize,
+                                MoleculeLimits limits) {
         if (threads < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("threads and chunk size must be positive");
         }
@@ -61,6 +68,12 @@ public final class StreamingFeaturizer<T> {
         this.fragments = fragments;
         this.threads = threads;
         this.chunkSize = chunkSize;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    /** This featurizer refusing molecules past {@code limits} (the {@linkplain MoleculeLimits#defaults() defaults} otherwise). */
+    public StreamingFeaturizer<T> withLimits(MoleculeLimits limits) {
+        return new StreamingFeaturizer<>(featurizer, fragments, threads, chunkSize, limits);
     }
 
     /** Every core, chunks of 4096 rows, fragments kept. */
@@ -115,8 +128,13 @@ public final class StreamingFeaturizer<T> {
             return record.readError();
         }
         try {
-            IAtomContainer molecule = record.molecule() != null ? record.molecule().clone()
-                    : MoleculeParser.parseSmiles(record.smiles());
+            IAtomContainer molecule;
+            if (record.molecule() != null) {
+                limits.check(record.molecule());
+                molecule = record.molecule().clone();
+            } else {
+                molecule = MoleculeParser.parseSmiles(record.smiles(), limits);
+            }
             return featurizer.featurizeOwned(fragments.apply(molecule));
         } catch (InvalidMoleculeException e) {
             return e.getMessage();
@@ -124,7 +142,7 @@ public final class StreamingFeaturizer<T> {
             return "molecule cannot be copied";
         } catch (RuntimeException | StackOverflowError e) {
             // A featurizer bug on one molecule must not lose the other rows.
-            return "featurizer error: " + e;
+            return MoleculeLimits.failureReason(e);
         }
     }
 }

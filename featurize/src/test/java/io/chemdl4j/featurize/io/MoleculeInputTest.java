@@ -182,7 +182,7 @@ class MoleculeInputTest {
         Path errors = dir.resolve("errors.csv");
         StreamingFeaturizer.Summary s = FeaturizeJob.run(new FeaturizeJob.Config(csv, "smiles",
                 FeaturizeJob.spec("morgan", 2, 1024, false, false), FeatureCsvWriter.Layout.ONBITS, out, errors,
-                FragmentPolicy.KEEP_ALL, 2), null);
+                FragmentPolicy.KEEP_ALL, 2, null), null);
         assertEquals(new StreamingFeaturizer.Summary(3, 2, 1), s);
         // on-bits from native RDKit 2022.09: GetMorganFingerprintAsBitVect(m, 2, nBits=1024)
         assertEquals(List.of("row,smiles,onbits", "0,CCO,33 80 222 294 386 807",

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
@@ -40,32 +41,42 @@ public final class StreamingPredictor {
      * @param threads           featurization threads
      * @param chunkSize         molecules held in memory at once
      * @param fragments         what to do with salts and mixtures (as when the training data was read: keep)
+     * @param limits            molecules past these are error rows
      */
     public record Options(String smilesColumn, int uncertaintySamples, long seed, int threads, int chunkSize,
-                          FragmentPolicy fragments) {
+                          FragmentPolicy fragments, MoleculeLimits limits) {
         public Options {
             smilesColumn = smilesColumn == null ? "smiles" : smilesColumn;
             fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
+            limits = limits == null ? MoleculeLimits.defaults() : limits;
             if (uncertaintySamples < 0 || threads < 1 || chunkSize < 1) {
                 throw new IllegalArgumentException("samples must be >= 0, threads and chunk size >= 1");
             }
         }
 
-        /** Column {@code smiles}, no uncertainty, every core, chunks of 1,024 molecules, fragments kept. */
+        /**
+         * Column {@code smiles}, no uncertainty, every core, chunks of 1,024 molecules, fragments kept, the default
+         * molecule limits.
+         */
         public static Options defaults() {
-            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024, FragmentPolicy.KEEP_ALL);
+            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024, FragmentPolicy.KEEP_ALL,
+                    MoleculeLimits.defaults());
         }
 
         public Options withSmilesColumn(String column) {
-            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments);
+            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits);
         }
 
         public Options withUncertainty(int samples, long seed) {
-            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments);
+            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits);
         }
 
         public Options withThreads(int n) {
-            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments);
+            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits);
+        }
+
+        public Options withLimits(MoleculeLimits l) {
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l);
         }
     }
 
@@ -113,7 +124,7 @@ public final class StreamingPredictor {
                     1 << 16), csv());
             csv.printRecord(header());
             StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
-                    options.threads(), options.chunkSize());
+                    options.threads(), options.chunkSize()).withLimits(options.limits());
             try (Chunk<T> chunk = new Chunk<>(inputs, csv)) {
                 StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
                     try {

@@ -1,0 +1,94 @@
+package io.chemdl4j.featurize;
+
+import org.openscience.cdk.interfaces.IAtomContainer;
+
+/**
+ * Limits past which a molecule is refused as an error row before anything costly is done with it: the length of
+ * its SMILES, how deeply its branches nest, and its atom count. A 200 MB line, 5,000 nested branches or a
+ * 20,000-atom chain otherwise cost minutes, gigabytes or a stack overflow inside CDK; the defaults are far above
+ * drug-like, natural-product and peptide molecules (the largest of Tox21, MUV and AqSolDB have under 200 heavy
+ * atoms). Immutable.
+ *
+ * @param maxSmilesLength characters of one SMILES
+ * @param maxBranchDepth  branches opened inside one another ({@code "C(C(C"} is 2)
+ * @param maxAtoms        atoms of the parsed molecule, implicit hydrogens not counted
+ */
+public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAtoms) {
+    private static final MoleculeLimits DEFAULTS = new MoleculeLimits(20_000, 200, 2_000);
+
+    public MoleculeLimits {
+        if (maxSmilesLength < 1 || maxBranchDepth < 1 || maxAtoms < 1) {
+            throw new IllegalArgumentException("molecule limits must be positive, got SMILES length " + maxSmilesLength
+                    + ", branch depth " + maxBranchDepth + ", atoms " + maxAtoms);
+        }
+    }
+
+    /** 20,000 SMILES characters, branches 200 deep, 2,000 atoms. */
+    public static MoleculeLimits defaults() {
+        return DEFAULTS;
+    }
+
+    public MoleculeLimits withMaxSmilesLength(int n) {
+        return new MoleculeLimits(n, maxBranchDepth, maxAtoms);
+    }
+
+    public MoleculeLimits withMaxBranchDepth(int n) {
+        return new MoleculeLimits(maxSmilesLength, n, maxAtoms);
+    }
+
+    public MoleculeLimits withMaxAtoms(int n) {
+        return new MoleculeLimits(maxSmilesLength, maxBranchDepth, n);
+    }
+
+    /**
+     * Refuses a SMILES past the length or branch-depth limit, in time proportional to the limit, not to the string.
+     *
+     * @throws InvalidMoleculeException naming the limit
+     */
+    public void check(String smiles) throws InvalidMoleculeException {
+        if (smiles.length() > maxSmilesLength) {
+            throw new InvalidMoleculeException("SMILES of " + smiles.length() + " characters, more than the limit of "
+                    + maxSmilesLength + " (--max-smiles-length)");
+        }
+        int depth = 0;
+        for (int i = 0; i < smiles.length(); i++) {
+            char c = smiles.charAt(i);
+            if (c == '(' && ++depth > maxBranchDepth) {
+                throw new InvalidMoleculeException("branches nested more than " + maxBranchDepth
+                        + " deep, the limit (--max-branch-depth)");
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * Refuses a molecule with more atoms than the limit.
+     *
+     * @throws InvalidMoleculeException naming the limit
+     */
+    public void check(IAtomContainer molecule) throws InvalidMoleculeException {
+        if (molecule.getAtomCount() > maxAtoms) {
+            throw new InvalidMoleculeException(molecule.getAtomCount() + " atoms, more than the limit of " + maxAtoms
+                    + " (--max-atoms)");
+        }
+    }
+
+    /**
+     * The reason reported for a molecule on which a featurizer failed unexpectedly, in one line: a stack overflow
+     * says what the molecule is and which limits refuse such molecules; any other failure gives its type and
+     * first line.
+     */
+    public static String failureReason(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "molecule too large or too deeply nested to featurize (stack overflow); lower --max-atoms or "
+                    + "--max-branch-depth to refuse such molecules up front";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+        message = message.replaceAll("[^\\x20-\\x7e]", "?");
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "...";
+        }
+        return "featurizer error: " + e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+}
