@@ -212,6 +212,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
     private static MoleculeReader sdf(Path file, Reader reader) {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         SmilesGenerator generator = new SmilesGenerator(SmiFlavor.Isomeric | SmiFlavor.UseAromaticSymbols);
+        SdfRecords texts = new SdfRecords(lines);
         Iterator<MoleculeRecord> records = new Iterator<>() {
             long row;
             String pending;
@@ -219,7 +220,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             @Override
             public boolean hasNext() {
                 if (pending == null) {
-                    pending = nextRecordText(lines);
+                    pending = texts.next();
                 }
                 return pending != null;
             }
@@ -237,23 +238,72 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         return new MoleculeReader(file, reader, records, List.of());
     }
 
-    /** The next record's lines up to (without) its {@code $$$$}, or null at the end of the file. */
-    private static String nextRecordText(BufferedReader lines) {
-        StringBuilder text = new StringBuilder();
-        boolean content = false;
-        try {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.strip().equals("$$$$")) {
-                    return text.toString();
-                }
-                text.append(line).append('\n');
-                content |= !line.isBlank();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Splits SDF text into records: each ends at its {@code $$$$}, or, when that line is missing, where the next
+     * molfile begins after this one's {@code M  END} (a counts line ending in V2000 or V3000 outside the data items,
+     * its header the three lines before it), so that a missing terminator never merges two molecules into one or
+     * drops the second.
+     */
+    private static final class SdfRecords {
+        private final BufferedReader lines;
+        /** Lines read past the end of the previous record: the start of this one. */
+        private final java.util.ArrayDeque<String> carried = new java.util.ArrayDeque<>();
+
+        SdfRecords(BufferedReader lines) {
+            this.lines = lines;
         }
-        return content ? text.toString() : null;
+
+        /** The next record's lines up to (without) its {@code $$$$}, or null at the end of the file. */
+        String next() {
+            StringBuilder text = new StringBuilder();
+            boolean content = false;
+            boolean ended = false; // past M  END
+            boolean inItem = false; // inside a data item's value
+            List<String> gap = new ArrayList<>(); // lines between data items, not yet placed
+            try {
+                String line;
+                while ((line = carried.isEmpty() ? lines.readLine() : carried.poll()) != null) {
+                    if (line.strip().equals("$$$$")) {
+                        gap.forEach(l -> text.append(l).append('\n'));
+                        return text.toString();
+                    }
+                    if (ended && !inItem) {
+                        if (isCountsLine(line) && gap.size() >= 3) {
+                            // a molfile header and counts line where data items belong: the $$$$ is missing
+                            for (String l : gap.subList(0, gap.size() - 3)) {
+                                text.append(l).append('\n');
+                            }
+                            carried.addAll(gap.subList(gap.size() - 3, gap.size()));
+                            carried.add(line);
+                            return text.toString();
+                        }
+                        if (line.startsWith(">")) {
+                            gap.forEach(l -> text.append(l).append('\n'));
+                            gap.clear();
+                            inItem = true;
+                        } else {
+                            gap.add(line);
+                            continue;
+                        }
+                    } else if (inItem && line.isBlank()) {
+                        inItem = false;
+                    }
+                    ended |= line.startsWith("M  END");
+                    text.append(line).append('\n');
+                    content |= !line.isBlank();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gap.forEach(l -> text.append(l).append('\n'));
+            content |= gap.stream().anyMatch(l -> !l.isBlank());
+            return content ? text.toString() : null;
+        }
+
+        private static boolean isCountsLine(String line) {
+            String s = line.stripTrailing();
+            return s.endsWith("V2000") || s.endsWith("V3000");
+        }
     }
 
     private static MoleculeRecord sdfRecord(long row, String text, SmilesGenerator generator) {

@@ -129,6 +129,26 @@ class MoleculeInputTest {
         assertTrue(errors.get(0).reason().contains("SDF record 2"), errors.get(0).reason());
     }
 
+    /** A record whose {@code $$$$} is missing ends where the next molfile begins: nothing merged, nothing lost. */
+    @Test
+    void aMissingTerminatorNeitherMergesNorDropsRecords() throws Exception {
+        String first = SDF.substring(0, SDF.indexOf("$$$$"));
+        String second = SDF.substring(SDF.indexOf("$$$$") + 5);
+        String noItems = first.substring(0, first.indexOf("M  END") + 7);
+        for (String text : List.of(first + second, noItems + second, first + "\n" + second,
+                first + second.replace("$$$$\n", ""))) {
+            List<MoleculeRecord> records = readAll(Files.writeString(dir.resolve("unterminated.sdf"), text), "ignored");
+            assertEquals(List.of("CCO", "O"), records.stream().map(MoleculeRecord::smiles).toList(), text);
+            assertEquals("55.5", records.get(1).properties().get("solubility"));
+            assertEquals(text.contains("1.1") ? java.util.Map.of("solubility", "1.1") : java.util.Map.of(),
+                    records.get(0).properties(), "nothing of the second record in the first");
+            assertNull(records.get(1).readError());
+        }
+        List<MoleculeRecord> records = readAll(Files.writeString(dir.resolve("blank-title.sdf"),
+                first + second.replaceFirst("water", "")), "ignored");
+        assertEquals(List.of("CCO", "O"), records.stream().map(MoleculeRecord::smiles).toList(), "a blank title line");
+    }
+
     @Test
     void readsEveryRecordOfARealSdfFile() throws Exception {
         Path gdb = Path.of(System.getenv().getOrDefault("CHEMDL_DATA_DIR", "../../shared/data"), "gdb1k.sdf");
