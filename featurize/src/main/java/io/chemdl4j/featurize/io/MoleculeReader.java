@@ -78,7 +78,9 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         }
         Reader reader;
         try {
-            reader = new BufferedReader(TextFiles.open(file), 1 << 16);
+            Format format = formatOf(file);
+            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file), LineCappingReader.DEFAULT_MAX_LINE,
+                    format == Format.CSV ? ',' : format == Format.TSV ? '\t' : 0), 1 << 16);
             reader.mark(4096);
             char[] head = new char[4096];
             int n = reader.read(head);
@@ -150,6 +152,11 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                     }
                 }
                 String smiles = smilesIndex < r.size() ? r.get(smilesIndex) : "";
+                for (String value : r) {
+                    if (LineCappingReader.wasCut(value)) {
+                        return tooLong(row++, smiles, props);
+                    }
+                }
                 return new MoleculeRecord(row++, smiles, null, props);
             }
         };
@@ -186,6 +193,9 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                 }
                 String line = nextLine.strip();
                 nextLine = advance();
+                if (LineCappingReader.wasCut(line)) {
+                    return tooLong(row++, line, Map.of());
+                }
                 int space = indexOfWhitespace(line);
                 String smiles = space < 0 ? line : line.substring(0, space);
                 String name = space < 0 ? "" : line.substring(space).strip();
@@ -306,7 +316,24 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         }
     }
 
+    /**
+     * A record with a line longer than {@link LineCappingReader#DEFAULT_MAX_LINE} characters, reported instead of
+     * read (with the start of its SMILES, to find it by).
+     */
+    private static MoleculeRecord tooLong(long row, String smiles, Map<String, String> properties) {
+        String start = smiles.replace(String.valueOf(LineCappingReader.CUT), "");
+        start = start.length() > 40 ? start.substring(0, 40) + "..." : start;
+        Map<String, String> kept = new LinkedHashMap<>();
+        properties.forEach((k, v) -> kept.put(k, LineCappingReader.wasCut(v) ? "" : v));
+        return new MoleculeRecord(row, start, null, kept, "a line longer than " + LineCappingReader.DEFAULT_MAX_LINE
+                + " characters; not read");
+    }
+
     private static MoleculeRecord sdfRecord(long row, String text, SmilesGenerator generator) {
+        if (LineCappingReader.wasCut(text)) {
+            return new MoleculeRecord(row, "", null, Map.of(), "SDF record " + (row + 1) + " has a line longer than "
+                    + LineCappingReader.DEFAULT_MAX_LINE + " characters; not read");
+        }
         int end = text.indexOf("M  END");
         int dataStart = end < 0 ? text.length() : text.indexOf('\n', end) + 1;
         String ctab = text.substring(0, dataStart == 0 ? text.length() : dataStart);
