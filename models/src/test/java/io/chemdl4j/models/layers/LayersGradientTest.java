@@ -114,6 +114,16 @@ class LayersGradientTest {
             assertTrue(y.getDouble(i) == 0 || Math.abs(y.getDouble(i) - x.getDouble(i) / 0.6) < 1e-12);
         }
         assertEquals(x, dropout.forward(x, Pass.inference()));
+        INDArray single = dropout.forward(x.castTo(DataType.FLOAT), GradientCheck.pass(true, true).get());
+        assertTrue(single.castTo(DataType.DOUBLE).equalsWithEps(y, 1e-6), "the single-precision loop drops the same");
+        INDArray dy = GradientCheck.randomMatrix(9, 6, 4);
+        assertTrue(dropout.backward(dy.castTo(DataType.FLOAT), new java.util.HashMap<>()).castTo(DataType.DOUBLE)
+                .equalsWithEps(dy.mul(single.castTo(DataType.DOUBLE).div(x)), 1e-5), "backward uses the mask");
+        Dropout tenth = new Dropout(0.1);
+        INDArray many = tenth.forward(org.nd4j.linalg.factory.Nd4j.ones(DataType.FLOAT, 1000, 100),
+                GradientCheck.pass(true, true).get());
+        double dropped = many.eq(0).castTo(DataType.FLOAT).sumNumber().doubleValue() / 100_000;
+        assertEquals(0.1, dropped, 0.005, "the rate holds over 100,000 values");
     }
 
     @Test
