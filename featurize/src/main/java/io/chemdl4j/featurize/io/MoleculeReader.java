@@ -90,10 +90,18 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                 throw new InputFileException(file + ": file is empty");
             }
             for (int i = 0; i < n; i++) {
-                if (head[i] == 0 || head[i] == '\uFFFD') {
+                if (head[i] == 0) {
                     reader.close();
                     throw new InputFileException(file + ": not a text file (binary content near character " + i + ")");
                 }
+                if (head[i] == '\uFFFD') {
+                    reader.close();
+                    throw new InputFileException(file + ": not UTF-8 text (a byte that is not UTF-8 near character " + i
+                            + "); save the file as UTF-8");
+                }
+            }
+            if (head[0] == '\uFEFF') {
+                reader.skip(1); // a byte-order mark is not part of the first column's name
             }
         } catch (IOException e) {
             throw new InputFileException(file + ": cannot read: " + e.getMessage(), e);
@@ -123,6 +131,17 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         List<String> header = parser.getHeaderNames();
         if (header.isEmpty()) {
             throw new InputFileException(file + ": file has no header line");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> repeated = new java.util.LinkedHashSet<>();
+        for (String name : header) {
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new InputFileException(file + ": the header names " + repeated + " more than once; "
+                    + "every column needs its own name");
         }
         int smilesIndex = header.indexOf(smilesColumn);
         if (smilesIndex < 0) {

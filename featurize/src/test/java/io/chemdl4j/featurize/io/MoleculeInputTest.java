@@ -129,6 +129,19 @@ class MoleculeInputTest {
         assertTrue(errors.get(0).reason().contains("SDF record 2"), errors.get(0).reason());
     }
 
+    /** A byte-order mark is dropped; repeated column names and text that is not UTF-8 are refused naming why. */
+    @Test
+    void byteOrderMarksRepeatedColumnsAndOtherEncodings() throws Exception {
+        Path bom = Files.write(dir.resolve("bom.csv"), "\uFEFFsmiles,name\nCCO,a\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("CCO", readAll(bom, "smiles").get(0).smiles());
+        Path repeated = Files.writeString(dir.resolve("repeated.csv"), "smiles,name,name\nCCO,a,b\n");
+        String message = assertThrows(InputFileException.class, () -> MoleculeReader.open(repeated, "smiles")).getMessage();
+        assertTrue(message.endsWith("the header names [name] more than once; every column needs its own name"), message);
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), "smiles,name\nCCO,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        message = assertThrows(InputFileException.class, () -> MoleculeReader.open(latin1, "smiles")).getMessage();
+        assertTrue(message.contains("not UTF-8 text"), message);
+    }
+
     /** A record whose {@code $$$$} is missing ends where the next molfile begins: nothing merged, nothing lost. */
     @Test
     void aMissingTerminatorNeitherMergesNorDropsRecords() throws Exception {
