@@ -84,6 +84,10 @@ final class FeaturizeCommand implements Callable<Integer> {
         System.err.printf("featurized %d of %d rows (%d failed%s) -> %s%n", summary.featurized(), summary.rows(),
                 summary.failed(), errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "")
                         : ", listed in " + errors, output);
+        if (summary.damage() != null) {
+            System.err.println("chemdl featurize: " + summary.damage());
+            return 2;
+        }
         return 0;
     }
 }

@@ -82,7 +82,10 @@ final class PredictCommand implements Callable<Integer> {
                 summary.predicted(), summary.rows(), summary.failed(),
                 errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "") : ", listed in " + errors,
                 seconds, summary.rows() / Math.max(seconds, 1e-9), output);
+        if (summary.damage() != null) {
+            spec.commandLine().getErr().println("chemdl predict: " + summary.damage());
+        }
         spec.commandLine().getErr().flush();
-        return 0;
+        return summary.damage() == null ? 0 : 2;
     }
 }

@@ -42,6 +42,10 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
     private final Path file;
     private final Reader reader;
     private final Iterator<MoleculeRecord> records;
+    private boolean ended;
+    private long lastRow = -1;
+    private String damage;
+    private MoleculeRecord damageRecord;
     private final List<String> columns;
 
     private MoleculeReader(Path file, Reader reader, Iterator<MoleculeRecord> records, List<String> columns) {
@@ -415,21 +419,68 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         return file;
     }
 
+    /**
+     * Why reading stopped before the end of the file (a truncated gzip stream, an unterminated quote, an
+     * unreadable byte), naming the place; {@code null} while the file reads cleanly. Every record before the
+     * damage was returned, and one more record carries this reason as its read error.
+     */
+    public String damage() {
+        return damage;
+    }
+
     @Override
     public boolean hasNext() {
-        return records.hasNext();
+        if (ended) {
+            return damageRecord != null;
+        }
+        try {
+            if (records.hasNext()) {
+                return true;
+            }
+            ended = true;
+            return false;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            damaged(e);
+            return true;
+        }
     }
 
     @Override
     public MoleculeRecord next() {
-        return records.next();
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (ended) {
+            MoleculeRecord r = damageRecord;
+            damageRecord = null;
+            return r;
+        }
+        try {
+            MoleculeRecord r = records.next();
+            lastRow = r.row();
+            return r;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            damaged(e);
+            return next();
+        }
+    }
+
+    /** Ends reading at a failure of the file itself: the records read stand, the rest is reported as damage. */
+    private void damaged(RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        what = what.lines().findFirst().orElse("").replace(file + ": ", "").replaceAll("[^\\x20-\\x7e]", "?");
+        damage = file + ": the input is damaged after row " + lastRow + " (" + what + "); the rows before it were read";
+        damageRecord = new MoleculeRecord(lastRow + 1, "", null, Map.of(), "input damaged here: " + what
+                + "; nothing after it was read");
+        ended = true;
     }
 
     /** Reads the next {@code max} records (fewer at the end). */
     public List<MoleculeRecord> nextChunk(int max) {
         List<MoleculeRecord> chunk = new ArrayList<>(Math.min(max, 1 << 16));
-        while (chunk.size() < max && records.hasNext()) {
-            chunk.add(records.next());
+        while (chunk.size() < max && hasNext()) {
+            chunk.add(next());
         }
         return chunk;
     }

@@ -41,8 +41,16 @@ public final class StreamingFeaturizer<T> {
         void rowsDone(long rows);
     }
 
-    /** Counts of one run. */
-    public record Summary(long rows, long featurized, long failed) {
+    /**
+     * Counts of one run.
+     *
+     * @param damage why the input ended early ({@link MoleculeReader#damage()}), or {@code null}
+     */
+    public record Summary(long rows, long featurized, long failed, String damage) {
+        /** A run over an undamaged input. */
+        public Summary(long rows, long featurized, long failed) {
+            this(rows, featurized, failed, null);
+        }
     }
 
     private final MoleculeFeaturizer<T> featurizer;
@@ -113,7 +121,7 @@ public final class StreamingFeaturizer<T> {
                 pool.shutdown();
             }
         }
-        return new Summary(rows, rows - failed, failed);
+        return new Summary(rows, rows - failed, failed, reader.damage());
     }
 
     /** Features, or the failure reason as a String, per record. */

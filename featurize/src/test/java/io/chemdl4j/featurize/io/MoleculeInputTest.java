@@ -129,6 +129,43 @@ class MoleculeInputTest {
         assertTrue(errors.get(0).reason().contains("SDF record 2"), errors.get(0).reason());
     }
 
+    /**
+     * A truncated gzip stream or an unterminated quote ends reading with every row before it read, one error row
+     * at the place, and the damage named; a job's summary carries it.
+     */
+    @Test
+    void aDamagedInputKeepsEveryRowBeforeTheDamage() throws Exception {
+        StringBuilder text = new StringBuilder("smiles,name\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append("C".repeat(1 + i % 5)).append("O,m").append(i).append('\n');
+        }
+        Path whole = gzip("whole.csv.gz", text.toString());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.csv.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        List<MoleculeRecord> records;
+        String damage;
+        try (MoleculeReader reader = MoleculeReader.open(truncated, "smiles")) {
+            records = new ArrayList<>();
+            reader.forEachRemaining(records::add);
+            damage = reader.damage();
+        }
+        MoleculeRecord last = records.get(records.size() - 1);
+        assertTrue(records.size() > 10_000 && records.size() < 50_000, records.size() + " rows");
+        assertEquals(records.size() - 1, last.row());
+        assertTrue(last.readError().startsWith("input damaged here: Unexpected end of ZLIB input stream"), last.readError());
+        assertTrue(records.subList(0, records.size() - 1).stream().allMatch(r -> r.readError() == null));
+        assertTrue(damage.contains("the input is damaged after row " + (last.row() - 1)), damage);
+
+        Path quote = Files.writeString(dir.resolve("quote.csv"), "smiles,name\nCCO,a\nCCN,\"b\nCCC,c\n");
+        Path out = dir.resolve("quote.out.csv");
+        StreamingFeaturizer.Summary s = FeaturizeJob.run(new FeaturizeJob.Config(quote, "smiles",
+                FeaturizeJob.spec("maccs", 2, 1024, false, false), FeatureCsvWriter.Layout.ONBITS, out, null,
+                FragmentPolicy.KEEP_ALL, 1, null), null);
+        assertEquals(1, s.featurized());
+        assertTrue(s.damage().contains("EOF reached before encapsulated token finished"), s.damage());
+        assertEquals(2, Files.readAllLines(out).size(), "the row before the damage is written");
+    }
+
     /** A byte-order mark is dropped; repeated column names and text that is not UTF-8 are refused naming why. */
     @Test
     void byteOrderMarksRepeatedColumnsAndOtherEncodings() throws Exception {

@@ -81,7 +81,17 @@ public final class StreamingPredictor {
     }
 
     /** Counts of one run. */
-    public record Summary(long rows, long predicted, long failed) {
+    /**
+     * Counts of one run.
+     *
+     * @param damage why the input ended early (a truncated or damaged file; the rows before were predicted),
+     *               or {@code null}
+     */
+    public record Summary(long rows, long predicted, long failed, String damage) {
+        /** A run over an undamaged input. */
+        public Summary(long rows, long predicted, long failed) {
+            this(rows, predicted, failed, null);
+        }
     }
 
     private final SavedModel model;
@@ -138,7 +148,7 @@ public final class StreamingPredictor {
                 });
                 chunk.finish();
                 csv.flush();
-                summary[0] = new Summary(s.rows(), s.featurized(), s.failed());
+                summary[0] = new Summary(s.rows(), s.featurized(), s.failed(), s.damage());
             }
         });
     }

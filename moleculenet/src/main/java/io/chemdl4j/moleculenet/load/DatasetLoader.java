@@ -170,6 +170,10 @@ public final class DatasetLoader {
                         ? record.smiles() : record.properties().getOrDefault(spec.idColumn(), "");
                 sink.add(features, labels, weights, id);
             }, errors::add, progress);
+            if (summary.damage() != null) {
+                // a dataset read only in part would train and score on the wrong data without a word
+                throw new InvalidDataException(summary.damage().replace("; the rows before it were read", ""));
+            }
             errors.sort(Comparator.comparingLong(RowError::row));
             return summary.rows();
         } catch (InputFileException e) {

@@ -131,6 +131,22 @@ class FileSourceTest {
                 "a failed load leaves no cache entry");
     }
 
+    /** A training file that breaks off (here an unterminated quote) is refused, not trained on in part. */
+    @Test
+    void aDamagedFileIsRefusedNotReadInPart() throws IOException {
+        Path file = tmp.resolve("damaged.csv");
+        StringBuilder text = new StringBuilder("smiles,y\n");
+        for (int i = 0; i < 40; i++) {
+            text.append("C".repeat(1 + i % 6)).append("O,").append(i).append('\n');
+        }
+        Files.writeString(file, text + "CCN,\"7\nCCC,8\n");
+        DataSource source = new DataSource.File(file, new ColumnSpec("smiles", List.of("y"), null), TaskType.REGRESSION);
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> MolNet.load(source, options(), cache(), null));
+        assertTrue(e.getMessage().contains("damaged.csv: the input is damaged after row 39")
+                && e.getMessage().contains("EOF reached before encapsulated token finished"), e.getMessage());
+    }
+
     @Test
     void tooFewMoleculesToSplitIsAClearError() throws IOException {
         Path file = tmp.resolve("two.csv");
