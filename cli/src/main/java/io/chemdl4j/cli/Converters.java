@@ -49,6 +49,19 @@ final class Converters {
         }
     }
 
+    /** A text encoding by any of its names ({@code UTF-8}, {@code ISO-8859-1}, {@code windows-1252}…). */
+    static final class Encoding implements ITypeConverter<java.nio.charset.Charset> {
+        @Override
+        public java.nio.charset.Charset convert(String value) {
+            try {
+                return java.nio.charset.Charset.forName(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown encoding '" + value + "'; for example UTF-8, ISO-8859-1, "
+                        + "windows-1252");
+            }
+        }
+    }
+
     static final class Split implements ITypeConverter<SplitterType> {
         @Override
         public SplitterType convert(String value) {

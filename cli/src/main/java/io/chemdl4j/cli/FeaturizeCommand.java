@@ -67,14 +67,14 @@ final class FeaturizeCommand implements Callable<Integer> {
     boolean quiet;
 
     @picocli.CommandLine.Mixin
-    MoleculeLimitOptions limits;
+    MoleculeInputOptions reading;
 
     @Override
     public Integer call() throws Exception {
         FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn,
                 FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format), output, errors,
                 Converters.fragmentPolicy(fragments),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, limits.limits());
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, reading.limits(), reading.encoding);
         StreamingFeaturizer.Summary summary;
         try (ProgressBar bar = Progress.bar("featurize", quiet)) {
             summary = FeaturizeJob.run(config, bar == null ? null : bar::stepTo);

@@ -60,12 +60,15 @@ final class PredictCommand implements Callable<Integer> {
     boolean quiet;
 
     @picocli.CommandLine.Mixin
-    MoleculeLimitOptions limits;
+    MoleculeInputOptions reading;
 
     @Override
     public Integer call() throws Exception {
         StreamingPredictor.Options options = StreamingPredictor.Options.defaults().withSmilesColumn(smilesColumn)
-                .withUncertainty(uncertainty == null ? 0 : uncertainty, seed).withLimits(limits.limits());
+                .withUncertainty(uncertainty == null ? 0 : uncertainty, seed).withLimits(reading.limits());
+        if (reading.encoding != null) {
+            options = options.withEncoding(reading.encoding);
+        }
         if (threads != null) {
             options = options.withThreads(threads);
         }

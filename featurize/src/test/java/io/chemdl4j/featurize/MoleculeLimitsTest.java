@@ -61,7 +61,7 @@ class MoleculeLimitsTest {
         Path errors = dir.resolve("errors.csv");
         StreamingFeaturizer.Summary s = FeaturizeJob.run(new FeaturizeJob.Config(csv, "smiles",
                 FeaturizeJob.spec("maccs", 2, 1024, false, false), FeatureCsvWriter.Layout.ONBITS, out, errors,
-                FragmentPolicy.KEEP_ALL, 2, MoleculeLimits.defaults().withMaxAtoms(30)), null);
+                FragmentPolicy.KEEP_ALL, 2, MoleculeLimits.defaults().withMaxAtoms(30), null), null);
         assertEquals(new StreamingFeaturizer.Summary(3, 2, 1), s);
         List<String> listed = Files.readAllLines(errors);
         assertEquals(2, listed.size());

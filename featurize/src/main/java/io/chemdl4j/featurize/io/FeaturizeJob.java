@@ -35,10 +35,13 @@ public final class FeaturizeJob {
      * @param fragments    what to do with salts and mixtures
      * @param threads      worker threads
      * @param limits       molecules past these are error rows; null: {@link MoleculeLimits#defaults()}
+     * @param encoding     the input's text encoding; null: UTF-8
      */
     public record Config(Path input, String smilesColumn, FeaturizerSpec featurizer, FeatureCsvWriter.Layout layout,
-                         Path output, Path errors, FragmentPolicy fragments, int threads, MoleculeLimits limits) {
+                         Path output, Path errors, FragmentPolicy fragments, int threads, MoleculeLimits limits,
+                         java.nio.charset.Charset encoding) {
         public Config {
+            encoding = encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding;
             limits = limits == null ? MoleculeLimits.defaults() : limits;
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(output, "output");
@@ -80,7 +83,7 @@ public final class FeaturizeJob {
             throws InputFileException, IOException {
         MoleculeFeaturizer<?> featurizer = Featurizers.createAny(config.featurizer());
         StreamingFeaturizer.Summary[] summary = new StreamingFeaturizer.Summary[1];
-        try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn())) {
+        try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn(), config.encoding())) {
             // The error list is written while the output is; both appear only when the run completes.
             RowErrorList.write(config.errors(), errors -> writeOutput(featurizer, config, reader, errors, progress, summary));
         }

@@ -77,13 +77,25 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
      * @throws InputFileException if the file is missing, empty, binary or lacks the SMILES column
      */
     public static MoleculeReader open(Path file, String smilesColumn) throws InputFileException {
+        return open(file, smilesColumn, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens {@code file}, a text file in {@code encoding}.
+     *
+     * @param smilesColumn the SMILES column of a CSV/TSV file (ignored for .smi and SDF)
+     * @throws InputFileException if the file is missing, empty, binary, not text in {@code encoding}, or lacks the
+     *                            SMILES column
+     */
+    public static MoleculeReader open(Path file, String smilesColumn, java.nio.charset.Charset encoding)
+            throws InputFileException {
         if (!Files.isRegularFile(file)) {
             throw new InputFileException(file + ": no such file");
         }
         Reader reader;
         try {
             Format format = formatOf(file);
-            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file), LineCappingReader.DEFAULT_MAX_LINE,
+            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file, encoding), LineCappingReader.DEFAULT_MAX_LINE,
                     format == Format.CSV ? ',' : format == Format.TSV ? '\t' : 0), 1 << 16);
             reader.mark(4096);
             char[] head = new char[4096];
@@ -100,8 +112,9 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                 }
                 if (head[i] == '\uFFFD') {
                     reader.close();
-                    throw new InputFileException(file + ": not UTF-8 text (a byte that is not UTF-8 near character " + i
-                            + "); save the file as UTF-8");
+                    throw new InputFileException(file + ": not " + encoding.name() + " text (a byte that is not "
+                            + encoding.name() + " near character " + i + "); name its encoding with --encoding "
+                            + "(for example ISO-8859-1 or windows-1252), or save it as UTF-8");
                 }
             }
             if (head[0] == '\uFEFF') {

@@ -17,6 +17,14 @@ public final class TextFiles {
 
     /** A UTF-8 reader of {@code file}, transparently decompressed if it is gzip (whatever its name). */
     public static Reader open(Path file) throws IOException {
+        return open(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A reader of {@code file} in {@code encoding}, transparently decompressed if it is gzip (whatever its name);
+     * bytes that are not text in that encoding read as U+FFFD.
+     */
+    public static Reader open(Path file, java.nio.charset.Charset encoding) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int b1 = in.read();
@@ -25,7 +33,7 @@ public final class TextFiles {
         if (b1 == 0x1f && b2 == 0x8b) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return new InputStreamReader(in, encoding);
     }
 
     /** The file name without a trailing {@code .gz}, lower-cased: what decides the format. */

@@ -160,7 +160,7 @@ class MoleculeInputTest {
         Path out = dir.resolve("quote.out.csv");
         StreamingFeaturizer.Summary s = FeaturizeJob.run(new FeaturizeJob.Config(quote, "smiles",
                 FeaturizeJob.spec("maccs", 2, 1024, false, false), FeatureCsvWriter.Layout.ONBITS, out, null,
-                FragmentPolicy.KEEP_ALL, 1, null), null);
+                FragmentPolicy.KEEP_ALL, 1, null, null), null);
         assertEquals(1, s.featurized());
         assertTrue(s.damage().contains("EOF reached before encapsulated token finished"), s.damage());
         assertEquals(2, Files.readAllLines(out).size(), "the row before the damage is written");
@@ -176,7 +176,10 @@ class MoleculeInputTest {
         assertTrue(message.endsWith("the header names [name] more than once; every column needs its own name"), message);
         Path latin1 = Files.write(dir.resolve("latin1.csv"), "smiles,name\nCCO,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         message = assertThrows(InputFileException.class, () -> MoleculeReader.open(latin1, "smiles")).getMessage();
-        assertTrue(message.contains("not UTF-8 text"), message);
+        assertTrue(message.contains("not UTF-8 text") && message.contains("--encoding"), message);
+        try (MoleculeReader reader = MoleculeReader.open(latin1, "smiles", StandardCharsets.ISO_8859_1)) {
+            assertEquals("caf\u00e9", reader.next().properties().get("name"), "read in the encoding it was written in");
+        }
     }
 
     /** A record whose {@code $$$$} is missing ends where the next molfile begins: nothing merged, nothing lost. */
@@ -252,7 +255,7 @@ class MoleculeInputTest {
         Path errors = dir.resolve("errors.csv");
         StreamingFeaturizer.Summary s = FeaturizeJob.run(new FeaturizeJob.Config(csv, "smiles",
                 FeaturizeJob.spec("morgan", 2, 1024, false, false), FeatureCsvWriter.Layout.ONBITS, out, errors,
-                FragmentPolicy.KEEP_ALL, 2, null), null);
+                FragmentPolicy.KEEP_ALL, 2, null, null), null);
         assertEquals(new StreamingFeaturizer.Summary(3, 2, 1), s);
         // on-bits from native RDKit 2022.09: GetMorganFingerprintAsBitVect(m, 2, nBits=1024)
         assertEquals(List.of("row,smiles,onbits", "0,CCO,33 80 222 294 386 807",

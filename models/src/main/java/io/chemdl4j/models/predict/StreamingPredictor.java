@@ -42,10 +42,12 @@ public final class StreamingPredictor {
      * @param chunkSize         molecules held in memory at once
      * @param fragments         what to do with salts and mixtures (as when the training data was read: keep)
      * @param limits            molecules past these are error rows
+     * @param encoding          the input's text encoding
      */
     public record Options(String smilesColumn, int uncertaintySamples, long seed, int threads, int chunkSize,
-                          FragmentPolicy fragments, MoleculeLimits limits) {
+                          FragmentPolicy fragments, MoleculeLimits limits, java.nio.charset.Charset encoding) {
         public Options {
+            encoding = encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding;
             smilesColumn = smilesColumn == null ? "smiles" : smilesColumn;
             fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
             limits = limits == null ? MoleculeLimits.defaults() : limits;
@@ -56,27 +58,31 @@ public final class StreamingPredictor {
 
         /**
          * Column {@code smiles}, no uncertainty, every core, chunks of 1,024 molecules, fragments kept, the default
-         * molecule limits.
+         * molecule limits, UTF-8.
          */
         public static Options defaults() {
             return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024, FragmentPolicy.KEEP_ALL,
-                    MoleculeLimits.defaults());
+                    MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         public Options withSmilesColumn(String column) {
-            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits);
+            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding);
         }
 
         public Options withUncertainty(int samples, long seed) {
-            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits);
+            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits, encoding);
         }
 
         public Options withThreads(int n) {
-            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits);
+            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits, encoding);
+        }
+
+        public Options withEncoding(java.nio.charset.Charset e) {
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, e);
         }
 
         public Options withLimits(MoleculeLimits l) {
-            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l);
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l, encoding);
         }
     }
 
@@ -115,7 +121,7 @@ public final class StreamingPredictor {
     public Summary run(Path input, Path output, Path errors, StreamingFeaturizer.ProgressListener progress)
             throws IOException, InputFileException {
         Summary[] summary = new Summary[1];
-        try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn())) {
+        try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn(), options.encoding())) {
             RowErrorList.write(errors, errorSink -> write(reader, output, errorSink, progress, summary));
         }
         return summary[0];
