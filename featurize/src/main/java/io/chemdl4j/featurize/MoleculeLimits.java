@@ -84,11 +84,7 @@ public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAto
             return "molecule too large or too deeply nested to featurize (stack overflow); lower --max-atoms or "
                     + "--max-branch-depth to refuse such molecules up front";
         }
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
-        message = message.replaceAll("[^\\x20-\\x7e]", "?");
-        if (message.length() > 200) {
-            message = message.substring(0, 200) + "...";
-        }
+        String message = e.getMessage() == null ? "" : RowError.printable(e.getMessage().strip(), 200);
         return "featurizer error: " + e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }

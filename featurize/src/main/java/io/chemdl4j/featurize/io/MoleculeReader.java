@@ -27,6 +27,8 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
 
+import io.chemdl4j.featurize.RowError;
+
 /**
  * Streams molecule records from a file, one at a time and in order, in constant memory:
  * CSV/TSV with a SMILES column, {@code .smi} (SMILES, optional whitespace-separated name), or SDF
@@ -482,7 +484,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
     private void damaged(RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        what = what.lines().findFirst().orElse("").replace(file + ": ", "").replaceAll("[^\\x20-\\x7e]", "?");
+        what = RowError.printable(what.replace(file + ": ", ""), 200);
         damage = file + ": the input is damaged after row " + lastRow + " (" + what + "); the rows before it were read";
         damageRecord = new MoleculeRecord(lastRow + 1, "", null, Map.of(), "input damaged here: " + what
                 + "; nothing after it was read");

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.models.ModelConfig;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.ModelKinds;
@@ -358,8 +359,7 @@ public final class ModelIO {
      * at most 80 characters.
      */
     public static String printable(String text) {
-        String s = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
-        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        return RowError.printable(text, 80);
     }
 
     private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -37,7 +37,11 @@ final class FloatValues {
 
     /** A new row-major float matrix of the first {@code product(shape)} {@code values}. */
     static INDArray matrix(float[] values, long[] shape) {
-        if (java.util.Arrays.stream(shape).anyMatch(d -> d == 0)) {
+        long length = 1;
+        for (long d : shape) {
+            length *= d;
+        }
+        if (length == 0) {
             return Nd4j.create(new float[0], shape, 'c'); // an empty array has no buffer to copy into
         }
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
