@@ -62,6 +62,27 @@ final class Converters {
         }
     }
 
+    /** {@code 0.8,0.1,0.1}: train, validation and test fractions. */
+    static final class Fractions implements ITypeConverter<io.chemdl4j.moleculenet.split.SplitFractions> {
+        @Override
+        public io.chemdl4j.moleculenet.split.SplitFractions convert(String value) {
+            String[] parts = value.split(",", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("give three fractions, train,valid,test (e.g. 0.8,0.1,0.1), not '"
+                        + value + "'");
+            }
+            double[] f = new double[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    f[i] = Double.parseDouble(parts[i].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + parts[i] + "' is not a fraction (e.g. 0.8,0.1,0.1)");
+                }
+            }
+            return new io.chemdl4j.moleculenet.split.SplitFractions(f[0], f[1], f[2]);
+        }
+    }
+
     static final class Split implements ITypeConverter<SplitterType> {
         @Override
         public SplitterType convert(String value) {

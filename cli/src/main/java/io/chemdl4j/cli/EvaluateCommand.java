@@ -3,6 +3,7 @@ package io.chemdl4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.chemdl4j.models.DataRequest;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.predict.ModelEvaluation;
 import io.chemdl4j.models.predict.SavedModel;
@@ -64,6 +65,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--subset", description = "train, valid, test or all (default: test for a dataset, all for a file).")
     String subset;
 
+    @Option(names = "--metrics-out", description = "Write the scores as JSON to this file: the mean over tasks and "
+            + "each task's, as train --metrics-out writes them.")
+    Path metricsOut;
+
     @Option(names = "--plots", description = "Write a ROC curve (classification) or parity plot (regression) per "
             + "task as PNG files to this directory.")
     Path plots;
@@ -78,13 +83,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 : data.dataset != null ? ModelEvaluation.Subset.TEST : ModelEvaluation.Subset.ALL;
         ModelEvaluation.Result result;
         try (ProgressBar bar = Progress.bar("featurize " + source.name(), run.quiet)) {
-            result = ModelEvaluation.evaluate(saved, source, which, run.split, run.seed, run.dataDir,
-                    bar == null ? null : bar::stepTo);
+            result = ModelEvaluation.evaluate(saved, new DataRequest(source, saved.featurizer(), run.split, run.seed,
+                    run.fractions(), run.dataDir, run.splitFile, run.saveSplits), which, bar == null ? null : bar::stepTo);
         }
         var out = spec.commandLine().getOut();
         out.println(result.text());
         if (plots != null) {
             out.println("plots: " + result.writePlots(plots).size() + " PNG files in " + plots);
+        }
+        if (metricsOut != null) {
+            io.chemdl4j.models.metrics.ScoresJson.write(java.util.Map.of(which.id(), result.scores()), metricsOut);
         }
         out.flush();
         return 0;

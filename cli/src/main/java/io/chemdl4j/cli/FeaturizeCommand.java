@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code chemdl featurize}: SMILES/CSV/SDF in, a CSV of features out. */
 @Command(name = "featurize", mixinStandardHelpOptions = true,
         description = "Featurize a file of molecules (CSV/TSV with a SMILES column, .smi, SDF; gzip welcome) "
-                + "into a CSV that starts with row and smiles. Rows that fail are left out and listed in --errors.",
+                + "into a CSV that starts with row and smiles, then the input's own columns (see --keep-columns), then "
+                + "the features. Rows that fail are left out and listed in --errors.",
         footer = {"", "Examples:",
                 "  chemdl featurize --input library.smi --featurizer ecfp --radius 2 \\",
                 "      --size 1024 --format onbits --output ecfp.csv --errors failed.csv",
@@ -74,7 +75,8 @@ final class FeaturizeCommand implements Callable<Integer> {
         FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn,
                 FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format), output, errors,
                 Converters.fragmentPolicy(fragments),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, reading.limits(), reading.encoding);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, reading.limits(), reading.encoding,
+                reading.passThrough());
         StreamingFeaturizer.Summary summary;
         try (ProgressBar bar = Progress.bar("featurize", quiet)) {
             summary = FeaturizeJob.run(config, bar == null ? null : bar::stepTo);

@@ -1,5 +1,6 @@
 package io.chemdl4j.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -76,8 +77,16 @@ final class HyperoptCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "10", description = "Epochs without improvement (default 10).")
     int patience;
 
+    @Option(names = "--save-model", description = "Save the best trial's model to this directory, as train "
+            + "--save-model does.")
+    Path saveModel;
+
+    @Option(names = "--trials-out", description = "Write the ranked trials to this CSV: rank, validation and training "
+            + "scores, epochs, and each hyperparameter.")
+    Path trialsOut;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         HyperparameterSpace defaults = HyperparameterSpace.defaults(model);
         HyperparameterSpace space = new HyperparameterSpace(
                 layers == null ? defaults.layerSizes() : layers.stream().map(HyperoptCommand::sizes).toList(),
@@ -91,13 +100,25 @@ final class HyperoptCommand implements Callable<Integer> {
                 .featurizer(features.spec(model))
                 .patience(earlyStopping ? patience : 0)
                 .splitter(run.split)
+                .fractions(run.fractions())
+                .splitFile(run.splitFile)
+                .splitsOut(run.saveSplits)
                 .dataDirectory(run.dataDir)
                 .build();
         HyperparameterSearch.Result result;
         try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), run.quiet)) {
             result = HyperparameterSearch.run(base, space, strategy, trials, bar == null ? null : bar::stepTo);
         }
-        spec.commandLine().getOut().println(SearchReport.text(base, result));
+        var out = spec.commandLine().getOut();
+        out.println(SearchReport.text(base, result));
+        if (trialsOut != null) {
+            SearchReport.writeTrials(result, trialsOut);
+            out.println("trials written to " + trialsOut);
+        }
+        if (saveModel != null) {
+            result.saver().save(saveModel);
+            out.println("best model saved to " + saveModel);
+        }
         return 0;
     }
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code chemdl predict}: a saved model over a file of molecules of any size. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict every molecule of a file with a saved model, streaming (constant memory, any size) "
-                + "on every core. Writes row,smiles,<task...>: probabilities of the positive class for classifiers, "
-                + "original units for regressors; with --uncertainty also <task>_std (Monte-Carlo dropout). Rows "
-                + "that cannot be read are left out and listed in --errors."},
+                + "on every core. Writes row,smiles, the input's own columns (see --keep-columns), then <task...>: "
+                + "probabilities of the positive class for classifiers, original units for regressors; with "
+                + "--uncertainty also <task>_mean and <task>_std (Monte-Carlo dropout). Rows that cannot be read are "
+                + "left out and listed in --errors."},
         footer = {"", "Examples:",
                 "  chemdl predict --model tox21-model --input library.smi \\",
                 "      --output predictions.csv --errors failed.csv",
@@ -45,9 +46,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "CSV listing the rows that could not be predicted: row,smiles,reason.")
     Path errors;
 
-    @Option(names = "--uncertainty", arity = "0..1", fallbackValue = "30", description = "Add <task>_std columns: the "
-            + "spread of N Monte-Carlo dropout samples (default N 30); the mean of the samples replaces the plain "
-            + "prediction. The model must have been trained with dropout.")
+    @Option(names = "--uncertainty", arity = "0..1", fallbackValue = "30", description = "Add <task>_mean and "
+            + "<task>_std columns: the mean and spread of N Monte-Carlo dropout samples (default N 30), beside the "
+            + "plain prediction. The model must have been trained with dropout.")
     Integer uncertainty;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the dropout masks (default 0).")
@@ -65,7 +66,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StreamingPredictor.Options options = StreamingPredictor.Options.defaults().withSmilesColumn(smilesColumn)
-                .withUncertainty(uncertainty == null ? 0 : uncertainty, seed).withLimits(reading.limits());
+                .withUncertainty(uncertainty == null ? 0 : uncertainty, seed).withLimits(reading.limits())
+                .withKeep(reading.passThrough());
         if (reading.encoding != null) {
             options = options.withEncoding(reading.encoding);
         }

@@ -121,15 +121,19 @@ class ChemDlTest {
         assertTrue(out.toString().contains(rmse), "test RMSE " + rmse + " of the training run in:\n" + out);
 
         Path smi = dir.resolve("in.smi");
-        Files.write(smi, java.util.List.of("CCO", "C1CC", "c1ccccc1O"));
+        Files.write(smi, java.util.List.of("CCO ethanol", "C1CC broken", "c1ccccc1O phenol"));
         Path predictions = dir.resolve("pred.csv");
         Path errors = dir.resolve("errors.csv");
         assertEquals(0, run("predict", "--model", model.toString(), "--input", smi.toString(), "--output",
                 predictions.toString(), "--errors", errors.toString(), "--quiet"));
         java.util.List<String> lines = Files.readAllLines(predictions);
-        assertEquals("row,smiles,measured log solubility in mols per litre", lines.get(0));
+        assertEquals("row,smiles,name,measured log solubility in mols per litre", lines.get(0), "names are kept");
         assertEquals(3, lines.size());
-        assertTrue(lines.get(1).startsWith("0,CCO,") && lines.get(2).startsWith("2,c1ccccc1O,"), lines.toString());
+        assertTrue(lines.get(1).startsWith("0,CCO,ethanol,") && lines.get(2).startsWith("2,c1ccccc1O,phenol,"),
+                lines.toString());
+        assertEquals(0, run("predict", "--model", model.toString(), "--input", smi.toString(), "--output",
+                predictions.toString(), "--keep-columns", "none", "--quiet"));
+        assertEquals("row,smiles,measured log solubility in mols per litre", Files.readAllLines(predictions).get(0));
         assertTrue(Files.readString(errors).contains("C1CC"));
     }
 
@@ -196,15 +200,55 @@ class ChemDlTest {
         assertTrue(!Files.exists(dir.resolve("gc")));
     }
 
+    /** hyperopt ranks its trials, writes them as CSV and saves the best model, which scores as reported. */
     @Test
-    void hyperoptPrintsTheRankedTrialsAndTheBestModelsScores() {
+    void hyperoptPrintsTheRankedTrialsAndTheBestModelsScores() throws Exception {
+        Path trials = dir.resolve("trials.csv");
+        Path best = dir.resolve("best");
         assertEquals(0, run("hyperopt", "--dataset", "delaney", "--model", "multitask", "--strategy", "grid",
                 "--trials", "2", "--layers", "64;128", "--learning-rates", "0.003", "--dropouts", "0",
-                "--weight-decays", "0", "--epochs", "3", "--quiet"), err.toString());
+                "--weight-decays", "0", "--epochs", "3", "--trials-out", trials.toString(), "--save-model",
+                best.toString(), "--quiet"), err.toString());
         String text = out.toString();
         assertTrue(text.contains("2 trials ranked by valid rmse"), text);
         assertTrue(text.contains("layers=[64]") && text.contains("layers=[128]"), text);
         assertTrue(text.contains("test scored once, after the choice"), text);
+        java.util.List<String> rows = Files.readAllLines(trials);
+        assertEquals("rank,valid_rmse,train_rmse,epochs_trained,layers,dropout,learning_rate,weight_decay,batch_size,"
+                + "epochs", rows.get(0));
+        assertEquals(3, rows.size());
+        String[] first = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        assertEquals("1", first[0]);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%12.4f", Double.parseDouble(first[1]))),
+                "the best trial's validation score " + first[1] + " in:\n" + text);
+
+        String bestTest = text.substring(text.indexOf("| test ") + 7).split(" ")[0];
+        out.getBuffer().setLength(0);
+        Path metrics = dir.resolve("eval.json");
+        assertEquals(0, run("evaluate", "--model", best.toString(), "--dataset", "delaney", "--metrics-out",
+                metrics.toString(), "--quiet"), err.toString());
+        JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals(Double.parseDouble(bestTest), json.path("test").path("rmse").asDouble(), 1e-4,
+                "the saved best model scores on the test split what hyperopt reported");
+        assertEquals(json.path("test").path("rmse").asDouble(), json.path("per_task").path("test")
+                .path("measured log solubility in mols per litre").path("rmse").asDouble(), 1e-12, "one task");
+    }
+
+    /** train reports each task's test scores, in its text and in --metrics-out, beside the mean over tasks. */
+    @Test
+    void trainReportsEveryTasksScores() throws Exception {
+        Path metrics = dir.resolve("tox21.json");
+        assertEquals(0, run("train", "--dataset", "tox21", "--epochs", "1", "--layers", "32", "--metrics-out",
+                metrics.toString(), "--quiet"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("test split by task:") && text.contains("SR-p53") && text.contains("mean"), text);
+        JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+        double sum = 0;
+        for (String task : java.util.List.of("NR-AR", "NR-AR-LBD", "NR-AhR", "NR-Aromatase", "NR-ER", "NR-ER-LBD",
+                "NR-PPAR-gamma", "SR-ARE", "SR-ATAD5", "SR-HSE", "SR-MMP", "SR-p53")) {
+            sum += json.path("per_task").path("test").path(task).path("roc_auc").asDouble();
+        }
+        assertEquals(json.path("test").path("roc_auc").asDouble(), sum / 12, 1e-9, "the mean is the tasks' mean");
     }
 
     @Test
@@ -263,5 +307,49 @@ class ChemDlTest {
         assertEquals(2, run("featurize", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
         assertTrue(err.toString().contains("no column 'smiles'"), err.toString());
         assertTrue(!err.toString().contains("at io.chemdl4j"), "no stack trace without --verbose");
+    }
+
+    /** A chemically impossible molecule is an error row saying why, unless the check is turned off. */
+    @Test
+    void featurizeRefusesImpossibleValencesUnlessToldNotTo() throws Exception {
+        Path input = Files.writeString(dir.resolve("mols.csv"), "id,smiles\na,CCO\nb,C(C)(C)(C)(C)C\n");
+        Path out = dir.resolve("f.csv");
+        Path errors = dir.resolve("e.csv");
+        assertEquals(0, run("featurize", "--input", input.toString(), "--output", out.toString(), "--errors",
+                errors.toString(), "--format", "onbits", "--quiet"));
+        assertEquals(java.util.List.of("row,smiles,reason", "1,C(C)(C)(C)(C)C,C with valence 5 (atom 1); at most 4 is "
+                + "permitted"), Files.readAllLines(errors));
+        assertEquals("row,smiles,id,onbits", Files.readAllLines(out).get(0), "the id column is kept");
+        assertEquals(0, run("featurize", "--input", input.toString(), "--output", out.toString(), "--errors",
+                errors.toString(), "--no-valence-check", "--quiet"));
+        assertEquals(3, Files.readAllLines(out).size());
+    }
+
+    /** A split saved by one run is reused by another: the same parts, so the same test score; sizes can be chosen. */
+    @Test
+    void aSavedSplitIsReusedAndSplitSizesAreChosen() throws Exception {
+        Path splits = dir.resolve("splits.csv");
+        Path first = dir.resolve("first.json");
+        assertEquals(0, run("train", "--dataset", "delaney", "--epochs", "2", "--layers", "32", "--seed", "3",
+                "--split-sizes", "0.7,0.15,0.15", "--save-splits", splits.toString(), "--metrics-out",
+                first.toString(), "--quiet"), err.toString());
+        java.util.List<String> lines = Files.readAllLines(splits);
+        assertEquals("row,id,split", lines.get(0));
+        assertEquals(1128, lines.size() - 1);
+        // DeepChem cuts at int((0.7 + 0.15) * 1128) = int(958.79...) = 958: 170 test molecules.
+        assertEquals(170, lines.stream().filter(l -> l.endsWith(",test")).count());
+        Path second = dir.resolve("second.json");
+        assertEquals(0, run("train", "--dataset", "delaney", "--epochs", "2", "--layers", "32", "--seed", "3",
+                "--split-file", splits.toString(), "--metrics-out", second.toString(), "--quiet"), err.toString());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(first.toFile()).path("test"), json.readTree(second.toFile()).path("test"));
+
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--split-sizes", "0.8,0.1"));
+        assertTrue(err.toString().contains("give three fractions"), err.toString());
+        Files.writeString(splits, "row,split\n0,training\n");
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--split-file", splits.toString(),
+                "--quiet"));
+        assertTrue(err.toString().contains("line 2: split is 'training', not one of [train, valid, test]"),
+                err.toString());
     }
 }

@@ -80,9 +80,11 @@ class HelpExamplesTest {
             }));
         }
         tests.add(DynamicTest.dynamicTest("the examples wrote what they promise", () -> {
-            assertTrue(Files.readAllLines(work.resolve("predictions.csv")).get(0).startsWith("row,smiles,NR-AR,"));
+            assertTrue(Files.readAllLines(work.resolve("predictions.csv")).get(0).startsWith("row,smiles,name,NR-AR,"),
+                    "the .smi names are kept");
             assertTrue(Files.readAllLines(work.resolve("failed.csv")).size() >= 2, "the broken SMILES is listed");
-            assertEquals("row,smiles,soluble,soluble_std",
+            // The input's measured label is kept beside the prediction under its own name.
+            assertEquals("row,smiles,name,soluble_input,soluble,soluble_mean,soluble_std",
                     Files.readAllLines(work.resolve("solubility-predictions.csv")).get(0));
             try (var pngs = Files.list(work.resolve("tox21-plots"))) {
                 assertTrue(pngs.filter(p -> p.toString().endsWith(".png")).count() >= 14, "12 ROC curves and 2 curves");

@@ -7,14 +7,17 @@ import org.openscience.cdk.interfaces.IAtomContainer;
  * its SMILES, how deeply its branches nest, and its atom count. A 200 MB line, 5,000 nested branches or a
  * 20,000-atom chain otherwise cost minutes, gigabytes or a stack overflow inside CDK; the defaults are far above
  * drug-like, natural-product and peptide molecules (the largest of Tox21, MUV and AqSolDB have under 200 heavy
- * atoms). Immutable.
+ * atoms). With them goes the chemistry check: a molecule that RDKit's sanitization refuses for an atom's valence
+ * ({@code C(C)(C)(C)(C)C}, carbon with valence 5) is refused too, by {@link ValenceRules}, unless the check is
+ * turned off. Immutable.
  *
  * @param maxSmilesLength characters of one SMILES
  * @param maxBranchDepth  branches opened inside one another ({@code "C(C(C"} is 2)
  * @param maxAtoms        atoms of the parsed molecule, implicit hydrogens not counted
+ * @param checkValence    whether {@link ValenceRules} refuses atoms with more valence than RDKit permits
  */
-public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAtoms) {
-    private static final MoleculeLimits DEFAULTS = new MoleculeLimits(20_000, 200, 2_000);
+public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAtoms, boolean checkValence) {
+    private static final MoleculeLimits DEFAULTS = new MoleculeLimits(20_000, 200, 2_000, true);
 
     public MoleculeLimits {
         if (maxSmilesLength < 1 || maxBranchDepth < 1 || maxAtoms < 1) {
@@ -23,21 +26,31 @@ public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAto
         }
     }
 
-    /** 20,000 SMILES characters, branches 200 deep, 2,000 atoms. */
+    /** These limits with the valence check on. */
+    public MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAtoms) {
+        this(maxSmilesLength, maxBranchDepth, maxAtoms, true);
+    }
+
+    /** 20,000 SMILES characters, branches 200 deep, 2,000 atoms, valences checked. */
     public static MoleculeLimits defaults() {
         return DEFAULTS;
     }
 
     public MoleculeLimits withMaxSmilesLength(int n) {
-        return new MoleculeLimits(n, maxBranchDepth, maxAtoms);
+        return new MoleculeLimits(n, maxBranchDepth, maxAtoms, checkValence);
     }
 
     public MoleculeLimits withMaxBranchDepth(int n) {
-        return new MoleculeLimits(maxSmilesLength, n, maxAtoms);
+        return new MoleculeLimits(maxSmilesLength, n, maxAtoms, checkValence);
     }
 
     public MoleculeLimits withMaxAtoms(int n) {
-        return new MoleculeLimits(maxSmilesLength, maxBranchDepth, n);
+        return new MoleculeLimits(maxSmilesLength, maxBranchDepth, n, checkValence);
+    }
+
+    /** These limits with the valence check on or off. */
+    public MoleculeLimits withValenceCheck(boolean check) {
+        return new MoleculeLimits(maxSmilesLength, maxBranchDepth, maxAtoms, check);
     }
 
     /**
@@ -63,14 +76,18 @@ public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAto
     }
 
     /**
-     * Refuses a molecule with more atoms than the limit.
+     * Refuses a molecule with more atoms than the limit or, when valences are checked, with an atom whose valence
+     * RDKit would refuse.
      *
-     * @throws InvalidMoleculeException naming the limit
+     * @throws InvalidMoleculeException naming the limit, or the atom and its valence
      */
     public void check(IAtomContainer molecule) throws InvalidMoleculeException {
         if (molecule.getAtomCount() > maxAtoms) {
             throw new InvalidMoleculeException(molecule.getAtomCount() + " atoms, more than the limit of " + maxAtoms
                     + " (--max-atoms)");
+        }
+        if (checkValence) {
+            ValenceRules.check(molecule);
         }
     }
 

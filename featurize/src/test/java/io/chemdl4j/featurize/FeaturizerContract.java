@@ -23,11 +23,14 @@ import org.openscience.cdk.smiles.SmilesGenerator;
  */
 public abstract class FeaturizerContract<T> {
 
-    /** Molecules that exercise rings, aromaticity, charges, stereo, salts and metals. */
+    /**
+     * Molecules that exercise rings, aromaticity, charges, stereo, salts and metals (cisplatin charge-separated, as
+     * RDKit and the valence check accept it).
+     */
     public static final List<String> MOLECULES = List.of(
             "CCO", "c1ccccc1", "CC(=O)Oc1ccccc1C(=O)O", "C[C@H](N)C(=O)O", "C[C@@H](N)C(=O)O",
             "C/C=C/C", "[NH4+].[Cl-]", "c1ccc2[nH]ccc2c1", "O=S(=O)(O)c1ccccc1", "CC[N+](C)(C)C",
-            "c1ccsc1", "[Na+].[O-]C(=O)c1ccccc1", "Cl[Pt](Cl)([NH3])[NH3]", "C1CC2CCC1C2", "OC[C@H]1OC(O)[C@H](O)[C@@H](O)[C@@H]1O",
+            "c1ccsc1", "[Na+].[O-]C(=O)c1ccccc1", "Cl[Pt-2](Cl)([NH3+])[NH3+]", "C1CC2CCC1C2", "OC[C@H]1OC(O)[C@H](O)[C@@H](O)[C@@H]1O",
             "CN1C=NC2=C1C(=O)N(C(=O)N2C)C", "FC(F)(F)c1ccc(cc1)C#N", "[2H]C([2H])([2H])O", "C=CC=C", "B(O)(O)c1ccccc1");
 
     /** The featurizer under test. */

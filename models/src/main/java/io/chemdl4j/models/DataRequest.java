@@ -17,13 +17,28 @@ import io.chemdl4j.moleculenet.split.SplitterType;
  * @param seed          seed of the split
  * @param fractions     train/valid/test fractions
  * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
+ * @param splitFile     a split file giving every molecule its part, in place of the splitter, or {@code null}
+ * @param splitsOut     where to write the split used, or {@code null}
  */
 public record DataRequest(DataSource source, FeaturizerSpec featurizer, SplitterType splitter, long seed,
-                          SplitFractions fractions, Path dataDirectory) {
+                          SplitFractions fractions, Path dataDirectory, Path splitFile, Path splitsOut) {
     public DataRequest {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(splitter, "splitter");
         Objects.requireNonNull(fractions, "fractions");
+    }
+
+    /** A request split by {@code splitter}, writing no split file. */
+    public DataRequest(DataSource source, FeaturizerSpec featurizer, SplitterType splitter, long seed,
+                       SplitFractions fractions, Path dataDirectory) {
+        this(source, featurizer, splitter, seed, fractions, dataDirectory, null, null);
+    }
+
+    /** The load options of this request for {@code featurizer} on {@code threads} threads. */
+    public io.chemdl4j.moleculenet.load.LoadOptions loadOptions(io.chemdl4j.featurize.VectorFeaturizer featurizer,
+                                                                int threads) {
+        return new io.chemdl4j.moleculenet.load.LoadOptions(featurizer, splitter, seed, fractions, dataDirectory,
+                threads, true, splitFile, splitsOut);
     }
 
     /** The featurizer, or {@code fallback} when none is named. */

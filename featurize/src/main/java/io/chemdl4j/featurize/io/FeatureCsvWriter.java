@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 import io.chemdl4j.featurize.MolecularGraph;
 
 /**
- * Writes featurized rows as CSV: {@code row} (0-based data row of the input), {@code smiles}, then
- * the features in one of the {@link Layout}s. Not thread-safe.
+ * Writes featurized rows as CSV: {@code row} (0-based data row of the input), {@code smiles}, the input columns
+ * kept ({@link PassThrough}), then the features in one of the {@link Layout}s. Not thread-safe.
  */
 public final class FeatureCsvWriter implements AutoCloseable {
     /** How vector features are laid out. */
@@ -25,36 +25,67 @@ public final class FeatureCsvWriter implements AutoCloseable {
         COLUMNS
     }
 
+    private static final List<String> GRAPH_COLUMNS = List.of("atoms", "edges", "atom_features", "edge_sources",
+            "edge_targets", "edge_features");
+
     private final CSVPrinter printer;
     private final Layout layout;
+    private final PassThrough.Columns kept;
 
-    private FeatureCsvWriter(Writer out, Layout layout, List<String> header) throws IOException {
+    private FeatureCsvWriter(Writer out, Layout layout, PassThrough.Columns kept, List<String> columns)
+            throws IOException {
         this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
         this.layout = layout;
+        this.kept = kept;
+        List<String> header = new ArrayList<>(List.of("row", "smiles"));
+        header.addAll(kept.header());
+        header.addAll(columns);
         printer.printRecord(header);
     }
 
-    /** A writer of vectors with the given feature names. */
+    /** A writer of vectors with the given feature names, keeping no input column. */
     public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames) throws IOException {
-        List<String> header = new ArrayList<>(List.of("row", "smiles"));
-        switch (layout) {
-            case ONBITS -> header.add("onbits");
-            case DENSE -> header.add("features");
-            case COLUMNS -> header.addAll(featureNames);
-        }
-        return new FeatureCsvWriter(out, layout, header);
+        return forVectors(out, layout, featureNames, PassThrough.Columns.none());
     }
 
-    /** A writer of molecular graphs: sizes, then space-separated atom features, edges and edge features. */
+    /** A writer of vectors with the given feature names after the input columns {@code kept}. */
+    public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames,
+                                              PassThrough.Columns kept) throws IOException {
+        return new FeatureCsvWriter(out, layout, kept, featureColumns(layout, featureNames));
+    }
+
+    /** The feature columns' names in {@code layout}. */
+    public static List<String> featureColumns(Layout layout, List<String> featureNames) {
+        return switch (layout) {
+            case ONBITS -> List.of("onbits");
+            case DENSE -> List.of("features");
+            case COLUMNS -> featureNames;
+        };
+    }
+
+    /** A writer of molecular graphs keeping no input column. */
     public static FeatureCsvWriter forGraphs(Writer out) throws IOException {
-        return new FeatureCsvWriter(out, null, List.of("row", "smiles", "atoms", "edges", "atom_features",
-                "edge_sources", "edge_targets", "edge_features"));
+        return forGraphs(out, PassThrough.Columns.none());
+    }
+
+    /**
+     * A writer of molecular graphs after the input columns {@code kept}: sizes, then space-separated atom
+     * features, edges and edge features.
+     */
+    public static FeatureCsvWriter forGraphs(Writer out, PassThrough.Columns kept) throws IOException {
+        return new FeatureCsvWriter(out, null, kept, GRAPH_COLUMNS);
+    }
+
+    /** The graph columns' names. */
+    public static List<String> graphColumns() {
+        return GRAPH_COLUMNS;
     }
 
     public void writeVector(MoleculeRecord record, float[] features) throws IOException {
-        List<Object> values = new ArrayList<>(features.length + 2);
+        List<Object> values = new ArrayList<>(features.length + 2 + kept.input().size());
         values.add(record.row());
         values.add(record.smiles());
+        kept.appendValues(record, values);
         switch (layout) {
             case ONBITS -> {
                 StringBuilder sb = new StringBuilder();
@@ -79,9 +110,13 @@ public final class FeatureCsvWriter implements AutoCloseable {
     }
 
     public void writeGraph(MoleculeRecord record, MolecularGraph graph) throws IOException {
-        printer.printRecord(record.row(), record.smiles(), graph.atomCount(), graph.edgeCount(),
-                join(graph.atomFeatureMatrix()), join(graph.edgeSources()), join(graph.edgeTargets()),
-                join(graph.edgeFeatureMatrix()));
+        List<Object> values = new ArrayList<>(8 + kept.input().size());
+        values.add(record.row());
+        values.add(record.smiles());
+        kept.appendValues(record, values);
+        values.addAll(List.of(graph.atomCount(), graph.edgeCount(), join(graph.atomFeatureMatrix()),
+                join(graph.edgeSources()), join(graph.edgeTargets()), join(graph.edgeFeatureMatrix())));
+        printer.printRecord(values);
     }
 
     private static String join(float[] values) {

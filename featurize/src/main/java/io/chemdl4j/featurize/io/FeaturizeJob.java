@@ -36,11 +36,20 @@ public final class FeaturizeJob {
      * @param threads      worker threads
      * @param limits       molecules past these are error rows; null: {@link MoleculeLimits#defaults()}
      * @param encoding     the input's text encoding; null: UTF-8
+     * @param keep         the input columns written beside the features; null: {@link PassThrough#all()}
      */
     public record Config(Path input, String smilesColumn, FeaturizerSpec featurizer, FeatureCsvWriter.Layout layout,
                          Path output, Path errors, FragmentPolicy fragments, int threads, MoleculeLimits limits,
-                         java.nio.charset.Charset encoding) {
+                         java.nio.charset.Charset encoding, PassThrough keep) {
+        /** A configuration keeping every input column. */
+        public Config(Path input, String smilesColumn, FeaturizerSpec featurizer, FeatureCsvWriter.Layout layout,
+                      Path output, Path errors, FragmentPolicy fragments, int threads, MoleculeLimits limits,
+                      java.nio.charset.Charset encoding) {
+            this(input, smilesColumn, featurizer, layout, output, errors, fragments, threads, limits, encoding, null);
+        }
+
         public Config {
+            keep = keep == null ? PassThrough.all() : keep;
             encoding = encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding;
             limits = limits == null ? MoleculeLimits.defaults() : limits;
             Objects.requireNonNull(input, "input");
@@ -84,36 +93,41 @@ public final class FeaturizeJob {
         MoleculeFeaturizer<?> featurizer = Featurizers.createAny(config.featurizer());
         StreamingFeaturizer.Summary[] summary = new StreamingFeaturizer.Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn(), config.encoding())) {
+            PassThrough.Columns kept = config.keep().resolve(reader, featurizer instanceof VectorFeaturizer vf
+                    ? FeatureCsvWriter.featureColumns(config.layout(), vf.featureNames())
+                    : FeatureCsvWriter.graphColumns());
             // The error list is written while the output is; both appear only when the run completes.
-            RowErrorList.write(config.errors(), errors -> writeOutput(featurizer, config, reader, errors, progress, summary));
+            RowErrorList.write(config.errors(), errors -> writeOutput(featurizer, config, reader, kept, errors,
+                    progress, summary));
         }
         return summary[0];
     }
 
     private static void writeOutput(MoleculeFeaturizer<?> featurizer, Config config, MoleculeReader reader,
-                                    StreamingFeaturizer.ErrorSink errors, StreamingFeaturizer.ProgressListener progress,
+                                    PassThrough.Columns kept, StreamingFeaturizer.ErrorSink errors,
+                                    StreamingFeaturizer.ProgressListener progress,
                                     StreamingFeaturizer.Summary[] summary) throws IOException {
         AtomicFiles.write(config.output(), out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            summary[0] = write(featurizer, config, reader, w, errors, progress);
+            summary[0] = write(featurizer, config, reader, kept, w, errors, progress);
             w.flush();
         });
     }
 
     @SuppressWarnings("unchecked")
     private static StreamingFeaturizer.Summary write(MoleculeFeaturizer<?> featurizer, Config config,
-                                                     MoleculeReader reader, Writer out,
+                                                     MoleculeReader reader, PassThrough.Columns kept, Writer out,
                                                      StreamingFeaturizer.ErrorSink errorSink,
                                                      StreamingFeaturizer.ProgressListener progress) throws IOException {
         if (featurizer instanceof VectorFeaturizer vf) {
-            FeatureCsvWriter writer = FeatureCsvWriter.forVectors(out, config.layout(), vf.featureNames());
+            FeatureCsvWriter writer = FeatureCsvWriter.forVectors(out, config.layout(), vf.featureNames(), kept);
             StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(vf, config.fragments(), config.threads(), 4096)
                     .withLimits(config.limits());
             StreamingFeaturizer.Summary s = streaming.run(reader, writer::writeVector, errorSink, progress);
             writer.flush();
             return s;
         }
-        FeatureCsvWriter writer = FeatureCsvWriter.forGraphs(out);
+        FeatureCsvWriter writer = FeatureCsvWriter.forGraphs(out, kept);
         StreamingFeaturizer<MolecularGraph> streaming = new StreamingFeaturizer<>(
                 (MoleculeFeaturizer<MolecularGraph>) featurizer, config.fragments(), config.threads(), 1024)
                 .withLimits(config.limits());

@@ -10,11 +10,11 @@ import java.io.Reader;
  * field: a cut inside a double-quoted field closes the quote after it, so that the lines after it are still read
  * as records of their own, and a cut right after a closing quote starts a new field. Not thread-safe.
  */
-final class LineCappingReader extends Reader {
+public final class LineCappingReader extends Reader {
     /** Longest line read, in characters, unless told otherwise (1 MiB). */
-    static final int DEFAULT_MAX_LINE = 1 << 20;
+    public static final int DEFAULT_MAX_LINE = 1 << 20;
     /** Stands for the part of a line that was skipped; a Unicode noncharacter, never found in text. */
-    static final char CUT = '\uFFFF';
+    public static final char CUT = '\uFFFF';
 
     private final Reader in;
     private final int maxLine;
@@ -35,7 +35,7 @@ final class LineCappingReader extends Reader {
      * @param delimiter the field delimiter of CSV ({@code ','}) or TSV ({@code '\t'}), whose fields double quotes
      *                  may enclose; 0 for other text
      */
-    LineCappingReader(Reader in, int maxLine, char delimiter) {
+    public LineCappingReader(Reader in, int maxLine, char delimiter) {
         if (maxLine < 1) {
             throw new IllegalArgumentException("line cap must be positive, got " + maxLine);
         }
@@ -45,7 +45,7 @@ final class LineCappingReader extends Reader {
     }
 
     /** Whether {@code text} holds a line that was cut. */
-    static boolean wasCut(String text) {
+    public static boolean wasCut(String text) {
         return text.indexOf(CUT) >= 0;
     }
 

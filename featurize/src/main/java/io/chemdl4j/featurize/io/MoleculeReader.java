@@ -49,12 +49,18 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
     private String damage;
     private MoleculeRecord damageRecord;
     private final List<String> columns;
+    /** The records' other columns, or {@code null} until an SDF file has been scanned for them. */
+    private List<String> propertyNames;
+    private final java.nio.charset.Charset encoding;
 
-    private MoleculeReader(Path file, Reader reader, Iterator<MoleculeRecord> records, List<String> columns) {
+    private MoleculeReader(Path file, Reader reader, Iterator<MoleculeRecord> records, List<String> columns,
+                           List<String> propertyNames, java.nio.charset.Charset encoding) {
         this.file = file;
         this.reader = reader;
         this.records = records;
         this.columns = columns;
+        this.propertyNames = propertyNames;
+        this.encoding = encoding;
     }
 
     /** The format of {@code file} from its name. */
@@ -127,10 +133,10 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         }
         try {
             return switch (formatOf(file)) {
-                case SDF -> sdf(file, reader);
-                case SMI -> smi(file, reader);
-                case TSV -> delimited(file, reader, CSVFormat.TDF, smilesColumn);
-                case CSV -> delimited(file, reader, CSVFormat.DEFAULT, smilesColumn);
+                case SDF -> sdf(file, reader, encoding);
+                case SMI -> smi(file, reader, encoding);
+                case TSV -> delimited(file, reader, CSVFormat.TDF, smilesColumn, encoding);
+                case CSV -> delimited(file, reader, CSVFormat.DEFAULT, smilesColumn, encoding);
             };
         } catch (InputFileException e) {
             closeQuietly(reader);
@@ -138,8 +144,8 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         }
     }
 
-    private static MoleculeReader delimited(Path file, Reader reader, CSVFormat base, String smilesColumn)
-            throws InputFileException {
+    private static MoleculeReader delimited(Path file, Reader reader, CSVFormat base, String smilesColumn,
+                                            java.nio.charset.Charset encoding) throws InputFileException {
         CSVParser parser;
         try {
             parser = base.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(false)
@@ -198,10 +204,12 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                 return new MoleculeRecord(row++, smiles, null, props);
             }
         };
-        return new MoleculeReader(file, reader, records, List.copyOf(header));
+        List<String> others = new ArrayList<>(header);
+        others.remove(smilesIndex);
+        return new MoleculeReader(file, reader, records, List.copyOf(header), List.copyOf(others), encoding);
     }
 
-    private static MoleculeReader smi(Path file, Reader reader) {
+    private static MoleculeReader smi(Path file, Reader reader, java.nio.charset.Charset encoding) {
         BufferedReader lines = (BufferedReader) reader;
         Iterator<MoleculeRecord> records = new Iterator<>() {
             long row;
@@ -240,7 +248,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                 return new MoleculeRecord(row++, smiles, null, Map.of("name", name));
             }
         };
-        return new MoleculeReader(file, reader, records, List.of("smiles", "name"));
+        return new MoleculeReader(file, reader, records, List.of("smiles", "name"), List.of("name"), encoding);
     }
 
     private static int indexOfWhitespace(String s) {
@@ -257,7 +265,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
      * broken connection table becomes a record with a read error, reported with its record number,
      * and the records after it are still read and keep their numbers.
      */
-    private static MoleculeReader sdf(Path file, Reader reader) {
+    private static MoleculeReader sdf(Path file, Reader reader, java.nio.charset.Charset encoding) {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         SmilesGenerator generator = new SmilesGenerator(SmiFlavor.Isomeric | SmiFlavor.UseAromaticSymbols);
         SdfRecords texts = new SdfRecords(lines);
@@ -283,7 +291,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                 return sdfRecord(row++, text, generator);
             }
         };
-        return new MoleculeReader(file, reader, records, List.of());
+        return new MoleculeReader(file, reader, records, List.of(), null, encoding);
     }
 
     /**
@@ -375,8 +383,10 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         int end = text.indexOf("M  END");
         int dataStart = end < 0 ? text.length() : text.indexOf('\n', end) + 1;
         String ctab = text.substring(0, dataStart == 0 ? text.length() : dataStart);
-        Map<String, String> props = sdfProperties(text.substring(Math.min(dataStart, text.length())));
         String title = text.lines().findFirst().orElse("").strip();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(SDF_TITLE, title);
+        props.putAll(sdfProperties(text.substring(Math.min(dataStart, text.length()))));
         String where = "SDF record " + (row + 1) + (title.isEmpty() ? "" : " ('" + title + "')");
         IAtomContainer molecule;
         boolean v3000 = ctab.lines().skip(3).findFirst().orElse("").contains("V3000");
@@ -423,6 +433,52 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             props.put(name, value.toString());
         }
         return props;
+    }
+
+    /**
+     * The names of the records' {@link MoleculeRecord#properties() properties}, in file order: a CSV/TSV file's
+     * columns other than the SMILES, a {@code .smi} file's {@code name}, an SDF file's {@code title} (the first line
+     * of each record) and every data item name that any record has. An SDF file is read through once for them, on
+     * the first call, without disturbing the records' reading.
+     *
+     * @throws InputFileException when an SDF file names more than 1,000 different data items
+     */
+    public List<String> propertyNames() throws InputFileException {
+        if (propertyNames == null) {
+            propertyNames = sdfPropertyNames();
+        }
+        return propertyNames;
+    }
+
+    /** The property holding an SDF record's title line. */
+    public static final String SDF_TITLE = "title";
+    private static final int MAX_SDF_PROPERTY_NAMES = 1_000;
+
+    private List<String> sdfPropertyNames() throws InputFileException {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        names.add(SDF_TITLE);
+        try (BufferedReader lines = new BufferedReader(new LineCappingReader(TextFiles.open(file, encoding),
+                LineCappingReader.DEFAULT_MAX_LINE, (char) 0), 1 << 16)) {
+            boolean inData = false;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("M  END")) {
+                    inData = true;
+                } else if (line.strip().equals("$$$$")) {
+                    inData = false;
+                } else if (inData && line.startsWith(">")) {
+                    int open = line.indexOf('<');
+                    int close = line.indexOf('>', open + 1);
+                    if (open > 0 && close > open && names.add(line.substring(open + 1, close))
+                            && names.size() > MAX_SDF_PROPERTY_NAMES) {
+                        throw new InputFileException(file + ": more than " + MAX_SDF_PROPERTY_NAMES
+                                + " different SD data items; keep the ones wanted by name");
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A damaged file: the names seen so far; reading the records reports the damage where it is.
+        }
+        return List.copyOf(names);
     }
 
     /** Column names of a CSV/TSV source (empty for SDF, whose properties vary per record). */

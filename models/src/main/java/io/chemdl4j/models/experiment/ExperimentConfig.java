@@ -35,10 +35,13 @@ import io.chemdl4j.moleculenet.split.SplitterType;
  *                      the best epoch's weights are restored; 0 for none (all epochs, last weights)
  * @param ensembleSize  models trained with seeds {@code seed, seed+1, …} whose mean prediction is scored; 1 for one model
  * @param dataDirectory where catalog files are looked for first, or {@code null} for {@code $CHEMDL_DATA_DIR}
+ * @param splitFile     a split file giving every molecule its part, in place of the splitter and fractions, or
+ *                      {@code null} ({@link io.chemdl4j.moleculenet.split.SplitFile})
+ * @param splitsOut     where to write the split used as a split file, or {@code null}
  */
 public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfig modelConfig, SplitterType splitter,
                                SplitFractions fractions, long seed, OptionalInt epochs, FeaturizerSpec featurizer,
-                               int patience, int ensembleSize, Path dataDirectory) {
+                               int patience, int ensembleSize, Path dataDirectory, Path splitFile, Path splitsOut) {
     /** The kind an experiment trains unless told otherwise: DeepChem's tutorial network. */
     public static final String DEFAULT_MODEL = "multitask";
 
@@ -82,7 +85,7 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
     public static ExperimentConfig defaults(DataSource source, long seed) {
         ModelKind<?> kind = ModelKinds.byName(DEFAULT_MODEL);
         return new ExperimentConfig(source, kind, kind.defaults(source.taskType()), SplitterType.RANDOM,
-                SplitFractions.defaults(), seed, OptionalInt.empty(), null, 0, 1, null);
+                SplitFractions.defaults(), seed, OptionalInt.empty(), null, 0, 1, null, null, null);
     }
 
     /** The featurizer this run uses: the named one, else its model input's default. */
@@ -92,7 +95,7 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
 
     /** What the model's input loads. */
     public DataRequest dataRequest() {
-        return new DataRequest(source, featurizer, splitter, seed, fractions, dataDirectory);
+        return new DataRequest(source, featurizer, splitter, seed, fractions, dataDirectory, splitFile, splitsOut);
     }
 
     /** A builder holding this configuration's values. */
@@ -165,6 +168,8 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
         private int patience;
         private int ensembleSize;
         private Path dataDirectory;
+        private Path splitFile;
+        private Path splitsOut;
 
         private Builder(ExperimentConfig c) {
             source = c.source;
@@ -178,6 +183,8 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
             patience = c.patience;
             ensembleSize = c.ensembleSize;
             dataDirectory = c.dataDirectory;
+            splitFile = c.splitFile;
+            splitsOut = c.splitsOut;
         }
 
         /** Another source; a model configuration that depends on the task type is reset to the kind's default. */
@@ -250,9 +257,21 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
             return this;
         }
 
+        /** Parts read from this split file instead of made by the splitter ({@code null}: the splitter's). */
+        public Builder splitFile(Path file) {
+            splitFile = file;
+            return this;
+        }
+
+        /** The split used also written to this file ({@code null}: not written). */
+        public Builder splitsOut(Path file) {
+            splitsOut = file;
+            return this;
+        }
+
         public ExperimentConfig build() {
             return new ExperimentConfig(source, model, modelConfig, splitter, fractions, seed, epochs, featurizer,
-                    patience, ensembleSize, dataDirectory);
+                    patience, ensembleSize, dataDirectory, splitFile, splitsOut);
         }
     }
 }

@@ -5,15 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.models.metrics.EvaluationResult;
+import io.chemdl4j.models.metrics.ScoresJson;
 
 /** Presents an {@link ExperimentResult}: a text table for people, JSON for programs. */
 public final class ExperimentReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ExperimentReport() {
     }
 
@@ -42,6 +38,11 @@ public final class ExperimentReport {
             metrics.values().forEach(v -> sb.append(String.format(Locale.ROOT, " %10.4f", v)));
             sb.append(System.lineSeparator());
         });
+        EvaluationResult test = result.details().get("test");
+        if (test != null && test.tasks().size() > 1) {
+            sb.append("test split by task:").append(System.lineSeparator()).append(test.table())
+                    .append(System.lineSeparator());
+        }
         sb.append(String.format(Locale.ROOT, "featurize %.1f s", result.featurizeSeconds()));
         if (!result.epochs().isEmpty()) {
             sb.append(String.format(Locale.ROOT, " | train %.2f s/epoch", result.secondsPerEpoch()));
@@ -53,8 +54,11 @@ public final class ExperimentReport {
         return sb.toString();
     }
 
-    /** {@code {"train": {"roc_auc": …}, "valid": {…}, "test": {…}}}, written atomically. */
+    /**
+     * {@code {"train": {"roc_auc": …}, "valid": {…}, "test": {…}, "per_task": {"train": {"NR-AR": {…}, …}, …}}},
+     * written atomically ({@link ScoresJson}).
+     */
     public static void writeJson(ExperimentResult result, Path file) throws IOException {
-        AtomicFiles.write(file, out -> JSON.writeValue(out, result.scores()));
+        ScoresJson.write(result.details(), file);
     }
 }

@@ -51,8 +51,10 @@ public final class HyperparameterSearch {
      * @param ranked     trials, best validation score first
      * @param best       the best trial's model, on the data it was trained on
      * @param bestScores the best model's metric on {@code train}, {@code valid} and {@code test}
+     * @param saver      saves the best model with the featurizer and transformers of its data
      */
-    public record Result(Metric metric, List<Trial> ranked, PropertyModel<?> best, Map<String, Double> bestScores) {
+    public record Result(Metric metric, List<Trial> ranked, PropertyModel<?> best, Map<String, Double> bestScores,
+                         ExperimentResult.Saver saver) {
         public Result {
             ranked = List.copyOf(ranked);
             bestScores = Map.copyOf(bestScores);
@@ -108,7 +110,8 @@ public final class HyperparameterSearch {
         scores.put("train", ranked.get(0).trainScore());
         scores.put("valid", ranked.get(0).validScore());
         scores.put("test", best.evaluate(data.test(), metrics, data.transformers()).mean(metric));
-        return new Result(metric, ranked, best, scores);
+        return new Result(metric, ranked, best, scores,
+                dir -> kind.save(best, dir, data.featurizer(), data.transformers()));
     }
 
     /** {@code base} with the values {@code point} sets, in the configuration of its model kind. */

@@ -28,4 +28,35 @@ public final class SearchReport {
                 metric));
         return sb.toString();
     }
+
+    /**
+     * The trials as CSV, best first: rank, the validation and training scores, epochs trained, and one column per
+     * hyperparameter (empty where a trial leaves the model's default), written atomically.
+     */
+    public static void writeTrials(HyperparameterSearch.Result result, java.nio.file.Path file)
+            throws java.io.IOException {
+        String metric = result.metric().id();
+        io.chemdl4j.featurize.AtomicFiles.write(file, out -> {
+            org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(
+                    new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                    org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
+            csv.printRecord("rank", "valid_" + metric, "train_" + metric, "epochs_trained", "layers", "dropout",
+                    "learning_rate", "weight_decay", "batch_size", "epochs");
+            List<HyperparameterSearch.Trial> ranked = result.ranked();
+            for (int i = 0; i < ranked.size(); i++) {
+                HyperparameterSearch.Trial t = ranked.get(i);
+                HyperparameterSpace.Point p = t.point();
+                csv.printRecord(i + 1, t.validScore(), t.trainScore(), t.epochs(),
+                        p.layerSizes() == null ? "" : p.layerSizes().stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        orEmpty(p.dropout()), orEmpty(p.learningRate()), orEmpty(p.weightDecay()),
+                        orEmpty(p.batchSize()), orEmpty(p.epochs()));
+            }
+            csv.flush();
+        });
+    }
+
+    private static Object orEmpty(Object value) {
+        return value == null ? "" : value;
+    }
 }

@@ -80,8 +80,7 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
 
     private MolNetData loadRaw(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
         VectorFeaturizer featurizer = featurizer(request.featurizerOr(defaultFeaturizer()));
-        LoadOptions options = new LoadOptions(featurizer, request.splitter(), request.seed(), request.fractions(),
-                request.dataDirectory(), Runtime.getRuntime().availableProcessors());
+        LoadOptions options = request.loadOptions(featurizer, Runtime.getRuntime().availableProcessors());
         return MolNet.load(request.source(), options, FeaturizationCache.standard(), progress);
     }
 

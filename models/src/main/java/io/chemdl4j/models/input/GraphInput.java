@@ -68,8 +68,7 @@ public final class GraphInput implements ModelInput<GraphDataset> {
         }
         long start = System.nanoTime();
         // LoadOptions carries a vector featurizer that graph loading does not read.
-        LoadOptions options = new LoadOptions(new EcfpFeaturizer(), request.splitter(), request.seed(),
-                request.fractions(), request.dataDirectory(), Runtime.getRuntime().availableProcessors());
+        LoadOptions options = request.loadOptions(new EcfpFeaturizer(), Runtime.getRuntime().availableProcessors());
         MolNetGraphData data = MolNet.loadGraphs(request.source(), options, Featurizers.createGraph(spec));
         return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
                 data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,5 +61,42 @@ public record EvaluationResult(List<String> tasks, Map<Metric, double[]> perTask
             out.put(m.id(), mean(m));
         }
         return out;
+    }
+
+    /** Each task's scores keyed by metric id, in task order; a score undefined for a task is NaN. */
+    public Map<String, Map<String, Double>> byTask() {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (Map.Entry<Metric, double[]> e : perTask.entrySet()) {
+                scores.put(e.getKey().id(), e.getValue()[t]);
+            }
+            out.put(tasks.get(t), scores);
+        }
+        return out;
+    }
+
+    /** A table: one row per task, and the mean over tasks when there are several; one column per metric. */
+    public String table() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s", "task"));
+        for (Metric m : perTask.keySet()) {
+            sb.append(String.format(Locale.ROOT, " %10s", m.id()));
+        }
+        sb.append('\n');
+        for (int t = 0; t < tasks.size(); t++) {
+            sb.append(String.format(Locale.ROOT, "%-24s", tasks.get(t)));
+            for (double[] values : perTask.values()) {
+                sb.append(String.format(Locale.ROOT, " %10.4f", values[t]));
+            }
+            sb.append('\n');
+        }
+        if (tasks.size() > 1) {
+            sb.append(String.format(Locale.ROOT, "%-24s", "mean"));
+            for (Metric m : perTask.keySet()) {
+                sb.append(String.format(Locale.ROOT, " %10.4f", mean(m)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString().stripTrailing();
     }
 }

@@ -62,26 +62,7 @@ public final class ModelEvaluation {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "%s | %s | %d molecules%s%n", source.name(), subset.id(),
                     predictions.size(), errors.isEmpty() ? "" : " | " + errors.size() + " rows skipped"));
-            sb.append(String.format(Locale.ROOT, "%-24s", "task"));
-            for (Metric m : scores.perTask().keySet()) {
-                sb.append(String.format(Locale.ROOT, " %10s", m.id()));
-            }
-            sb.append('\n');
-            List<String> tasks = scores.tasks();
-            for (int t = 0; t < tasks.size(); t++) {
-                sb.append(String.format(Locale.ROOT, "%-24s", tasks.get(t)));
-                for (double[] values : scores.perTask().values()) {
-                    sb.append(String.format(Locale.ROOT, " %10.4f", values[t]));
-                }
-                sb.append('\n');
-            }
-            if (tasks.size() > 1) {
-                sb.append(String.format(Locale.ROOT, "%-24s", "mean"));
-                for (Metric m : scores.perTask().keySet()) {
-                    sb.append(String.format(Locale.ROOT, " %10.4f", scores.mean(m)));
-                }
-                sb.append('\n');
-            }
+            sb.append(scores.table()).append('\n');
             return sb.toString().stripTrailing();
         }
 
@@ -100,6 +81,19 @@ public final class ModelEvaluation {
      */
     public static Result evaluate(SavedModel model, DataSource source, Subset subset, SplitterType splitter, long seed,
                                   Path dataDirectory, StreamingFeaturizer.ProgressListener progress) {
+        return evaluate(model, new DataRequest(source, model.featurizer(), splitter, seed, SplitFractions.defaults(),
+                dataDirectory), subset, progress);
+    }
+
+    /**
+     * Scores {@code model} on {@code subset} of the data {@code request} loads and splits (its split file, or its
+     * splitter, seed and fractions, as training split them); the model's own featurizer is used.
+     *
+     * @param progress told the rows featurized so far, or null
+     */
+    public static Result evaluate(SavedModel model, DataRequest request, Subset subset,
+                                  StreamingFeaturizer.ProgressListener progress) {
+        DataSource source = request.source();
         if (model.featurizer() == null) {
             throw new IllegalArgumentException("this model was saved without its featurizer; it cannot featurize molecules");
         }
@@ -107,8 +101,9 @@ public final class ModelEvaluation {
             throw new IllegalArgumentException("the model is a " + model.model().taskType().name().toLowerCase(Locale.ROOT)
                     + " model, the data are " + source.taskType().name().toLowerCase(Locale.ROOT));
         }
-        return evaluate(model.kind(), model, new DataRequest(source, model.featurizer(), splitter, seed,
-                SplitFractions.defaults(), dataDirectory), subset, progress);
+        return evaluate(model.kind(), model, new DataRequest(source, model.featurizer(), request.splitter(),
+                request.seed(), request.fractions(), request.dataDirectory(), request.splitFile(), request.splitsOut()),
+                subset, progress);
     }
 
     private static <D extends LabelledData> Result evaluate(ModelKind<D> kind, SavedModel model, DataRequest request,

@@ -18,6 +18,7 @@ import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
 import io.chemdl4j.featurize.io.MoleculeRecord;
+import io.chemdl4j.featurize.io.PassThrough;
 import io.chemdl4j.featurize.io.RowErrorList;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.models.Uncertainty;
@@ -25,9 +26,10 @@ import io.chemdl4j.models.Uncertainty;
 /**
  * Predicts a file of molecules of any size with a saved model in constant memory (what {@code chemdl
  * predict} runs): reads the file in chunks, featurizes each chunk on every thread the way the model's
- * training data was, predicts the chunk, and writes {@code row,smiles,<task…>} (probabilities of class 1
- * for classifiers, original units for regressors; {@code <task>_std} columns after them with Monte-Carlo
- * dropout). Rows that cannot be read or featurized go to the error list and the run carries on. Both
+ * training data was, predicts the chunk, and writes {@code row,smiles}, the input's own columns (all by default,
+ * {@link PassThrough}), then {@code <task…>} (probabilities of class 1 for classifiers, original units for
+ * regressors; with Monte-Carlo dropout also {@code <task>_mean} and {@code <task>_std} after them). Rows that
+ * cannot be read or featurized go to the error list and the run carries on. Both
  * files appear atomically when the run completes. Not for concurrent runs on one instance.
  */
 public final class StreamingPredictor {
@@ -43,14 +45,17 @@ public final class StreamingPredictor {
      * @param fragments         what to do with salts and mixtures (as when the training data was read: keep)
      * @param limits            molecules past these are error rows
      * @param encoding          the input's text encoding
+     * @param keep              the input columns written beside the predictions
      */
     public record Options(String smilesColumn, int uncertaintySamples, long seed, int threads, int chunkSize,
-                          FragmentPolicy fragments, MoleculeLimits limits, java.nio.charset.Charset encoding) {
+                          FragmentPolicy fragments, MoleculeLimits limits, java.nio.charset.Charset encoding,
+                          PassThrough keep) {
         public Options {
             encoding = encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding;
             smilesColumn = smilesColumn == null ? "smiles" : smilesColumn;
             fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
             limits = limits == null ? MoleculeLimits.defaults() : limits;
+            keep = keep == null ? PassThrough.all() : keep;
             if (uncertaintySamples < 0 || threads < 1 || chunkSize < 1) {
                 throw new IllegalArgumentException("samples must be >= 0, threads and chunk size >= 1");
             }
@@ -58,31 +63,36 @@ public final class StreamingPredictor {
 
         /**
          * Column {@code smiles}, no uncertainty, every core, chunks of 1,024 molecules, fragments kept, the default
-         * molecule limits, UTF-8.
+         * molecule limits, UTF-8, every input column kept.
          */
         public static Options defaults() {
             return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024, FragmentPolicy.KEEP_ALL,
-                    MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8);
+                    MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8, PassThrough.all());
         }
 
         public Options withSmilesColumn(String column) {
-            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding);
+            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding, keep);
         }
 
         public Options withUncertainty(int samples, long seed) {
-            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits, encoding);
+            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits, encoding, keep);
         }
 
         public Options withThreads(int n) {
-            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits, encoding);
+            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits, encoding, keep);
         }
 
         public Options withEncoding(java.nio.charset.Charset e) {
-            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, e);
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, e, keep);
         }
 
         public Options withLimits(MoleculeLimits l) {
-            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l, encoding);
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l, encoding, keep);
+        }
+
+        /** These options writing the input columns {@code k} beside the predictions. */
+        public Options withKeep(PassThrough k) {
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding, k);
         }
     }
 
@@ -122,26 +132,26 @@ public final class StreamingPredictor {
             throws IOException, InputFileException {
         Summary[] summary = new Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn(), options.encoding())) {
-            RowErrorList.write(errors, errorSink -> write(reader, output, errorSink, progress, summary));
+            PassThrough.Columns kept = options.keep().resolve(reader, predictionColumns());
+            RowErrorList.write(errors, errorSink -> write(model.inputs(), reader, kept, output, errorSink, progress,
+                    summary));
         }
         return summary[0];
     }
 
-    private void write(MoleculeReader reader, Path output, StreamingFeaturizer.ErrorSink errors,
-                       StreamingFeaturizer.ProgressListener progress, Summary[] summary) throws IOException {
-        write(model.inputs(), reader, output, errors, progress, summary);
-    }
-
-    private <T> void write(SavedModel.Inputs<T> inputs, MoleculeReader reader, Path output,
+    private <T> void write(SavedModel.Inputs<T> inputs, MoleculeReader reader, PassThrough.Columns kept, Path output,
                            StreamingFeaturizer.ErrorSink errors, StreamingFeaturizer.ProgressListener progress,
                            Summary[] summary) throws IOException {
         AtomicFiles.write(output, out -> {
             CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     1 << 16), csv());
-            csv.printRecord(header());
+            List<String> header = new ArrayList<>(List.of("row", "smiles"));
+            header.addAll(kept.header());
+            header.addAll(predictionColumns());
+            csv.printRecord(header);
             StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
                     options.threads(), options.chunkSize()).withLimits(options.limits());
-            try (Chunk<T> chunk = new Chunk<>(inputs, csv)) {
+            try (Chunk<T> chunk = new Chunk<>(inputs, kept, csv)) {
                 StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
                     try {
                         chunk.flush();
@@ -159,15 +169,21 @@ public final class StreamingPredictor {
         });
     }
 
-    private List<String> header() {
-        List<String> header = new ArrayList<>(List.of("row", "smiles"));
-        header.addAll(model.model().tasks());
+    /**
+     * One column per task (the model's prediction); with uncertainty also {@code <task>_mean} and {@code <task>_std},
+     * the Monte-Carlo dropout mean and spread, beside it and never in its place.
+     */
+    private List<String> predictionColumns() {
+        List<String> columns = new ArrayList<>(model.model().tasks());
         if (options.uncertaintySamples() > 0) {
             for (String t : model.model().tasks()) {
-                header.add(t + "_std");
+                columns.add(t + "_mean");
+            }
+            for (String t : model.model().tasks()) {
+                columns.add(t + "_std");
             }
         }
-        return header;
+        return columns;
     }
 
     private static CSVFormat csv() {
@@ -181,6 +197,7 @@ public final class StreamingPredictor {
      */
     private final class Chunk<T> implements AutoCloseable {
         private final SavedModel.Inputs<T> inputs;
+        private final PassThrough.Columns kept;
         private final CSVPrinter out;
         private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chemdl-predict");
@@ -192,8 +209,9 @@ public final class StreamingPredictor {
         private List<T> features = new ArrayList<>();
         private long chunks;
 
-        Chunk(SavedModel.Inputs<T> inputs, CSVPrinter out) {
+        Chunk(SavedModel.Inputs<T> inputs, PassThrough.Columns kept, CSVPrinter out) {
             this.inputs = inputs;
+            this.kept = kept;
             this.out = out;
         }
 
@@ -249,30 +267,30 @@ public final class StreamingPredictor {
         }
 
         private void predictAndWrite(List<MoleculeRecord> chunkRecords, List<T> x, long seed) throws IOException {
-            double[][] mean;
-            double[][] std = null;
+            double[][] predicted = inputs.predict(x);
+            Uncertainty dropout = null;
             if (options.uncertaintySamples() > 0) {
                 // Each chunk draws its own masks from its own seed.
-                Uncertainty u = inputs.predictWithDropout(x, options.uncertaintySamples(), seed);
-                mean = u.mean();
-                std = u.std();
-            } else {
-                mean = inputs.predict(x);
+                dropout = inputs.predictWithDropout(x, options.uncertaintySamples(), seed);
             }
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < chunkRecords.size(); i++) {
                 row.clear();
                 row.add(chunkRecords.get(i).row());
                 row.add(chunkRecords.get(i).smiles());
-                for (double v : mean[i]) {
-                    row.add(Float.toString((float) v));
-                }
-                if (std != null) {
-                    for (double v : std[i]) {
-                        row.add(Float.toString((float) v));
-                    }
+                kept.appendValues(chunkRecords.get(i), row);
+                addAll(row, predicted[i]);
+                if (dropout != null) {
+                    addAll(row, dropout.mean()[i]);
+                    addAll(row, dropout.std()[i]);
                 }
                 out.printRecord(row);
+            }
+        }
+
+        private static void addAll(List<Object> row, double[] values) {
+            for (double v : values) {
+                row.add(Float.toString((float) v));
             }
         }
 

@@ -2,6 +2,7 @@ package io.chemdl4j.models.graphconv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.GraphFeaturizer;
 import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.io.PassThrough;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
@@ -100,19 +102,24 @@ class SavedGraphConvTest {
                 .run(smi, dir.resolve("out.csv"), dir.resolve("errors.csv"), null);
         assertEquals(new StreamingPredictor.Summary(4, 3, 1), summary);
         List<String> lines = Files.readAllLines(dir.resolve("out.csv"));
-        assertEquals("row,smiles,t0,t0_std", lines.get(0));
+        assertEquals("row,smiles,name,t0,t0_mean,t0_std", lines.get(0), "the .smi name column is kept");
         SavedModel.Predictions p = saved.predictSmiles("x", List.of("CCO", "OC1CCCCC1", "Clc1ccc(Br)cc1"));
-        // Monte-Carlo means differ from the plain prediction, but not by more than dropout moves it
+        // The plain prediction is written as it is without --uncertainty; the Monte-Carlo mean beside it differs,
+        // but not by more than dropout moves it.
         for (int i = 0; i < 3; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            assertEquals(p.values()[i][0], Double.parseDouble(f[2]), 1.0, lines.get(i + 1));
-            assertTrue(Double.parseDouble(f[3]) > 0, lines.get(i + 1));
+            String[] f = lines.get(i + 1).split(",", -1);
+            assertEquals("", f[2], "no names in the file");
+            assertEquals((float) p.values()[i][0], Float.parseFloat(f[3]), lines.get(i + 1));
+            assertEquals(p.values()[i][0], Double.parseDouble(f[4]), 1.0, lines.get(i + 1));
+            assertNotEquals(Float.parseFloat(f[3]), Float.parseFloat(f[4]), lines.get(i + 1));
+            assertTrue(Double.parseDouble(f[5]) > 0, lines.get(i + 1));
         }
         assertTrue(Files.readString(dir.resolve("errors.csv")).contains("C1CC"));
 
-        new StreamingPredictor(saved, StreamingPredictor.Options.defaults())
+        new StreamingPredictor(saved, StreamingPredictor.Options.defaults().withKeep(PassThrough.none()))
                 .run(smi, dir.resolve("plain.csv"), null, null);
         List<String> plain = Files.readAllLines(dir.resolve("plain.csv"));
+        assertEquals("row,smiles,t0", plain.get(0));
         for (int i = 0; i < 3; i++) {
             String[] f = plain.get(i + 1).split(",");
             assertEquals((float) p.values()[i][0], Float.parseFloat(f[2]), plain.get(i + 1));

@@ -15,6 +15,7 @@ import io.chemdl4j.featurize.io.MoleculeReader;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.DatasetSplit;
+import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.GraphDatasetSplit;
 import io.chemdl4j.moleculenet.InvalidDataException;
 import io.chemdl4j.moleculenet.TaskType;
@@ -25,6 +26,7 @@ import io.chemdl4j.moleculenet.load.DatasetLoader;
 import io.chemdl4j.moleculenet.load.LoadOptions;
 import io.chemdl4j.moleculenet.load.LoadedData;
 import io.chemdl4j.moleculenet.load.LoadedGraphs;
+import io.chemdl4j.moleculenet.split.SplitFile;
 import io.chemdl4j.moleculenet.store.FeaturizationCache;
 import io.chemdl4j.moleculenet.transform.BalancingTransformer;
 import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
@@ -75,7 +77,9 @@ public final class MolNet {
             LOG.warn("Skipped {}", e);
         }
         checkUsable(file, source.taskType(), loaded.dataset(), loaded.rowsRead(), loaded.errors());
-        DatasetSplit raw = options.splitter().create(options.seed()).split(loaded.dataset(), options.fractions());
+        int[][] parts = splitIndices(loaded.dataset(), loaded.errors(), loaded.rowsRead(), options);
+        DatasetSplit raw = new DatasetSplit(loaded.dataset().select(parts[0]), loaded.dataset().select(parts[1]),
+                loaded.dataset().select(parts[2]));
         List<Transformer> transformers = defaultTransformers(source, raw.train());
         DatasetSplit split = new DatasetSplit(Transformer.transformAll(raw.train(), transformers),
                 Transformer.transformAll(raw.valid(), transformers), Transformer.transformAll(raw.test(), transformers));
@@ -97,12 +101,33 @@ public final class MolNet {
             LOG.warn("Skipped {}", e);
         }
         checkUsable(located.file(), source.taskType(), loaded.dataset().labels(), loaded.rowsRead(), loaded.errors());
-        GraphDatasetSplit raw = loaded.dataset().split(options.splitter().create(options.seed()), options.fractions());
+        int[][] parts = splitIndices(loaded.dataset().labels(), loaded.errors(), loaded.rowsRead(), options);
+        GraphDataset all = loaded.dataset();
+        GraphDatasetSplit raw = new GraphDatasetSplit(all.select(parts[0]), all.select(parts[1]), all.select(parts[2]));
         List<Transformer> transformers = defaultTransformers(source, raw.train().labels());
         GraphDatasetSplit split = new GraphDatasetSplit(raw.train().transform(transformers),
                 raw.valid().transform(transformers), raw.test().transform(transformers));
         return new MolNetGraphData(source, located.columns().taskColumns(), featurizer.spec(), split, transformers,
                 loaded.errors());
+    }
+
+    /**
+     * The parts of {@code data}: from the options' split file when there is one, else from their splitter; written
+     * to their split output when there is one.
+     */
+    private static int[][] splitIndices(Dataset data, List<RowError> errors, long rowsRead, LoadOptions options) {
+        long[] rows = options.splitFile() != null || options.splitsOut() != null
+                ? SplitFile.dataRows(data.size(), errors, rowsRead) : null;
+        int[][] parts = options.splitFile() != null ? SplitFile.assign(options.splitFile(), rows, data.ids())
+                : options.splitter().create(options.seed()).splitIndices(data, options.fractions());
+        if (options.splitsOut() != null) {
+            try {
+                SplitFile.write(options.splitsOut(), rows, data.ids(), parts);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(options.splitsOut() + ": cannot be written: " + e.getMessage(), e);
+            }
+        }
+        return parts;
     }
 
     /** A source's file, its columns and, for a catalog file (checked by it), its SHA-256; else {@code null}. */

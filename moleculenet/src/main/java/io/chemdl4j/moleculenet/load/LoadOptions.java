@@ -19,9 +19,12 @@ import io.chemdl4j.moleculenet.split.SplitterType;
  * @param threads       featurization threads
  * @param reload        reuse the featurization cache when it is valid (DeepChem's {@code reload=True});
  *                      {@code false} featurizes again and replaces the cache
+ * @param splitFile     a {@link io.chemdl4j.moleculenet.split.SplitFile} giving each molecule its part, in place of
+ *                      the splitter, or {@code null}
+ * @param splitsOut     where to write the split used, as a split file, or {@code null}
  */
 public record LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, long seed, SplitFractions fractions,
-                          Path dataDirectory, int threads, boolean reload) {
+                          Path dataDirectory, int threads, boolean reload, Path splitFile, Path splitsOut) {
     public LoadOptions {
         Objects.requireNonNull(featurizer, "featurizer");
         Objects.requireNonNull(splitter, "splitter");
@@ -29,6 +32,12 @@ public record LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, lo
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+    }
+
+    /** Options that split with the splitter and write no split file. */
+    public LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, long seed, SplitFractions fractions,
+                       Path dataDirectory, int threads, boolean reload) {
+        this(featurizer, splitter, seed, fractions, dataDirectory, threads, reload, null, null);
     }
 
     /** Options that reuse the featurization cache. */
@@ -44,18 +53,32 @@ public record LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, lo
     }
 
     public LoadOptions withFeaturizer(VectorFeaturizer f) {
-        return new LoadOptions(f, splitter, seed, fractions, dataDirectory, threads, reload);
+        return new LoadOptions(f, splitter, seed, fractions, dataDirectory, threads, reload, splitFile, splitsOut);
     }
 
     public LoadOptions withSplitter(SplitterType s) {
-        return new LoadOptions(featurizer, s, seed, fractions, dataDirectory, threads, reload);
+        return new LoadOptions(featurizer, s, seed, fractions, dataDirectory, threads, reload, splitFile, splitsOut);
+    }
+
+    public LoadOptions withFractions(SplitFractions f) {
+        return new LoadOptions(featurizer, splitter, seed, f, dataDirectory, threads, reload, splitFile, splitsOut);
     }
 
     public LoadOptions withDataDirectory(Path dir) {
-        return new LoadOptions(featurizer, splitter, seed, fractions, dir, threads, reload);
+        return new LoadOptions(featurizer, splitter, seed, fractions, dir, threads, reload, splitFile, splitsOut);
+    }
+
+    /** Parts read from a split file instead of made by the splitter ({@code null}: the splitter's). */
+    public LoadOptions withSplitFile(Path file) {
+        return new LoadOptions(featurizer, splitter, seed, fractions, dataDirectory, threads, reload, file, splitsOut);
+    }
+
+    /** The split used also written to {@code file} ({@code null}: not written). */
+    public LoadOptions withSplitsOut(Path file) {
+        return new LoadOptions(featurizer, splitter, seed, fractions, dataDirectory, threads, reload, splitFile, file);
     }
 
     public LoadOptions withReload(boolean r) {
-        return new LoadOptions(featurizer, splitter, seed, fractions, dataDirectory, threads, r);
+        return new LoadOptions(featurizer, splitter, seed, fractions, dataDirectory, threads, r, splitFile, splitsOut);
     }
 }
