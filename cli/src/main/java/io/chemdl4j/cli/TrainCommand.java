@@ -112,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
     int patience;
 
     @Option(names = "--ensemble", defaultValue = "1", description = "Train N models with seeds seed..seed+N-1 and "
-            + "score their mean prediction (default 1).")
+            + "score their mean prediction (default 1); --save-model saves them as one model, whose predict "
+            + "--uncertainty gives the members' mean and spread.")
     int ensemble;
 
     @Option(names = "--metrics-out", description = "Write the scores as JSON to this file.")
@@ -127,10 +128,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (saveModel != null && ensemble > 1) {
-            throw new IllegalArgumentException("saving an ensemble is not supported yet; train with --ensemble 1 "
-                    + "to save (refused before training --ensemble " + ensemble + ")");
-        }
         ExperimentConfig config = ExperimentConfig.defaults(data.source(), run.seed).toBuilder()
                 .model(model)
                 .hyperparameters(network.hyperparameters())

@@ -192,12 +192,35 @@ class ChemDlTest {
     }
 
     @Test
-    void anEnsembleWithSaveModelIsRefusedBeforeAnythingTrains() {
-        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--model", "graphconv", "--epochs",
-                "1", "--ensemble", "2", "--quiet", "--save-model", dir.resolve("gc").toString()));
-        assertTrue(err.toString().contains("saving an ensemble is not supported yet"), err.toString());
-        assertTrue(err.toString().contains("refused before training"), err.toString());
-        assertTrue(!Files.exists(dir.resolve("gc")));
+    void anEnsembleIsSavedAsOneModelThatScoresAsTrainedAndGivesItsMembersSpread() throws Exception {
+        Path metrics = dir.resolve("ensemble.json");
+        Path model = dir.resolve("gc");
+        assertEquals(0, run("train", "--dataset", "delaney", "--model", "graphconv", "--epochs", "2", "--ensemble",
+                "3", "--quiet", "--metrics-out", metrics.toString(), "--save-model", model.toString()), err.toString());
+        var saved = io.chemdl4j.models.io.ModelIO.load(model);
+        assertEquals(io.chemdl4j.models.io.ModelIO.ENSEMBLE_FORMAT_VERSION, saved.formatVersion());
+        assertEquals(3, ((io.chemdl4j.models.Ensemble<?>) saved.model()).members().size());
+        Path scores = dir.resolve("eval.json");
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--dataset", "delaney", "--metrics-out",
+                scores.toString(), "--quiet"), err.toString());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(metrics.toFile()).path("test").path("rmse").asDouble(),
+                json.readTree(scores.toFile()).path("test").path("rmse").asDouble(), 1e-5,
+                "the saved ensemble scores the test split as the training run's mean prediction did");
+
+        Path smi = Files.write(dir.resolve("in.smi"), java.util.List.of("CCO", "c1ccccc1O", "CCCCCCCCCC"));
+        Path out = dir.resolve("p.csv");
+        assertEquals(0, run("predict", "--model", model.toString(), "--input", smi.toString(), "--output",
+                out.toString(), "--uncertainty", "--keep-columns", "none", "--quiet"), err.toString());
+        java.util.List<String> lines = Files.readAllLines(out);
+        String task = "measured log solubility in mols per litre";
+        assertEquals("row,smiles," + task + "," + task + "_mean," + task + "_std", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertEquals(Double.parseDouble(f[2]), Double.parseDouble(f[3]), 1e-5, "an ensemble's mean is its "
+                    + "prediction: " + line);
+            assertTrue(Double.parseDouble(f[4]) > 0, "three members differ: " + line);
+        }
     }
 
     /** hyperopt ranks its trials, writes them as CSV and saves the best model, which scores as reported. */

@@ -10,11 +10,14 @@ import io.chemdl4j.moleculenet.transform.Transformer;
 /**
  * Models of one kind trained with different seeds, predicting together: the mean of the members'
  * predictions, and with {@link #predictWithUncertainty} their spread, a measure of how sure the
- * models are (Lakshminarayanan et al. 2017, "deep ensembles"). Immutable; thread-safe if its members are.
+ * models are (Lakshminarayanan et al. 2017, "deep ensembles"). Saved as one model directory
+ * ({@link io.chemdl4j.models.io.ModelIO#writeEnsemble}); where a model's uncertainty is asked for (
+ * {@code predict --uncertainty}), an ensemble gives its members' mean and spread. Immutable; thread-safe if its
+ * members are.
  *
  * @param <D> the data the members read
  */
-public final class Ensemble<D extends LabelledData> implements PropertyModel<D> {
+public final class Ensemble<D extends LabelledData> implements PropertyModel<D>, DropoutUncertainty<D> {
     private final List<PropertyModel<D>> members;
 
     public Ensemble(List<? extends PropertyModel<D>> members) {
@@ -63,5 +66,14 @@ public final class Ensemble<D extends LabelledData> implements PropertyModel<D> 
             all.add(m.predict(data, transformers));
         }
         return Uncertainty.of(all);
+    }
+
+    /**
+     * The members' mean and spread ({@link #predictWithUncertainty}): an ensemble's uncertainty comes from its
+     * members, not from dropout, so {@code samples} and {@code seed} do not change it.
+     */
+    @Override
+    public Uncertainty predictWithDropout(D data, int samples, long seed, List<Transformer> transformers) {
+        return predictWithUncertainty(data, transformers);
     }
 }

@@ -36,7 +36,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * for the multitask classifier, with a second argument {@code graphconv} for the graph-convolution
  * regressor ({@code golden/v2-graphconv-regressor}, {@code golden/v4-graphconv-regressor}) or
  * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier}) or
- * {@code dmpnn} for a D-MPNN regressor with descriptor features ({@code golden/v4-dmpnn-regressor}).
+ * {@code dmpnn} for a D-MPNN regressor with descriptor features ({@code golden/v4-dmpnn-regressor}) or
+ * {@code ensemble} for an ensemble of two multitask classifiers ({@code golden/v5-ensemble-classifier}).
  */
 final class GoldenModel {
     static final List<String> SMILES = List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O", "CCN(CC)CC",
@@ -53,6 +54,7 @@ final class GoldenModel {
             case "graphconv" -> writeGraphConv(out);
             case "random_forest" -> writeRandomForest(out);
             case "dmpnn" -> writeDmpnn(out);
+            case "ensemble" -> writeEnsemble(out);
             default -> writeMultitask(out);
         }
         SavedModel.Predictions p = ModelIO.load(out).predictSmiles("golden", SMILES);
@@ -133,6 +135,22 @@ final class GoldenModel {
                 MultitaskConfig.defaults().withLayerSizes(List.of(8)).withSeed(5));
         model.fit(Transformer.transformAll(raw, transformers), 5);
         model.save(out, featurizer.spec(), transformers);
+    }
+
+    /** Two multitask classifiers (seeds 5 and 6) saved as one ensemble, as chemdl train --ensemble 2 saves them. */
+    private static void writeEnsemble(Path out) throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(32));
+        Dataset raw = fingerprints(featurizer);
+        List<Transformer> transformers = List.of(BalancingTransformer.fit(raw));
+        List<MultitaskClassifier> members = new ArrayList<>();
+        for (long seed : new long[] {5, 6}) {
+            MultitaskClassifier model = new MultitaskClassifier(raw.tasks(), 32,
+                    MultitaskConfig.defaults().withLayerSizes(List.of(8)).withSeed(seed));
+            model.fit(Transformer.transformAll(raw, transformers), 5);
+            members.add(model);
+        }
+        ModelIO.writeEnsemble(out, members.size(), raw.tasks(), featurizer.spec(), transformers,
+                (i, dir) -> members.get(i).save(dir, featurizer.spec(), transformers));
     }
 
     private static void write(Path file, List<String> lines) throws IOException {

@@ -58,6 +58,27 @@ class GoldenModelTest {
         assertEquals(5, ((io.chemdl4j.models.dmpnn.DmpnnModel) dmpnn.model()).history().size());
     }
 
+    @Test
+    void formatVersion5EnsembleStillLoadsAndPredictsItsMembersMean() throws Exception {
+        SavedModel loaded = loadAndCheckPredictions("v5-ensemble-classifier");
+        assertEquals(5, loaded.formatVersion());
+        Ensemble<?> ensemble = (Ensemble<?>) loaded.model();
+        assertEquals(2, ensemble.members().size());
+        assertEquals(List.of("a", "b"), ensemble.tasks());
+        Path dir = Path.of(getClass().getResource("/golden/v5-ensemble-classifier/" + ModelIO.MANIFEST).toURI())
+                .getParent();
+        SavedModel first = ModelIO.load(dir.resolve(ModelIO.memberName(0)));
+        SavedModel second = ModelIO.load(dir.resolve(ModelIO.memberName(1)));
+        double[][] a = first.predictSmiles("m0", GoldenModel.SMILES).values();
+        double[][] b = second.predictSmiles("m1", GoldenModel.SMILES).values();
+        double[][] mean = loaded.predictSmiles("e", GoldenModel.SMILES).values();
+        for (int i = 0; i < mean.length; i++) {
+            for (int t = 0; t < 2; t++) {
+                assertEquals((a[i][t] + b[i][t]) / 2, mean[i][t], 1e-12, GoldenModel.SMILES.get(i));
+            }
+        }
+    }
+
     /**
      * A network file with an entry ChemDL4J never writes ({@code preprocessor.bin}, which DL4J would read
      * with Java object deserialization) is refused by name before DL4J opens it.

@@ -17,12 +17,12 @@ import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.PreparedData;
 import io.chemdl4j.models.PropertyModel;
+import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.models.training.TrainingCurve;
-import io.chemdl4j.moleculenet.InvalidDataException;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.load.DataSource;
@@ -125,7 +125,9 @@ public final class Experiment {
     private static <D extends LabelledData> void save(ModelKind<D> kind, Trained<D> run, PreparedData<D> data,
                                                       Path dir) throws IOException {
         if (run.members().size() > 1) {
-            throw new InvalidDataException("saving an ensemble is not supported yet; train with --ensemble 1 to save");
+            ModelIO.writeEnsemble(dir, run.members().size(), data.tasks(), data.featurizer(), data.transformers(),
+                    (i, memberDir) -> kind.save(run.members().get(i), memberDir, data.featurizer(), data.transformers()));
+            return;
         }
         kind.save(run.model(), dir, data.featurizer(), data.transformers());
     }

@@ -60,7 +60,7 @@ public final class ModelIO {
     /** Value of the manifest's {@code format} field. */
     public static final String FORMAT = "chemdl4j-model";
     /** Newest format version this toolkit reads and writes. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     /** Format version of multitask networks (unchanged since version 1). */
     public static final int MULTITASK_FORMAT_VERSION = 1;
     /** Format version that introduced graph convolutions. */
@@ -69,6 +69,12 @@ public final class ModelIO {
     public static final int FOREST_FORMAT_VERSION = 3;
     /** Format version whose weight arrays are in ChemDL4J's own checked format ({@link ArrayCodec}). */
     public static final int ARRAYS_FORMAT_VERSION = 4;
+    /** Format version of ensembles: a manifest naming its members, each a model directory of its own. */
+    public static final int ENSEMBLE_FORMAT_VERSION = 5;
+    /** The {@code modelType} of an ensemble's manifest. */
+    public static final String ENSEMBLE_TYPE = "ensemble";
+    /** Most members an ensemble file may declare. */
+    public static final int MAX_ENSEMBLE_MEMBERS = 1_000;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -85,7 +91,8 @@ public final class ModelIO {
      */
     record Manifest(String format, int formatVersion, String toolkitVersion, String savedAt, String modelType,
                     List<String> tasks, int featureCount, FeaturizerJson featurizer, JsonNode config,
-                    JsonNode graphConfig, List<TransformerJson> transformers, List<EpochRecord> history) {
+                    JsonNode graphConfig, List<TransformerJson> transformers, List<EpochRecord> history,
+                    Integer members) {
     }
 
     /**
@@ -276,11 +283,43 @@ public final class ModelIO {
         boolean graph = contents.configField().equals("graphConfig");
         Manifest manifest = new Manifest(FORMAT, contents.formatVersion(), ToolkitVersion.get(), Instant.now().toString(),
                 contents.modelType(), contents.tasks(), contents.featureCount(), json(featurizer),
-                graph ? null : config, graph ? config : null, json(transformers), contents.history());
+                graph ? null : config, graph ? config : null, json(transformers), contents.history(), null);
         AtomicFiles.writeDirectory(directory, dir -> {
             weights.write(dir);
             JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
         });
+    }
+
+    /**
+     * Writes an ensemble's directory atomically: each member saved by {@code members} into {@code member-0},
+     * {@code member-1}, … (a model directory of its own, as its kind saves it), and a manifest of type
+     * {@value #ENSEMBLE_TYPE} with the members' count, tasks, featurizer and transformers.
+     */
+    public static void writeEnsemble(Path directory, int memberCount, List<String> tasks, FeaturizerSpec featurizer,
+                                     List<Transformer> transformers, MemberWriter members) throws IOException {
+        if (memberCount < 1 || memberCount > MAX_ENSEMBLE_MEMBERS) {
+            throw new IllegalArgumentException("an ensemble has 1 to " + MAX_ENSEMBLE_MEMBERS + " members, not "
+                    + memberCount);
+        }
+        Manifest manifest = new Manifest(FORMAT, ENSEMBLE_FORMAT_VERSION, ToolkitVersion.get(), Instant.now().toString(),
+                ENSEMBLE_TYPE, tasks, 0, json(featurizer), null, null, json(transformers), List.of(), memberCount);
+        AtomicFiles.writeDirectory(directory, dir -> {
+            for (int i = 0; i < memberCount; i++) {
+                members.write(i, dir.resolve(memberName(i)));
+            }
+            JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+        });
+    }
+
+    /** Saves member {@code index} of an ensemble into {@code directory}. */
+    @FunctionalInterface
+    public interface MemberWriter {
+        void write(int index, Path directory) throws IOException;
+    }
+
+    /** The directory of an ensemble's member {@code index}, inside the ensemble's. */
+    public static String memberName(int index) {
+        return "member-" + index;
     }
 
     /**
@@ -456,6 +495,9 @@ public final class ModelIO {
         if (m.tasks() == null || m.tasks().isEmpty()) {
             throw new ModelFormatException(manifestFile + ": field 'tasks' is missing or empty");
         }
+        if (ENSEMBLE_TYPE.equals(m.modelType())) {
+            return loadEnsemble(directory, m);
+        }
         ModelKind<?> kind;
         try {
             kind = ModelKinds.bySavedType(m.modelType());
@@ -465,12 +507,75 @@ public final class ModelIO {
         List<EpochRecord> history = m.history() == null ? List.of() : m.history();
         PropertyModel<?> model = kind.load(new SavedFiles(directory, m.modelType(), m.formatVersion(), m.tasks(),
                 m.featureCount(), history, m.config(), m.graphConfig()));
+        return new SavedModel(kind, model, featurizer(m), transformers(m), m.formatVersion(), m.toolkitVersion());
+    }
+
+    private static List<Transformer> transformers(Manifest m) throws ModelFormatException {
         List<Transformer> transformers = new ArrayList<>();
         for (TransformerJson t : m.transformers() == null ? List.<TransformerJson>of() : m.transformers()) {
             transformers.add(t.toTransformer());
         }
-        FeaturizerSpec featurizer = m.featurizer() == null ? null
-                : new FeaturizerSpec(m.featurizer().name(), m.featurizer().parameters());
-        return new SavedModel(kind, model, featurizer, transformers, m.formatVersion(), m.toolkitVersion());
+        return transformers;
+    }
+
+    private static FeaturizerSpec featurizer(Manifest m) {
+        return m.featurizer() == null ? null : new FeaturizerSpec(m.featurizer().name(), m.featurizer().parameters());
+    }
+
+    /**
+     * An ensemble: each member loaded from its own directory and checked to be of one kind, with the ensemble's
+     * tasks, featurizer and transformers (what the members' predictions are averaged over); a member that is itself
+     * an ensemble, or a link, is refused.
+     */
+    private static SavedModel loadEnsemble(Path directory, Manifest m) throws IOException {
+        if (m.formatVersion() < ENSEMBLE_FORMAT_VERSION) {
+            throw new ModelFormatException(directory + ": an ensemble needs format version " + ENSEMBLE_FORMAT_VERSION
+                    + " or later, not " + m.formatVersion());
+        }
+        Integer count = m.members();
+        if (count == null || count < 1 || count > MAX_ENSEMBLE_MEMBERS) {
+            throw new ModelFormatException(directory.resolve(MANIFEST) + ": field 'members' must be 1 to "
+                    + MAX_ENSEMBLE_MEMBERS + ", not " + count);
+        }
+        FeaturizerSpec featurizer = featurizer(m);
+        List<Transformer> transformers = transformers(m);
+        List<PropertyModel<?>> members = new ArrayList<>();
+        ModelKind<?> kind = null;
+        for (int i = 0; i < count; i++) {
+            String name = memberName(i);
+            refuseLink(directory, name);
+            Path memberDir = directory.resolve(name);
+            if (Files.isRegularFile(memberDir.resolve(MANIFEST)) && ENSEMBLE_TYPE.equals(peekType(memberDir))) {
+                throw new ModelFormatException(memberDir + ": an ensemble's member is a single model, not an ensemble");
+            }
+            SavedModel member = load(memberDir);
+            if (kind != null && member.kind() != kind) {
+                throw new ModelFormatException(memberDir + ": a " + member.kind().name() + " model in an ensemble of "
+                        + kind.name() + " models");
+            }
+            if (!member.model().tasks().equals(m.tasks()) || !java.util.Objects.equals(member.featurizer(), featurizer)
+                    || !member.transformers().equals(transformers)) {
+                throw new ModelFormatException(memberDir + ": its tasks, featurizer or transformers differ from the "
+                        + "ensemble's");
+            }
+            kind = member.kind();
+            members.add(member.model());
+        }
+        return new SavedModel(kind, ensemble(members), featurizer, transformers, m.formatVersion(), m.toolkitVersion());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PropertyModel<?> ensemble(List<PropertyModel<?>> members) {
+        return new io.chemdl4j.models.Ensemble(members); // members of one kind read one kind of data
+    }
+
+    /** The {@code modelType} a manifest names, or {@code null} if it cannot be read (loading then says why). */
+    private static String peekType(Path directory) {
+        try (InputStream in = Files.newInputStream(directory.resolve(MANIFEST))) {
+            JsonNode node = JSON.readTree(in.readNBytes(MAX_MANIFEST_BYTES));
+            return node.path("modelType").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
