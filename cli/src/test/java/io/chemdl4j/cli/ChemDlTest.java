@@ -134,6 +134,12 @@ class ChemDlTest {
         assertEquals(0, run("predict", "--model", model.toString(), "--input", smi.toString(), "--output",
                 predictions.toString(), "--keep-columns", "none", "--quiet"));
         assertEquals("row,smiles,measured log solubility in mols per litre", Files.readAllLines(predictions).get(0));
+        // Trained without dropout: asking for its uncertainty is refused before anything is read.
+        err.getBuffer().setLength(0);
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("predict", "--model", model.toString(), "--input", smi.toString(),
+                "--output", dir.resolve("u.csv").toString(), "--uncertainty", "--quiet"));
+        assertEquals("chemdl predict: --uncertainty needs a network trained with dropout (train --dropout) or an "
+                + "ensemble (train --ensemble); this graphconv model has neither", err.toString().strip());
         assertTrue(Files.readString(errors).contains("C1CC"));
     }
 

@@ -17,4 +17,10 @@ public interface DropoutUncertainty<D extends LabelledData> {
      * ({@code transformers} undone); the same {@code seed} gives the same numbers.
      */
     Uncertainty predictWithDropout(D data, int samples, long seed, List<Transformer> transformers);
+
+    /**
+     * Whether {@link #predictWithDropout} gives a spread: a network trained with dropout, or an ensemble. Checked
+     * before any work is done, so that asking a model without either for its uncertainty fails at once.
+     */
+    boolean givesUncertainty();
 }

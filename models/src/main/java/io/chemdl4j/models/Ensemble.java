@@ -76,4 +76,10 @@ public final class Ensemble<D extends LabelledData> implements PropertyModel<D>,
     public Uncertainty predictWithDropout(D data, int samples, long seed, List<Transformer> transformers) {
         return predictWithUncertainty(data, transformers);
     }
+
+    /** Always: the members' spread. */
+    @Override
+    public boolean givesUncertainty() {
+        return true;
+    }
 }

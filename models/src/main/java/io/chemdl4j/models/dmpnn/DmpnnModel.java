@@ -350,6 +350,12 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         return predict(data, Pass.inference());
     }
 
+    /** Whether it was trained with dropout, which Monte-Carlo sampling needs. */
+    @Override
+    public boolean givesUncertainty() {
+        return config.dropout() > 0;
+    }
+
     /**
      * Monte-Carlo dropout: {@code samples} predictions with dropout left on, each with its own masks drawn from
      * {@code seed}, summarized as mean and standard deviation in original units ({@code transformers} undone).

@@ -331,6 +331,12 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         return predict(data, false);
     }
 
+    /** Whether it was trained with dropout, which Monte-Carlo sampling needs. */
+    @Override
+    public boolean givesUncertainty() {
+        return config.dropout() > 0;
+    }
+
     /**
      * Monte-Carlo dropout (Gal and Ghahramani 2016): {@code samples} predictions with dropout left on,
      * each with its own masks drawn from {@code seed}, summarized as mean and standard deviation in

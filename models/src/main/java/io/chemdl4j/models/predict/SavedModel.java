@@ -103,7 +103,7 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
             return (DropoutUncertainty<D>) sampler; // a model samples dropout on the data it reads
         }
         throw new IllegalArgumentException("a " + model.getClass().getSimpleName()
-                + " has no dropout to sample; --uncertainty needs a network trained with dropout");
+                + " has no dropout to sample; --uncertainty needs a network trained with dropout or an ensemble");
     }
 
     /**

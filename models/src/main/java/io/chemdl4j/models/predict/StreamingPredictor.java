@@ -119,6 +119,10 @@ public final class StreamingPredictor {
         if (model.featurizer() == null) {
             model.inputs(); // throws, saying why
         }
+        if (options.uncertaintySamples() > 0 && !SavedModel.dropout(model.model()).givesUncertainty()) {
+            throw new IllegalArgumentException("--uncertainty needs a network trained with dropout (train --dropout) "
+                    + "or an ensemble (train --ensemble); this " + model.kind().name() + " model has neither");
+        }
     }
 
     /**
