@@ -48,7 +48,6 @@ import org.openscience.cdk.qsar.descriptors.molecular.XLogPDescriptor;
 import org.openscience.cdk.qsar.descriptors.molecular.ZagrebIndexDescriptor;
 import org.openscience.cdk.qsar.result.BooleanResult;
 import org.openscience.cdk.qsar.result.DoubleArrayResult;
-import org.openscience.cdk.qsar.result.DoubleArrayResultType;
 import org.openscience.cdk.qsar.result.DoubleResult;
 import org.openscience.cdk.qsar.result.IDescriptorResult;
 import org.openscience.cdk.qsar.result.IntegerArrayResult;
@@ -61,6 +60,11 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * coordinates), under CDK's names prefixed {@code cdk.}, for users who want CDK's definitions.
  * These are not RDKit's numbers; {@link DescriptorFeaturizer} is the RDKit-compatible set.
  * A descriptor CDK cannot compute for a molecule gives NaN.
+ *
+ * <p>Spec version 2 (this one) computes every column it names. Version 1, the spec of models saved before it
+ * (no {@code version} parameter), left the 27 columns of CDK's array-valued descriptors (ALogP, ALogp2, AMR,
+ * Kier1-3, the 19 MDE indices, WPATH, WPOL) NaN for every molecule, a mistake in reading CDK's results that is kept
+ * for those models so that they predict as they did.
  *
  * <p>Thread-safe: CDK descriptor objects keep state, so each thread has its own set. The caller's
  * molecule is not modified.
@@ -112,8 +116,28 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
         return List.copyOf(names);
     }
 
+    /** The spec version this class writes; 1 is read for models saved before it. */
+    public static final String SPEC_VERSION = "2";
+
+    /** Whether the array-valued descriptors are left NaN, as spec version 1 did. */
+    private final boolean version1;
+
+    /** The current version: every column computed. */
+    public CdkDescriptorFeaturizer() {
+        this(false);
+    }
+
+    private CdkDescriptorFeaturizer(boolean version1) {
+        this.version1 = version1;
+    }
+
     static CdkDescriptorFeaturizer fromSpec(FeaturizerSpec spec) {
-        return new CdkDescriptorFeaturizer();
+        String version = spec.parameters().getOrDefault("version", "1");
+        if (!version.equals("1") && !version.equals(SPEC_VERSION)) {
+            throw new IllegalArgumentException("cdk-descriptors spec version '" + version + "' is not 1 or "
+                    + SPEC_VERSION + "; a newer ChemDL4J wrote it");
+        }
+        return new CdkDescriptorFeaturizer(version.equals("1"));
     }
 
     @Override
@@ -128,7 +152,8 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
 
     @Override
     public FeaturizerSpec spec() {
-        return new FeaturizerSpec(NAME, Map.of("cdk", "2.12"));
+        return version1 ? new FeaturizerSpec(NAME, Map.of("cdk", "2.12"))
+                : new FeaturizerSpec(NAME, Map.of("cdk", "2.12", "version", SPEC_VERSION));
     }
 
     @Override
@@ -164,7 +189,7 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
             } catch (RuntimeException e) {
                 value = null;
             }
-            double[] numbers = value == null || value.getException() != null ? null : numbers(value.getValue());
+            double[] numbers = value == null || value.getException() != null ? null : numbers(value.getValue(), version1);
             for (int k = 0; k < width; k++) {
                 out[i + k] = numbers != null && k < numbers.length ? (float) numbers[k] : Float.NaN;
             }
@@ -173,7 +198,7 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
         return out;
     }
 
-    private static double[] numbers(IDescriptorResult result) {
+    private static double[] numbers(IDescriptorResult result, boolean version1) {
         if (result instanceof DoubleResult r) {
             return new double[] {r.doubleValue()};
         }
@@ -183,7 +208,8 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
         if (result instanceof BooleanResult r) {
             return new double[] {r.booleanValue() ? 1 : 0};
         }
-        if (result instanceof DoubleArrayResult r && !(result instanceof DoubleArrayResultType)) {
+        // A DoubleArrayResult is also a DoubleArrayResultType in CDK 2.12; version 1 took it for the type alone.
+        if (result instanceof DoubleArrayResult r && !version1) {
             double[] v = new double[r.length()];
             for (int k = 0; k < v.length; k++) {
                 v[k] = r.get(k);

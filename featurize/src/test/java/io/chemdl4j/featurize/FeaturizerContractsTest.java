@@ -63,6 +63,43 @@ class FeaturizerContractsTest {
         }
     }
 
+    /**
+     * cdk-descriptors computes every column it names: none is NaN for every molecule (27 were, for ethanol too),
+     * and the array-valued descriptors give CDK's numbers (ethanol: Kier1 3, Wiener path number 4, ALogP -0.0092 as
+     * CDK's ALOGPDescriptor computes it on its own). A model saved with spec version 1 keeps its features.
+     */
+    @Test
+    void cdkDescriptorsComputeEveryColumnTheyName() throws Exception {
+        CdkDescriptorFeaturizer f = new CdkDescriptorFeaturizer();
+        assertEquals("2", f.spec().parameters().get("version"));
+        List<String> names = f.featureNames();
+        boolean[] seen = new boolean[names.size()];
+        for (String smiles : FeaturizerContract.MOLECULES) {
+            float[] x = f.featurize(smiles);
+            for (int i = 0; i < x.length; i++) {
+                seen[i] |= !Float.isNaN(x[i]);
+            }
+        }
+        List<String> neverComputed = new java.util.ArrayList<>();
+        for (int i = 0; i < seen.length; i++) {
+            if (!seen[i]) {
+                neverComputed.add(names.get(i));
+            }
+        }
+        assertEquals(List.of(), neverComputed);
+        float[] ethanol = f.featurize("CCO");
+        assertEquals(3f, ethanol[names.indexOf("cdk.Kier1")]);
+        assertEquals(4f, ethanol[names.indexOf("cdk.WPATH")]);
+        assertEquals(-0.0092f, ethanol[names.indexOf("cdk.ALogP")], 1e-6f);
+
+        VectorFeaturizer version1 = (VectorFeaturizer) Featurizers.createAny(new FeaturizerSpec("cdk-descriptors",
+                java.util.Map.of("cdk", "2.12")));
+        assertEquals(java.util.Map.of("cdk", "2.12"), version1.spec().parameters());
+        float[] legacy = version1.featurize("CCO");
+        assertTrue(Float.isNaN(legacy[names.indexOf("cdk.Kier1")]), "version 1 as models saved with it saw it");
+        assertEquals(ethanol[names.indexOf("cdk.nAtom")], legacy[names.indexOf("cdk.nAtom")]);
+    }
+
     @Test
     void morganCountsOfEthanolAreHandDerived() throws Exception {
         // CCO, radius 1: three atom invariants (all distinct) and three radius-1 environments,
