@@ -10,7 +10,6 @@ import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.catalog.MolNetDataset;
 import io.chemdl4j.moleculenet.load.ColumnSpec;
 import io.chemdl4j.moleculenet.load.DataSource;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,9 +81,10 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelEvaluation.Subset which = subset != null ? Converters.subset(subset)
                 : data.dataset != null ? ModelEvaluation.Subset.TEST : ModelEvaluation.Subset.ALL;
         ModelEvaluation.Result result;
-        try (ProgressBar bar = Progress.bar("featurize " + source.name(), run.quiet)) {
+        try (Progress.FileBar bar = Progress.fileBar("featurize " + source.name(), run.quiet)) {
             result = ModelEvaluation.evaluate(saved, new DataRequest(source, saved.featurizer(), run.split, run.seed,
-                    run.fractions(), run.dataDir, run.splitFile, run.saveSplits), which, bar == null ? null : bar::stepTo);
+                    run.fractions(), run.dataDir, run.splitFile, run.saveSplits), which, bar);
+            bar.finish();
         }
         var out = spec.commandLine().getOut();
         out.println(result.text());

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import io.chemdl4j.featurize.io.FeaturizeJob;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,8 +77,9 @@ final class FeaturizeCommand implements Callable<Integer> {
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, reading.limits(), reading.encoding,
                 reading.passThrough());
         StreamingFeaturizer.Summary summary;
-        try (ProgressBar bar = Progress.bar("featurize", quiet)) {
-            summary = FeaturizeJob.run(config, bar == null ? null : bar::stepTo);
+        try (Progress.FileBar bar = Progress.fileBar("featurize", quiet)) {
+            summary = FeaturizeJob.run(config, bar);
+            bar.finish();
         } catch (InputFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

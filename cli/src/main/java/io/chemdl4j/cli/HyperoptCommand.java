@@ -9,7 +9,6 @@ import io.chemdl4j.models.experiment.ExperimentConfig;
 import io.chemdl4j.models.experiment.HyperparameterSearch;
 import io.chemdl4j.models.experiment.HyperparameterSpace;
 import io.chemdl4j.models.experiment.SearchReport;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,8 +105,9 @@ final class HyperoptCommand implements Callable<Integer> {
                 .dataDirectory(run.dataDir)
                 .build();
         HyperparameterSearch.Result result;
-        try (ProgressBar bar = Progress.bar("featurize " + base.source().name(), run.quiet)) {
-            result = HyperparameterSearch.run(base, space, strategy, trials, bar == null ? null : bar::stepTo);
+        try (Progress.FileBar bar = Progress.fileBar("featurize " + base.source().name(), run.quiet)) {
+            result = HyperparameterSearch.run(base, space, strategy, trials, bar);
+            bar.finish();
         }
         var out = spec.commandLine().getOut();
         out.println(SearchReport.text(base, result));

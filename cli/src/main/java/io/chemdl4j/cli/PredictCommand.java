@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.predict.StreamingPredictor;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,8 +76,9 @@ final class PredictCommand implements Callable<Integer> {
         StreamingPredictor predictor = new StreamingPredictor(ModelIO.load(model), options);
         long start = System.nanoTime();
         StreamingPredictor.Summary summary;
-        try (ProgressBar bar = Progress.bar("predict", quiet)) {
-            summary = predictor.run(input, output, errors, bar == null ? null : bar::stepTo);
+        try (Progress.FileBar bar = Progress.fileBar("predict", quiet)) {
+            summary = predictor.run(input, output, errors, bar);
+            bar.finish();
         } catch (InputFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

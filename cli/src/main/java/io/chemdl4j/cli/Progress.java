@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.models.experiment.Experiment;
 import io.chemdl4j.models.training.TrainingCurve;
 
@@ -19,13 +20,61 @@ final class Progress {
         return !quiet && System.console() != null;
     }
 
-    /** A bar of unknown length counting molecules, or {@code null} when bars are not {@link #shown}. */
-    static ProgressBar bar(String task, boolean quiet) {
-        if (!shown(quiet)) {
-            return null;
+    /**
+     * A bar over the input file's bytes (compressed bytes for gzip), with the molecules done as its message: a
+     * fraction of the file, not an open count. {@link FileBar#finish()} fills it when the run succeeds, so that it
+     * never stays on screen unfinished. Shows nothing when bars are not {@link #shown}.
+     */
+    static FileBar fileBar(String task, boolean quiet) {
+        return new FileBar(task, shown(quiet));
+    }
+
+    /** See {@link #fileBar}. */
+    static final class FileBar implements StreamingFeaturizer.ProgressListener, AutoCloseable {
+        private final String task;
+        private final boolean shown;
+        private ProgressBar bar;
+
+        private FileBar(String task, boolean shown) {
+            this.task = task;
+            this.shown = shown;
         }
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setUnit(" mols", 1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+
+        @Override
+        public void bytesRead(long read, long size) {
+            if (!shown) {
+                return;
+            }
+            if (bar == null) {
+                boolean large = size > 64L << 20;
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(size > 0 ? size : -1)
+                        .setUnit(large ? " MB" : " KB", large ? 1 << 20 : 1 << 10)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+            }
+            bar.stepTo(size > 0 ? Math.min(read, size) : read);
+        }
+
+        @Override
+        public void rowsDone(long rows) {
+            if (bar != null) {
+                bar.setExtraMessage(String.format(Locale.ROOT, " %,d mols", rows));
+            }
+        }
+
+        /** Fills the bar: the whole file was read. */
+        void finish() {
+            if (bar != null && bar.getMax() > 0) {
+                bar.stepTo(bar.getMax());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
     }
 
     /**
@@ -35,7 +84,7 @@ final class Progress {
     static final class Run implements Experiment.Listener, AutoCloseable {
         private final boolean shown;
         private final String label;
-        private ProgressBar featurize;
+        private FileBar featurize;
         private ProgressBar epochs;
         private int lastEpoch;
 
@@ -46,13 +95,20 @@ final class Progress {
 
         @Override
         public void rowsFeaturized(long rows) {
+            if (featurize != null) {
+                featurize.rowsDone(rows);
+            }
+        }
+
+        @Override
+        public void inputRead(long read, long size) {
             if (!shown) {
                 return;
             }
             if (featurize == null) {
-                featurize = bar("featurize " + label, false);
+                featurize = new FileBar("featurize " + label, true);
             }
-            featurize.stepTo(rows);
+            featurize.bytesRead(read, size);
         }
 
         @Override
@@ -61,6 +117,7 @@ final class Progress {
                 return;
             }
             if (featurize != null) {
+                featurize.finish();
                 featurize.close();
                 featurize = null;
             }

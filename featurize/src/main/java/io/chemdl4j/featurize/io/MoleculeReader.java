@@ -52,6 +52,8 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
     /** The records' other columns, or {@code null} until an SDF file has been scanned for them. */
     private List<String> propertyNames;
     private final java.nio.charset.Charset encoding;
+    private java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private long size = -1;
 
     private MoleculeReader(Path file, Reader reader, Iterator<MoleculeRecord> records, List<String> columns,
                            List<String> propertyNames, java.nio.charset.Charset encoding) {
@@ -101,9 +103,11 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             throw new InputFileException(file + ": no such file");
         }
         Reader reader;
+        java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+        MoleculeReader opened;
         try {
             Format format = formatOf(file);
-            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file, encoding), LineCappingReader.DEFAULT_MAX_LINE,
+            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file, encoding, bytesRead), LineCappingReader.DEFAULT_MAX_LINE,
                     format == Format.CSV ? ',' : format == Format.TSV ? '\t' : 0), 1 << 16);
             reader.mark(4096);
             char[] head = new char[4096];
@@ -132,7 +136,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             throw new InputFileException(file + ": cannot read: " + e.getMessage(), e);
         }
         try {
-            return switch (formatOf(file)) {
+            opened = switch (formatOf(file)) {
                 case SDF -> sdf(file, reader, encoding);
                 case SMI -> smi(file, reader, encoding);
                 case TSV -> delimited(file, reader, CSVFormat.TDF, smilesColumn, encoding);
@@ -142,6 +146,13 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             closeQuietly(reader);
             throw e;
         }
+        opened.bytesRead = bytesRead;
+        try {
+            opened.size = Files.size(file);
+        } catch (IOException e) {
+            opened.size = -1;
+        }
+        return opened;
     }
 
     private static MoleculeReader delimited(Path file, Reader reader, CSVFormat base, String smilesColumn,
@@ -479,6 +490,19 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             // A damaged file: the names seen so far; reading the records reports the damage where it is.
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * The bytes of the file read so far (compressed bytes for a gzip file), read ahead of the records returned by up
+     * to a buffer's worth: with {@link #size()}, how far a run has come.
+     */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    /** The file's size in bytes, or -1 if it could not be told. */
+    public long size() {
+        return size;
     }
 
     /** Column names of a CSV/TSV source (empty for SDF, whose properties vary per record). */

@@ -39,6 +39,13 @@ public final class StreamingFeaturizer<T> {
     @FunctionalInterface
     public interface ProgressListener {
         void rowsDone(long rows);
+
+        /**
+         * How much of the input file has been read, in bytes of {@code size} (compressed bytes for a gzip file; -1 if
+         * its size is unknown), told with {@link #rowsDone}; a bar can show it as a fraction. Nothing by default.
+         */
+        default void bytesRead(long read, long size) {
+        }
     }
 
     /**
@@ -113,6 +120,7 @@ public final class StreamingFeaturizer<T> {
                 }
                 rows += chunk.size();
                 if (progress != null) {
+                    progress.bytesRead(reader.bytesRead(), reader.size());
                     progress.rowsDone(rows);
                 }
             }

@@ -89,6 +89,45 @@ class PassThroughTest {
         assertEquals("row,smiles,id,onbits", featurize(sdf, PassThrough.none().withIdColumn("id")).get(0));
     }
 
+    /** Progress is told in bytes of the file, compressed ones for gzip, and ends at its size. */
+    @Test
+    void progressIsToldAsTheFractionOfTheFileRead() throws Exception {
+        // ~1.6 MB, so that the reader's buffers (64 KiB each) hold a small part of it at a time.
+        StringBuilder text = new StringBuilder("smiles,note\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("C".repeat(1 + i % 7)).append("O,").append(Integer.toHexString(i * 7919).repeat(10))
+                    .append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("many.csv"), text);
+        Path gz = dir.resolve("many.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (Path file : List.of(csv, gz)) {
+            List<long[]> told = new java.util.ArrayList<>();
+            StreamingFeaturizer.ProgressListener listener = new StreamingFeaturizer.ProgressListener() {
+                @Override
+                public void rowsDone(long rows) {
+                }
+
+                @Override
+                public void bytesRead(long read, long size) {
+                    told.add(new long[] {read, size});
+                }
+            };
+            FeaturizeJob.run(new FeaturizeJob.Config(file, "smiles", FeaturizeJob.spec("ecfp", 2, 64, false, false),
+                    FeatureCsvWriter.Layout.ONBITS, dir.resolve("o.csv"), null, FragmentPolicy.KEEP_ALL, 1, null, null,
+                    null), listener);
+            assertTrue(told.size() > 1, "told more than once: " + told.size());
+            long[] last = told.get(told.size() - 1);
+            assertEquals(Files.size(file), last[1]);
+            assertEquals(Files.size(file), last[0], file + ": all of it read at the end");
+            if (file.equals(csv)) { // the gzip file (a few KB) is read in one gulp
+                assertTrue(told.get(0)[0] < last[0] / 2, "told as it goes: " + told.get(0)[0] + " of " + last[0]);
+            }
+        }
+    }
+
     private List<String> featurize(Path input, PassThrough keep) throws Exception {
         Path out = dir.resolve("out.csv");
         FeaturizeJob.run(new FeaturizeJob.Config(input, "smiles", FeaturizeJob.spec("ecfp", 2, 1024, false, false),

@@ -76,6 +76,10 @@ public final class Experiment {
         default void rowsFeaturized(long rows) {
         }
 
+        /** Bytes of the data file read so far, of {@code size} (-1: unknown), told with {@link #rowsFeaturized}. */
+        default void inputRead(long read, long size) {
+        }
+
         /** An epoch of training finished; {@code member} counts the members of an ensemble from 0. */
         default void epochDone(int member, TrainingCurve.Point point, int maxEpochs) {
         }
@@ -89,7 +93,17 @@ public final class Experiment {
 
     private static <D extends LabelledData> ExperimentResult run(ModelKind<D> kind, ExperimentConfig config,
                                                                  Listener listener) {
-        PreparedData<D> data = prepare(kind, config, listener::rowsFeaturized);
+        PreparedData<D> data = prepare(kind, config, new StreamingFeaturizer.ProgressListener() {
+            @Override
+            public void rowsDone(long rows) {
+                listener.rowsFeaturized(rows);
+            }
+
+            @Override
+            public void bytesRead(long read, long size) {
+                listener.inputRead(read, size);
+            }
+        });
         Trained<D> run = train(kind, config, data, listener);
         List<Metric> metrics = metricsFor(config.source());
         List<SplitPredictions> predictions = List.of(
