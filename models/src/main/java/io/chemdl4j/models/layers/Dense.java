@@ -30,6 +30,16 @@ public final class Dense implements Layer {
         this(name, Matrices.glorotUniform(init, in, out, dtype), withBias ? Nd4j.zeros(dtype, 1, out) : null);
     }
 
+    /**
+     * Chemprop's initialisation (PyTorch's {@code xavier_normal_} weights, zero bias) of the {@code in × out} block of
+     * a layer whose whole input is {@code fanIn} wide.
+     */
+    public static Dense glorotNormal(String name, int in, int out, int fanIn, boolean withBias, Random init,
+                                     DataType dtype) {
+        return new Dense(name, Matrices.glorotNormal(init, in, out, fanIn, dtype),
+                withBias ? Nd4j.zeros(dtype, 1, out) : null);
+    }
+
     private Dense(String name, INDArray weights, INDArray bias, boolean inputGradient) {
         this.name = name;
         this.weights = weights;

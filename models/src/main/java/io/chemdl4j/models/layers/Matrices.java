@@ -40,6 +40,20 @@ public final class Matrices {
     }
 
     /**
+     * PyTorch's {@code xavier_normal_}: N(0, 2 / (fanIn + out)), drawn from {@code random}, for an {@code in × out}
+     * block of a layer whose whole input is {@code fanIn} wide (a layer applied to concatenated inputs as separate
+     * blocks keeps the scale of the one matrix it stands for).
+     */
+    public static INDArray glorotNormal(Random random, int in, int out, int fanIn, DataType dtype) {
+        double std = Math.sqrt(2.0 / (fanIn + out));
+        double[] v = new double[in * out];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextGaussian() * std;
+        }
+        return matrix(v, in, out, dtype);
+    }
+
+    /**
      * {@code op(a) · op(b)} into a new row-major matrix, {@code op} transposing where asked. One BLAS call:
      * ND4J's {@code mmul} returns row-major results through a column-major product and a copy, which on one
      * thread runs at a third of the speed or less (60 against 170 GFLOP/s for 2000×300 by 300×300 here).
