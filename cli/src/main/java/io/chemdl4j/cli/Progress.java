@@ -135,6 +135,28 @@ final class Progress {
         }
 
         @Override
+        public void partDone(int member, int done, int total) {
+            if (!shown) {
+                return;
+            }
+            if (featurize != null) {
+                featurize.finish();
+                featurize.close();
+                featurize = null;
+            }
+            if (epochs == null || done <= lastEpoch) {
+                if (epochs != null) {
+                    epochs.close();
+                }
+                epochs = new ProgressBarBuilder().setTaskName("train " + label + (member > 0 ? " #" + (member + 1) : ""))
+                        .setInitialMax(total).setUnit(" tasks", 1).setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(500).continuousUpdate().build();
+            }
+            lastEpoch = done;
+            epochs.stepTo(done);
+        }
+
+        @Override
         public void close() {
             if (featurize != null) {
                 featurize.close();

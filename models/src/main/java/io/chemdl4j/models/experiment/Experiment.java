@@ -22,6 +22,7 @@ import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.models.training.Training;
 import io.chemdl4j.models.training.TrainingCurve;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
@@ -82,6 +83,10 @@ public final class Experiment {
 
         /** An epoch of training finished; {@code member} counts the members of an ensemble from 0. */
         default void epochDone(int member, TrainingCurve.Point point, int maxEpochs) {
+        }
+
+        /** For a model not trained by epochs (a random forest): {@code done} of {@code total} tasks trained. */
+        default void partDone(int member, int done, int total) {
         }
     }
 
@@ -179,7 +184,17 @@ public final class Experiment {
             int member = k;
             Fitted<D> fitted = kind.fit(new FitRequest<>(config.source().taskType(), data.train(), data.valid(),
                     data.transformers(), config.modelConfig().withSeed(seed), epochs, metric, config.patience(),
-                    (point, maxEpochs) -> listener.epochDone(member, point, maxEpochs)));
+                    new Training.EpochListener() {
+                        @Override
+                        public void epochDone(TrainingCurve.Point point, int maxEpochs) {
+                            listener.epochDone(member, point, maxEpochs);
+                        }
+
+                        @Override
+                        public void partDone(int done, int total) {
+                            listener.partDone(member, done, total);
+                        }
+                    }));
             first = first == null ? fitted : first;
             members.add(fitted.model());
         }

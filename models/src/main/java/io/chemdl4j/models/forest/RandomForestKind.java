@@ -60,8 +60,10 @@ public final class RandomForestKind implements ModelKind<Dataset> {
 
     @Override
     public Fitted<Dataset> fit(FitRequest<Dataset> request) {
+        int tasks = request.train().taskCount();
         return Fitted.once(RandomForestModel.fit(request.taskType(), request.train(),
-                request.config(RandomForestConfig.class), Runtime.getRuntime().availableProcessors()));
+                request.config(RandomForestConfig.class), Runtime.getRuntime().availableProcessors(),
+                request.listener() == null ? null : done -> request.listener().partDone(done, tasks)));
     }
 
     @Override

@@ -79,6 +79,15 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
      * @throws IllegalArgumentException if a classification label is not 0 or 1, or the dataset has no features
      */
     public static RandomForestModel fit(TaskType taskType, Dataset train, RandomForestConfig config, int threads) {
+        return fit(taskType, train, config, threads, null);
+    }
+
+    /**
+     * As {@link #fit(TaskType, Dataset, RandomForestConfig, int)}, telling {@code progress} (when not {@code null})
+     * the number of tasks trained after each task's forest.
+     */
+    public static RandomForestModel fit(TaskType taskType, Dataset train, RandomForestConfig config, int threads,
+                                        java.util.function.IntConsumer progress) {
         if (train.featureCount() < 1) {
             throw new IllegalArgumentException("a random forest needs feature rows; the dataset has no features");
         }
@@ -108,6 +117,9 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
             constants[t] = weights == 0 ? 0 : weighted / weights;
             if (distinct.size() < 2) {
                 forests.add(null);
+                if (progress != null) {
+                    progress.accept(t + 1);
+                }
                 continue;
             }
             int[] selected = rows.stream().mapToInt(Integer::intValue).toArray();
@@ -130,6 +142,9 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 if (matrix != null) {
                     matrix.dispose();
                 }
+            }
+            if (progress != null) {
+                progress.accept(t + 1);
             }
         }
         return new RandomForestModel(taskType, train.tasks(), train.featureCount(), config,

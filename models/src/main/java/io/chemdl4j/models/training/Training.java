@@ -48,6 +48,13 @@ public final class Training {
     public interface EpochListener {
         /** @param maxEpochs the most epochs this training runs (early stopping may end it sooner) */
         void epochDone(TrainingCurve.Point point, int maxEpochs);
+
+        /**
+         * For a model not trained by epochs: {@code done} of its {@code total} parts (a random forest's tasks, one
+         * forest each) are trained. Nothing by default.
+         */
+        default void partDone(int done, int total) {
+        }
     }
 
     /** As {@link #fit(TrainableModel, LabelledData, LabelledData, TrainingOptions, List)}, telling {@code listener} (may be null) after each epoch. */

@@ -32,6 +32,14 @@ class RandomForestModelTest {
         }
     }
 
+    /** Training tells its progress task by task (one forest each), so a long run is never silent. */
+    @Test
+    void tellsEachTaskTrained() {
+        java.util.List<Integer> told = new java.util.ArrayList<>();
+        RandomForestModel.fit(TaskType.REGRESSION, ModelTestData.regression(100, 8, 3), SMALL, 1, told::add);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(1, 2, 3), told);
+    }
+
     @Test
     void learnsARegressionRule() {
         RandomForestModel model = RandomForestModel.fit(TaskType.REGRESSION, ModelTestData.regression(400, 24, 1),
