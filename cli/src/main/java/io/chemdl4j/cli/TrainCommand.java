@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.experiment.Experiment;
+import io.chemdl4j.models.experiment.CrossValidation;
 import io.chemdl4j.models.experiment.ExperimentConfig;
 import io.chemdl4j.models.experiment.ExperimentReport;
 import io.chemdl4j.models.experiment.ExperimentResult;
@@ -116,6 +117,11 @@ final class TrainCommand implements Callable<Integer> {
             + "--uncertainty gives the members' mean and spread.")
     int ensemble;
 
+    @Option(names = "--folds", description = "k-fold cross-validation: K runs, each testing on one fold, validating "
+            + "on the next and training on the rest (every molecule tested once), scores as mean ± sd over the folds; "
+            + "--split, --split-sizes and --split-file do not apply.")
+    Integer folds;
+
     @Option(names = "--metrics-out", description = "Write the scores as JSON to this file.")
     Path metricsOut;
 
@@ -141,6 +147,21 @@ final class TrainCommand implements Callable<Integer> {
                 .ensembleSize(ensemble)
                 .dataDirectory(run.dataDir)
                 .build();
+        if (folds != null) {
+            if (saveModel != null || plots != null || run.splitFile != null || run.splitSizes != null) {
+                throw new IllegalArgumentException("--folds trains one model per fold; leave out --save-model, --plots, "
+                        + "--split-file and --split-sizes");
+            }
+            CrossValidation.Result result;
+            try (Progress.Run progress = new Progress.Run(config.source().name(), run.quiet)) {
+                result = CrossValidation.run(config, folds, progress);
+            }
+            spec.commandLine().getOut().println(result.text());
+            if (metricsOut != null) {
+                result.writeJson(metricsOut);
+            }
+            return 0;
+        }
         return TrainCommand.runAndReport(config, metricsOut, saveModel, plots, run.quiet, spec.commandLine().getOut());
     }
 

@@ -381,4 +381,24 @@ class ChemDlTest {
         assertTrue(err.toString().contains("line 2: split is 'training', not one of [train, valid, test]"),
                 err.toString());
     }
+
+    /** train --folds K cross-validates: a line per fold, mean ± sd, JSON with every fold; conflicts refused first. */
+    @Test
+    void trainCrossValidatesWithFolds() throws Exception {
+        Path metrics = dir.resolve("cv.json");
+        assertEquals(0, run("train", "--dataset", "delaney", "--folds", "3", "--epochs", "2", "--layers", "32",
+                "--metrics-out", metrics.toString(), "--quiet"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("3-fold cross-validation (each molecule tested once)") && text.contains(" ± "), text);
+        JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals(3, json.path("folds").size());
+        double mean = 0;
+        for (JsonNode fold : json.path("folds")) {
+            mean += fold.path("test").path("rmse").asDouble() / 3;
+        }
+        assertEquals(mean, json.path("mean").path("test").path("rmse").asDouble(), 1e-12);
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--folds", "3", "--save-model",
+                dir.resolve("m").toString()));
+        assertTrue(err.toString().contains("--folds trains one model per fold"), err.toString());
+    }
 }
