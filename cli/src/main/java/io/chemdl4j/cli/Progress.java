@@ -86,7 +86,7 @@ final class Progress {
         private final String label;
         private FileBar featurize;
         private ProgressBar epochs;
-        private int lastEpoch;
+        private int lastStep;
 
         Run(String label, boolean quiet) {
             this.shown = shown(quiet);
@@ -113,46 +113,35 @@ final class Progress {
 
         @Override
         public void epochDone(int member, TrainingCurve.Point point, int maxEpochs) {
-            if (!shown) {
-                return;
+            if (shown) {
+                step(member, point.epoch(), maxEpochs, " epochs");
+                epochs.setExtraMessage(String.format(Locale.ROOT, "valid %.3f", point.validScore()));
             }
-            if (featurize != null) {
-                featurize.finish();
-                featurize.close();
-                featurize = null;
-            }
-            if (epochs == null || point.epoch() <= lastEpoch) {
-                if (epochs != null) {
-                    epochs.close();
-                }
-                epochs = new ProgressBarBuilder().setTaskName("train " + label + (member > 0 ? " #" + (member + 1) : ""))
-                        .setInitialMax(maxEpochs).setUnit(" epochs", 1).setStyle(ProgressBarStyle.ASCII)
-                        .setUpdateIntervalMillis(500).continuousUpdate().build();
-            }
-            lastEpoch = point.epoch();
-            epochs.stepTo(point.epoch());
-            epochs.setExtraMessage(String.format(Locale.ROOT, "valid %.3f", point.validScore()));
         }
 
         @Override
         public void partDone(int member, int done, int total) {
-            if (!shown) {
-                return;
+            if (shown) {
+                step(member, done, total, " tasks");
             }
+        }
+
+        /** Moves the training bar to {@code done} of {@code max}; a new member (or run) starts a new bar. */
+        private void step(int member, int done, int max, String unit) {
             if (featurize != null) {
                 featurize.finish();
                 featurize.close();
                 featurize = null;
             }
-            if (epochs == null || done <= lastEpoch) {
+            if (epochs == null || done <= lastStep) {
                 if (epochs != null) {
                     epochs.close();
                 }
                 epochs = new ProgressBarBuilder().setTaskName("train " + label + (member > 0 ? " #" + (member + 1) : ""))
-                        .setInitialMax(total).setUnit(" tasks", 1).setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(max).setUnit(unit, 1).setStyle(ProgressBarStyle.ASCII)
                         .setUpdateIntervalMillis(500).continuousUpdate().build();
             }
-            lastEpoch = done;
+            lastStep = done;
             epochs.stepTo(done);
         }
 
