@@ -27,15 +27,15 @@ import picocli.CommandLine;
 
 /**
  * Every verb's {@code --help} shows examples, and every example runs as printed: all of them in one
- * {@code java} process ({@link ExampleRunner}), in a folder holding the files the examples name
- * ({@code library.smi}, {@code molecules.sdf}, {@code solubility.csv}), verbs in the order a person
- * would follow them (train saves the models that evaluate and predict read). Each example is one
+ * {@code java} process ({@link ExampleRunner}), starting in an empty folder, verbs in the order a person would
+ * follow them: {@code chemdl examples .} writes the sample files the others name ({@code library.smi},
+ * {@code molecules.sdf}, {@code solubility.csv}), train saves the models that evaluate and predict read. Each example is one
  * dynamic test: it must exit 0, print no stack trace and write what it says it writes.
  */
 @Tag("slow")
 class HelpExamplesTest {
     /** The verbs, in the order their examples depend on each other. */
-    private static final List<String> VERBS = List.of("datasets", "featurize", "train", "evaluate", "predict",
+    private static final List<String> VERBS = List.of("examples", "datasets", "featurize", "train", "evaluate", "predict",
             "hyperopt", "benchmark", "quickstart");
 
     @TempDir
@@ -50,7 +50,6 @@ class HelpExamplesTest {
 
     @TestFactory
     List<DynamicTest> everyExampleRunsAsPrinted() throws Exception {
-        writeFixtures();
         List<List<String>> examples = new ArrayList<>();
         List<DynamicTest> tests = new ArrayList<>();
         for (String verb : VERBS) {
@@ -149,33 +148,4 @@ class HelpExamplesTest {
     }
 
     /** The files the examples name, cut from the shared datasets, with one unreadable SMILES in the library. */
-    private static void writeFixtures() throws Exception {
-        Path delaney = DataFiles.findLocal("delaney-processed.csv", null);
-        Path gdb = DataFiles.findLocal("gdb1k.sdf", null);
-        assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");
-        StringBuilder solubility = new StringBuilder("name,smiles,soluble\n");
-        StringBuilder library = new StringBuilder();
-        try (MoleculeReader reader = MoleculeReader.open(delaney, "smiles")) {
-            for (int i = 0; reader.hasNext(); i++) {
-                var record = reader.next();
-                double logS = Double.parseDouble(record.properties().get("measured log solubility in mols per litre"));
-                solubility.append("m").append(i).append(',').append(record.smiles()).append(',')
-                        .append(logS > -3 ? 1 : 0).append('\n');
-                if (i < 60) {
-                    library.append(record.smiles()).append(" m").append(i).append('\n');
-                }
-            }
-        }
-        library.append("C1CC( broken\n");
-        Files.writeString(work.resolve("solubility.csv"), solubility);
-        Files.writeString(work.resolve("library.smi"), library);
-        assertNotNull(gdb, "gdb1k.sdf belongs in the shared data directory");
-        // The first 20 records of GDB's SD file.
-        String sdf = Files.readString(gdb);
-        int end = 0;
-        for (int k = 0; k < 20; k++) {
-            end = sdf.indexOf("$$$$", end) + 5;
-        }
-        Files.writeString(work.resolve("molecules.sdf"), sdf.substring(0, end));
-    }
 }
