@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code chemdl evaluate}: scores a saved model on a catalog dataset's split or on the user's labelled file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Score a saved model on labelled molecules: a catalog dataset (its test split by default, "
-                + "split as chemdl train splits it, so the same --split and --seed give back the training run's test "
-                + "split) or your own file whose label columns are named as the model's tasks (all rows by default). "
-                + "Prints each task's scores in original units."},
+                + "split as chemdl train splits it, so the same --split, --split-sizes and --seed, or the same "
+                + "--split-file, give back the training run's test split) or your own file whose label columns are "
+                + "named as the model's tasks (all rows by default). Prints each task's scores in original units."},
         footer = {"", "Examples:",
                 "  chemdl evaluate --model tox21-model --dataset tox21 --subset test \\",
                 "      --plots tox21-eval",

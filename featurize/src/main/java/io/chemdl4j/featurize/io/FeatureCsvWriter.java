@@ -43,12 +43,10 @@ public final class FeatureCsvWriter implements AutoCloseable {
         printer.printRecord(header);
     }
 
-    /** A writer of vectors with the given feature names, keeping no input column. */
-    public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames) throws IOException {
-        return forVectors(out, layout, featureNames, PassThrough.Columns.none());
-    }
-
-    /** A writer of vectors with the given feature names after the input columns {@code kept}. */
+    /**
+     * A writer of vectors with the given feature names after the input columns {@code kept}
+     * ({@link PassThrough.Columns#none()} for none).
+     */
     public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames,
                                               PassThrough.Columns kept) throws IOException {
         return new FeatureCsvWriter(out, layout, kept, featureColumns(layout, featureNames));
@@ -61,11 +59,6 @@ public final class FeatureCsvWriter implements AutoCloseable {
             case DENSE -> List.of("features");
             case COLUMNS -> featureNames;
         };
-    }
-
-    /** A writer of molecular graphs keeping no input column. */
-    public static FeatureCsvWriter forGraphs(Writer out) throws IOException {
-        return forGraphs(out, PassThrough.Columns.none());
     }
 
     /**

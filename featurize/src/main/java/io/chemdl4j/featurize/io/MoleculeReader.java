@@ -420,6 +420,13 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         return new MoleculeRecord(row, smiles, molecule, props);
     }
 
+    /** The name of an SD data item's header line ({@code >  <name>}), or {@code null} if the line is not one. */
+    private static String dataItemName(String line) {
+        int open = line.indexOf('<');
+        int close = line.indexOf('>', open + 1);
+        return line.startsWith(">") && open > 0 && close > open ? line.substring(open + 1, close) : null;
+    }
+
     /** SD data items ({@code >  <name>} then value lines up to a blank line), in file order. */
     private static Map<String, String> sdfProperties(String data) {
         Map<String, String> props = new LinkedHashMap<>();
@@ -427,12 +434,8 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         StringBuilder value = new StringBuilder();
         for (String line : data.lines().toList()) {
             if (name == null) {
-                int open = line.indexOf('<');
-                int close = line.indexOf('>', open + 1);
-                if (line.startsWith(">") && open > 0 && close > open) {
-                    name = line.substring(open + 1, close);
-                    value.setLength(0);
-                }
+                name = dataItemName(line);
+                value.setLength(0);
             } else if (line.isBlank()) {
                 props.put(name, value.toString());
                 name = null;
@@ -476,11 +479,9 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
                     inData = true;
                 } else if (line.strip().equals("$$$$")) {
                     inData = false;
-                } else if (inData && line.startsWith(">")) {
-                    int open = line.indexOf('<');
-                    int close = line.indexOf('>', open + 1);
-                    if (open > 0 && close > open && names.add(line.substring(open + 1, close))
-                            && names.size() > MAX_SDF_PROPERTY_NAMES) {
+                } else if (inData) {
+                    String name = dataItemName(line);
+                    if (name != null && names.add(name) && names.size() > MAX_SDF_PROPERTY_NAMES) {
                         throw new InputFileException(file + ": more than " + MAX_SDF_PROPERTY_NAMES
                                 + " different SD data items; keep the ones wanted by name");
                     }

@@ -61,6 +61,9 @@ public record PassThrough(boolean everyColumn, List<String> names, String idColu
      * @throws InputFileException naming a column asked for that the input does not have, and the ones it has
      */
     public Columns resolve(MoleculeReader reader, Collection<String> outputColumns) throws InputFileException {
+        if (!everyColumn && names.isEmpty() && idColumn == null) {
+            return Columns.none(); // without asking for the names: an SDF file would be read through for them
+        }
         List<String> available = reader.propertyNames();
         List<String> chosen = new ArrayList<>();
         if (idColumn != null) {

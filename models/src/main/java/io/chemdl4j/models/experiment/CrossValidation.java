@@ -65,7 +65,10 @@ public final class CrossValidation {
             return sb.toString();
         }
 
-        /** {@code {"folds": [{"train": {…}, …}, …], "mean": {…}, "sd": {…}}}, written atomically. */
+        /**
+         * {@code {"folds": [{"train": {…}, …}, …], "mean": {…}, "sd": {…}}}, written atomically as every score file
+         * is ({@link io.chemdl4j.models.metrics.ScoresJson}).
+         */
         public void writeJson(Path file) throws IOException {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("folds", folds.stream().map(ExperimentResult::scores).toList());
@@ -83,8 +86,7 @@ public final class CrossValidation {
             });
             root.put("mean", mean);
             root.put("sd", sd);
-            AtomicFiles.write(file, out -> new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValue(out, root));
+            io.chemdl4j.models.metrics.ScoresJson.writeTree(root, file);
         }
 
         /** Per split and metric: the mean over folds and the sample standard deviation, {@code {mean, sd}}. */

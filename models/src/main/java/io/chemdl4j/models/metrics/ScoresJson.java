@@ -26,18 +26,34 @@ public final class ScoresJson {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> perTask = new LinkedHashMap<>();
         parts.forEach((part, result) -> {
-            root.put(part, finite(result.means()));
-            Map<String, Object> tasks = new LinkedHashMap<>();
-            result.byTask().forEach((task, scores) -> tasks.put(task, finite(scores)));
-            perTask.put(part, tasks);
+            root.put(part, result.means());
+            perTask.put(part, result.byTask());
         });
         root.put("per_task", perTask);
-        AtomicFiles.write(file, out -> JSON.writeValue(out, root));
+        writeTree(root, file);
     }
 
-    private static Map<String, Double> finite(Map<String, Double> scores) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        scores.forEach((k, v) -> out.put(k, v == null || Double.isNaN(v) || Double.isInfinite(v) ? null : v));
-        return out;
+    /**
+     * Writes a tree of maps, lists and numbers (other score reports: cross-validation's folds, mean and sd),
+     * atomically, every value that is not a finite number written as {@code null}.
+     */
+    public static void writeTree(Map<String, ?> root, Path file) throws IOException {
+        Object finite = finite(root);
+        AtomicFiles.write(file, out -> JSON.writeValue(out, finite));
+    }
+
+    private static Object finite(Object value) {
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? d : null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, finite(v)));
+            return out;
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(ScoresJson::finite).toList();
+        }
+        return value;
     }
 }
