@@ -72,12 +72,16 @@ final class EvaluateCommand implements Callable<Integer> {
             + "task as PNG files to this directory.")
     Path plots;
 
+    @picocli.CommandLine.Mixin
+    PlotUnits units;
+
     @Override
     public Integer call() throws Exception {
         SavedModel saved = ModelIO.load(model);
         DataSource source = data.dataset != null ? DataSource.of(data.dataset)
                 : new DataSource.File(data.file.input, new ColumnSpec(data.file.smilesColumn, saved.model().tasks(), null),
                         saved.model().taskType());
+        java.util.Map<String, String> plotUnits = units.byTask(saved.model().taskType(), saved.model().tasks());
         ModelEvaluation.Subset which = subset != null ? Converters.subset(subset)
                 : data.dataset != null ? ModelEvaluation.Subset.TEST : ModelEvaluation.Subset.ALL;
         ModelEvaluation.Result result;
@@ -89,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println(result.text());
         if (plots != null) {
-            out.println("plots: " + result.writePlots(plots).size() + " PNG files in " + plots);
+            out.println("plots: " + result.writePlots(plots, plotUnits).size() + " PNG files in " + plots);
         }
         if (metricsOut != null) {
             io.chemdl4j.models.metrics.ScoresJson.write(java.util.Map.of(which.id(), result.scores()), metricsOut);

@@ -30,7 +30,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, null, quiet,
+        return TrainCommand.runAndReport(ExperimentConfig.defaults(MolNetDataset.TOX21, seed), metricsOut, null, null, java.util.Map.of(), quiet,
                 spec.commandLine().getOut());
     }
 }

@@ -56,6 +56,11 @@ final class TrainCommand implements Callable<Integer> {
         DataSource source() {
             return dataset != null ? DataSource.of(dataset) : file.source();
         }
+
+        /** The tasks to train, where known before reading the data (SIDER's come from its header). */
+        List<String> tasks() {
+            return dataset != null ? dataset.tasks() : file.tasks;
+        }
     }
 
     /** The user's own file: CSV/TSV, SDF (properties as columns) or .smi, optionally gzipped. */
@@ -132,6 +137,9 @@ final class TrainCommand implements Callable<Integer> {
             + "or measured-vs-predicted parity plot per task (regression), and training/validation curves per epoch.")
     Path plots;
 
+    @picocli.CommandLine.Mixin
+    PlotUnits units;
+
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = ExperimentConfig.defaults(data.source(), run.seed).toBuilder()
@@ -147,6 +155,7 @@ final class TrainCommand implements Callable<Integer> {
                 .ensembleSize(ensemble)
                 .dataDirectory(run.dataDir)
                 .build();
+        java.util.Map<String, String> plotUnits = units.byTask(config.source().taskType(), data.tasks());
         if (folds != null) {
             if (saveModel != null || plots != null || run.splitFile != null || run.splitSizes != null) {
                 throw new IllegalArgumentException("--folds trains one model per fold; leave out --save-model, --plots, "
@@ -162,19 +171,21 @@ final class TrainCommand implements Callable<Integer> {
             }
             return 0;
         }
-        return TrainCommand.runAndReport(config, metricsOut, saveModel, plots, run.quiet, spec.commandLine().getOut());
+        return TrainCommand.runAndReport(config, metricsOut, saveModel, plots, plotUnits, run.quiet,
+                spec.commandLine().getOut());
     }
 
     /** Runs {@code config} with a featurization progress bar, prints the report, and writes the optional outputs. */
-    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, Path plots, boolean quiet,
-                            java.io.PrintWriter out) throws Exception {
+    static int runAndReport(ExperimentConfig config, Path metricsOut, Path saveModel, Path plots,
+                            java.util.Map<String, String> plotUnits, boolean quiet, java.io.PrintWriter out)
+            throws Exception {
         ExperimentResult result;
         try (Progress.Run progress = new Progress.Run(config.source().name(), quiet)) {
             result = Experiment.run(config, progress);
         }
         out.println(ExperimentReport.text(result));
         if (plots != null) {
-            out.println("plots: " + result.writePlots(plots).size() + " PNG files in " + plots);
+            out.println("plots: " + result.writePlots(plots, plotUnits).size() + " PNG files in " + plots);
         }
         if (metricsOut != null) {
             ExperimentReport.writeJson(result, metricsOut);

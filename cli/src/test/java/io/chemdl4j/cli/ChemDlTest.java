@@ -152,6 +152,20 @@ class ChemDlTest {
         assertTrue(!err.toString().contains("\tat "), "stack trace without --verbose: " + err);
     }
 
+    @Test
+    void unitsAreCheckedBeforeAnyTrainingAndTheParityPlotsAreWritten() throws Exception {
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "tox21", "--units", "log mol/L"));
+        assertTrue(err.toString().strip().endsWith(
+                "chemdl train: --units: only regression labels have units; these are classification labels"), err.toString());
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--units", "logS=log mol/L"));
+        assertTrue(err.toString().strip().endsWith("chemdl train: --units: logS is not a task; the tasks are measured "
+                + "log solubility in mols per litre"), err.toString());
+        Path plots = dir.resolve("plots");
+        assertEquals(0, run("train", "--dataset", "delaney", "--epochs", "1", "--plots", plots.toString(), "--units",
+                "log10(mol/L)", "--quiet"), err.toString());
+        assertTrue(Files.size(plots.resolve("parity-measured_log_solubility_in_mols_per_litre.png")) > 10_000);
+    }
+
     /**
      * The user's own CSV: Delaney's molecules under other column names, labelled soluble (1) when
      * log S &gt; -3, with one unreadable SMILES. Solubility class is learnable from fingerprints.

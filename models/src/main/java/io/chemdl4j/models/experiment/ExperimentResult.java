@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.chemdl4j.featurize.RowError;
 import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.SplitPredictions;
+import io.chemdl4j.models.plot.FigureLabels;
 import io.chemdl4j.models.plot.Plots;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.models.training.TrainingCurve;
@@ -48,7 +49,16 @@ public record ExperimentResult(ExperimentConfig config, Map<String, Map<String, 
      * Writes the run's charts into {@code directory} (see {@link Plots#writeAll}) and returns the files.
      */
     public List<Path> writePlots(Path directory) throws IOException {
-        return Plots.writeAll(config.source().taskType(), predictions, curve.orElse(null), directory);
+        return writePlots(directory, Map.of());
+    }
+
+    /**
+     * {@link #writePlots(Path)} with the units of {@code units} (task → units) on the axes, in place of
+     * the source's own for the tasks it names.
+     */
+    public List<Path> writePlots(Path directory, Map<String, String> units) throws IOException {
+        return Plots.writeAll(config.source().taskType(), predictions, curve.orElse(null), directory,
+                FigureLabels.of(config.source(), config.model().name(), units));
     }
 
     /** Mean seconds per training epoch. */

@@ -29,22 +29,68 @@ import io.chemdl4j.moleculenet.TaskType;
 
 /**
  * Charts of a model's results, sized and lettered for a slide (XChart, PNG): ROC curves of a
- * classifier's tasks, measured-vs-predicted parity plots with r² and RMSE for a regressor, and the
- * training and validation curves per epoch. Stateless and thread-safe; each chart is a new object.
+ * classifier's tasks, measured-vs-predicted parity plots with r² and RMSE per split for a regressor,
+ * and the training and validation curves per epoch; titles name the dataset and model and shrink (then
+ * shorten) to fit, parity axes carry the task's units ({@link FigureLabels}). Stateless and thread-safe; each chart is a new object.
  */
 public final class Plots {
     /** Width of the PNG files in pixels. */
     public static final int WIDTH = 800;
     /** Height of the PNG files in pixels. */
     public static final int HEIGHT = 600;
+    /** Pixels of the width a title leaves free (XChart's chart padding on both sides, and some air). */
+    static final int TITLE_MARGIN = 40;
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+    /** Titles shrink to this size before they are shortened. */
+    static final int SMALLEST_TITLE_SIZE = 13;
+
+    /** A title and the font that makes it fit the figure's width. */
+    record FittedTitle(String text, Font font) {
+        /**
+         * {@code title} in the largest font from 20 down to 13 points whose rendering fits {@code width}
+         * pixels; a title too long even at 13 points loses characters in its middle (an ellipsis shows
+         * where), since its start names the dataset and model and its end the task.
+         */
+        static FittedTitle of(String title, int width) {
+            java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+            try {
+                for (int size = TITLE_FONT.getSize(); size >= SMALLEST_TITLE_SIZE; size--) {
+                    Font font = TITLE_FONT.deriveFont((float) size);
+                    if (g.getFontMetrics(font).stringWidth(title) <= width) {
+                        return new FittedTitle(title, font);
+                    }
+                }
+                Font font = TITLE_FONT.deriveFont((float) SMALLEST_TITLE_SIZE);
+                java.awt.FontMetrics metrics = g.getFontMetrics(font);
+                int keep = title.length() - 1;
+                String text = title;
+                while (keep > 1 && metrics.stringWidth(text) > width) {
+                    keep--;
+                    int head = (keep + 1) / 2;
+                    text = title.substring(0, head) + "…" + title.substring(title.length() - (keep - head));
+                }
+                return new FittedTitle(text, font);
+            } finally {
+                g.dispose();
+            }
+        }
+    }
 
     private Plots() {
     }
 
     /** ROC curve of task {@code task} on each split in {@code splits}, with each split's AUC in the legend. */
     public static XYChart roc(List<SplitPredictions> splits, int task) {
+        return roc(splits, task, FigureLabels.NONE);
+    }
+
+    /**
+     * ROC curve of task {@code task} on each split in {@code splits}, with each split's AUC in the legend
+     * and the dataset and model of {@code labels} in the title.
+     */
+    public static XYChart roc(List<SplitPredictions> splits, int task, FigureLabels labels) {
         String name = splits.get(0).tasks().get(task);
-        XYChart chart = chart("ROC curve: " + name, "false positive rate", "true positive rate");
+        XYChart chart = chart(labels.title(name + " ROC"), "false positive rate", "true positive rate");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
@@ -61,16 +107,26 @@ public final class Plots {
 
     /**
      * Measured against predicted values of task {@code task} on {@code split}, with the line y = x and
-     * the split's r² and RMSE in the title; {@code background} (the training split, or null) is drawn
+     * the split's r² and RMSE in the legend; {@code background} (the training split, or null) is drawn
      * in grey behind it.
      */
     public static XYChart parity(SplitPredictions split, SplitPredictions background, int task) {
-        double[][] c = split.column(task);
-        double rmse = Metric.RMSE.compute(c[0], c[1], c[2]);
-        double r2 = Metric.R2.compute(c[0], c[1], c[2]);
-        String name = split.tasks().get(task);
-        XYChart chart = chart(String.format(Locale.ROOT, "%s: %s r² %.3f, RMSE %.3f", name, split.split(), r2, rmse),
-                "measured", "predicted");
+        return parity(List.of(split), background, task, FigureLabels.NONE);
+    }
+
+    /**
+     * Measured against predicted values of task {@code task} on each of {@code shown} (e.g. validation
+     * and test), each split in its own colour with its size, r² and RMSE in the legend, over
+     * {@code background} (the training split, or null) in grey, with the line y = x; the axes carry the
+     * task's units and the title the dataset and model of {@code labels}.
+     */
+    public static XYChart parity(List<SplitPredictions> shown, SplitPredictions background, int task,
+                                 FigureLabels labels) {
+        if (shown.isEmpty()) {
+            throw new IllegalArgumentException("no split to show");
+        }
+        String name = shown.get(0).tasks().get(task);
+        XYChart chart = chart(labels.title(name), labels.axis("measured", name), labels.axis("predicted", name));
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(7);
         double lo = Double.POSITIVE_INFINITY;
@@ -79,16 +135,20 @@ public final class Plots {
         if (background != null) {
             drawn.add(background);
         }
-        drawn.add(split);
+        drawn.addAll(shown);
         for (SplitPredictions s : drawn) {
-            double[][] m = measured(s.column(task));
+            double[][] c = s.column(task);
+            double[][] m = measured(c);
             for (double[] axis : m) {
                 for (double v : axis) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
-            XYSeries series = chart.addSeries(s.split() + " (n=" + m[0].length + ")", m[0], m[1]);
+            String legend = s == background ? String.format(Locale.ROOT, "%s (n=%d)", s.split(), m[0].length)
+                    : String.format(Locale.ROOT, "%s (n=%d): r² %.3f, RMSE %.3f", s.split(), m[0].length,
+                            Metric.R2.compute(c[0], c[1], c[2]), Metric.RMSE.compute(c[0], c[1], c[2]));
+            XYSeries series = chart.addSeries(legend, m[0], m[1]);
             series.setMarker(SeriesMarkers.CIRCLE);
             if (s == background) {
                 series.setMarkerColor(new Color(170, 170, 170, 140));
@@ -104,17 +164,28 @@ public final class Plots {
 
     /** Training and validation loss per epoch, with the kept epoch marked in the title. */
     public static XYChart lossCurves(TrainingCurve curve) {
-        return curves(curve, "loss", p -> p.trainLoss(), p -> p.validLoss());
+        return lossCurves(curve, FigureLabels.NONE);
+    }
+
+    /** Training and validation loss per epoch, with the dataset, the model and the kept epoch in the title. */
+    public static XYChart lossCurves(TrainingCurve curve, FigureLabels labels) {
+        return curves(curve, "loss", p -> p.trainLoss(), p -> p.validLoss(), labels);
     }
 
     /** Training and validation score (the curve's metric) per epoch, with the kept epoch marked in the title. */
     public static XYChart scoreCurves(TrainingCurve curve) {
-        return curves(curve, curve.metric().id(), p -> p.trainScore(), p -> p.validScore());
+        return scoreCurves(curve, FigureLabels.NONE);
+    }
+
+    /** Training and validation score per epoch, with the dataset, the model and the kept epoch in the title. */
+    public static XYChart scoreCurves(TrainingCurve curve, FigureLabels labels) {
+        return curves(curve, curve.metric().id(), p -> p.trainScore(), p -> p.validScore(), labels);
     }
 
     private static XYChart curves(TrainingCurve curve, String quantity,
                                   java.util.function.ToDoubleFunction<TrainingCurve.Point> train,
-                                  java.util.function.ToDoubleFunction<TrainingCurve.Point> valid) {
+                                  java.util.function.ToDoubleFunction<TrainingCurve.Point> valid,
+                                  FigureLabels labels) {
         int n = curve.points().size();
         double[] epochs = new double[n];
         double[] t = new double[n];
@@ -125,8 +196,8 @@ public final class Plots {
             t[i] = train.applyAsDouble(p);
             v[i] = valid.applyAsDouble(p);
         }
-        XYChart chart = chart(String.format(Locale.ROOT, "%s per epoch (kept epoch %d%s)", quantity, curve.keptEpoch(),
-                curve.stoppedEarly() ? ", stopped early" : ""), "epoch", quantity);
+        XYChart chart = chart(labels.title(String.format(Locale.ROOT, "%s per epoch (kept epoch %d%s)", quantity,
+                curve.keptEpoch(), curve.stoppedEarly() ? ", stopped early" : "")), "epoch", quantity);
         chart.getStyler().setMarkerSize(5);
         chart.addSeries("train", epochs, t);
         chart.addSeries("valid", epochs, v);
@@ -139,10 +210,12 @@ public final class Plots {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        FittedTitle fitted = FittedTitle.of(title, WIDTH - TITLE_MARGIN);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(fitted.text()).xAxisTitle(x)
+                .yAxisTitle(y).build();
         org.knowm.xchart.style.XYStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE).setPlotBorderVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 20)).setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        s.setChartTitleFont(fitted.font()).setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17)).setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setAntiAlias(true);
         return chart;
@@ -159,35 +232,42 @@ public final class Plots {
         AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     }
 
-    /**
-     * Writes every chart of a run into {@code directory} (created if absent) and returns the files:
-     * {@code roc-<task>.png} (valid and test) for classification, {@code parity-<task>.png} (test over
-     * train) for regression, and {@code training-loss.png} and {@code training-<metric>.png} when the
-     * model trained by epochs.
-     */
+    /** {@link #writeAll(TaskType, List, TrainingCurve, Path, FigureLabels)} naming no dataset, model or units. */
     public static List<Path> writeAll(TaskType type, List<SplitPredictions> splits, TrainingCurve curve, Path directory)
             throws IOException {
+        return writeAll(type, splits, curve, directory, FigureLabels.NONE);
+    }
+
+    /**
+     * Writes every chart of a run into {@code directory} (created if absent) and returns the files:
+     * {@code roc-<task>.png} (every split but train) for classification, {@code parity-<task>.png}
+     * (every split but train, over train in grey) for regression, and {@code training-loss.png} and
+     * {@code training-<metric>.png} when the model trained by epochs; titles and axes as {@code labels}
+     * say.
+     */
+    public static List<Path> writeAll(TaskType type, List<SplitPredictions> splits, TrainingCurve curve, Path directory,
+                                      FigureLabels labels) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         SplitPredictions train = find(splits, "train");
-        SplitPredictions test = find(splits, "test");
+        List<SplitPredictions> held = new ArrayList<>(splits);
+        held.remove(train);
         List<String> tasks = splits.get(0).tasks();
         for (int t = 0; t < tasks.size(); t++) {
             XYChart chart;
             if (type == TaskType.CLASSIFICATION) {
                 List<SplitPredictions> shown = new ArrayList<>();
-                for (SplitPredictions s : splits) {
-                    if (s != train && hasBothClasses(s, t)) {
+                for (SplitPredictions s : held) {
+                    if (hasBothClasses(s, t)) {
                         shown.add(s);
                     }
                 }
                 if (shown.isEmpty()) {
                     continue;
                 }
-                chart = roc(shown, t);
+                chart = roc(shown, t, labels);
             } else {
-                SplitPredictions front = test != null ? test : splits.get(splits.size() - 1);
-                chart = parity(front, front == train ? null : train, t);
+                chart = held.isEmpty() ? parity(List.of(train), null, t, labels) : parity(held, train, t, labels);
             }
             Path file = directory.resolve((type == TaskType.CLASSIFICATION ? "roc-" : "parity-") + fileName(tasks.get(t)) + ".png");
             writePng(chart, file);
@@ -195,10 +275,10 @@ public final class Plots {
         }
         if (curve != null && !curve.points().isEmpty()) {
             Path loss = directory.resolve("training-loss.png");
-            writePng(lossCurves(curve), loss);
+            writePng(lossCurves(curve, labels), loss);
             written.add(loss);
             Path score = directory.resolve("training-" + curve.metric().id() + ".png");
-            writePng(scoreCurves(curve), score);
+            writePng(scoreCurves(curve, labels), score);
             written.add(score);
         }
         return written;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.chemdl4j.featurize.RowError;
@@ -17,6 +18,7 @@ import io.chemdl4j.models.experiment.Experiment;
 import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
+import io.chemdl4j.models.plot.FigureLabels;
 import io.chemdl4j.models.plot.Plots;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.load.DataSource;
@@ -46,13 +48,14 @@ public final class ModelEvaluation {
      * Scores and the predictions behind them.
      *
      * @param source      what was scored
+     * @param model       the model kind's name, e.g. {@code dmpnn}
      * @param subset      which molecules of it
      * @param predictions predictions next to labels, in original units
      * @param scores      the dataset's metrics per task
      * @param errors      rows that could not be used
      */
-    public record Result(DataSource source, Subset subset, SplitPredictions predictions, EvaluationResult scores,
-                         List<RowError> errors) {
+    public record Result(DataSource source, String model, Subset subset, SplitPredictions predictions,
+                         EvaluationResult scores, List<RowError> errors) {
         public Result {
             errors = List.copyOf(errors);
         }
@@ -68,7 +71,16 @@ public final class ModelEvaluation {
 
         /** ROC curves (classification) or parity plots (regression) per task, as PNG files in {@code directory}. */
         public List<Path> writePlots(Path directory) throws IOException {
-            return Plots.writeAll(source.taskType(), List.of(predictions), null, directory);
+            return writePlots(directory, Map.of());
+        }
+
+        /**
+         * {@link #writePlots(Path)} with the units of {@code units} (task → units) on the axes, in place of
+         * the source's own for the tasks it names.
+         */
+        public List<Path> writePlots(Path directory, Map<String, String> units) throws IOException {
+            return Plots.writeAll(source.taskType(), List.of(predictions), null, directory,
+                    FigureLabels.of(source, model, units));
         }
     }
 
@@ -119,7 +131,7 @@ public final class ModelEvaluation {
         // The loader's transformers touch labels and weights only; undoing them gives labels in original units.
         SplitPredictions predictions = SplitPredictions.of(subset.id(), data.tasks(),
                 ModelInput.labelsOf(parts, data.tasks()), predicted.toArray(new double[0][]), data.transformers());
-        return new Result(request.source(), subset, predictions, predictions.score(Experiment.metricsFor(request.source())),
+        return new Result(request.source(), kind.name(), subset, predictions, predictions.score(Experiment.metricsFor(request.source())),
                 data.errors());
     }
 

@@ -29,13 +29,13 @@ public enum MolNetDataset {
     /** Delaney (ESOL): measured aqueous solubility, log mol/L. */
     DELANEY("delaney", "delaney-processed.csv", Urls.DEEPCHEM_BUCKET, "smiles", TaskType.REGRESSION,
             List.of("measured log solubility in mols per litre"), "rmse", SplitterType.RANDOM, 1128,
-            "8c06a76f0c6487d29ab0f903e6a7a7139f189ab3c1178f159c8be8964602f189"),
+            "8c06a76f0c6487d29ab0f903e6a7a7139f189ab3c1178f159c8be8964602f189", "log mol/L"),
     /** FreeSolv: experimental hydration free energy, kcal/mol. */
     FREESOLV("freesolv", "SAMPL.csv", Urls.DEEPCHEM_BUCKET, "smiles", TaskType.REGRESSION, List.of("expt"),
-            "rmse", SplitterType.RANDOM, 642, null),
+            "rmse", SplitterType.RANDOM, 642, null, "kcal/mol"),
     /** Lipophilicity: octanol/water distribution coefficient (logD at pH 7.4). */
     LIPO("lipo", "Lipophilicity.csv", Urls.DEEPCHEM_BUCKET, "smiles", TaskType.REGRESSION, List.of("exp"),
-            "rmse", SplitterType.RANDOM, 4200, null),
+            "rmse", SplitterType.RANDOM, 4200, null, "logD at pH 7.4"),
     /** BBBP: blood-brain barrier penetration, binary. */
     BBBP("bbbp", "BBBP.csv", Urls.DEEPCHEM_BUCKET, "smiles", TaskType.CLASSIFICATION, List.of("p_np"),
             "roc_auc", SplitterType.SCAFFOLD, 2050, null),
@@ -61,7 +61,7 @@ public enum MolNetDataset {
     AQSOLDB("aqsoldb", "curated-solubility-dataset.csv",
             "https://github.com/whitead/dmol-book/raw/main/data/", "SMILES", TaskType.REGRESSION,
             List.of("Solubility"), "rmse", SplitterType.RANDOM, 9982,
-            "7c47e021d03a5720f53cfddb7aef90c8911ea276a36306c839798733d8630332");
+            "7c47e021d03a5720f53cfddb7aef90c8911ea276a36306c839798733d8630332", "log mol/L");
 
     /** Holder: enum constants cannot refer to the enum's own static fields. */
     private static final class Urls {
@@ -78,9 +78,16 @@ public enum MolNetDataset {
     private final SplitterType split;
     private final int publishedSize;
     private final String sha256;
+    private final String units;
 
     MolNetDataset(String id, String fileName, String baseUrl, String smilesColumn, TaskType taskType,
                   List<String> tasks, String metric, SplitterType split, int publishedSize, String sha256) {
+        this(id, fileName, baseUrl, smilesColumn, taskType, tasks, metric, split, publishedSize, sha256, "");
+    }
+
+    MolNetDataset(String id, String fileName, String baseUrl, String smilesColumn, TaskType taskType,
+                  List<String> tasks, String metric, SplitterType split, int publishedSize, String sha256,
+                  String units) {
         this.id = id;
         this.fileName = fileName;
         this.baseUrl = baseUrl;
@@ -91,6 +98,15 @@ public enum MolNetDataset {
         this.split = split;
         this.publishedSize = publishedSize;
         this.sha256 = sha256;
+        this.units = units;
+    }
+
+    /**
+     * The units of the labels of every task (what plots write on their axes), e.g. {@code log mol/L};
+     * empty for classification sets, whose labels are classes.
+     */
+    public String units() {
+        return units;
     }
 
     /** Name used on the command line and in saved models, e.g. {@code "tox21"}. */

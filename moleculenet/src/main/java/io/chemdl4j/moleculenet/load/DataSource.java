@@ -1,7 +1,9 @@
 package io.chemdl4j.moleculenet.load;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import io.chemdl4j.moleculenet.TaskType;
@@ -23,6 +25,12 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
      * recommendation); for a file, {@code roc_auc} for classification and {@code rmse} for regression.
      */
     String metric();
+
+    /**
+     * Task name → the units of its labels (what plots write on their axes), for the tasks whose units
+     * are known.
+     */
+    Map<String, String> units();
 
     /** A catalog dataset. */
     static DataSource of(MolNetDataset dataset) {
@@ -49,6 +57,16 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
         public String metric() {
             return dataset.metric();
         }
+
+        /** Every task in the catalog's units; the tasks of SIDER (read from its header) have none. */
+        @Override
+        public Map<String, String> units() {
+            Map<String, String> units = new LinkedHashMap<>();
+            if (!dataset.units().isEmpty()) {
+                dataset.tasks().forEach(t -> units.put(t, dataset.units()));
+            }
+            return units;
+        }
     }
 
     /**
@@ -66,6 +84,12 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
             if (columns.taskColumns().isEmpty()) {
                 throw new IllegalArgumentException("name at least one task column of " + path);
             }
+        }
+
+        /** None: a file does not say its units (the command line's {@code --units} gives them to plots). */
+        @Override
+        public Map<String, String> units() {
+            return Map.of();
         }
 
         /** The file's name without directories and compression/format extensions, e.g. {@code assay}. */
