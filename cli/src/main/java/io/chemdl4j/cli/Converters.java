@@ -44,7 +44,7 @@ final class Converters {
             try {
                 return TaskType.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown task type '" + value + "'; use classification or regression");
+                throw new IllegalArgumentException("unknown task type '" + value + "'; use classification, multiclass or regression");
             }
         }
     }

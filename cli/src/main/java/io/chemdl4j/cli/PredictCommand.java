@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict every molecule of a file with a saved model, streaming (constant memory, any size) "
                 + "on every core. Writes row,smiles, the input's own columns (see --keep-columns), then <task...>: "
-                + "probabilities of the positive class for classifiers, original units for regressors; with "
-                + "--uncertainty also <task>_mean and <task>_std (Monte-Carlo dropout). Rows that cannot be read are "
+                + "probabilities of the positive class for classifiers, original units for regressors, the most "
+                + "probable class for multiclass models followed by <task>_p<class> per class; with "
+                + "--uncertainty also <value>_mean and <value>_std (Monte-Carlo dropout or ensemble) for every "
+                + "predicted value. Rows that cannot be read are "
                 + "left out and listed in --errors."},
         footer = {"", "Examples:",
                 "  chemdl predict --model tox21-model --input library.smi \\",
@@ -47,7 +49,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--uncertainty", arity = "0..1", fallbackValue = "30", description = "Add <task>_mean and "
             + "<task>_std columns: the mean and spread of N Monte-Carlo dropout samples (default N 30), beside the "
-            + "plain prediction. The model must have been trained with dropout.")
+            + "plain prediction. The model must have been trained with dropout, or be an ensemble (its members' "
+            + "mean and spread).")
     Integer uncertainty;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the dropout masks (default 0).")

@@ -78,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
         List<String> tasks;
 
         @Option(names = "--task-type", required = true, converter = Converters.Task.class,
-                description = "classification (0/1 labels) or regression.")
+                description = "classification (0/1 labels), multiclass (classes 0, 1, …, K-1 in every task; "
+                        + "scored by macro ROC-AUC and accuracy) or regression.")
         TaskType taskType;
 
         @Option(names = "--id-column", description = "Column of molecule ids (default: the SMILES).")

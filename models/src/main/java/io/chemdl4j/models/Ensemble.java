@@ -26,7 +26,7 @@ public final class Ensemble<D extends LabelledData> implements PropertyModel<D>,
         }
         PropertyModel<D> first = members.get(0);
         for (PropertyModel<D> m : members) {
-            if (!m.tasks().equals(first.tasks()) || m.taskType() != first.taskType()) {
+            if (!m.tasks().equals(first.tasks()) || m.taskType() != first.taskType() || m.classes() != first.classes()) {
                 throw new IllegalArgumentException("ensemble members must share tasks and task type: "
                         + first.tasks() + " " + first.taskType() + " vs " + m.tasks() + " " + m.taskType());
             }
@@ -47,6 +47,11 @@ public final class Ensemble<D extends LabelledData> implements PropertyModel<D>,
     @Override
     public TaskType taskType() {
         return members.get(0).taskType();
+    }
+
+    @Override
+    public int classes() {
+        return members.get(0).classes();
     }
 
     /** The mean of the members' predictions. */

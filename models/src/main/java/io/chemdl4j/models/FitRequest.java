@@ -25,18 +25,31 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * @param patience     epochs without a better validation score before stopping and restoring the best
  *                     epoch's weights; 0 for none
  * @param listener     told after every epoch, or {@code null}
+ * @param classes      K of multiclass labels 0..K-1, counted over the whole dataset (a class may be missing
+ *                     from the training split); 0 for other task types
  * @param <D>          the dataset type
  */
 public record FitRequest<D extends LabelledData>(TaskType taskType, D train, D valid, List<Transformer> transformers,
                                                  ModelConfig config, int epochs, Metric metric, int patience,
-                                                 Training.EpochListener listener) {
+                                                 Training.EpochListener listener, int classes) {
     public FitRequest {
+        if ((taskType == TaskType.MULTICLASS) != (classes >= 2) || classes > TaskType.MAX_CLASSES) {
+            throw new IllegalArgumentException(taskType == TaskType.MULTICLASS
+                    ? "multiclass labels need 2.." + TaskType.MAX_CLASSES + " classes, got " + classes
+                    : "classes are counted for multiclass labels only");
+        }
         Objects.requireNonNull(taskType, "taskType");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(valid, "valid");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(metric, "metric");
         transformers = List.copyOf(transformers);
+    }
+
+    /** A request for binary classification or regression (no class count). */
+    public FitRequest(TaskType taskType, D train, D valid, List<Transformer> transformers, ModelConfig config,
+                      int epochs, Metric metric, int patience, Training.EpochListener listener) {
+        this(taskType, train, valid, transformers, config, epochs, metric, patience, listener, 0);
     }
 
     /** The configuration as the kind's own type. */
@@ -50,7 +63,8 @@ public record FitRequest<D extends LabelledData>(TaskType taskType, D train, D v
 
     /** This request with early-stopping {@code patience} (0 for none). */
     public FitRequest<D> withPatience(int patience) {
-        return new FitRequest<>(taskType, train, valid, transformers, config, epochs, metric, patience, listener);
+        return new FitRequest<>(taskType, train, valid, transformers, config, epochs, metric, patience, listener,
+                classes);
     }
 
     /**

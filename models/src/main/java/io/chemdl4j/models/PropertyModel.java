@@ -23,8 +23,17 @@ public interface PropertyModel<D extends LabelledData> {
     TaskType taskType();
 
     /**
+     * K of a multiclass model (its predictions hold K class probabilities per task); 0 for binary
+     * classifiers and regressors.
+     */
+    default int classes() {
+        return 0;
+    }
+
+    /**
      * Predictions {@code [molecule][task]} in the label space the model was trained on: probabilities
-     * of class 1 for classification, (transformed) values for regression.
+     * of class 1 for classification, (transformed) values for regression; for a multiclass model
+     * {@code [molecule][task × K + class]}, the class probabilities of each task in turn.
      */
     double[][] predict(D data);
 

@@ -20,6 +20,7 @@ import io.chemdl4j.models.graphconv.GraphConvModel;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.multitask.MultitaskClassifier;
 import io.chemdl4j.models.multitask.MultitaskConfig;
+import io.chemdl4j.models.multitask.MultitaskMulticlass;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
@@ -37,7 +38,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * regressor ({@code golden/v2-graphconv-regressor}, {@code golden/v4-graphconv-regressor}) or
  * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier}) or
  * {@code dmpnn} for a D-MPNN regressor with descriptor features ({@code golden/v4-dmpnn-regressor}) or
- * {@code ensemble} for an ensemble of two multitask classifiers ({@code golden/v5-ensemble-classifier}).
+ * {@code ensemble} for an ensemble of two multitask classifiers ({@code golden/v5-ensemble-classifier}) or
+ * {@code multiclass} for a multitask network of two three-class tasks ({@code golden/v6-multitask-multiclass}).
  */
 final class GoldenModel {
     static final List<String> SMILES = List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O", "CCN(CC)CC",
@@ -55,6 +57,7 @@ final class GoldenModel {
             case "random_forest" -> writeRandomForest(out);
             case "dmpnn" -> writeDmpnn(out);
             case "ensemble" -> writeEnsemble(out);
+            case "multiclass" -> writeMulticlass(out);
             default -> writeMultitask(out);
         }
         SavedModel.Predictions p = ModelIO.load(out).predictSmiles("golden", SMILES);
@@ -151,6 +154,24 @@ final class GoldenModel {
         }
         ModelIO.writeEnsemble(out, members.size(), raw.tasks(), featurizer.spec(), transformers,
                 (i, dir) -> members.get(i).save(dir, featurizer.spec(), transformers));
+    }
+
+    /** Two tasks of classes 0..2 (the second without class 1), no transformers, as chemdl train saves multiclass. */
+    private static void writeMulticlass(Path out) throws Exception {
+        EcfpFeaturizer featurizer = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withLength(32));
+        Dataset binary = fingerprints(featurizer);
+        float[][] x = new float[binary.size()][];
+        float[][] y = new float[binary.size()][2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = binary.featureRow(i);
+            y[i][0] = i % 3;
+            y[i][1] = i < 4 ? 2 : 0;
+        }
+        Dataset raw = Dataset.of(x, y, null, SMILES.toArray(new String[0]), List.of("a", "b"));
+        MultitaskMulticlass model = new MultitaskMulticlass(raw.tasks(), 32,
+                MultitaskConfig.defaults().withLayerSizes(List.of(8)).withSeed(5), 3);
+        model.fit(raw, 5);
+        model.save(out, featurizer.spec(), List.of());
     }
 
     private static void write(Path file, List<String> lines) throws IOException {

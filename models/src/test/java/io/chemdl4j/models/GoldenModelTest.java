@@ -79,6 +79,15 @@ class GoldenModelTest {
         }
     }
 
+    @Test
+    void formatVersion6MulticlassStillLoadsAndPredictsTheSame() throws Exception {
+        SavedModel loaded = loadAndCheckPredictions("v6-multitask-multiclass");
+        assertEquals(6, loaded.formatVersion());
+        assertEquals(io.chemdl4j.moleculenet.TaskType.MULTICLASS, loaded.model().taskType());
+        assertEquals(3, loaded.model().classes());
+        assertEquals(List.of("a", "b"), loaded.model().tasks());
+    }
+
     /**
      * A network file with an entry ChemDL4J never writes ({@code preprocessor.bin}, which DL4J would read
      * with Java object deserialization) is refused by name before DL4J opens it.
@@ -117,7 +126,7 @@ class GoldenModelTest {
         for (int i = 0; i < expected.size(); i++) {
             String[] f = expected.get(i).split(",");
             assertEquals(GoldenModel.SMILES.get(i), f[0]);
-            assertEquals(f.length - 1, loaded.model().tasks().size(), f[0]);
+            assertEquals(f.length - 1, loaded.model().tasks().size() * Math.max(1, loaded.model().classes()), f[0]);
             for (int t = 0; t < f.length - 1; t++) {
                 assertEquals(Double.parseDouble(f[t + 1]), p.values()[i][t], 1e-6, f[0]);
             }

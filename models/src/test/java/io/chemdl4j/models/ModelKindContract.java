@@ -27,6 +27,7 @@ import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.LabelledData;
@@ -39,9 +40,10 @@ import io.chemdl4j.moleculenet.split.SplitFractions;
 import io.chemdl4j.moleculenet.split.SplitterType;
 
 /**
- * The contract every registered {@link ModelKind} meets, for classification and regression, on real
- * molecules (Delaney, which ships with the toolkit: its solubility for regression; "soluble" and "has a
- * ring" as two classification tasks): a model learns held-out data, does not change its input, gives the
+ * The contract every registered {@link ModelKind} meets, for every task type, on real molecules (Delaney,
+ * which ships with the toolkit: its solubility for regression; "soluble" and "has a ring" as two
+ * classification tasks; solubility band (3 classes) and ring count (0, 1, 2, 3 or more: 4 classes) as two
+ * multiclass tasks): a model learns held-out data, does not change its input, gives the
  * same numbers for the same seed, predicts the same from several threads, saves and loads to identical
  * predictions (from data and from SMILES), and refuses data of other tasks and a model directory with a
  * missing file with a clear message. A kind's contract test is named after the kind with
@@ -78,27 +80,39 @@ public abstract class ModelKindContract<D extends LabelledData> {
                         SplitFractions.defaults(), null), null));
     }
 
-    /** Delaney for regression; for classification, a file of its molecules with two 0/1 tasks. */
+    /**
+     * Delaney for regression; for classification, a file of its molecules with two 0/1 tasks; for
+     * multiclass, one with a solubility band (log S below -4, up to -2, above: classes 0-2) and the ring
+     * count read from the ring-closure digits of the SMILES (0, 1, 2, 3 or more: classes 0-3).
+     */
     private static DataSource source(TaskType type) {
         if (type == TaskType.REGRESSION) {
             return DataSource.of(MolNetDataset.DELANEY);
         }
+        boolean multiclass = type == TaskType.MULTICLASS;
         try {
             Path delaney = DataFiles.locate(MolNetDataset.DELANEY.fileName(), MolNetDataset.DELANEY.url(), null);
             Path file = Files.createTempFile("chemdl4j-contract-", ".csv");
             file.toFile().deleteOnExit();
-            StringBuilder csv = new StringBuilder("smiles,soluble,ring\n");
+            StringBuilder csv = new StringBuilder(multiclass ? "smiles,band,rings\n" : "smiles,soluble,ring\n");
             try (MoleculeReader reader = MoleculeReader.open(delaney, "smiles")) {
                 while (reader.hasNext()) {
                     var record = reader.next();
                     double logS = Double.parseDouble(record.properties().get("measured log solubility in mols per litre"));
-                    csv.append(record.smiles()).append(',').append(logS > -3 ? 1 : 0).append(',')
-                            .append(record.smiles().matches(".*\\d.*") ? 1 : 0).append('\n');
+                    String smiles = record.smiles();
+                    if (multiclass) {
+                        long closures = smiles.chars().filter(Character::isDigit).count() / 2;
+                        csv.append(smiles).append(',').append(logS < -4 ? 0 : logS <= -2 ? 1 : 2).append(',')
+                                .append(Math.min(3, closures)).append('\n');
+                    } else {
+                        csv.append(smiles).append(',').append(logS > -3 ? 1 : 0).append(',')
+                                .append(smiles.matches(".*\\d.*") ? 1 : 0).append('\n');
+                    }
                 }
             }
             Files.writeString(file, csv);
-            return new DataSource.File(file, new ColumnSpec("smiles", List.of("soluble", "ring"), null),
-                    TaskType.CLASSIFICATION);
+            return new DataSource.File(file, new ColumnSpec("smiles", multiclass ? List.of("band", "rings")
+                    : List.of("soluble", "ring"), null), type);
         } catch (IOException | InputFileException e) {
             throw new IllegalStateException("cannot write the classification file: " + e.getMessage(), e);
         }
@@ -106,9 +120,11 @@ public abstract class ModelKindContract<D extends LabelledData> {
 
     private PropertyModel<D> fit(TaskType type, long seed) {
         PreparedData<D> d = data(type);
-        Metric metric = type == TaskType.CLASSIFICATION ? Metric.ROC_AUC : Metric.RMSE;
+        Metric metric = type.isClassification() ? Metric.ROC_AUC : Metric.RMSE;
+        int classes = type == TaskType.MULTICLASS ? TaskType.classCount(List.of(d.train().labelData(),
+                d.valid().labelData(), d.test().labelData())) : 0;
         return kind().fit(new FitRequest<>(type, d.train(), d.valid(), d.transformers(), small(type).withSeed(seed),
-                epochs(), metric, 0, null)).model();
+                epochs(), metric, 0, null, classes)).model();
     }
 
     /** The model of {@code type} trained with seed 0 (shared by the tests that do not change it). */
@@ -124,16 +140,30 @@ public abstract class ModelKindContract<D extends LabelledData> {
         PropertyModel<D> model = trained(type);
         double[][] p = model.predict(d.test(), d.transformers());
         assertEquals(d.test().size(), p.length);
+        int classes = type == TaskType.MULTICLASS ? 4 : 0;
+        assertEquals(classes, model.classes());
         for (double[] row : p) {
-            assertEquals(d.tasks().size(), row.length);
+            assertEquals(d.tasks().size() * Math.max(1, classes), row.length);
             for (double v : row) {
                 assertTrue(Double.isFinite(v), "finite prediction");
-                if (type == TaskType.CLASSIFICATION) {
+                if (type.isClassification()) {
                     assertTrue(v >= 0 && v <= 1, "a probability: " + v);
                 }
             }
+            for (int t = 0; classes > 0 && t < d.tasks().size(); t++) {
+                double sum = 0;
+                for (int c = 0; c < classes; c++) {
+                    sum += row[t * classes + c];
+                }
+                assertEquals(1.0, sum, 1e-5, "class probabilities of a task sum to 1");
+            }
         }
-        if (type == TaskType.CLASSIFICATION) {
+        if (type == TaskType.MULTICLASS) {
+            EvaluationResult scores = model.evaluate(d.test(), List.of(Metric.ROC_AUC, Metric.ACCURACY), d.transformers());
+            // macro ROC-AUC over the classes; accuracy against the most frequent class (band 1: 0.47, rings 1: 0.43)
+            assertTrue(scores.mean(Metric.ROC_AUC) > 0.8, "test macro ROC-AUC " + scores.mean(Metric.ROC_AUC));
+            assertTrue(scores.mean(Metric.ACCURACY) > 0.6, "test accuracy " + scores.mean(Metric.ACCURACY));
+        } else if (type == TaskType.CLASSIFICATION) {
             double auc = model.evaluate(d.test(), List.of(Metric.ROC_AUC), d.transformers()).mean(Metric.ROC_AUC);
             // measured: multitask 0.966, random_forest 0.954, graphconv 0.954
             assertTrue(auc > 0.85, "test ROC-AUC " + auc);
@@ -216,6 +246,7 @@ public abstract class ModelKindContract<D extends LabelledData> {
         PreparedData<D> d = data(type);
         PropertyModel<D> model = trained(type);
         TaskType other = type == TaskType.CLASSIFICATION ? TaskType.REGRESSION : TaskType.CLASSIFICATION;
+        // (the multiclass tasks, band and rings, are other tasks than soluble and ring)
         String message = assertThrows(IllegalArgumentException.class,
                 () -> model.evaluate(data(other).test(), List.of(Metric.RMSE), List.of())).getMessage();
         assertTrue(message.contains("tasks"), message);

@@ -47,4 +47,23 @@ public final class ModelTestData {
         }
         return Dataset.of(x, y, w, base.ids(), TASKS);
     }
+
+    /**
+     * Class labels 0..3: task t = the number of features t, t+3 and t+6 set (each set with probability
+     * 0.2, so class 3 is rare); every 6th label of task 0 missing.
+     */
+    public static Dataset multiclass(int n, int features, long seed) {
+        Dataset base = classification(n, features, seed);
+        float[][] y = new float[n][TASKS.size()];
+        float[][] w = new float[n][TASKS.size()];
+        float[][] x = new float[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = base.featureRow(i);
+            for (int t = 0; t < TASKS.size(); t++) {
+                y[i][t] = x[i][t] + x[i][t + 3] + x[i][t + 6];
+                w[i][t] = t == 0 && i % 6 == 0 ? 0f : 1f;
+            }
+        }
+        return Dataset.of(x, y, w, base.ids(), TASKS);
+    }
 }

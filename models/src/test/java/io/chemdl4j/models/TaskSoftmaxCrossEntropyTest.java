@@ -58,4 +58,42 @@ class TaskSoftmaxCrossEntropyTest {
             assertEquals(numeric, grad[i], 2e-3, "logit " + i);
         }
     }
+
+    @Test
+    void threeClassesHandComputedAndByFiniteDifferences() {
+        TaskSoftmaxCrossEntropy three = new TaskSoftmaxCrossEntropy(3);
+        // logits (0, ln 2, ln 5): p = (1/8, 2/8, 5/8). Class 2 with weight 2: loss = -2 ln(5/8);
+        // gradient 2 (p - onehot(2)) = (0.25, 0.5, -0.75)
+        INDArray z = row(0, Math.log(2), Math.log(5));
+        INDArray y = row(0, 0, 2);
+        var result = three.computeGradientAndScore(y, z, new ActivationIdentity(), null, false);
+        assertEquals(-2 * Math.log(5.0 / 8), result.getFirst(), 1e-6);
+        assertArrayEquals(new double[] {0.25, 0.5, -0.75}, result.getSecond().toDoubleVector(), 1e-6);
+        // two tasks, the second without a label (all-zero target): nothing from it
+        double[] logits = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1};
+        INDArray labels = row(0, 1.5, 0, 0, 0, 0);
+        double[] grad = three.computeGradientAndScore(labels, row(logits), new ActivationIdentity(), null, false)
+                .getSecond().toDoubleVector();
+        double h = 1e-3; // the loss reads float logits
+        for (int i = 0; i < logits.length; i++) {
+            double[] plus = logits.clone();
+            double[] minus = logits.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            double numeric = (three.computeScore(labels, row(plus), new ActivationIdentity(), null, false)
+                    - three.computeScore(labels, row(minus), new ActivationIdentity(), null, false)) / (2 * h);
+            assertEquals(numeric, grad[i], 2e-3, "logit " + i);
+        }
+        assertArrayEquals(new double[] {0, 0, 0}, java.util.Arrays.copyOfRange(grad, 3, 6), 0.0);
+    }
+
+    @Test
+    void theClassCountSurvivesDl4jsJsonConfigurationAndOldConfigurationsReadAsTwo() throws Exception {
+        var mapper = org.deeplearning4j.nn.conf.NeuralNetConfiguration.mapper();
+        String json = mapper.writeValueAsString(new TaskSoftmaxCrossEntropy(4));
+        assertEquals(new TaskSoftmaxCrossEntropy(4),
+                mapper.readValue(json, org.nd4j.linalg.lossfunctions.ILossFunction.class));
+        String old = "{\"@class\":\"io.chemdl4j.models.TaskSoftmaxCrossEntropy\"}";
+        assertEquals(new TaskSoftmaxCrossEntropy(), mapper.readValue(old, org.nd4j.linalg.lossfunctions.ILossFunction.class));
+    }
 }

@@ -46,7 +46,7 @@ public final class DmpnnKind implements ModelKind<GraphDataset> {
         return INPUT;
     }
 
-    /** Chemprop's defaults for both task types. */
+    /** Chemprop's defaults for every task type. */
     @Override
     public DmpnnConfig defaults(TaskType type) {
         return DmpnnConfig.defaults();
@@ -72,7 +72,8 @@ public final class DmpnnKind implements ModelKind<GraphDataset> {
     @Override
     public Fitted<GraphDataset> fit(FitRequest<GraphDataset> request) {
         DmpnnConfig config = request.config(DmpnnConfig.class);
-        DmpnnModel model = DmpnnModel.forTraining(request.taskType(), config, request.train(), request.epochs());
+        DmpnnModel model = DmpnnModel.forTraining(request.taskType(), request.classes(), config, request.train(),
+                request.epochs());
         // chemprop keeps the best validation epoch: patience longer than the training when none is asked
         int patience = request.patience() > 0 ? request.patience() : request.epochs() + 1;
         return request.withPatience(patience).trainEpochs(model);
@@ -80,7 +81,7 @@ public final class DmpnnKind implements ModelKind<GraphDataset> {
 
     @Override
     public List<String> savedTypes() {
-        return List.of(DmpnnModel.CLASSIFIER_TYPE_ID, DmpnnModel.REGRESSOR_TYPE_ID);
+        return List.of(DmpnnModel.CLASSIFIER_TYPE_ID, DmpnnModel.REGRESSOR_TYPE_ID, DmpnnModel.MULTICLASS_TYPE_ID);
     }
 
     @Override

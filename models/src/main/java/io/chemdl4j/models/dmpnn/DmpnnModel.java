@@ -26,6 +26,7 @@ import io.chemdl4j.models.TrainableModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.layers.TaskOutputLoss;
 import io.chemdl4j.models.layers.Pass;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.models.training.NoamSchedule;
@@ -50,6 +51,8 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     public static final String CLASSIFIER_TYPE_ID = "dmpnn_classifier";
     /** Manifest model type of a saved regressor. */
     public static final String REGRESSOR_TYPE_ID = "dmpnn_regressor";
+    /** Model type of saved multiclass models. */
+    public static final String MULTICLASS_TYPE_ID = "dmpnn_multiclass";
     /** Name of the weights file inside a model directory. */
     public static final String PARAMETERS = "parameters.zip";
     private static final int PREDICT_BATCH = 32;
@@ -61,6 +64,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
 
     private final List<String> tasks;
     private final TaskType taskType;
+    private final int classes;
     private final DmpnnConfig config;
     private final DmpnnNetwork network;
     /** The network and its replicas, one per shard. */
@@ -80,7 +84,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      */
     public DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, DmpnnConfig config,
                       int trainSize, int plannedEpochs) {
-        this(taskType, tasks, atomFeatures, bondFeatures, null, config, trainSize, plannedEpochs, DataType.FLOAT);
+        this(taskType, 0, tasks, atomFeatures, bondFeatures, null, config, trainSize, plannedEpochs, DataType.FLOAT);
     }
 
     /**
@@ -90,17 +94,31 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      * @throws IllegalArgumentException if {@code train} is empty
      */
     public static DmpnnModel forTraining(TaskType taskType, DmpnnConfig config, GraphDataset train, int plannedEpochs) {
+        return forTraining(taskType, 0, config, train, plannedEpochs);
+    }
+
+    /**
+     * {@link #forTraining(TaskType, DmpnnConfig, GraphDataset, int)} for {@code classes} classes per task
+     * ({@link TaskType#MULTICLASS}; 0 for the other task types).
+     */
+    public static DmpnnModel forTraining(TaskType taskType, int classes, DmpnnConfig config, GraphDataset train,
+                                         int plannedEpochs) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training molecules");
         }
         MolecularGraph first = train.graph(0);
-        return new DmpnnModel(taskType, train.tasks(), first.atomFeatureLength(), first.bondFeatureLength(),
+        return new DmpnnModel(taskType, classes, train.tasks(), first.atomFeatureLength(), first.bondFeatureLength(),
                 MoleculeFeatureScaling.fit(train), config, train.size(), plannedEpochs, DataType.FLOAT);
     }
 
     /** With the arithmetic in {@code dtype}: double precision for gradient checks. */
     DmpnnModel(TaskType taskType, List<String> tasks, int atomFeatures, int bondFeatures, MoleculeFeatureScaling scaling,
                DmpnnConfig config, int trainSize, int plannedEpochs, DataType dtype) {
+        this(taskType, 0, tasks, atomFeatures, bondFeatures, scaling, config, trainSize, plannedEpochs, dtype);
+    }
+
+    DmpnnModel(TaskType taskType, int classes, List<String> tasks, int atomFeatures, int bondFeatures,
+               MoleculeFeatureScaling scaling, DmpnnConfig config, int trainSize, int plannedEpochs, DataType dtype) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one task");
         }
@@ -111,10 +129,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         Nd4jRuntime.ensureConfigured();
         this.tasks = List.copyOf(tasks);
         this.taskType = taskType;
+        this.classes = classes;
         this.config = config;
         this.scaling = scaling;
-        this.network = new DmpnnNetwork(taskType == TaskType.CLASSIFICATION, tasks.size(), atomFeatures, bondFeatures,
-                scaling == null ? 0 : scaling.featureCount(), config, dtype);
+        this.network = new DmpnnNetwork(TaskOutputLoss.of(taskType, tasks.size(), true, classes), atomFeatures,
+                bondFeatures, scaling == null ? 0 : scaling.featureCount(), config, dtype);
         this.replicas = new DmpnnNetwork[SHARDS];
         replicas[0] = network;
         for (int k = 1; k < SHARDS; k++) {
@@ -141,8 +160,9 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks,
-                network.atomFeatures(), "config", config, history()), featurizer, transformers,
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.Contents.formatVersion(
+                ModelIO.ARRAYS_FORMAT_VERSION, classes), tasks, network.atomFeatures(), "config", config, history(),
+                classes), featurizer, transformers,
                 dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), savedArrays()));
     }
 
@@ -167,7 +187,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      * @throws ModelFormatException if a file is missing, cannot be read, or does not fit the configuration
      */
     public static DmpnnModel load(ModelIO.SavedFiles files) throws ModelFormatException {
-        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID);
+        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID, MULTICLASS_TYPE_ID);
         DmpnnConfig config = files.config("config", DmpnnConfig.class);
         Map<String, INDArray> arrays = files.arrays(PARAMETERS);
         Path file = files.directory().resolve(PARAMETERS);
@@ -186,8 +206,8 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
                 scaling = new MoleculeFeatureScaling(new io.chemdl4j.moleculenet.transform.FeatureNormalizationTransformer(
                         means.toDoubleVector(), stds.toDoubleVector()));
             }
-            DmpnnModel model = new DmpnnModel(type, files.tasks(), files.featureCount(), (int) bondWeights.rows(),
-                    scaling, config, 0, 0, DataType.FLOAT);
+            DmpnnModel model = new DmpnnModel(type, files.classes(), files.tasks(), files.featureCount(),
+                    (int) bondWeights.rows(), scaling, config, 0, 0, DataType.FLOAT);
             io.chemdl4j.models.NdArrays.assignChecked(model.state(), arrays);
             model.history.addAll(files.history());
             return model;
@@ -198,7 +218,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
 
     /** The model type recorded in saved manifests. */
     public String typeId() {
-        return taskType == TaskType.CLASSIFICATION ? CLASSIFIER_TYPE_ID : REGRESSOR_TYPE_ID;
+        return switch (taskType) {
+            case CLASSIFICATION -> CLASSIFIER_TYPE_ID;
+            case REGRESSION -> REGRESSOR_TYPE_ID;
+            case MULTICLASS -> MULTICLASS_TYPE_ID;
+        };
     }
 
     /**
@@ -274,13 +298,13 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
             results[k] = others.get(k - 1).join();
         }
         double loss = 0;
-        double[] predictions = new double[rows.length * tasks.size()];
+        int width = predictionsPerMolecule();
+        double[] predictions = new double[rows.length * width];
         Map<String, INDArray> sum = gradients ? results[0].gradients() : Map.of();
         for (int k = 0; k < shards; k++) {
             double share = (double) parts[k].length / rows.length;
             loss += share * results[k].loss();
-            System.arraycopy(results[k].predictions(), 0, predictions, bounds[k] * tasks.size(),
-                    parts[k].length * tasks.size());
+            System.arraycopy(results[k].predictions(), 0, predictions, bounds[k] * width, parts[k].length * width);
             if (gradients) {
                 for (Map.Entry<String, INDArray> g : sum.entrySet()) {
                     if (k == 0) {
@@ -325,7 +349,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         DirectedBatch batch = DirectedBatch.of(graphs, network.atomFeatures(), network.bondFeatures(),
                 config.readout(), scaling, network.dtype());
         double[][] labels = data.labelsAndWeights(rows);
-        if (taskType == TaskType.CLASSIFICATION && !config.balanceClasses()) {
+        if (taskType.isClassification() && !config.balanceClasses()) {
             for (int i = 0; i < labels[1].length; i++) {
                 labels[1][i] = labels[1][i] > 0 ? 1 : 0;
             }
@@ -397,7 +421,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
 
     private void predictBatches(int replica, GraphDataset data, Pass[] batches,
                                 java.util.concurrent.atomic.AtomicInteger next, double[][] out) {
-        int width = tasks.size();
+        int width = predictionsPerMolecule();
         for (int b = next.getAndIncrement(); b < batches.length; b = next.getAndIncrement()) {
             int start = b * PREDICT_BATCH;
             int rows = Math.min(PREDICT_BATCH, data.size() - start);
@@ -452,6 +476,16 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     @Override
     public TaskType taskType() {
         return taskType;
+    }
+
+    @Override
+    public int classes() {
+        return classes;
+    }
+
+    /** Predictions per molecule: one per task, or K class probabilities per task. */
+    private int predictionsPerMolecule() {
+        return tasks.size() * Math.max(1, classes);
     }
 
     public DmpnnConfig config() {

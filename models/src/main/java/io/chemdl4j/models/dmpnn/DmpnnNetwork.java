@@ -38,8 +38,6 @@ final class DmpnnNetwork {
     private final int atomFeatures;
     private final int bondFeatures;
     private final int moleculeFeatures;
-    private final boolean classification;
-    private final int tasks;
     private final Map<String, Dense> shareFrom;
     private final Map<String, Dense> denseLayers = new LinkedHashMap<>();
     private final DmpnnConfig config;
@@ -69,11 +67,12 @@ final class DmpnnNetwork {
     }
 
     /**
+     * @param output           the per-task output and its loss (chemprop's: a sigmoid per task for binary labels)
      * @param moleculeFeatures extra features per molecule, concatenated to the readout before the head (0 for none)
      */
-    DmpnnNetwork(boolean classification, int tasks, int atomFeatures, int bondFeatures, int moleculeFeatures,
+    DmpnnNetwork(TaskOutputLoss output, int atomFeatures, int bondFeatures, int moleculeFeatures,
                  DmpnnConfig config, DataType dtype) {
-        this(classification, tasks, atomFeatures, bondFeatures, moleculeFeatures, config, dtype, null);
+        this(output, atomFeatures, bondFeatures, moleculeFeatures, config, dtype, null);
     }
 
     /**
@@ -81,22 +80,19 @@ final class DmpnnNetwork {
      * pass needs), so that two replicas can run passes on two threads at once.
      */
     DmpnnNetwork replica() {
-        return new DmpnnNetwork(classification, tasks, atomFeatures, bondFeatures,
-                moleculeFeatures, config, dtype, denseLayers);
+        return new DmpnnNetwork(output, atomFeatures, bondFeatures, moleculeFeatures, config, dtype, denseLayers);
     }
 
     /** @param shareFrom the dense layers of the network to share weights with; {@code null} to draw new ones */
-    private DmpnnNetwork(boolean classification, int tasks, int atomFeatures, int bondFeatures, int moleculeFeatures,
+    private DmpnnNetwork(TaskOutputLoss output, int atomFeatures, int bondFeatures, int moleculeFeatures,
                          DmpnnConfig config, DataType dtype, Map<String, Dense> shareFrom) {
-        this.classification = classification;
-        this.tasks = tasks;
         this.shareFrom = shareFrom;
         this.moleculeFeatures = moleculeFeatures;
         this.atomFeatures = atomFeatures;
         this.bondFeatures = bondFeatures;
         this.config = config;
         this.dtype = dtype;
-        this.output = new TaskOutputLoss(classification, tasks, true);
+        this.output = output;
         int h = config.hiddenSize();
         // one generator, drawn in layer order: the same seed gives the same initial weights
         Random init = new Random(config.seed());
@@ -164,7 +160,8 @@ final class DmpnnNetwork {
     /**
      * One pass over {@code batch}.
      *
-     * @param labels    {@code [molecules × tasks]} row-major, or {@code null} for prediction only
+     * @param labels    {@code [molecules × tasks]} row-major (class numbers for multiclass), or {@code null} for
+     *                  prediction only
      * @param weights   label weights, same shape
      * @param gradients whether to run the backward pass
      */

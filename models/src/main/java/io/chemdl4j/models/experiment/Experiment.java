@@ -35,16 +35,17 @@ public final class Experiment {
 
     /**
      * The metrics reported for {@code source}: its own metric first (MoleculeNet's recommendation), then
-     * ROC-AUC for classification and RMSE, MAE and R² for regression.
+     * ROC-AUC for classification, macro ROC-AUC and accuracy for multiclass, and RMSE, MAE and R² for
+     * regression.
      */
     public static List<Metric> metricsFor(DataSource source) {
         Set<Metric> metrics = new LinkedHashSet<>();
         metrics.add(Metric.byId(source.metric()));
-        if (source.taskType() == TaskType.CLASSIFICATION) {
-            metrics.add(Metric.ROC_AUC);
-        } else {
-            metrics.addAll(List.of(Metric.RMSE, Metric.MAE, Metric.R2));
-        }
+        metrics.addAll(switch (source.taskType()) {
+            case CLASSIFICATION -> List.of(Metric.ROC_AUC);
+            case MULTICLASS -> List.of(Metric.ROC_AUC, Metric.ACCURACY);
+            case REGRESSION -> List.of(Metric.RMSE, Metric.MAE, Metric.R2);
+        });
         return List.copyOf(metrics);
     }
 
@@ -177,6 +178,8 @@ public final class Experiment {
         int epochs = config.epochs().orElse(withEarlyStopping(config,
                 kind.defaultEpochs(data.train().size(), config.modelConfig())));
         Metric metric = metricsFor(config.source()).get(0);
+        int classes = config.source().taskType() == TaskType.MULTICLASS ? TaskType.classCount(List.of(
+                data.train().labelData(), data.valid().labelData(), data.test().labelData())) : 0;
         List<PropertyModel<D>> members = new ArrayList<>();
         Fitted<D> first = null;
         for (int k = 0; k < config.ensembleSize(); k++) {
@@ -194,7 +197,7 @@ public final class Experiment {
                         public void partDone(int done, int total) {
                             listener.partDone(member, done, total);
                         }
-                    }));
+                    }, classes));
             first = first == null ? fitted : first;
             members.add(fitted.model());
         }

@@ -61,14 +61,15 @@ public final class RandomForestKind implements ModelKind<Dataset> {
     @Override
     public Fitted<Dataset> fit(FitRequest<Dataset> request) {
         int tasks = request.train().taskCount();
-        return Fitted.once(RandomForestModel.fit(request.taskType(), request.train(),
+        return Fitted.once(RandomForestModel.fit(request.taskType(), request.classes(), request.train(),
                 request.config(RandomForestConfig.class), Runtime.getRuntime().availableProcessors(),
                 request.listener() == null ? null : done -> request.listener().partDone(done, tasks)));
     }
 
     @Override
     public List<String> savedTypes() {
-        return List.of(RandomForestModel.CLASSIFIER_TYPE_ID, RandomForestModel.REGRESSOR_TYPE_ID);
+        return List.of(RandomForestModel.CLASSIFIER_TYPE_ID, RandomForestModel.REGRESSOR_TYPE_ID,
+                RandomForestModel.MULTICLASS_TYPE_ID);
     }
 
     @Override

@@ -46,6 +46,8 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     public static final String CLASSIFIER_TYPE_ID = "random_forest_classifier";
     /** The model type of saved random-forest regressors. */
     public static final String REGRESSOR_TYPE_ID = "random_forest_regressor";
+    /** Model type of saved multiclass forests ({@code multi:softprob}, one forest of K outputs per task). */
+    public static final String MULTICLASS_TYPE_ID = "random_forest_multiclass";
     /** Name of the forests file inside a model directory. */
     public static final String FORESTS = "forests.zip";
     /** Largest forest entry read back from a model file (a zip entry may claim any size). */
@@ -55,17 +57,23 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     static final double BOOTSTRAP_FRACTION = 0.632;
 
     private final TaskType taskType;
+    /** K of a multiclass forest, else 0. */
+    private final int classes;
     private final List<String> tasks;
     private final int featureCount;
     private final RandomForestConfig config;
     /** Per task: its forest, or {@code null} where its labels are all one value. */
     private final List<Booster> forests;
-    /** Per task: the prediction where the task has no forest. */
+    /**
+     * Per task: the prediction where the task has no forest (for multiclass, the one class its labels
+     * hold, predicted with probability 1).
+     */
     private final double[] constants;
 
-    private RandomForestModel(TaskType taskType, List<String> tasks, int featureCount, RandomForestConfig config,
-                              List<Booster> forests, double[] constants) {
+    private RandomForestModel(TaskType taskType, int classes, List<String> tasks, int featureCount,
+                              RandomForestConfig config, List<Booster> forests, double[] constants) {
         this.taskType = taskType;
+        this.classes = classes;
         this.tasks = List.copyOf(tasks);
         this.featureCount = featureCount;
         this.config = config;
@@ -88,10 +96,23 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
      */
     public static RandomForestModel fit(TaskType taskType, Dataset train, RandomForestConfig config, int threads,
                                         java.util.function.IntConsumer progress) {
+        return fit(taskType, 0, train, config, threads, progress);
+    }
+
+    /**
+     * As {@link #fit(TaskType, Dataset, RandomForestConfig, int, java.util.function.IntConsumer)} for
+     * {@code classes} classes per task ({@link TaskType#MULTICLASS}, XGBoost's {@code multi:softprob}; 0 for
+     * the other task types).
+     */
+    public static RandomForestModel fit(TaskType taskType, int classes, Dataset train, RandomForestConfig config,
+                                        int threads, java.util.function.IntConsumer progress) {
         if (train.featureCount() < 1) {
             throw new IllegalArgumentException("a random forest needs feature rows; the dataset has no features");
         }
-        Map<String, Object> params = parameters(taskType, config, train.featureCount(), threads);
+        if ((taskType == TaskType.MULTICLASS) != (classes >= 2)) {
+            throw new IllegalArgumentException("a multiclass forest needs 2 or more classes; other forests none");
+        }
+        Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), threads);
         List<Booster> forests = new ArrayList<>();
         double[] constants = new double[train.taskCount()];
         for (int t = 0; t < train.taskCount(); t++) {
@@ -109,12 +130,17 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                     throw new IllegalArgumentException("task " + train.tasks().get(t) + ": label " + y
                             + " of molecule " + train.id(i) + " is not 0 or 1");
                 }
+                if (taskType == TaskType.MULTICLASS && (y != Math.rint(y) || y < 0 || y >= classes)) {
+                    throw new IllegalArgumentException("task " + train.tasks().get(t) + ": label " + y
+                            + " of molecule " + train.id(i) + " is not a class 0.." + (classes - 1));
+                }
                 rows.add(i);
                 distinct.add(y);
                 weighted += w * y;
                 weights += w;
             }
-            constants[t] = weights == 0 ? 0 : weighted / weights;
+            constants[t] = taskType == TaskType.MULTICLASS ? (distinct.isEmpty() ? 0 : distinct.iterator().next())
+                    : weights == 0 ? 0 : weighted / weights;
             if (distinct.size() < 2) {
                 forests.add(null);
                 if (progress != null) {
@@ -147,16 +173,23 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 progress.accept(t + 1);
             }
         }
-        return new RandomForestModel(taskType, train.tasks(), train.featureCount(), config,
+        return new RandomForestModel(taskType, classes, train.tasks(), train.featureCount(), config,
                 java.util.Collections.unmodifiableList(forests), constants);
     }
 
     /** XGBoost's random-forest recipe: one boosting round of parallel trees with learning rate 1. */
-    private static Map<String, Object> parameters(TaskType taskType, RandomForestConfig config, int features,
-                                                  int threads) {
+    private static Map<String, Object> parameters(TaskType taskType, int classes, RandomForestConfig config,
+                                                  int features, int threads) {
         Map<String, Object> p = new HashMap<>();
         p.put("booster", "gbtree");
-        p.put("objective", taskType == TaskType.CLASSIFICATION ? "binary:logistic" : "reg:squarederror");
+        p.put("objective", switch (taskType) {
+            case CLASSIFICATION -> "binary:logistic";
+            case REGRESSION -> "reg:squarederror";
+            case MULTICLASS -> "multi:softprob";
+        });
+        if (taskType == TaskType.MULTICLASS) {
+            p.put("num_class", classes);
+        }
         p.put("num_parallel_tree", config.trees());
         p.put("learning_rate", 1.0);
         p.put("subsample", BOOTSTRAP_FRACTION);
@@ -207,7 +240,8 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
             throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
                     + data.featureCount());
         }
-        double[][] out = new double[data.size()][tasks.size()];
+        int k = Math.max(1, classes);
+        double[][] out = new double[data.size()][tasks.size() * k];
         if (data.size() == 0) {
             return out;
         }
@@ -219,13 +253,19 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 Booster forest = forests.get(t);
                 if (forest == null) {
                     for (double[] row : out) {
-                        row[t] = constants[t];
+                        if (classes > 0) {
+                            row[t * k + (int) constants[t]] = 1;
+                        } else {
+                            row[t] = constants[t];
+                        }
                     }
                     continue;
                 }
                 float[][] p = forest.predict(matrix);
                 for (int i = 0; i < out.length; i++) {
-                    out[i][t] = p[i][0];
+                    for (int c = 0; c < k; c++) {
+                        out[i][t * k + c] = p[i][c];
+                    }
                 }
             }
         } catch (XGBoostError e) {
@@ -248,13 +288,22 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
         return taskType;
     }
 
+    @Override
+    public int classes() {
+        return classes;
+    }
+
     public RandomForestConfig config() {
         return config;
     }
 
     /** The model type recorded in saved manifests. */
     public String typeId() {
-        return taskType == TaskType.CLASSIFICATION ? CLASSIFIER_TYPE_ID : REGRESSOR_TYPE_ID;
+        return switch (taskType) {
+            case CLASSIFICATION -> CLASSIFIER_TYPE_ID;
+            case REGRESSION -> REGRESSOR_TYPE_ID;
+            case MULTICLASS -> MULTICLASS_TYPE_ID;
+        };
     }
 
     /**
@@ -266,8 +315,9 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.FOREST_FORMAT_VERSION, tasks, featureCount,
-                "config", config, List.of()), featurizer, transformers, dir -> {
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.Contents.formatVersion(
+                ModelIO.FOREST_FORMAT_VERSION, classes), tasks, featureCount, "config", config, List.of(), classes),
+                featurizer, transformers, dir -> {
                     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(FORESTS)))) {
                         for (int t = 0; t < tasks.size(); t++) {
                             Booster forest = forests.get(t);
@@ -290,7 +340,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
      *                              XGBoost rejects a forest
      */
     public static RandomForestModel load(ModelIO.SavedFiles files) throws ModelFormatException {
-        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID);
+        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID, MULTICLASS_TYPE_ID);
         RandomForestConfig config = files.config("config", RandomForestConfig.class);
         Path file = files.directory().resolve(FORESTS);
         Map<String, byte[]> entries = files.entries(FORESTS, name -> name.matches("task-\\d{1,6}\\.(ubj|constant)"),
@@ -310,6 +360,11 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 } else {
                     forests.add(null);
                     constants[t] = Double.parseDouble(new String(constant, StandardCharsets.US_ASCII).strip());
+                    if (type == TaskType.MULTICLASS
+                            && (constants[t] != Math.rint(constants[t]) || constants[t] < 0 || constants[t] >= files.classes())) {
+                        throw new NumberFormatException("the constant class " + constants[t] + " is not a class 0.."
+                                + (files.classes() - 1));
+                    }
                 }
             } catch (XGBoostError | IOException | NumberFormatException e) {
                 throw new ModelFormatException(file + ": the forest of task " + t + " cannot be read: "
@@ -319,7 +374,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
         if (entries.size() != constants.length) {
             throw new ModelFormatException(file + ": " + entries.size() + " entries for " + constants.length + " tasks");
         }
-        return new RandomForestModel(type, files.tasks(), files.featureCount(), config,
+        return new RandomForestModel(type, files.classes(), files.tasks(), files.featureCount(), config,
                 java.util.Collections.unmodifiableList(forests), constants);
     }
 }

@@ -25,6 +25,7 @@ import io.chemdl4j.models.TrainableModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;
+import io.chemdl4j.models.layers.TaskOutputLoss;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.TaskType;
@@ -48,12 +49,15 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     public static final String CLASSIFIER_TYPE_ID = "graphconv_classifier";
     /** Manifest model type of a saved regressor. */
     public static final String REGRESSOR_TYPE_ID = "graphconv_regressor";
+    /** Model type of saved multiclass models. */
+    public static final String MULTICLASS_TYPE_ID = "graphconv_multiclass";
     /** Name of the weights file inside a model directory. */
     public static final String PARAMETERS = "parameters.zip";
     private static final int PREDICT_BATCH = 256;
 
     private final List<String> tasks;
     private final TaskType taskType;
+    private final int classes;
     private final GraphConvConfig config;
     private final GraphConvNetwork network;
     private final Map<String, AdamUpdater> updaters = new java.util.LinkedHashMap<>();
@@ -69,11 +73,25 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
      *                     for the toolkit's graph featurizer)
      */
     public GraphConvModel(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config) {
-        this(taskType, tasks, atomFeatures, config, DataType.FLOAT);
+        this(taskType, 0, tasks, atomFeatures, config, DataType.FLOAT);
+    }
+
+    /**
+     * A new, untrained model of {@code classes} classes per task ({@link TaskType#MULTICLASS}; 0 for the
+     * other task types).
+     */
+    public GraphConvModel(TaskType taskType, int classes, List<String> tasks, int atomFeatures,
+                          GraphConvConfig config) {
+        this(taskType, classes, tasks, atomFeatures, config, DataType.FLOAT);
     }
 
     /** With the arithmetic in {@code dtype}: double precision for gradient checks. */
     GraphConvModel(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config, DataType dtype) {
+        this(taskType, 0, tasks, atomFeatures, config, dtype);
+    }
+
+    GraphConvModel(TaskType taskType, int classes, List<String> tasks, int atomFeatures, GraphConvConfig config,
+                   DataType dtype) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one task");
         }
@@ -83,9 +101,10 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
         Nd4jRuntime.ensureConfigured();
         this.tasks = List.copyOf(tasks);
         this.taskType = taskType;
+        this.classes = classes;
         this.config = config;
-        this.network = new GraphConvNetwork(taskType == TaskType.CLASSIFICATION, tasks.size(), atomFeatures, config,
-                dtype);
+        this.network = new GraphConvNetwork(TaskOutputLoss.of(taskType, tasks.size(), false, classes), atomFeatures,
+                config, dtype);
         this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
         this.dropout = new SplittableRandom(config.seed() * 0x2545F4914F6CDD1DL + 7);
         org.nd4j.linalg.schedule.ISchedule schedule = config.schedule().toNd4j(config.learningRate());
@@ -105,9 +124,9 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
      * @throws IllegalArgumentException if {@code state} lacks an array of this configuration or has one
      *                                  of another shape
      */
-    static GraphConvModel restore(TaskType taskType, List<String> tasks, int atomFeatures, GraphConvConfig config,
-                                  Map<String, INDArray> state, List<EpochRecord> history) {
-        GraphConvModel model = new GraphConvModel(taskType, tasks, atomFeatures, config);
+    static GraphConvModel restore(TaskType taskType, int classes, List<String> tasks, int atomFeatures,
+                                  GraphConvConfig config, Map<String, INDArray> state, List<EpochRecord> history) {
+        GraphConvModel model = new GraphConvModel(taskType, classes, tasks, atomFeatures, config);
         io.chemdl4j.models.NdArrays.assignChecked(model.state(), state);
         model.history.addAll(history);
         return model;
@@ -121,8 +140,9 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks,
-                atomFeatures(), "graphConfig", config, history()), featurizer, transformers,
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.Contents.formatVersion(
+                ModelIO.ARRAYS_FORMAT_VERSION, classes), tasks, atomFeatures(), "graphConfig", config, history(),
+                classes), featurizer, transformers,
                 dir -> ModelIO.writeArrays(dir.resolve(PARAMETERS), state()));
     }
 
@@ -134,11 +154,12 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
      * @throws ModelFormatException if a file is missing, cannot be read, or does not fit the configuration
      */
     public static GraphConvModel load(ModelIO.SavedFiles files) throws ModelFormatException {
-        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID);
+        TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID, MULTICLASS_TYPE_ID);
         GraphConvConfig config = files.config("graphConfig", GraphConvConfig.class);
         Map<String, INDArray> arrays = files.arrays(PARAMETERS);
         try {
-            return restore(type, files.tasks(), files.featureCount(), config, arrays, files.history());
+            return restore(type, files.classes(), files.tasks(), files.featureCount(), config, arrays,
+                    files.history());
         } catch (RuntimeException e) {
             throw new ModelFormatException(files.directory().resolve(PARAMETERS) + " cannot be read: "
                     + e.getMessage(), e);
@@ -147,7 +168,11 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
 
     /** The model type recorded in saved manifests. */
     public String typeId() {
-        return taskType == TaskType.CLASSIFICATION ? CLASSIFIER_TYPE_ID : REGRESSOR_TYPE_ID;
+        return switch (taskType) {
+            case CLASSIFICATION -> CLASSIFIER_TYPE_ID;
+            case REGRESSION -> REGRESSOR_TYPE_ID;
+            case MULTICLASS -> MULTICLASS_TYPE_ID;
+        };
     }
 
     /** Features per atom of the graphs it reads. */
@@ -240,8 +265,9 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
             double[] p = run(data, IntStream.range(from, from + rows).toArray(), mode, false, masks).predictions();
+            int width = p.length / rows;
             for (int i = 0; i < rows; i++) {
-                out[from + i] = Arrays.copyOfRange(p, i * tasks.size(), (i + 1) * tasks.size());
+                out[from + i] = Arrays.copyOfRange(p, i * width, (i + 1) * width);
             }
         }
         return out;
@@ -292,6 +318,11 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     @Override
     public TaskType taskType() {
         return taskType;
+    }
+
+    @Override
+    public int classes() {
+        return classes;
     }
 
     public GraphConvConfig config() {

@@ -45,11 +45,12 @@ final class GraphConvNetwork {
     /** Batch-normalization moving means and variances by name. */
     final Map<String, INDArray> moving = new LinkedHashMap<>();
 
-    GraphConvNetwork(boolean classification, int tasks, int atomFeatures, GraphConvConfig config, DataType dtype) {
+    /** @param output the per-task output and its loss (DeepChem's: a two-class softmax per task for binary labels) */
+    GraphConvNetwork(TaskOutputLoss output, int atomFeatures, GraphConvConfig config, DataType dtype) {
         this.atomFeatures = atomFeatures;
         this.dtype = dtype;
         this.dropout = config.dropout();
-        this.output = new TaskOutputLoss(classification, tasks);
+        this.output = output;
         // one generator, drawn in layer order: the same seed gives the same initial weights
         Random init = new Random(config.seed());
         int in = atomFeatures;
@@ -92,7 +93,10 @@ final class GraphConvNetwork {
         INFER_WITH_DROPOUT
     }
 
-    /** Outputs of a pass: predictions {@code [molecules × tasks]}, the loss, and gradients when asked for. */
+    /**
+     * Outputs of a pass: predictions {@code [molecules × tasks]} ({@code × K} class probabilities for multiclass),
+     * the loss, and gradients when asked for.
+     */
     record Result(double[] predictions, double loss, Map<String, INDArray> gradients) {
     }
 

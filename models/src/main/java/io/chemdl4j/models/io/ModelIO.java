@@ -60,7 +60,7 @@ public final class ModelIO {
     /** Value of the manifest's {@code format} field. */
     public static final String FORMAT = "chemdl4j-model";
     /** Newest format version this toolkit reads and writes. */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
     /** Format version of multitask networks (unchanged since version 1). */
     public static final int MULTITASK_FORMAT_VERSION = 1;
     /** Format version that introduced graph convolutions. */
@@ -71,6 +71,11 @@ public final class ModelIO {
     public static final int ARRAYS_FORMAT_VERSION = 4;
     /** Format version of ensembles: a manifest naming its members, each a model directory of its own. */
     public static final int ENSEMBLE_FORMAT_VERSION = 5;
+    /**
+     * Format version of multiclass models: the manifest's {@code classes} gives K, and each kind saves them
+     * under a model type of its own; other models are still written in their earlier versions.
+     */
+    public static final int MULTICLASS_FORMAT_VERSION = 6;
     /** The {@code modelType} of an ensemble's manifest. */
     public static final String ENSEMBLE_TYPE = "ensemble";
     /** Most members an ensemble file may declare. */
@@ -92,7 +97,7 @@ public final class ModelIO {
     record Manifest(String format, int formatVersion, String toolkitVersion, String savedAt, String modelType,
                     List<String> tasks, int featureCount, FeaturizerJson featurizer, JsonNode config,
                     JsonNode graphConfig, List<TransformerJson> transformers, List<EpochRecord> history,
-                    Integer members) {
+                    Integer members, Integer classes) {
     }
 
     /**
@@ -105,14 +110,33 @@ public final class ModelIO {
      * @param configField   {@code config}, or {@code graphConfig} for graph convolutions (format 2)
      * @param config        the configuration, written as JSON
      * @param history       the epochs trained
+     * @param classes       K of a multiclass model (written as the manifest's {@code classes}), else 0
      */
     public record Contents(String modelType, int formatVersion, List<String> tasks, int featureCount,
-                           String configField, ModelConfig config, List<EpochRecord> history) {
+                           String configField, ModelConfig config, List<EpochRecord> history, int classes) {
         public Contents {
             if (!configField.equals("config") && !configField.equals("graphConfig")) {
                 throw new IllegalArgumentException("a configuration goes into 'config' or 'graphConfig', not "
                         + configField);
             }
+            if (classes != 0 && formatVersion < MULTICLASS_FORMAT_VERSION) {
+                throw new IllegalArgumentException("multiclass models are written in format version "
+                        + MULTICLASS_FORMAT_VERSION + " or later");
+            }
+        }
+
+        /** The contents of a binary classifier or regressor. */
+        public Contents(String modelType, int formatVersion, List<String> tasks, int featureCount,
+                        String configField, ModelConfig config, List<EpochRecord> history) {
+            this(modelType, formatVersion, tasks, featureCount, configField, config, history, 0);
+        }
+
+        /**
+         * The format version a kind whose other models are written in {@code version} writes a model of
+         * {@code classes} (0: not multiclass) in.
+         */
+        public static int formatVersion(int version, int classes) {
+            return classes > 0 ? Math.max(version, MULTICLASS_FORMAT_VERSION) : version;
         }
     }
 
@@ -131,9 +155,11 @@ public final class ModelIO {
      * @param tasks         task names
      * @param featureCount  input features (per molecule, or per atom for graphs)
      * @param history       the epochs trained
+     * @param classes       the manifest's {@code classes}: K of a multiclass model, else 0
      */
     public record SavedFiles(Path directory, String modelType, int formatVersion, List<String> tasks,
-                             int featureCount, List<EpochRecord> history, JsonNode config, JsonNode graphConfig) {
+                             int featureCount, List<EpochRecord> history, JsonNode config, JsonNode graphConfig,
+                             int classes) {
         /**
          * The configuration in the manifest's {@code field} ({@code config} or {@code graphConfig}).
          *
@@ -201,20 +227,35 @@ public final class ModelIO {
         }
 
         /**
-         * The task type of a kind that saves classifiers as {@code classifierType} and regressors as
-         * {@code regressorType}.
+         * The task type of a kind that saves classifiers, regressors and multiclass models under these
+         * types; a multiclass model must give its {@code classes} (2..{@link TaskType#MAX_CLASSES}), the others
+         * none.
          *
-         * @throws ModelFormatException if the model type is neither
+         * @throws ModelFormatException if the model type is none of them, or {@code classes} does not fit it
          */
-        public TaskType taskType(String classifierType, String regressorType) throws ModelFormatException {
+        public TaskType taskType(String classifierType, String regressorType, String multiclassType)
+                throws ModelFormatException {
+            boolean multiclass = modelType.equals(multiclassType);
+            if (multiclass != (classes != 0)) {
+                throw new ModelFormatException(directory + ": " + (multiclass
+                        ? "field 'classes' is missing from a " + multiclassType + " model"
+                        : "field 'classes' is given for a model that is not multiclass"));
+            }
+            if (multiclass) {
+                if (classes < 2 || classes > TaskType.MAX_CLASSES) {
+                    throw new ModelFormatException(directory + ": field 'classes' is " + classes + "; a multiclass "
+                            + "model has 2 to " + TaskType.MAX_CLASSES);
+                }
+                return TaskType.MULTICLASS;
+            }
             if (modelType.equals(classifierType)) {
                 return TaskType.CLASSIFICATION;
             }
             if (modelType.equals(regressorType)) {
                 return TaskType.REGRESSION;
             }
-            throw new ModelFormatException(directory + ": model type '" + printable(modelType) + "' is neither "
-                    + classifierType + " nor " + regressorType);
+            throw new ModelFormatException(directory + ": model type '" + printable(modelType) + "' is none of "
+                    + classifierType + ", " + regressorType + " and " + multiclassType);
         }
 
         /**
@@ -283,7 +324,8 @@ public final class ModelIO {
         boolean graph = contents.configField().equals("graphConfig");
         Manifest manifest = new Manifest(FORMAT, contents.formatVersion(), ToolkitVersion.get(), Instant.now().toString(),
                 contents.modelType(), contents.tasks(), contents.featureCount(), json(featurizer),
-                graph ? null : config, graph ? config : null, json(transformers), contents.history(), null);
+                graph ? null : config, graph ? config : null, json(transformers), contents.history(), null,
+                contents.classes() == 0 ? null : contents.classes());
         AtomicFiles.writeDirectory(directory, dir -> {
             weights.write(dir);
             JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
@@ -302,7 +344,7 @@ public final class ModelIO {
                     + memberCount);
         }
         Manifest manifest = new Manifest(FORMAT, ENSEMBLE_FORMAT_VERSION, ToolkitVersion.get(), Instant.now().toString(),
-                ENSEMBLE_TYPE, tasks, 0, json(featurizer), null, null, json(transformers), List.of(), memberCount);
+                ENSEMBLE_TYPE, tasks, 0, json(featurizer), null, null, json(transformers), List.of(), memberCount, null);
         AtomicFiles.writeDirectory(directory, dir -> {
             for (int i = 0; i < memberCount; i++) {
                 members.write(i, dir.resolve(memberName(i)));
@@ -506,7 +548,7 @@ public final class ModelIO {
         }
         List<EpochRecord> history = m.history() == null ? List.of() : m.history();
         PropertyModel<?> model = kind.load(new SavedFiles(directory, m.modelType(), m.formatVersion(), m.tasks(),
-                m.featureCount(), history, m.config(), m.graphConfig()));
+                m.featureCount(), history, m.config(), m.graphConfig(), m.classes() == null ? 0 : m.classes()));
         return new SavedModel(kind, model, featurizer(m), transformers(m), m.formatVersion(), m.toolkitVersion());
     }
 

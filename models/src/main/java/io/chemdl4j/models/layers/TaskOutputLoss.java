@@ -4,12 +4,15 @@ package io.chemdl4j.models.layers;
  * The per-task output of a network and its weighted loss, each label's loss multiplied by its weight
  * {@code w} (0 for a missing label) and averaged over molecules: for classification the cross-entropy of
  * two logits per task (a two-class softmax, DeepChem's) or of one logit per task (a sigmoid, chemprop's);
- * for regression one value per task and the squared error.
+ * for multiclass labels the cross-entropy of a K-class softmax per task (chemprop's and DeepChem's
+ * multiclass output); for regression one value per task and the squared error.
  */
 public final class TaskOutputLoss {
     private final boolean classification;
     private final boolean sigmoid;
     private final int tasks;
+    /** K of a multiclass output, else 0. */
+    private final int classes;
 
     /** DeepChem's outputs: a two-class softmax per task for classification. */
     public TaskOutputLoss(boolean classification, int tasks) {
@@ -21,20 +24,52 @@ public final class TaskOutputLoss {
      *                two-class softmax
      */
     public TaskOutputLoss(boolean classification, int tasks, boolean sigmoid) {
+        this(classification, tasks, sigmoid, 0);
+    }
+
+    private TaskOutputLoss(boolean classification, int tasks, boolean sigmoid, int classes) {
         this.classification = classification;
         this.sigmoid = sigmoid && classification;
         this.tasks = tasks;
+        this.classes = classes;
     }
 
-    /** Output columns: one per task, or two per task for a softmax classifier. */
+    /** A K-class softmax per task over labels 0..K-1 ({@code classes} = K ≥ 2). */
+    public static TaskOutputLoss multiclass(int tasks, int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("a multiclass output needs at least 2 classes, got " + classes);
+        }
+        return new TaskOutputLoss(true, tasks, false, classes);
+    }
+
+    /**
+     * The output a network has for {@code type}: DeepChem's two-class softmax ({@code sigmoid} false) or
+     * chemprop's sigmoid per task for binary labels, a {@code classes}-way softmax per task for multiclass
+     * labels, one value per task for regression.
+     */
+    public static TaskOutputLoss of(io.chemdl4j.moleculenet.TaskType type, int tasks, boolean sigmoid, int classes) {
+        return switch (type) {
+            case CLASSIFICATION -> new TaskOutputLoss(true, tasks, sigmoid);
+            case REGRESSION -> new TaskOutputLoss(false, tasks, false);
+            case MULTICLASS -> multiclass(tasks, classes);
+        };
+    }
+
+    /** Output columns: one per task, two per task for a softmax classifier, K per task for multiclass. */
     public int outputs() {
-        return classification && !sigmoid ? 2 * tasks : tasks;
+        return classes > 0 ? classes * tasks : classification && !sigmoid ? 2 * tasks : tasks;
+    }
+
+    /** Predictions per molecule: one per task, or K class probabilities per task for multiclass. */
+    public int predictionsPerMolecule() {
+        return classes > 0 ? classes * tasks : tasks;
     }
 
     /**
      * Predictions, loss and its gradient.
      *
-     * @param predictions {@code [molecules × tasks]} row-major: probabilities of class 1, or values
+     * @param predictions {@code [molecules × tasks]} row-major: probabilities of class 1, or values; for
+     *                    multiclass {@code [molecules × tasks × K]}, the class probabilities
      * @param loss        the mean weighted loss per molecule (0 without labels)
      * @param dOutputs    the loss's gradient with respect to the outputs, row-major
      */
@@ -47,6 +82,9 @@ public final class TaskOutputLoss {
      * @param weights same shape as labels
      */
     public Result evaluate(double[] outputs, int molecules, double[] labels, double[] weights) {
+        if (classes > 0) {
+            return evaluateMulticlass(outputs, molecules, labels, weights);
+        }
         int m = molecules;
         double[] predictions = new double[m * tasks];
         double[] dOutputs = new double[outputs.length];
@@ -79,6 +117,48 @@ public final class TaskOutputLoss {
             }
         }
         return new Result(predictions, loss / m, dOutputs);
+    }
+
+    /**
+     * Softmax over each task's K logits; loss {@code w (logsumexp(z) - z_y)}, gradient {@code w (p - onehot(y))},
+     * both per molecule averaged.
+     */
+    private Result evaluateMulticlass(double[] outputs, int m, double[] labels, double[] weights) {
+        int k = classes;
+        double[] probabilities = new double[m * tasks * k];
+        double[] dOutputs = new double[outputs.length];
+        double loss = 0;
+        for (int i = 0; i < m; i++) {
+            for (int t = 0; t < tasks; t++) {
+                int base = (i * tasks + t) * k;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    max = Math.max(max, outputs[base + c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    double e = Math.exp(outputs[base + c] - max);
+                    probabilities[base + c] = e;
+                    sum += e;
+                }
+                for (int c = 0; c < k; c++) {
+                    probabilities[base + c] /= sum;
+                }
+                double w = labels == null ? 0 : weights[i * tasks + t];
+                if (w == 0) {
+                    continue;
+                }
+                int y = (int) labels[i * tasks + t];
+                if (y < 0 || y >= k) {
+                    throw new IllegalArgumentException("class label " + y + " outside 0.." + (k - 1));
+                }
+                loss += w * (max + Math.log(sum) - outputs[base + y]);
+                for (int c = 0; c < k; c++) {
+                    dOutputs[base + c] = w * (probabilities[base + c] - (c == y ? 1 : 0)) / m;
+                }
+            }
+        }
+        return new Result(probabilities, loss / m, dOutputs);
     }
 
     private static double sigmoid(double x) {

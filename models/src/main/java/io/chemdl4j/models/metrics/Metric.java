@@ -30,7 +30,12 @@ public enum Metric {
     /** Coefficient of determination, {@code 1 - SS_res / SS_tot} (scikit-learn's {@code r2_score}). */
     R2("r2", true),
     /** Squared Pearson correlation coefficient. */
-    PEARSON_R2("pearson_r2", true);
+    PEARSON_R2("pearson_r2", true),
+    /**
+     * Fraction of labels predicted right: the most probable class (multiclass), or probability of class 1
+     * at least 0.5 (binary).
+     */
+    ACCURACY("accuracy", true);
 
     private final String id;
     private final boolean higherIsBetter;
@@ -82,7 +87,93 @@ public enum Metric {
             case MAE -> meanAbsoluteError(y, p);
             case R2 -> r2(y, p);
             case PEARSON_R2 -> pearsonR2(y, p);
+            case ACCURACY -> binaryAccuracy(y, p);
         };
+    }
+
+    /**
+     * The metric of one multiclass task over entries whose weight is nonzero: {@link #ROC_AUC} and
+     * {@link #PRC_AUC} one class against the rest, averaged over the classes that have both members and
+     * non-members among the labels (scikit-learn's {@code average='macro', multi_class='ovr'}, which
+     * refuses labels lacking a class; here such a class is left out of the mean); {@link #ACCURACY} of
+     * the most probable class (the first of equals).
+     *
+     * @param labels        class numbers 0..K-1
+     * @param probabilities per entry, the K class probabilities
+     * @return the score, or NaN when it is undefined (no labels; an AUC where every label is one class)
+     * @throws IllegalArgumentException for a metric of values ({@link #RMSE}, {@link #R2}…)
+     */
+    public double computeMulticlass(double[] labels, double[][] probabilities, double[] weights) {
+        if (labels.length != probabilities.length || (weights != null && weights.length != labels.length)) {
+            throw new IllegalArgumentException("labels, probabilities and weights must have the same length");
+        }
+        if (this != ROC_AUC && this != PRC_AUC && this != ACCURACY) {
+            throw new IllegalArgumentException(id + " is a metric of values; multiclass labels are scored by "
+                    + "roc_auc, prc_auc or accuracy");
+        }
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+            n += weights == null || weights[i] != 0 ? 1 : 0;
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int classes = probabilities[0].length;
+        double[] y = new double[n];
+        double[][] p = new double[n][];
+        int k = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (weights == null || weights[i] != 0) {
+                if (probabilities[i].length != classes) {
+                    throw new IllegalArgumentException("every entry needs " + classes + " class probabilities");
+                }
+                y[k] = labels[i];
+                p[k++] = probabilities[i];
+            }
+        }
+        if (this == ACCURACY) {
+            int right = 0;
+            for (int i = 0; i < n; i++) {
+                right += argmax(p[i]) == y[i] ? 1 : 0;
+            }
+            return (double) right / n;
+        }
+        double sum = 0;
+        int counted = 0;
+        double[] member = new double[n];
+        double[] score = new double[n];
+        for (int c = 0; c < classes; c++) {
+            for (int i = 0; i < n; i++) {
+                member[i] = y[i] == c ? 1 : 0;
+                score[i] = p[i][c];
+            }
+            double area = this == ROC_AUC ? rocAuc(member, score) : prcAuc(member, score);
+            if (!Double.isNaN(area)) {
+                sum += area;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
+    }
+
+    /** The index of the largest value, the first of equals: the predicted class. */
+    public static int argmax(double[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double binaryAccuracy(double[] y, double[] p) {
+        countPositives(y);
+        int right = 0;
+        for (int i = 0; i < y.length; i++) {
+            right += (p[i] >= 0.5 ? 1 : 0) == y[i] ? 1 : 0;
+        }
+        return (double) right / y.length;
     }
 
     /** The labels and predictions of the measured entries (nonzero weight; all without weights), as two arrays. */

@@ -62,15 +62,13 @@ public final class MultitaskKind implements ModelKind<Dataset> {
     public Fitted<Dataset> fit(FitRequest<Dataset> request) {
         MultitaskConfig config = request.config(MultitaskConfig.class);
         Dataset train = request.train();
-        MultitaskModel model = request.taskType() == TaskType.CLASSIFICATION
-                ? new MultitaskClassifier(train.tasks(), train.featureCount(), config)
-                : new MultitaskRegressor(train.tasks(), train.featureCount(), config);
-        return request.trainEpochs(model);
+        return request.trainEpochs(MultitaskModel.create(request.taskType(), request.classes(), train.tasks(),
+                train.featureCount(), config, null, List.of()));
     }
 
     @Override
     public List<String> savedTypes() {
-        return List.of(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID);
+        return List.of(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID, MultitaskMulticlass.TYPE_ID);
     }
 
     @Override

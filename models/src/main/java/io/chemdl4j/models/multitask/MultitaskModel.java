@@ -54,11 +54,13 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * serialized with them.
  */
 public abstract sealed class MultitaskModel implements SavableModel, TrainableModel<Dataset>, DropoutUncertainty<Dataset>
-        permits MultitaskClassifier, MultitaskRegressor {
+        permits MultitaskClassifier, MultitaskRegressor, MultitaskMulticlass {
     private static final int PREDICT_BATCH = 2048;
 
     private final List<String> tasks;
     private final int featureCount;
+    /** K of a multiclass network, else 0; set before the network is built, whose output width it fixes. */
+    private final int classes;
     private final MultitaskConfig config;
     private final MultiLayerNetwork network;
     private final List<EpochRecord> history;
@@ -71,6 +73,12 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     /** Restores a model; {@code network == null} builds a fresh one. */
     MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, MultiLayerNetwork network,
                    List<EpochRecord> history) {
+        this(tasks, featureCount, config, 0, network, history);
+    }
+
+    /** Restores a model of {@code classes} classes per task (0 unless multiclass); {@code network == null} builds one. */
+    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, int classes, MultiLayerNetwork network,
+                   List<EpochRecord> history) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one task");
         }
@@ -80,6 +88,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         Nd4jRuntime.ensureConfigured();
         this.tasks = List.copyOf(tasks);
         this.featureCount = featureCount;
+        this.classes = classes;
         this.config = config;
         this.network = network != null ? network : buildNetwork();
         this.history = new ArrayList<>(history);
@@ -92,9 +101,29 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      * that multiplies each label's loss by its weight {@code w}. Set its {@code nIn} and build it.
      */
     public static OutputLayer.Builder outputLayer(TaskType type, int tasks) {
-        boolean classification = type == TaskType.CLASSIFICATION;
-        return new OutputLayer.Builder(classification ? new TaskSoftmaxCrossEntropy() : new WeightedSquaredError())
-                .nOut((long) tasks * (classification ? 2 : 1)).activation(Activation.IDENTITY);
+        if (type == TaskType.MULTICLASS) {
+            throw new IllegalArgumentException("a multiclass output needs its class count: outputLayer(type, tasks, classes)");
+        }
+        return outputLayer(type, tasks, 0);
+    }
+
+    /** {@link #outputLayer(TaskType, int)} with {@code classes} logits per task for {@link TaskType#MULTICLASS}. */
+    public static OutputLayer.Builder outputLayer(TaskType type, int tasks, int classes) {
+        int perTask = outputsPerTask(type, classes);
+        return new OutputLayer.Builder(type == TaskType.REGRESSION ? new WeightedSquaredError()
+                : new TaskSoftmaxCrossEntropy(perTask)).nOut((long) tasks * perTask).activation(Activation.IDENTITY);
+    }
+
+    private static int outputsPerTask(TaskType type, int classes) {
+        if ((type == TaskType.MULTICLASS) != (classes != 0) || (classes != 0 && classes < 2)) {
+            throw new IllegalArgumentException("classes are 2 or more for multiclass labels and 0 otherwise, got "
+                    + classes + " for " + type.id());
+        }
+        return switch (type) {
+            case CLASSIFICATION -> 2;
+            case REGRESSION -> 1;
+            case MULTICLASS -> classes;
+        };
     }
 
     /**
@@ -111,26 +140,34 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      */
     public static MultitaskModel wrap(TaskType type, List<String> tasks, MultiLayerNetwork network,
                                       MultitaskConfig training) {
+        return wrap(type, 0, tasks, network, training);
+    }
+
+    /**
+     * {@link #wrap(TaskType, List, MultiLayerNetwork, MultitaskConfig)} for a network of {@code classes}
+     * classes per task ({@link TaskType#MULTICLASS}, ending with {@code outputLayer(type, tasks, classes)}).
+     */
+    public static MultitaskModel wrap(TaskType type, int classes, List<String> tasks, MultiLayerNetwork network,
+                                      MultitaskConfig training) {
         // (see seedWeights: DL4J's own initialization of the network is not reproducible)
         if (network.params() == null || network.getnLayers() == 0) {
             throw new IllegalArgumentException("the network must be initialized (call init()) before it is wrapped");
         }
         org.deeplearning4j.nn.conf.layers.Layer last = network.getLayerWiseConfigurations()
                 .getConf(network.getnLayers() - 1).getLayer();
-        boolean classification = type == TaskType.CLASSIFICATION;
-        long outputs = (long) tasks.size() * (classification ? 2 : 1);
+        int perTask = outputsPerTask(type, classes);
+        long outputs = (long) tasks.size() * perTask;
         if (!(last instanceof OutputLayer output)
-                || !(classification ? output.getLossFn() instanceof TaskSoftmaxCrossEntropy
-                        : output.getLossFn() instanceof WeightedSquaredError)
+                || !(type == TaskType.REGRESSION ? output.getLossFn() instanceof WeightedSquaredError
+                        : output.getLossFn() instanceof TaskSoftmaxCrossEntropy softmax && softmax.classes() == perTask)
                 || output.getNOut() != outputs
                 || !(output.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity)) {
             throw new IllegalArgumentException("the network's last layer must be MultitaskModel.outputLayer(" + type
-                    + ", " + tasks.size() + "): " + outputs + " outputs, identity activation, the toolkit's weighted "
-                    + "loss; found " + last);
+                    + ", " + tasks.size() + (classes == 0 ? "" : ", " + classes) + "): " + outputs
+                    + " outputs, identity activation, the toolkit's weighted loss; found " + last);
         }
         int features = Math.toIntExact(network.layerInputSize(0));
-        return classification ? new MultitaskClassifier(tasks, features, training, network, List.of())
-                : new MultitaskRegressor(tasks, features, training, network, List.of());
+        return create(type, classes, tasks, features, training, network, List.of());
     }
 
     /** Output columns per task: 2 logits for classification, 1 value for regression. */
@@ -391,8 +428,9 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
-        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.ARRAYS_FORMAT_VERSION, tasks, featureCount,
-                "config", config, history()), featurizer, transformers, dir -> {
+        ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.Contents.formatVersion(
+                ModelIO.ARRAYS_FORMAT_VERSION, classes), tasks, featureCount, "config", config, history(), classes),
+                featurizer, transformers, dir -> {
                     Files.writeString(dir.resolve(CONFIGURATION), network.getLayerWiseConfigurations().toJson());
                     Map<String, INDArray> arrays = new LinkedHashMap<>(network.paramTable());
                     INDArray updater = network.getUpdater(true).getStateViewArray();
@@ -527,12 +565,24 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      */
     public static MultitaskModel load(ModelIO.SavedFiles files) throws ModelFormatException {
         MultitaskConfig config = files.config("config", MultitaskConfig.class);
-        files.taskType(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID); // refuses another type first
+        // refuses another type before anything else is read
+        TaskType type = files.taskType(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID, MultitaskMulticlass.TYPE_ID);
         MultiLayerNetwork network = files.formatVersion() >= ModelIO.ARRAYS_FORMAT_VERSION
                 ? loadNetwork(files) : loadLegacyNetwork(files);
-        return files.taskType(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID) == TaskType.CLASSIFICATION
-                ? new MultitaskClassifier(files.tasks(), files.featureCount(), config, network, files.history())
-                : new MultitaskRegressor(files.tasks(), files.featureCount(), config, network, files.history());
+        return create(type, files.classes(), files.tasks(), files.featureCount(), config, network, files.history());
+    }
+
+    /**
+     * The model of {@code type} around {@code network}, or around a new network when it is {@code null}
+     * ({@code classes}: K for multiclass, else 0).
+     */
+    static MultitaskModel create(TaskType type, int classes, List<String> tasks, int features, MultitaskConfig config,
+                                 MultiLayerNetwork network, List<EpochRecord> history) {
+        return switch (type) {
+            case CLASSIFICATION -> new MultitaskClassifier(tasks, features, config, network, history);
+            case REGRESSION -> new MultitaskRegressor(tasks, features, config, network, history);
+            case MULTICLASS -> new MultitaskMulticlass(tasks, features, config, classes, network, history);
+        };
     }
 
     private void checkCompatible(Dataset data) {
@@ -553,6 +603,11 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     @Override
     public Map<String, INDArray> state() {
         return network.paramTable();
+    }
+
+    @Override
+    public int classes() {
+        return classes;
     }
 
     @Override

@@ -93,9 +93,7 @@ public final class Plots {
         XYChart chart = chart(labels.title(name + " ROC"), "false positive rate", "true positive rate");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
-        chance.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY)
-                .setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 6}, 0));
+        addChance(chart);
         for (SplitPredictions split : splits) {
             double[][] c = split.column(task);
             RocCurve curve = RocCurve.of(c[0], c[1], c[2]);
@@ -103,6 +101,43 @@ public final class Plots {
                     curve.falsePositiveRate(), curve.truePositiveRate()).setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /**
+     * One-against-the-rest ROC curve of each class of multiclass task {@code task} on {@code split}, with
+     * each class's AUC in the legend (their mean is the macro ROC-AUC); classes without both members and
+     * non-members among the labels are left out.
+     */
+    public static XYChart rocByClass(SplitPredictions split, int task, FigureLabels labels) {
+        String name = split.tasks().get(task);
+        XYChart chart = chart(labels.title(name + " ROC by class, " + split.split()), "false positive rate",
+                "true positive rate");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        addChance(chart);
+        double[][] c = split.column(task);
+        double[][] p = split.probabilities(task);
+        for (int k = 0; k < split.classes(); k++) {
+            double[] member = new double[c[0].length];
+            double[] score = new double[c[0].length];
+            for (int i = 0; i < member.length; i++) {
+                member[i] = c[0][i] == k ? 1 : 0;
+                score[i] = p[i][k];
+            }
+            if (!hasBothClasses(member, c[2])) {
+                continue;
+            }
+            RocCurve curve = RocCurve.of(member, score, c[2]);
+            chart.addSeries(String.format(Locale.ROOT, "class %d (AUC %.3f)", k, curve.area()),
+                    curve.falsePositiveRate(), curve.truePositiveRate()).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    private static void addChance(XYChart chart) {
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY)
+                .setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 6}, 0));
     }
 
     /**
@@ -240,8 +275,9 @@ public final class Plots {
 
     /**
      * Writes every chart of a run into {@code directory} (created if absent) and returns the files:
-     * {@code roc-<task>.png} (every split but train) for classification, {@code parity-<task>.png}
-     * (every split but train, over train in grey) for regression, and {@code training-loss.png} and
+     * {@code roc-<task>.png} (every split but train) for classification, one curve per class on the last
+     * split (test) for multiclass, {@code parity-<task>.png} (every split but train, over train in grey)
+     * for regression, and {@code training-loss.png} and
      * {@code training-<metric>.png} when the model trained by epochs; titles and axes as {@code labels}
      * say.
      */
@@ -255,7 +291,9 @@ public final class Plots {
         List<String> tasks = splits.get(0).tasks();
         for (int t = 0; t < tasks.size(); t++) {
             XYChart chart;
-            if (type == TaskType.CLASSIFICATION) {
+            if (type == TaskType.MULTICLASS) {
+                chart = rocByClass(held.isEmpty() ? train : held.get(held.size() - 1), t, labels);
+            } else if (type == TaskType.CLASSIFICATION) {
                 List<SplitPredictions> shown = new ArrayList<>();
                 for (SplitPredictions s : held) {
                     if (hasBothClasses(s, t)) {
@@ -269,7 +307,7 @@ public final class Plots {
             } else {
                 chart = held.isEmpty() ? parity(List.of(train), null, t, labels) : parity(held, train, t, labels);
             }
-            Path file = directory.resolve((type == TaskType.CLASSIFICATION ? "roc-" : "parity-") + fileName(tasks.get(t)) + ".png");
+            Path file = directory.resolve((type.isClassification() ? "roc-" : "parity-") + fileName(tasks.get(t)) + ".png");
             writePng(chart, file);
             written.add(file);
         }
@@ -289,9 +327,15 @@ public final class Plots {
     }
 
     private static boolean hasBothClasses(SplitPredictions s, int task) {
-        double[] labels = measured(s.column(task))[0];
-        long positives = Metric.countPositives(labels);
-        return positives > 0 && positives < labels.length;
+        double[][] c = s.column(task);
+        return hasBothClasses(c[0], c[2]);
+    }
+
+    /** Whether the 0/1 {@code labels} with nonzero weight hold both classes. */
+    private static boolean hasBothClasses(double[] labels, double[] weights) {
+        double[] measured = Metric.measured(labels, labels, weights).get(0);
+        long positives = Metric.countPositives(measured);
+        return positives > 0 && positives < measured.length;
     }
 
     /** A task name as a portable file name. */

@@ -28,7 +28,9 @@ import io.chemdl4j.models.Uncertainty;
  * predict} runs): reads the file in chunks, featurizes each chunk on every thread the way the model's
  * training data was, predicts the chunk, and writes {@code row,smiles}, the input's own columns (all by default,
  * {@link PassThrough}), then {@code <task…>} (probabilities of class 1 for classifiers, original units for
- * regressors; with Monte-Carlo dropout also {@code <task>_mean} and {@code <task>_std} after them). Rows that
+ * regressors; for multiclass models the most probable class, then {@code <task>_p<class>}, each class's
+ * probability; with Monte-Carlo dropout also {@code <value>_mean} and {@code <value>_std} of every predicted
+ * value after them). Rows that
  * cannot be read or featurized go to the error list and the run carries on. Both
  * files appear atomically when the run completes. Not for concurrent runs on one instance.
  */
@@ -174,20 +176,44 @@ public final class StreamingPredictor {
     }
 
     /**
-     * One column per task (the model's prediction); with uncertainty also {@code <task>_mean} and {@code <task>_std},
-     * the Monte-Carlo dropout mean and spread, beside it and never in its place.
+     * One column per task (the model's prediction; for a multiclass model its most probable class, then
+     * {@code <task>_p<class>} per class); with uncertainty also {@code <value>_mean} and {@code <value>_std}
+     * of each predicted value, the Monte-Carlo dropout (or ensemble) mean and spread, beside it and never in
+     * its place.
      */
     private List<String> predictionColumns() {
-        List<String> columns = new ArrayList<>(model.model().tasks());
+        List<String> values = valueColumns(model.model().tasks(), model.model().classes());
+        List<String> columns = new ArrayList<>();
+        if (model.model().classes() > 0) {
+            columns.addAll(model.model().tasks());
+        }
+        columns.addAll(values);
         if (options.uncertaintySamples() > 0) {
-            for (String t : model.model().tasks()) {
-                columns.add(t + "_mean");
+            for (String v : values) {
+                columns.add(v + "_mean");
             }
-            for (String t : model.model().tasks()) {
-                columns.add(t + "_std");
+            for (String v : values) {
+                columns.add(v + "_std");
             }
         }
         return columns;
+    }
+
+    /**
+     * Names of a model's predicted values in order: its tasks, or for a multiclass model of {@code classes}
+     * classes {@code <task>_p0 … <task>_p<K-1>} per task.
+     */
+    public static List<String> valueColumns(List<String> tasks, int classes) {
+        if (classes == 0) {
+            return tasks;
+        }
+        List<String> names = new ArrayList<>();
+        for (String t : tasks) {
+            for (int c = 0; c < classes; c++) {
+                names.add(t + "_p" + c);
+            }
+        }
+        return names;
     }
 
     private static CSVFormat csv() {
@@ -283,6 +309,11 @@ public final class StreamingPredictor {
                 row.add(chunkRecords.get(i).row());
                 row.add(chunkRecords.get(i).smiles());
                 kept.appendValues(chunkRecords.get(i), row);
+                int classes = model.model().classes();
+                for (int t = 0; classes > 0 && t < model.model().tasks().size(); t++) {
+                    row.add(Integer.toString(io.chemdl4j.models.metrics.Metric.argmax(
+                            java.util.Arrays.copyOfRange(predicted[i], t * classes, (t + 1) * classes))));
+                }
                 addAll(row, predicted[i]);
                 if (dropout != null) {
                     addAll(row, dropout.mean()[i]);

@@ -120,17 +120,24 @@ public final class Training {
 
     /**
      * Mean weighted loss per molecule, summed over tasks, of {@code predictions} in the label space the
-     * model trains in: binary cross-entropy of the probabilities, or squared error.
+     * model trains in: binary cross-entropy of the probabilities, cross-entropy of the class
+     * probabilities (multiclass), or squared error.
      */
     static double loss(TaskType type, Dataset labels, double[][] predictions) {
         double sum = 0;
+        int tasks = labels.taskCount();
         for (int i = 0; i < labels.size(); i++) {
-            for (int t = 0; t < labels.taskCount(); t++) {
+            for (int t = 0; t < tasks; t++) {
                 double w = labels.weight(i, t);
                 if (w == 0) {
                     continue;
                 }
                 double y = labels.label(i, t);
+                if (type == TaskType.MULTICLASS) {
+                    int k = predictions[i].length / tasks;
+                    sum -= w * Math.log(Math.max(1e-7, predictions[i][t * k + (int) y]));
+                    continue;
+                }
                 double p = predictions[i][t];
                 if (type == TaskType.CLASSIFICATION) {
                     double q = Math.min(1 - 1e-7, Math.max(1e-7, p));

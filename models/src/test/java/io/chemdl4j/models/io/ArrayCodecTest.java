@@ -80,7 +80,7 @@ class ArrayCodecTest {
         Path file = dir.resolve("parameters.zip");
         ModelIO.writeArrays(file, Map.of("w", Nd4j.ones(DataType.FLOAT, 2, 2)));
         ModelIO.SavedFiles files = new ModelIO.SavedFiles(dir, "x", 4, java.util.List.of("t"), 1,
-                java.util.List.of(), null, null);
+                java.util.List.of(), null, null, 0);
         assertEquals(Nd4j.ones(DataType.FLOAT, 2, 2), files.arrays("parameters.zip").get("w"));
         // a checked entry that declares 2 × 2 floats and then inflates to 512 MB of zeros: refused after 16 bytes
         String message = refusedFile(dir.resolve("bomb.zip"), entry(1, 2, new long[] {2, 2}, 16), 512, files);

@@ -169,17 +169,26 @@ class LayersGradientTest {
         TaskOutputLoss sigmoid = new TaskOutputLoss(true, 3, true);
         assertEquals(3, sigmoid.outputs(), "one logit per task");
         checkTaskOutputLoss(sigmoid, "sigmoid", 2, out -> 1 / (1 + Math.exp(-out.getDouble(0, 0))));
+        TaskOutputLoss multiclass = TaskOutputLoss.multiclass(3, 3);
+        assertEquals(9, multiclass.outputs(), "three logits per task");
+        checkTaskOutputLoss(multiclass, "multiclass", 6, new double[] {2, 0, 1, 0, 2, 1, 1, 1, 0, 0, 2, 0},
+                out -> Math.exp(out.getDouble(0, 0))
+                        / (Math.exp(out.getDouble(0, 0)) + Math.exp(out.getDouble(0, 1)) + Math.exp(out.getDouble(0, 2))));
+    }
+
+    private static void checkTaskOutputLoss(TaskOutputLoss loss, String kind, int missing,
+                                            java.util.function.ToDoubleFunction<INDArray> prediction) {
+        checkTaskOutputLoss(loss, kind, missing, new double[] {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0}, prediction);
     }
 
     /**
      * @param missing    index of an output whose label has weight 0
      * @param prediction the expected first prediction from the outputs
      */
-    private static void checkTaskOutputLoss(TaskOutputLoss loss, String kind, int missing,
+    private static void checkTaskOutputLoss(TaskOutputLoss loss, String kind, int missing, double[] labels,
                                             java.util.function.ToDoubleFunction<INDArray> prediction) {
         int m = 4;
         INDArray outputs = GradientCheck.randomMatrix(m, loss.outputs(), 8).mul(3);
-        double[] labels = {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0};
         double[] weights = {1, 2, 0, 1, 1, 0.5, 1, 1, 3, 1, 0, 1};
         TaskOutputLoss.Result r = loss.evaluate(Matrices.values(outputs), m, labels, weights);
         INDArray analytic = Matrices.matrix(r.dOutputs(), m, loss.outputs(), DataType.DOUBLE);

@@ -82,4 +82,44 @@ class MetricTest {
         assertEquals(0.7, r.mean(Metric.ROC_AUC), 1e-12);
         assertEquals(0.8, r.task(Metric.ROC_AUC, "c"));
     }
+
+    private static final double[] CLASSES = {0, 1, 2, 2, 1, 0, 2, 1, 0, 1};
+    private static final double[][] CLASS_PROBABILITIES = {{.7, .2, .1}, {.2, .5, .3}, {.1, .3, .6}, {.3, .3, .4},
+            {.3, .4, .3}, {.5, .1, .4}, {.2, .5, .3}, {.1, .8, .1}, {.4, .4, .2}, {.6, .3, .1}};
+
+    /** Against scikit-learn 1.2.1: roc_auc_score(y, p, multi_class='ovr', average='macro') and accuracy_score. */
+    @Test
+    void multiclassMacroRocAucAndAccuracyAsScikitLearn() {
+        assertEquals(0.8591269841269842, Metric.ROC_AUC.computeMulticlass(CLASSES, CLASS_PROBABILITIES, null), 1e-12);
+        // the most probable class, the first of equals ({.4, .4, .2} is class 0, right): 8 of 10
+        assertEquals(0.8, Metric.ACCURACY.computeMulticlass(CLASSES, CLASS_PROBABILITIES, null), 1e-12);
+    }
+
+    @Test
+    void multiclassScoresOnlyWeightedLabelsAndLeavesOutClassesWithoutMembers() {
+        double[] weights = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0};
+        // without the last entry (class 1, predicted 0) accuracy is 8 of 9
+        assertEquals(8.0 / 9, Metric.ACCURACY.computeMulticlass(CLASSES, CLASS_PROBABILITIES, weights), 1e-12);
+        // only classes 0 and 1 among the labels: class 2 has no members and is left out of the mean
+        double[] twoClasses = {0, 1, 0, 1};
+        double[][] p = {{.6, .3, .1}, {.3, .6, .1}, {.5, .2, .3}, {.2, .3, .5}};
+        // class 0: scores .6 .5 (members) vs .3 .2 → 1; class 1: .6 .3 vs .3 .2 → (1 + 1 + 0.5 + 1) / 4
+        assertEquals((1.0 + 0.875) / 2, Metric.ROC_AUC.computeMulticlass(twoClasses, p, null), 1e-12);
+        assertTrue(Double.isNaN(Metric.ROC_AUC.computeMulticlass(new double[] {2, 2}, new double[][] {{.1, .1, .8},
+                {.2, .2, .6}}, null)));
+        assertTrue(Double.isNaN(Metric.ACCURACY.computeMulticlass(CLASSES, CLASS_PROBABILITIES, new double[10])));
+    }
+
+    @Test
+    void metricsOfValuesRefuseMulticlassLabels() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> Metric.RMSE.computeMulticlass(CLASSES, CLASS_PROBABILITIES, null)).getMessage();
+        assertEquals("rmse is a metric of values; multiclass labels are scored by roc_auc, prc_auc or accuracy", message);
+    }
+
+    @Test
+    void binaryAccuracyThresholdsAtOneHalf() {
+        assertEquals(0.75, Metric.ACCURACY.compute(new double[] {0, 1, 1, 0}, new double[] {0.2, 0.5, 0.4, 0.1}, null),
+                1e-12);
+    }
 }

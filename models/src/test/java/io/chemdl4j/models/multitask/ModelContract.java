@@ -120,6 +120,10 @@ public abstract class ModelContract {
         assertEquals(model.history(), ((MultitaskModel) loaded.model()).history());
         assertEquals(model.config(), ((MultitaskModel) loaded.model()).config());
         assertEquals(model.typeId(), ((MultitaskModel) loaded.model()).typeId());
+        assertEquals(model.classes(), loaded.model().classes());
+        // the loss is part of the network's configuration: the loaded model trains on as the saved one would
+        assertEquals(model.lossAndGradient(test).loss(), ((MultitaskModel) loaded.model()).lossAndGradient(test).loss(),
+                1e-6);
         // saving over an existing model replaces it whole and leaves no temporary files
         model.fit(data(1), 1);
         model.save(saved, null, List.of());

@@ -75,6 +75,29 @@ class MultitaskModelsTest {
         }
     }
 
+    @Nested
+    class Multiclass extends ModelContract {
+        @Override
+        MultitaskModel create(MultitaskConfig config) {
+            return new MultitaskMulticlass(ModelTestData.TASKS, 12, config, 4);
+        }
+
+        @Override
+        Dataset data(long seed) {
+            return ModelTestData.multiclass(400, 12, seed);
+        }
+
+        @Override
+        Metric metric() {
+            return Metric.ACCURACY;
+        }
+
+        @Override
+        double bar() {
+            return 0.9; // the most frequent class (0 set of 3) alone is right about half the time
+        }
+    }
+
     @TempDir
     Path dir;
 

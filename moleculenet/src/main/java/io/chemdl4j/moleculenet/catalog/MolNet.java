@@ -148,11 +148,16 @@ public final class MolNet {
         return new Located(own.path(), null, own.columns());
     }
 
-    /** Balancing weights for classification, normalized labels for regression; fitted on {@code train}. */
+    /**
+     * Balancing weights for binary classification, normalized labels for regression, fitted on {@code train};
+     * none for multiclass labels (chemprop's choice: its multiclass loss is not class-weighted).
+     */
     private static List<Transformer> defaultTransformers(DataSource source, Dataset train) {
-        return List.of(source.taskType() == TaskType.CLASSIFICATION
-                ? BalancingTransformer.fit(train)
-                : NormalizationTransformer.fit(train));
+        return switch (source.taskType()) {
+            case CLASSIFICATION -> List.of(BalancingTransformer.fit(train));
+            case REGRESSION -> List.of(NormalizationTransformer.fit(train));
+            case MULTICLASS -> List.of();
+        };
     }
 
     private static void checkUsable(Path file, TaskType type, Dataset data, int rowsRead, List<RowError> errors) {
@@ -164,17 +169,29 @@ public final class MolNet {
         checkLabels(file, type, data);
     }
 
-    /** Classification labels must be 0 or 1 where present: a regression column named by mistake fails here, by name. */
+    /**
+     * Class labels must be 0 or 1 (classification) or whole numbers 0..K-1 (multiclass) where present: a
+     * regression column named by mistake fails here, by name.
+     */
     private static void checkLabels(Path file, TaskType type, Dataset data) {
-        if (type != TaskType.CLASSIFICATION) {
+        if (type == TaskType.REGRESSION) {
             return;
         }
         for (int i = 0; i < data.size(); i++) {
             for (int t = 0; t < data.taskCount(); t++) {
                 double y = data.label(i, t);
-                if (data.weight(i, t) != 0 && y != 0 && y != 1) {
+                if (data.weight(i, t) == 0) {
+                    continue;
+                }
+                if (type == TaskType.CLASSIFICATION && y != 0 && y != 1) {
                     throw new InvalidDataException(file + ": task '" + data.tasks().get(t) + "' has the label " + y
-                            + " (molecule " + data.id(i) + "); classification needs 0/1 labels, or use regression");
+                            + " (molecule " + data.id(i) + "); classification needs 0/1 labels; use multiclass for "
+                            + "classes 0..K-1, or regression");
+                }
+                if (type == TaskType.MULTICLASS && (y != Math.rint(y) || y < 0 || y >= TaskType.MAX_CLASSES)) {
+                    throw new InvalidDataException(file + ": task '" + data.tasks().get(t) + "' has the label " + y
+                            + " (molecule " + data.id(i) + "); multiclass needs class numbers 0, 1, 2, … below "
+                            + TaskType.MAX_CLASSES + ", or use regression");
                 }
             }
         }

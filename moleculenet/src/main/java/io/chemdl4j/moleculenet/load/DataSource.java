@@ -22,7 +22,8 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
 
     /**
      * The metric a model on this data is judged by, as a metric id: the catalog's (MoleculeNet's
-     * recommendation); for a file, {@code roc_auc} for classification and {@code rmse} for regression.
+     * recommendation); for a file, {@code roc_auc} for classification (macro-averaged over classes for
+     * multiclass) and {@code rmse} for regression.
      */
     String metric();
 
@@ -74,7 +75,7 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
      *
      * @param path     the molecule file
      * @param columns  which columns (SD properties for SDF) hold the SMILES, the labels and the ids
-     * @param taskType whether the labels are 0/1 classes or continuous values
+     * @param taskType whether the labels are 0/1 classes, classes 0..K-1 or continuous values
      */
     record File(Path path, ColumnSpec columns, TaskType taskType) implements DataSource {
         public File {
@@ -105,7 +106,7 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
 
         @Override
         public String metric() {
-            return taskType == TaskType.CLASSIFICATION ? "roc_auc" : "rmse";
+            return taskType.isClassification() ? "roc_auc" : "rmse";
         }
     }
 }

@@ -115,6 +115,30 @@ class FileSourceTest {
     }
 
     @Test
+    void multiclassLabelsLoadUnweightedAndOnlyWholeClassNumbersAreTaken() throws IOException {
+        StringBuilder csv = new StringBuilder("smiles,kind\n");
+        for (int i = 0; i < MOLECULES.length; i++) {
+            csv.append(MOLECULES[i]).append(',').append(i % 3).append('\n');
+        }
+        Path file = tmp.resolve("kinds.csv");
+        Files.writeString(file, csv);
+        DataSource source = new DataSource.File(file, new ColumnSpec("smiles", List.of("kind"), null), TaskType.MULTICLASS);
+        assertEquals("roc_auc", source.metric());
+        MolNetData data = MolNet.load(source, options(), cache(), null);
+        assertEquals(List.of(), data.transformers(), "no class weights: chemprop's multiclass loss has none");
+        assertEquals(3, TaskType.classCount(List.of(data.train(), data.valid(), data.test())));
+        for (int i = 0; i < data.train().size(); i++) {
+            assertEquals(1f, data.train().weight(i, 0));
+        }
+        DataSource fractions = new DataSource.File(assay(), new ColumnSpec("structure", List.of("logS"), "compound"),
+                TaskType.MULTICLASS);
+        InvalidDataException e = assertThrows(InvalidDataException.class,
+                () -> MolNet.load(fractions, options(), cache(), null));
+        assertEquals(tmp.resolve("my assay.csv") + ": task 'logS' has the label -1.0 (molecule c0); multiclass needs "
+                + "class numbers 0, 1, 2, … below 1000, or use regression", e.getMessage());
+    }
+
+    @Test
     void aMissingFileOrColumnIsNamed() throws IOException {
         DataSource missing = new DataSource.File(tmp.resolve("nope.csv"), new ColumnSpec("smiles", List.of("y"), null),
                 TaskType.REGRESSION);
