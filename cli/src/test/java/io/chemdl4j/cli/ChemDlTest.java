@@ -189,9 +189,14 @@ class ChemDlTest {
         Path metrics = dir.resolve("assay.json");
         assertEquals(0, run("train", "--csv", file.toString(), "--smiles-column", "structure", "--tasks", "soluble",
                 "--task-type", "classification", "--id-column", "name", "--epochs", "10", "--layers", "64",
-                "--metrics-out", metrics.toString()), err.toString());
+                "--metrics-out", metrics.toString(), "--save-model", dir.resolve("assay-model").toString()), err.toString());
         double test = new ObjectMapper().readTree(metrics.toFile()).path("test").path("roc_auc").asDouble();
         assertTrue(test > 0.8, "test ROC-AUC of the solubility class " + test);
+        // a catalog set of other tasks is refused before it is looked for (BBBP is not in the data directory)
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("evaluate", "--model", dir.resolve("assay-model").toString(),
+                "--dataset", "bbbp", "--quiet"));
+        assertTrue(err.toString().strip().endsWith("chemdl evaluate: the model predicts [soluble] but bbbp has tasks "
+                + "[p_np]"), err.toString());
     }
 
     @Test

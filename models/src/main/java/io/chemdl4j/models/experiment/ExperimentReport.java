@@ -17,8 +17,11 @@ public final class ExperimentReport {
     public static String text(ExperimentResult result) {
         ExperimentConfig c = result.config();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s | %s | %s split | seed %d | %d epochs | %d train / %d valid / %d test%n",
-                c.source().name(), c.model().name(), c.splitter().id(), c.seed(), result.epochs().size(), result.splitSizes().get(0),
+        // a forest is not trained by epochs; a split file replaces the splitter
+        String epochs = result.epochs().isEmpty() ? "" : " | " + result.epochs().size() + " epochs";
+        String splitting = c.splitFile() != null ? "split from " + c.splitFile().getFileName() : c.splitter().id() + " split";
+        sb.append(String.format(Locale.ROOT, "%s | %s | %s | seed %d%s | %d train / %d valid / %d test%n",
+                c.source().name(), c.model().name(), splitting, c.seed(), epochs, result.splitSizes().get(0),
                 result.splitSizes().get(1), result.splitSizes().get(2)));
         if (c.ensembleSize() > 1) {
             sb.append(String.format(Locale.ROOT, "ensemble of %d models (seeds %d-%d): mean prediction scored%n",

@@ -113,6 +113,9 @@ public final class ModelEvaluation {
             throw new IllegalArgumentException("the model is a " + model.model().taskType().name().toLowerCase(Locale.ROOT)
                     + " model, the data are " + source.taskType().name().toLowerCase(Locale.ROOT));
         }
+        if (source instanceof DataSource.Catalog catalog && !catalog.dataset().tasks().isEmpty()) {
+            checkTasks(model.model(), source, catalog.dataset().tasks()); // before anything is read
+        }
         return evaluate(model.kind(), model, new DataRequest(source, model.featurizer(), request.splitter(),
                 request.seed(), request.fractions(), request.dataDirectory(), request.splitFile(), request.splitsOut()),
                 subset, progress);

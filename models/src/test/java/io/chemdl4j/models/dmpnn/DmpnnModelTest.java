@@ -52,12 +52,14 @@ class DmpnnModelTest {
         return DmpnnConfig.defaults().toBuilder().hiddenSize(5).ffnHiddenSize(4).seed(3).build();
     }
 
+    /** A model of {@code type}; multiclass with 3 classes (the labels are 0 and 1: class 2 is never seen). */
     private static DmpnnModel model(TaskType type, DmpnnConfig config, DataType dtype) {
-        return new DmpnnModel(type, List.of("t0", "t1"), ChempropGraphFeaturizer.ATOM_FEATURES,
-                ChempropGraphFeaturizer.BOND_FEATURES, null, config, SMILES.length, 3, dtype);
+        return new DmpnnModel(type, type == TaskType.MULTICLASS ? 3 : 0, List.of("t0", "t1"),
+                ChempropGraphFeaturizer.ATOM_FEATURES, ChempropGraphFeaturizer.BOND_FEATURES, null, config,
+                SMILES.length, 3, dtype);
     }
 
-    /** Every parameter's gradient against central differences, for both task types and every readout. */
+    /** Every parameter's gradient against central differences, for every task type and every readout. */
     @Test
     void gradientsMatchFiniteDifferences() {
         GraphDataset data = graphs(SMILES);

@@ -69,6 +69,11 @@ public class GraphConvModelTest {
         checkGradients(TaskType.REGRESSION, small().withBatchNormalize(false));
     }
 
+    @Test
+    void multiclassGradientsMatchFiniteDifferences() {
+        checkGradients(TaskType.MULTICLASS, small());
+    }
+
     /**
      * Central differences in double precision on every entry of the small parameters (biases,
      * normalization) and on eight entries of every larger weight; relative error below 1e-5.
@@ -76,8 +81,9 @@ public class GraphConvModelTest {
      */
     private static void checkGradients(TaskType type, GraphConvConfig config) {
         GraphDataset data = tiny();
-        GraphConvModel model = new GraphConvModel(type, data.tasks(), GraphFeaturizer.ATOM_FEATURES, config,
-                DataType.DOUBLE);
+        // multiclass: three classes, of which the labels (0 and 1) leave one unseen
+        GraphConvModel model = new GraphConvModel(type, type == TaskType.MULTICLASS ? 3 : 0, data.tasks(),
+                GraphFeaturizer.ATOM_FEATURES, config, DataType.DOUBLE);
         Map<String, INDArray> gradients = model.lossAndGradients(data).gradients();
         double eps = 1e-6;
         int checked = 0;
