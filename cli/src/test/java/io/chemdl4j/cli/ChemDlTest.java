@@ -167,22 +167,31 @@ class ChemDlTest {
     }
 
     /**
+     * Delaney's molecules as the user's own CSV: {@code header}, then per molecule {@code m<i>,} and what
+     * {@code row} makes of its SMILES and log S.
+     */
+    private static StringBuilder delaneyAs(String header, java.util.function.BiFunction<String, Double, String> row)
+            throws Exception {
+        Path delaney = io.chemdl4j.moleculenet.load.DataFiles.findLocal("delaney-processed.csv", null);
+        org.junit.jupiter.api.Assertions.assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        try (var reader = io.chemdl4j.featurize.io.MoleculeReader.open(delaney, "smiles")) {
+            for (int i = 0; reader.hasNext(); i++) {
+                var record = reader.next();
+                double logS = Double.parseDouble(record.properties().get("measured log solubility in mols per litre"));
+                csv.append("m").append(i).append(',').append(row.apply(record.smiles(), logS)).append('\n');
+            }
+        }
+        return csv;
+    }
+
+    /**
      * The user's own CSV: Delaney's molecules under other column names, labelled soluble (1) when
      * log S &gt; -3, with one unreadable SMILES. Solubility class is learnable from fingerprints.
      */
     @Test
     void trainOnTheUsersOwnCsvByColumnNames() throws Exception {
-        Path delaney = io.chemdl4j.moleculenet.load.DataFiles.findLocal("delaney-processed.csv", null);
-        org.junit.jupiter.api.Assertions.assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");
-        StringBuilder csv = new StringBuilder("name,structure,soluble\n");
-        try (var reader = io.chemdl4j.featurize.io.MoleculeReader.open(delaney, "smiles")) {
-            for (int i = 0; reader.hasNext(); i++) {
-                var record = reader.next();
-                double logS = Double.parseDouble(record.properties().get("measured log solubility in mols per litre"));
-                csv.append("m").append(i).append(',').append(record.smiles()).append(',').append(logS > -3 ? 1 : 0)
-                        .append('\n');
-            }
-        }
+        StringBuilder csv = delaneyAs("name,structure,soluble", (smiles, logS) -> smiles + "," + (logS > -3 ? 1 : 0));
         csv.append("broken,C1CC(,1\n");
         Path file = dir.resolve("assay.csv");
         Files.writeString(file, csv);
@@ -223,18 +232,8 @@ class ChemDlTest {
      */
     @Test
     void multiclassLabelsTrainScoreSaveEvaluateAndPredictWithEveryClasssProbability() throws Exception {
-        Path delaney = io.chemdl4j.moleculenet.load.DataFiles.findLocal("delaney-processed.csv", null);
-        org.junit.jupiter.api.Assertions.assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");
-        StringBuilder csv = new StringBuilder("name,smiles,band,rings\n");
-        try (var reader = io.chemdl4j.featurize.io.MoleculeReader.open(delaney, "smiles")) {
-            for (int i = 0; reader.hasNext(); i++) {
-                var record = reader.next();
-                double logS = Double.parseDouble(record.properties().get("measured log solubility in mols per litre"));
-                long rings = record.smiles().chars().filter(Character::isDigit).count() / 2;
-                csv.append("m").append(i).append(',').append(record.smiles()).append(',')
-                        .append(logS < -4 ? 0 : logS <= -2 ? 1 : 2).append(',').append(Math.min(3, rings)).append('\n');
-            }
-        }
+        StringBuilder csv = delaneyAs("name,smiles,band,rings", (smiles, logS) -> smiles + ","
+                + (logS < -4 ? 0 : logS <= -2 ? 1 : 2) + "," + Math.min(3, smiles.chars().filter(Character::isDigit).count() / 2));
         Path file = Files.writeString(dir.resolve("bands.csv"), csv);
         Path metrics = dir.resolve("bands.json");
         Path model = dir.resolve("bands-model");

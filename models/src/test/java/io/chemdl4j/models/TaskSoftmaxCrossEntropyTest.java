@@ -45,18 +45,24 @@ class TaskSoftmaxCrossEntropyTest {
         double[] logits = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1};
         INDArray y = row(0, 1, 1, 0, 0, 1);
         INDArray w = row(0.5, 0.5, 3, 3, 1, 1);
-        double[] grad = loss.computeGradientAndScore(y, row(logits), new ActivationIdentity(), w, false)
+        assertGradientMatchesFiniteDifferences(loss, y, logits, w, 1e-5);
+    }
+
+    /** The analytic gradient of {@code loss} against central differences of step {@code h}; returns it. */
+    private static double[] assertGradientMatchesFiniteDifferences(TaskSoftmaxCrossEntropy loss, INDArray labels,
+                                                                    double[] logits, INDArray mask, double h) {
+        double[] grad = loss.computeGradientAndScore(labels, row(logits), new ActivationIdentity(), mask, false)
                 .getSecond().toDoubleVector();
-        double h = 1e-5;
         for (int i = 0; i < logits.length; i++) {
             double[] plus = logits.clone();
             double[] minus = logits.clone();
             plus[i] += h;
             minus[i] -= h;
-            double numeric = (loss.computeScore(y, row(plus), new ActivationIdentity(), w, false)
-                    - loss.computeScore(y, row(minus), new ActivationIdentity(), w, false)) / (2 * h);
+            double numeric = (loss.computeScore(labels, row(plus), new ActivationIdentity(), mask, false)
+                    - loss.computeScore(labels, row(minus), new ActivationIdentity(), mask, false)) / (2 * h);
             assertEquals(numeric, grad[i], 2e-3, "logit " + i);
         }
+        return grad;
     }
 
     @Test
@@ -72,18 +78,7 @@ class TaskSoftmaxCrossEntropyTest {
         // two tasks, the second without a label (all-zero target): nothing from it
         double[] logits = {0.3, -1.2, 2.0, 0.7, -0.4, 0.1};
         INDArray labels = row(0, 1.5, 0, 0, 0, 0);
-        double[] grad = three.computeGradientAndScore(labels, row(logits), new ActivationIdentity(), null, false)
-                .getSecond().toDoubleVector();
-        double h = 1e-3; // the loss reads float logits
-        for (int i = 0; i < logits.length; i++) {
-            double[] plus = logits.clone();
-            double[] minus = logits.clone();
-            plus[i] += h;
-            minus[i] -= h;
-            double numeric = (three.computeScore(labels, row(plus), new ActivationIdentity(), null, false)
-                    - three.computeScore(labels, row(minus), new ActivationIdentity(), null, false)) / (2 * h);
-            assertEquals(numeric, grad[i], 2e-3, "logit " + i);
-        }
+        double[] grad = assertGradientMatchesFiniteDifferences(three, labels, logits, null, 1e-3);
         assertArrayEquals(new double[] {0, 0, 0}, java.util.Arrays.copyOfRange(grad, 3, 6), 0.0);
     }
 
