@@ -36,6 +36,7 @@ public final class ChemDl implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Runs {@code chemdl} with {@code args} and exits with its code: 0 done, 2 bad input, 1 any other failure. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

@@ -23,12 +23,14 @@ public final class AtomicFiles {
     /** Something that writes a file's content. */
     @FunctionalInterface
     public interface StreamWriter {
+        /** Writes the file's whole content to {@code out}. */
         void write(OutputStream out) throws IOException;
     }
 
     /** Something that fills a fresh, empty directory. */
     @FunctionalInterface
     public interface DirectoryWriter {
+        /** Fills {@code directory}, a new empty directory beside the destination. */
         void write(Path directory) throws IOException;
     }
 

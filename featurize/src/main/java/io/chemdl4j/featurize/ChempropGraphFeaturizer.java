@@ -83,6 +83,7 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
         this(ExtraFeatures.NONE);
     }
 
+    /** A featurizer that also carries {@code extra} features per molecule with each graph. */
     public ChempropGraphFeaturizer(ExtraFeatures extra) {
         this.extra = java.util.Objects.requireNonNull(extra, "extra");
         this.descriptors = extra == ExtraFeatures.DESCRIPTORS ? new DescriptorFeaturizer() : null;

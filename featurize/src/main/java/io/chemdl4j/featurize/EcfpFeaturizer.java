@@ -48,22 +48,27 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
             return new Options(Invariants.ECFP, 2, 1024, false, false);
         }
 
+        /** With radius {@code r} (0-3). */
         public Options withRadius(int r) {
             return new Options(invariants, r, length, counts, chirality);
         }
 
+        /** With {@code n} folded bits (or counts). */
         public Options withLength(int n) {
             return new Options(invariants, radius, n, counts, chirality);
         }
 
+        /** Counts of each folded identifier when {@code c}, else bits. */
         public Options withCounts(boolean c) {
             return new Options(invariants, radius, length, c, chirality);
         }
 
+        /** Chirality in the atom invariants when {@code c} (RDKit's {@code useChirality}). */
         public Options withChirality(boolean c) {
             return new Options(invariants, radius, length, counts, c);
         }
 
+        /** With the atom invariants {@code i}: ECFP's or FCFP's. */
         public Options withInvariants(Invariants i) {
             return new Options(i, radius, length, counts, chirality);
         }
@@ -72,6 +77,7 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
     private final Options options;
     private final ThreadLocal<CircularFingerprinter> fingerprinter;
 
+    /** A featurizer with {@code options}. */
     public EcfpFeaturizer(Options options) {
         this.options = options;
         int classType = cdkClass(options.invariants(), options.radius());
@@ -84,6 +90,7 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
         this(Options.defaults());
     }
 
+    /** The options it featurizes with. */
     public Options options() {
         return options;
     }

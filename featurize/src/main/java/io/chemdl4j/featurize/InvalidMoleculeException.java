@@ -8,10 +8,12 @@ package io.chemdl4j.featurize;
 public class InvalidMoleculeException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** A molecule refused for {@code reason}, which names what is wrong in one line. */
     public InvalidMoleculeException(String reason) {
         super(reason);
     }
 
+    /** As {@link #InvalidMoleculeException(String)}, caused by {@code cause}. */
     public InvalidMoleculeException(String reason, Throwable cause) {
         super(reason, cause);
     }

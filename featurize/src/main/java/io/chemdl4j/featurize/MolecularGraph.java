@@ -38,6 +38,7 @@ public final class MolecularGraph {
         this.neighbours = neighbours;
     }
 
+    /** Atoms in the molecule: the rows of the atom features. */
     public int atomCount() {
         return neighbours.length;
     }
@@ -47,10 +48,12 @@ public final class MolecularGraph {
         return edgeSource.length;
     }
 
+    /** Features per atom. */
     public int atomFeatureLength() {
         return atomFeatureLength;
     }
 
+    /** Features per bond (0 for graphs without bond features). */
     public int bondFeatureLength() {
         return bondFeatureLength;
     }
@@ -85,6 +88,7 @@ public final class MolecularGraph {
         return moleculeFeatures.clone();
     }
 
+    /** Features of the whole molecule carried with the graph (0 for none). */
     public int moleculeFeatureLength() {
         return moleculeFeatures.length;
     }

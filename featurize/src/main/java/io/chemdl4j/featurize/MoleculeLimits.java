@@ -36,14 +36,17 @@ public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAto
         return DEFAULTS;
     }
 
+    /** With at most {@code n} characters per SMILES. */
     public MoleculeLimits withMaxSmilesLength(int n) {
         return new MoleculeLimits(n, maxBranchDepth, maxAtoms, checkValence);
     }
 
+    /** With branches nested at most {@code n} deep. */
     public MoleculeLimits withMaxBranchDepth(int n) {
         return new MoleculeLimits(maxSmilesLength, n, maxAtoms, checkValence);
     }
 
+    /** With at most {@code n} atoms per molecule. */
     public MoleculeLimits withMaxAtoms(int n) {
         return new MoleculeLimits(maxSmilesLength, maxBranchDepth, n, checkValence);
     }

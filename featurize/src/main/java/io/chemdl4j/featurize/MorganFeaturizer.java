@@ -44,18 +44,22 @@ public final class MorganFeaturizer extends RdkitPerceivingFeaturizer<float[]> i
             return new Options(2, 2048, false, false);
         }
 
+        /** With radius {@code r} (0-3). */
         public Options withRadius(int r) {
             return new Options(r, length, counts, chirality);
         }
 
+        /** With {@code n} folded bits (or counts). */
         public Options withLength(int n) {
             return new Options(radius, n, counts, chirality);
         }
 
+        /** Counts of each folded identifier when {@code c}, else bits. */
         public Options withCounts(boolean c) {
             return new Options(radius, length, c, chirality);
         }
 
+        /** Chirality in the atom invariants when {@code c}. */
         public Options withChirality(boolean c) {
             return new Options(radius, length, counts, c);
         }
@@ -63,14 +67,17 @@ public final class MorganFeaturizer extends RdkitPerceivingFeaturizer<float[]> i
 
     private final Options options;
 
+    /** A featurizer with {@code options}. */
     public MorganFeaturizer(Options options) {
         this.options = options;
     }
 
+    /** RDKit's defaults: radius 2, 2048 bits. */
     public MorganFeaturizer() {
         this(Options.defaults());
     }
 
+    /** The options it featurizes with. */
     public Options options() {
         return options;
     }

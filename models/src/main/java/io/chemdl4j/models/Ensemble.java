@@ -20,6 +20,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
 public final class Ensemble<D extends LabelledData> implements PropertyModel<D>, DropoutUncertainty<D> {
     private final List<PropertyModel<D>> members;
 
+    /** An ensemble of {@code members}: at least one, all with the same tasks, task type and classes. */
     public Ensemble(List<? extends PropertyModel<D>> members) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("an ensemble needs at least one member");

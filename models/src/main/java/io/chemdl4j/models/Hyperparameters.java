@@ -64,26 +64,32 @@ public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double l
         }
     }
 
+    /** With hidden layer sizes {@code v} (null: the kind's own). */
     public Hyperparameters withLayerSizes(List<Integer> v) {
         return new Hyperparameters(v, dropout, learningRate, weightDecay, batchSize, schedule);
     }
 
+    /** With dropout {@code v} (null: the kind's own). */
     public Hyperparameters withDropout(Double v) {
         return new Hyperparameters(layerSizes, v, learningRate, weightDecay, batchSize, schedule);
     }
 
+    /** With learning rate {@code v} (null: the kind's own). */
     public Hyperparameters withLearningRate(Double v) {
         return new Hyperparameters(layerSizes, dropout, v, weightDecay, batchSize, schedule);
     }
 
+    /** With weight decay {@code v} (null: the kind's own). */
     public Hyperparameters withWeightDecay(Double v) {
         return new Hyperparameters(layerSizes, dropout, learningRate, v, batchSize, schedule);
     }
 
+    /** With batch size {@code v} (null: the kind's own). */
     public Hyperparameters withBatchSize(Integer v) {
         return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, v, schedule);
     }
 
+    /** With learning-rate schedule {@code v} (null: the kind's own). */
     public Hyperparameters withSchedule(LearningRateSchedule v) {
         return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, v);
     }

@@ -2,7 +2,7 @@ package io.chemdl4j.models;
 
 /**
  * The configuration of one {@link ModelKind}: its hyperparameters and seed. Implementations are
- * immutable records; {@link ModelIO} saves them as JSON in the model's manifest.
+ * immutable records; {@link io.chemdl4j.models.io.ModelIO} saves them as JSON in the model's manifest.
  */
 public interface ModelConfig {
     /** Seed of every random choice the model makes (initial weights, batch order, dropout, sampling). */

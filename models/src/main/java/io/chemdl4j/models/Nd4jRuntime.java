@@ -14,6 +14,7 @@ public final class Nd4jRuntime {
     private Nd4jRuntime() {
     }
 
+    /** Sets ND4J up once per JVM before its first use (float arithmetic, one thread per core); later calls do nothing. */
     public static void ensureConfigured() {
         if (configured) {
             return;

@@ -14,14 +14,19 @@ public interface NetworkConfig<C extends NetworkConfig<C>> extends ModelConfig {
     /** With these hidden layer widths (the kind says which layers they are). */
     C withLayerSizes(List<Integer> sizes);
 
+    /** This configuration with {@code dropout}. */
     C withDropout(double dropout);
 
+    /** This configuration with {@code learningRate}. */
     C withLearningRate(double learningRate);
 
+    /** This configuration with {@code weightDecay}. */
     C withWeightDecay(double weightDecay);
 
+    /** This configuration with {@code batchSize}. */
     C withBatchSize(int batchSize);
 
+    /** This configuration with {@code schedule}. */
     C withSchedule(LearningRateSchedule schedule);
 
     @Override

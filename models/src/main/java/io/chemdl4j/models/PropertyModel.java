@@ -18,8 +18,10 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  *            molecular graphs ({@link io.chemdl4j.moleculenet.GraphDataset})
  */
 public interface PropertyModel<D extends LabelledData> {
+    /** Task names, the columns of its predictions. */
     List<String> tasks();
 
+    /** The labels it was trained on: binary classes, classes 0..K-1 or values. */
     TaskType taskType();
 
     /**

@@ -97,6 +97,7 @@ public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
         return new Pair<>(score, gradient);
     }
 
+    /** The logistic function, without overflow for large {@code |x|}. */
     public static double sigmoid(double x) {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }

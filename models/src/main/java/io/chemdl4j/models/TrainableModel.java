@@ -10,8 +10,8 @@ import io.chemdl4j.moleculenet.LabelledData;
 
 /**
  * A model trained epoch by epoch whose learned state can be copied and put back: what
- * {@link Training} needs for early stopping with the best weights and for checkpoints. The toolkit's
- * networks implement it, and so does a user's own DL4J network wrapped by {@link MultitaskModel#wrap}.
+ * {@link io.chemdl4j.models.training.Training} needs for early stopping with the best weights and for checkpoints. The toolkit's
+ * networks implement it, and so does a user's own DL4J network wrapped by {@link io.chemdl4j.models.multitask.MultitaskModel#wrap}.
  *
  * @param <D> the data the model reads
  */
@@ -21,7 +21,7 @@ public interface TrainableModel<D extends LabelledData> extends PropertyModel<D>
 
     /**
      * The live arrays of everything that training changes and prediction reads (weights, biases,
-     * batch-normalization statistics), by stable names. {@link Training} copies them to remember the
+     * batch-normalization statistics), by stable names. {@link io.chemdl4j.models.training.Training} copies them to remember the
      * best epoch and assigns the copies back to restore it.
      */
     Map<String, INDArray> state();

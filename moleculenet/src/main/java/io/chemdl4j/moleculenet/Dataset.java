@@ -147,10 +147,12 @@ public final class Dataset implements LabelledData {
             ids = Arrays.copyOf(ids, capacity);
         }
 
+        /** Rows added so far. */
         public int size() {
             return size;
         }
 
+        /** The dataset of the rows added. */
         public Dataset build() {
             int t = tasks.size();
             return new Dataset(size, featureCount, tasks, Arrays.copyOf(x, size * featureCount),
@@ -176,10 +178,12 @@ public final class Dataset implements LabelledData {
         return size;
     }
 
+    /** Features per molecule. */
     public int featureCount() {
         return featureCount;
     }
 
+    /** Tasks, the columns of labels and weights. */
     public int taskCount() {
         return tasks.size();
     }
@@ -189,22 +193,27 @@ public final class Dataset implements LabelledData {
         return tasks;
     }
 
+    /** Id of molecule {@code row} (its SMILES unless the file named an id column). */
     public String id(int row) {
         return ids[row];
     }
 
+    /** Every molecule's id, in row order (a copy). */
     public String[] ids() {
         return ids.clone();
     }
 
+    /** Feature {@code feature} of molecule {@code row}. */
     public float feature(int row, int feature) {
         return x[row * featureCount + feature];
     }
 
+    /** Label of molecule {@code row} for task {@code task} (meaningless where its weight is 0). */
     public float label(int row, int task) {
         return y[row * tasks.size() + task];
     }
 
+    /** Weight of that label: 0 where it is missing. */
     public float weight(int row, int task) {
         return w[row * tasks.size() + task];
     }

@@ -46,10 +46,12 @@ public final class GraphDataset implements LabelledData {
         return labels.tasks();
     }
 
+    /** Tasks, the columns of labels and weights. */
     public int taskCount() {
         return labels.taskCount();
     }
 
+    /** The graph of molecule {@code row}. */
     public MolecularGraph graph(int row) {
         return graphs.get(row);
     }
@@ -82,6 +84,7 @@ public final class GraphDataset implements LabelledData {
         return labels;
     }
 
+    /** Id of molecule {@code row}. */
     public String id(int row) {
         return labels.id(row);
     }

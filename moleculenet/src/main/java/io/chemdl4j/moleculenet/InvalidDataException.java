@@ -8,10 +8,12 @@ package io.chemdl4j.moleculenet;
 public class InvalidDataException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Data that cannot be used; {@code message} names the file, row or field and the reason in one line. */
     public InvalidDataException(String message) {
         super(message);
     }
 
+    /** As {@link #InvalidDataException(String)}, caused by {@code cause}. */
     public InvalidDataException(String message, Throwable cause) {
         super(message, cause);
     }

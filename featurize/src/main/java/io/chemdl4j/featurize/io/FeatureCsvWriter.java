@@ -74,6 +74,7 @@ public final class FeatureCsvWriter implements AutoCloseable {
         return GRAPH_COLUMNS;
     }
 
+    /** Writes one featurized molecule: its row, SMILES, kept input columns and {@code features}. */
     public void writeVector(MoleculeRecord record, float[] features) throws IOException {
         List<Object> values = new ArrayList<>(features.length + 2 + kept.input().size());
         values.add(record.row());
@@ -102,6 +103,7 @@ public final class FeatureCsvWriter implements AutoCloseable {
         printer.printRecord(values);
     }
 
+    /** Writes one molecule's graph: its row, SMILES, kept input columns and the graph's arrays. */
     public void writeGraph(MoleculeRecord record, MolecularGraph graph) throws IOException {
         List<Object> values = new ArrayList<>(8 + kept.input().size());
         values.add(record.row());
@@ -142,6 +144,7 @@ public final class FeatureCsvWriter implements AutoCloseable {
         return Float.toString(f);
     }
 
+    /** Flushes what is buffered to the underlying stream. */
     public void flush() throws IOException {
         printer.flush();
     }

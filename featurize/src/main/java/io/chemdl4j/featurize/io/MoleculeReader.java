@@ -511,6 +511,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         return columns;
     }
 
+    /** The file being read. */
     public Path file() {
         return file;
     }

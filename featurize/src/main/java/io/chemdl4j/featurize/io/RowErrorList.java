@@ -23,6 +23,7 @@ public final class RowErrorList {
     /** A job that reports its failed rows to an error sink. */
     @FunctionalInterface
     public interface Job {
+        /** Runs the job, reporting each bad row to {@code errors}. */
         void run(StreamingFeaturizer.ErrorSink errors) throws IOException;
     }
 

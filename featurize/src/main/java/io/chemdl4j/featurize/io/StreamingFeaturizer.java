@@ -26,18 +26,21 @@ public final class StreamingFeaturizer<T> {
     /** Receives featurized rows in input order. */
     @FunctionalInterface
     public interface Sink<T> {
+        /** Takes one featurized molecule, in input order. */
         void accept(MoleculeRecord record, T features) throws IOException;
     }
 
     /** Receives failed rows in input order. */
     @FunctionalInterface
     public interface ErrorSink {
+        /** Takes one row that could not be featurized. */
         void accept(RowError error) throws IOException;
     }
 
     /** Told after every chunk how many rows have been read. */
     @FunctionalInterface
     public interface ProgressListener {
+        /** Told after each chunk: {@code rows} read so far. */
         void rowsDone(long rows);
 
         /**

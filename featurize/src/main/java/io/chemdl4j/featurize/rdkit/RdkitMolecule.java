@@ -167,18 +167,22 @@ public final class RdkitMolecule {
         return container;
     }
 
+    /** Heavy atoms (hydrogens are implicit). */
     public int atomCount() {
         return atomCount;
     }
 
+    /** Bonds between heavy atoms. */
     public int bondCount() {
         return bondBegin.length;
     }
 
+    /** Atomic number of {@code atom}. */
     public int atomicNumber(int atom) {
         return atomicNumber[atom];
     }
 
+    /** Formal charge of {@code atom}. */
     public int formalCharge(int atom) {
         return formalCharge[atom];
     }
@@ -193,6 +197,7 @@ public final class RdkitMolecule {
         return totalHydrogens[atom];
     }
 
+    /** Implicit hydrogens of {@code atom} as RDKit counts them. */
     public int implicitHydrogens(int atom) {
         return implicitHydrogens[atom];
     }
@@ -207,18 +212,22 @@ public final class RdkitMolecule {
         return neighbours[atom].length + implicitHydrogens[atom];
     }
 
+    /** Whether {@code atom} is aromatic in RDKit's perception. */
     public boolean isAromatic(int atom) {
         return aromaticAtom[atom];
     }
 
+    /** Whether {@code atom} is in a ring. */
     public boolean isInRing(int atom) {
         return ringAtom[atom];
     }
 
+    /** The first atom of {@code bond}. */
     public int bondBegin(int bond) {
         return bondBegin[bond];
     }
 
+    /** The second atom of {@code bond}. */
     public int bondEnd(int bond) {
         return bondEnd[bond];
     }
@@ -228,10 +237,12 @@ public final class RdkitMolecule {
         return bondType[bond];
     }
 
+    /** Whether {@code bond} is in a ring. */
     public boolean isRingBond(int bond) {
         return ringBond[bond];
     }
 
+    /** The atom of {@code bond} that is not {@code atom}. */
     public int otherAtom(int bond, int atom) {
         return bondBegin[bond] == atom ? bondEnd[bond] : bondBegin[bond];
     }

@@ -171,71 +171,85 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             seed = c.seed;
         }
 
+        /** Message size (chemprop's {@code hidden_size}). */
         public Builder hiddenSize(int v) {
             hiddenSize = v;
             return this;
         }
 
+        /** Message-passing steps (chemprop's {@code depth}). */
         public Builder depth(int v) {
             depth = v;
             return this;
         }
 
+        /** How atoms are read out into the molecule. */
         public Builder readout(Readout v) {
             readout = v;
             return this;
         }
 
+        /** Dropout in the messages and the head. */
         public Builder dropout(double v) {
             dropout = v;
             return this;
         }
 
+        /** Layers of the head (chemprop's {@code ffn_num_layers}). */
         public Builder ffnLayers(int v) {
             ffnLayers = v;
             return this;
         }
 
+        /** Width of the head's hidden layers. */
         public Builder ffnHiddenSize(int v) {
             ffnHiddenSize = v;
             return this;
         }
 
+        /** Molecules per batch. */
         public Builder batchSize(int v) {
             batchSize = v;
             return this;
         }
 
+        /** Epochs of the Noam schedule's linear warm-up. */
         public Builder warmupEpochs(double v) {
             warmupEpochs = v;
             return this;
         }
 
+        /** Learning rate at the start of the warm-up. */
         public Builder initialLearningRate(double v) {
             initialLearningRate = v;
             return this;
         }
 
+        /** Learning rate at the end of the warm-up. */
         public Builder maxLearningRate(double v) {
             maxLearningRate = v;
             return this;
         }
 
+        /** Learning rate at the end of training. */
         public Builder finalLearningRate(double v) {
             finalLearningRate = v;
             return this;
         }
 
+        /** L2 weight decay. */
         public Builder weightDecay(double v) {
             weightDecay = v;
             return this;
         }
 
+        /** Whether the loss takes the data's class-balancing weights (off: every present label counts once). */
         public Builder balanceClasses(boolean v) {
             balanceClasses = v;
             return this;
         }
 
+        /** Seed of the weights, batch order and dropout. */
         public Builder seed(long v) {
             seed = v;
             return this;

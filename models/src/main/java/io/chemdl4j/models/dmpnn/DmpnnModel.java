@@ -488,6 +488,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         return tasks.size() * Math.max(1, classes);
     }
 
+    /** The configuration it was made with. */
     public DmpnnConfig config() {
         return config;
     }

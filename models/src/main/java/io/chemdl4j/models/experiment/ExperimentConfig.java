@@ -30,7 +30,7 @@ import io.chemdl4j.moleculenet.split.SplitterType;
  *                      {@linkplain ModelKind#defaultEpochs default}, which depends on the size of the training
  *                      split and is doubled with early stopping
  * @param featurizer    how molecules become the model's input; {@code null} for its input's default
- *                      ({@link ModelInput#defaultFeaturizer()})
+ *                      ({@link io.chemdl4j.models.ModelInput#defaultFeaturizer()})
  * @param patience      early stopping: epochs without a better validation score before training stops and
  *                      the best epoch's weights are restored; 0 for none (all epochs, last weights)
  * @param ensembleSize  models trained with seeds {@code seed, seed+1, …} whose mean prediction is scored; 1 for one model
@@ -103,10 +103,12 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
         return new Builder(this);
     }
 
+    /** With at most {@code n} training epochs. */
     public ExperimentConfig withEpochs(int n) {
         return toBuilder().epochs(OptionalInt.of(n)).build();
     }
 
+    /** With seed {@code s} for the split and the models. */
     public ExperimentConfig withSeed(long s) {
         return toBuilder().seed(s).build();
     }
@@ -116,10 +118,12 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
         return toBuilder().patience(p).build();
     }
 
+    /** With an ensemble of {@code n} models (1: one model). */
     public ExperimentConfig withEnsembleSize(int n) {
         return toBuilder().ensembleSize(n).build();
     }
 
+    /** With the model kind's configuration {@code c}. */
     public ExperimentConfig withModelConfig(ModelConfig c) {
         return toBuilder().modelConfig(c).build();
     }
@@ -142,10 +146,12 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
         return withModel(ModelKinds.byName(kind));
     }
 
+    /** With featurizer {@code f} (it must make what the kind reads). */
     public ExperimentConfig withFeaturizer(FeaturizerSpec f) {
         return toBuilder().featurizer(f).build();
     }
 
+    /** With splitter {@code s}. */
     public ExperimentConfig withSplitter(SplitterType s) {
         return toBuilder().splitter(s).build();
     }
@@ -206,6 +212,7 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
             return this;
         }
 
+        /** The kind's configuration (its seed is replaced by the experiment's). */
         public Builder modelConfig(ModelConfig c) {
             modelConfig = c;
             return this;
@@ -217,41 +224,49 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
             return this;
         }
 
+        /** How to split (unless a split file is given). */
         public Builder splitter(SplitterType s) {
             splitter = s;
             return this;
         }
 
+        /** Train, validation and test fractions. */
         public Builder fractions(SplitFractions f) {
             fractions = f;
             return this;
         }
 
+        /** Seed of the split and the models. */
         public Builder seed(long s) {
             seed = s;
             return this;
         }
 
+        /** Training epochs at most; empty for the kind's default. */
         public Builder epochs(OptionalInt e) {
             epochs = e;
             return this;
         }
 
+        /** Featurizer of the kind's input; {@code null} for the kind's default. */
         public Builder featurizer(FeaturizerSpec f) {
             featurizer = f;
             return this;
         }
 
+        /** Epochs without a better validation score before stopping early; 0 for none. */
         public Builder patience(int p) {
             patience = p;
             return this;
         }
 
+        /** Models in the ensemble (1: one model). */
         public Builder ensembleSize(int n) {
             ensembleSize = n;
             return this;
         }
 
+        /** Directory where dataset files are looked for first; {@code null} for the defaults. */
         public Builder dataDirectory(Path dir) {
             dataDirectory = dir;
             return this;
@@ -269,6 +284,7 @@ public record ExperimentConfig(DataSource source, ModelKind<?> model, ModelConfi
             return this;
         }
 
+        /** The configuration, checked. */
         public ExperimentConfig build() {
             return new ExperimentConfig(source, model, modelConfig, splitter, fractions, seed, epochs, featurizer,
                     patience, ensembleSize, dataDirectory, splitFile, splitsOut);

@@ -42,6 +42,7 @@ public record ExperimentResult(ExperimentConfig config, Map<String, Map<String, 
     /** Saves a trained model to a directory. */
     @FunctionalInterface
     public interface Saver {
+        /** Writes the model into {@code directory} (replaced atomically). */
         void save(Path directory) throws IOException;
     }
 

@@ -60,6 +60,7 @@ public final class HyperparameterSearch {
             bestScores = Map.copyOf(bestScores);
         }
 
+        /** The trial ranked first. */
         public Trial bestTrial() {
             return ranked.get(0);
         }

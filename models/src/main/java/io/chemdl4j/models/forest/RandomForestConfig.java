@@ -39,6 +39,7 @@ public record RandomForestConfig(int trees, double featureFraction, int maxDepth
         return new RandomForestConfig(100, 0, Integer.MAX_VALUE, 1e-3, 0L);
     }
 
+    /** With {@code t} trees per task. */
     public RandomForestConfig withTrees(int t) {
         return new RandomForestConfig(t, featureFraction, maxDepth, minChildWeight, seed);
     }

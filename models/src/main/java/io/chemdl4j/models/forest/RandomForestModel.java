@@ -293,6 +293,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
         return classes;
     }
 
+    /** The configuration it was grown with. */
     public RandomForestConfig config() {
         return config;
     }

@@ -52,6 +52,7 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
         return new GraphConvConfig(List.of(64, 64), 128, 0.0, 0.0, 0.001, 100, true, LearningRateSchedule.constant(), 0L);
     }
 
+    /** With graph-convolution layers of these widths. */
     public GraphConvConfig withConvLayers(List<Integer> layers) {
         return new GraphConvConfig(layers, denseSize, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
@@ -62,6 +63,7 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
         return withConvLayers(sizes);
     }
 
+    /** With a dense layer of {@code size} applied to every atom before the graph gather. */
     public GraphConvConfig withDenseSize(int size) {
         return new GraphConvConfig(convLayers, size, dropout, weightDecay, learningRate, batchSize, batchNormalize, schedule, seed);
     }
@@ -86,6 +88,7 @@ public record GraphConvConfig(List<Integer> convLayers, int denseSize, double dr
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, b, batchNormalize, schedule, seed);
     }
 
+    /** With batch normalization after each layer when {@code bn}. */
     public GraphConvConfig withBatchNormalize(boolean bn) {
         return new GraphConvConfig(convLayers, denseSize, dropout, weightDecay, learningRate, batchSize, bn, schedule, seed);
     }

@@ -325,6 +325,7 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
         return classes;
     }
 
+    /** The configuration it was made with. */
     public GraphConvConfig config() {
         return config;
     }

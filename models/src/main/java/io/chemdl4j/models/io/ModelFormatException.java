@@ -6,10 +6,12 @@ import java.io.IOException;
 public class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** A model file that cannot be read; {@code message} names the file and the reason in one line. */
     public ModelFormatException(String message) {
         super(message);
     }
 
+    /** As {@link #ModelFormatException(String)}, caused by {@code cause}. */
     public ModelFormatException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -143,6 +143,7 @@ public final class ModelIO {
     /** Writes a kind's weight files into the directory being built. */
     @FunctionalInterface
     public interface WeightWriter {
+        /** Writes the weight files into {@code directory}, the model directory being built. */
         void write(Path directory) throws IOException;
     }
 
@@ -356,6 +357,7 @@ public final class ModelIO {
     /** Saves member {@code index} of an ensemble into {@code directory}. */
     @FunctionalInterface
     public interface MemberWriter {
+        /** Saves member {@code index} into {@code directory}, its own model directory. */
         void write(int index, Path directory) throws IOException;
     }
 
@@ -495,7 +497,7 @@ public final class ModelIO {
     }
 
     /**
-     * Loads a model directory written by {@link MultitaskModel#save}.
+     * Loads a model directory written by a kind's save ({@link io.chemdl4j.models.ModelKind#save}).
      *
      * @throws ModelFormatException if the directory is not a model of a version this toolkit reads
      */

@@ -11,6 +11,7 @@ public final class ToolkitVersion {
     private ToolkitVersion() {
     }
 
+    /** The toolkit's version, as its build recorded it (written into every saved model). */
     public static String get() {
         return VERSION;
     }

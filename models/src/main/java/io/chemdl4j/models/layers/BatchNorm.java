@@ -28,6 +28,7 @@ public final class BatchNorm implements Layer {
     private INDArray normalized;
     private INDArray inverseStd;
 
+    /** Batch normalization of {@code channels} columns, parameters named after {@code name}: scale 1, shift 0. */
     public BatchNorm(String name, int channels, DataType dtype) {
         this.name = name;
         this.gamma = Nd4j.ones(dtype, 1, channels);

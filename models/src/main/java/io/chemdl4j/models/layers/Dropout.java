@@ -20,6 +20,7 @@ public final class Dropout implements Layer {
     private float[] mask;
     private INDArray maskArray;
 
+    /** Drops each element with probability {@code rate} (0 &le; rate &lt; 1) in training, scaling the rest by 1/(1 - rate). */
     public Dropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + rate);

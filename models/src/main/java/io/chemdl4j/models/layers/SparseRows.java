@@ -59,10 +59,12 @@ public final class SparseRows {
         return of(columnOf.length, columns, start, columnOf.clone(), null);
     }
 
+    /** Rows of the matrix. */
     public int rows() {
         return rows;
     }
 
+    /** Columns of the matrix. */
     public int columns() {
         return columns;
     }

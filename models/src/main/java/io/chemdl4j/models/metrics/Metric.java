@@ -50,6 +50,7 @@ public enum Metric {
         return id;
     }
 
+    /** Whether a larger score is better (ROC-AUC, R²) rather than worse (RMSE). */
     public boolean higherIsBetter() {
         return higherIsBetter;
     }

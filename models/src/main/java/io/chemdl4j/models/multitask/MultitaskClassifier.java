@@ -18,6 +18,7 @@ import io.chemdl4j.moleculenet.TaskType;
 public final class MultitaskClassifier extends MultitaskModel {
     public static final String TYPE_ID = "multitask_classifier";
 
+    /** A new, untrained network for binary labels of {@code tasks} on {@code featureCount} features. */
     public MultitaskClassifier(List<String> tasks, int featureCount, MultitaskConfig config) {
         super(tasks, featureCount, config);
     }

@@ -130,7 +130,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      * A user's own DL4J network as a toolkit model (DeepChem's {@code KerasModel} case): it then trains
      * with {@link #fit} in seeded shuffled batches with the weighted loss, predicts, evaluates with
      * transformers undone, samples Monte-Carlo dropout if its layers have dropout, trains under
-     * {@link Training} (early stopping, checkpoints) and saves and loads like the built-in networks.
+     * {@link io.chemdl4j.models.training.Training} (early stopping, checkpoints) and saves and loads like the built-in networks.
      *
      * @param network  an initialized network whose input is the feature rows and whose last layer is
      *                 {@link #outputLayer}; the model owns it from now on
@@ -615,10 +615,12 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         return tasks;
     }
 
+    /** Features per molecule it reads. */
     public int featureCount() {
         return featureCount;
     }
 
+    /** The configuration it was made with. */
     public MultitaskConfig config() {
         return config;
     }

@@ -18,6 +18,7 @@ import io.chemdl4j.moleculenet.TaskType;
 public final class MultitaskRegressor extends MultitaskModel {
     public static final String TYPE_ID = "multitask_regressor";
 
+    /** A new, untrained network for the values of {@code tasks} on {@code featureCount} features. */
     public MultitaskRegressor(List<String> tasks, int featureCount, MultitaskConfig config) {
         super(tasks, featureCount, config);
     }

@@ -39,6 +39,7 @@ public final class ModelEvaluation {
     public enum Subset {
         TRAIN, VALID, TEST, ALL;
 
+        /** Lower-case name, as on the command line. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -118,7 +118,7 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
 
     /**
      * Monte-Carlo dropout predictions (mean and standard deviation over {@code samples}, original units)
-     * for featurized rows; see {@link MultitaskModel#predictWithDropout}.
+     * for featurized rows; see {@link io.chemdl4j.models.DropoutUncertainty#predictWithDropout}.
      *
      * @throws IllegalStateException if the model does not read feature rows
      */

@@ -72,22 +72,27 @@ public final class StreamingPredictor {
                     MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8, PassThrough.all());
         }
 
+        /** With the SMILES in CSV/TSV column {@code column}. */
         public Options withSmilesColumn(String column) {
             return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding, keep);
         }
 
+        /** With {@code samples} Monte-Carlo dropout (or ensemble) samples per molecule, drawn from {@code seed}; 0 for none. */
         public Options withUncertainty(int samples, long seed) {
             return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits, encoding, keep);
         }
 
+        /** With {@code n} featurization threads. */
         public Options withThreads(int n) {
             return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits, encoding, keep);
         }
 
+        /** With input text encoding {@code e}. */
         public Options withEncoding(java.nio.charset.Charset e) {
             return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, e, keep);
         }
 
+        /** With the limits a molecule must keep to be featurized. */
         public Options withLimits(MoleculeLimits l) {
             return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l, encoding, keep);
         }
@@ -115,6 +120,7 @@ public final class StreamingPredictor {
     private final SavedModel model;
     private final Options options;
 
+    /** A predictor of {@code model}; refuses options the model cannot honour (uncertainty without dropout or ensemble) before any work. */
     public StreamingPredictor(SavedModel model, Options options) {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");

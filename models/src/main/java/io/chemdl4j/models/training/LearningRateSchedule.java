@@ -35,6 +35,7 @@ public record LearningRateSchedule(Kind kind, double factor, int everyEpochs) {
         }
     }
 
+    /** The same rate every epoch. */
     public static LearningRateSchedule constant() {
         return new LearningRateSchedule(Kind.CONSTANT, 1, 1);
     }

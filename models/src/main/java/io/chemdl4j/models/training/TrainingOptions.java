@@ -33,6 +33,7 @@ public record TrainingOptions(int maxEpochs, Metric metric, int patience, Path c
         return new TrainingOptions(maxEpochs, metric, patience, null);
     }
 
+    /** With the best epoch's weights kept in {@code file}, rewritten atomically whenever the validation score improves. */
     public TrainingOptions withCheckpoint(Path file) {
         return new TrainingOptions(maxEpochs, metric, patience, file);
     }

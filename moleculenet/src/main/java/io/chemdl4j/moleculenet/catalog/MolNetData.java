@@ -22,14 +22,17 @@ public record MolNetData(DataSource source, List<String> tasks, FeaturizerSpec f
         errors = List.copyOf(errors);
     }
 
+    /** The training part. */
     public Dataset train() {
         return split.train();
     }
 
+    /** The validation part. */
     public Dataset valid() {
         return split.valid();
     }
 
+    /** The test part. */
     public Dataset test() {
         return split.test();
     }

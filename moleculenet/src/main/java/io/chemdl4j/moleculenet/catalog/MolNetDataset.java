@@ -114,6 +114,7 @@ public enum MolNetDataset {
         return id;
     }
 
+    /** The file's name, as published. */
     public String fileName() {
         return fileName;
     }
@@ -123,10 +124,12 @@ public enum MolNetDataset {
         return URI.create(baseUrl + fileName);
     }
 
+    /** Whether its labels are classes or values. */
     public TaskType taskType() {
         return taskType;
     }
 
+    /** Header of its SMILES column. */
     public String smilesColumn() {
         return smilesColumn;
     }

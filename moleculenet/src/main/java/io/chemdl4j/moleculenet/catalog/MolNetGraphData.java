@@ -22,14 +22,17 @@ public record MolNetGraphData(DataSource source, List<String> tasks, FeaturizerS
         errors = List.copyOf(errors);
     }
 
+    /** The training part. */
     public GraphDataset train() {
         return split.train();
     }
 
+    /** The validation part. */
     public GraphDataset valid() {
         return split.valid();
     }
 
+    /** The test part. */
     public GraphDataset test() {
         return split.test();
     }

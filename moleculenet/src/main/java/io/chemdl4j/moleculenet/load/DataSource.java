@@ -18,6 +18,7 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.File {
     /** A short name for reports and cache entries, e.g. {@code tox21} or the file's name. */
     String name();
 
+    /** Whether the labels are binary classes, classes 0..K-1 or values. */
     TaskType taskType();
 
     /**

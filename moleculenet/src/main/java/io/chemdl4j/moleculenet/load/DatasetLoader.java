@@ -46,6 +46,7 @@ public final class DatasetLoader {
     private final VectorFeaturizer featurizer;
     private final int threads;
 
+    /** A loader of the columns {@code spec} names, featurizing with {@code featurizer} on {@code threads} threads. */
     public DatasetLoader(ColumnSpec spec, VectorFeaturizer featurizer, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
@@ -55,6 +56,7 @@ public final class DatasetLoader {
         this.threads = threads;
     }
 
+    /** As {@link #DatasetLoader(ColumnSpec, VectorFeaturizer, int)}, on every core. */
     public DatasetLoader(ColumnSpec spec, VectorFeaturizer featurizer) {
         this(spec, featurizer, Runtime.getRuntime().availableProcessors());
     }

@@ -52,18 +52,22 @@ public record LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, lo
                 Runtime.getRuntime().availableProcessors(), true);
     }
 
+    /** With featurizer {@code f}. */
     public LoadOptions withFeaturizer(VectorFeaturizer f) {
         return new LoadOptions(f, splitter, seed, fractions, dataDirectory, threads, reload, splitFile, splitsOut);
     }
 
+    /** With splitter {@code s}. */
     public LoadOptions withSplitter(SplitterType s) {
         return new LoadOptions(featurizer, s, seed, fractions, dataDirectory, threads, reload, splitFile, splitsOut);
     }
 
+    /** With train/valid/test fractions {@code f}. */
     public LoadOptions withFractions(SplitFractions f) {
         return new LoadOptions(featurizer, splitter, seed, f, dataDirectory, threads, reload, splitFile, splitsOut);
     }
 
+    /** With {@code dir} searched first for dataset files. */
     public LoadOptions withDataDirectory(Path dir) {
         return new LoadOptions(featurizer, splitter, seed, fractions, dir, threads, reload, splitFile, splitsOut);
     }
@@ -78,6 +82,7 @@ public record LoadOptions(VectorFeaturizer featurizer, SplitterType splitter, lo
         return new LoadOptions(featurizer, splitter, seed, fractions, dataDirectory, threads, reload, splitFile, file);
     }
 
+    /** Reusing a valid featurization cache when {@code r}, else featurizing again. */
     public LoadOptions withReload(boolean r) {
         return new LoadOptions(featurizer, splitter, seed, fractions, dataDirectory, threads, r, splitFile, splitsOut);
     }

@@ -138,6 +138,7 @@ public final class DiskDataset {
         return Math.max(1, Math.min(8192, (4 << 20) / Math.max(1, featureCount)));
     }
 
+    /** The dataset's directory. */
     public Path directory() {
         return directory;
     }
@@ -147,10 +148,12 @@ public final class DiskDataset {
         return metadata.size();
     }
 
+    /** Features per molecule. */
     public int featureCount() {
         return metadata.featureCount();
     }
 
+    /** Task names. */
     public List<String> tasks() {
         return List.copyOf(metadata.tasks());
     }
@@ -160,6 +163,7 @@ public final class DiskDataset {
         return metadata.properties() == null ? Map.of() : Map.copyOf(metadata.properties());
     }
 
+    /** Shard files the molecules are stored in. */
     public int shardCount() {
         return metadata.shards().size();
     }
