@@ -4,19 +4,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Writes files and directories so that readers see either the old content or the complete new
  * content, never a partial write: everything is written beside the target under a temporary name,
  * then renamed into place. The one way this toolkit writes its outputs, models and caches.
+ *
+ * <p>The temporary names are made here rather than by {@link Files#createTempFile}, which creates files
+ * readable by their owner only (0600, directories 0700): what the toolkit writes gets the permissions the
+ * user's umask gives any new file, as a shell redirect would.
  */
 public final class AtomicFiles {
+    /** Draws temporary names; unpredictable, so that two writers (or processes) rarely collide. */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -38,15 +47,46 @@ public final class AtomicFiles {
     public static void write(Path target, StreamWriter writer) throws IOException {
         Path dir = parentOf(target);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = null;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            OutputStream created = null;
+            while (created == null) {
+                tmp = dir.resolve(temporaryName(target, ".tmp"));
+                try {
+                    created = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException taken) {
+                    tmp = null; // another writer's name: draw again
+                }
+            }
+            try (OutputStream out = created) {
                 writer.write(out);
             }
             move(tmp, target);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
+    }
+
+    /**
+     * A new empty file or directory beside {@code target} under a hidden temporary name ({@code .name.<random><suffix>}),
+     * with the permissions the umask gives new files; see the class comment.
+     */
+    public static Path createTemporarySibling(Path target, String suffix, boolean directory) throws IOException {
+        Path dir = parentOf(target);
+        while (true) {
+            Path tmp = dir.resolve(temporaryName(target, suffix));
+            try {
+                return directory ? Files.createDirectory(tmp) : Files.createFile(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer's name: draw again
+            }
+        }
+    }
+
+    private static String temporaryName(Path target, String suffix) {
+        return "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;
     }
 
     /**
@@ -69,7 +109,7 @@ public final class AtomicFiles {
     public static StagedDirectory stageDirectory(Path target) throws IOException {
         Path parent = parentOf(target);
         Files.createDirectories(parent);
-        return new StagedDirectory(target, Files.createTempDirectory(parent, "." + target.getFileName() + "."));
+        return new StagedDirectory(target, createTemporarySibling(target, "", true));
     }
 
     /** A directory being written under a temporary name; see {@link #stageDirectory(Path)}. */
@@ -90,11 +130,10 @@ public final class AtomicFiles {
 
         /** Renames the content into place, replacing an existing directory at the target. */
         public void commit() throws IOException {
-            Path parent = parentOf(target);
             Path old = null;
             try {
                 if (Files.exists(target)) {
-                    old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
+                    old = createTemporarySibling(target, ".old", true);
                     Files.delete(old);
                     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 }
