@@ -63,8 +63,25 @@ public final class DatasetLoader {
 
     /** Receives each loaded molecule in file order. */
     @FunctionalInterface
-    private interface RowSink<T> {
+    interface RowSink<T> {
         void add(T features, float[] labels, float[] weights, String id) throws IOException;
+    }
+
+    /**
+     * Where the rows go failed (a full or read-only disk under a cache entry): carried out of the reading loop
+     * apart from the input's own I/O errors, so that the input is not blamed for it.
+     */
+    static final class OutputFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /** What a load into a disk dataset produced. */
@@ -103,6 +120,8 @@ public final class DatasetLoader {
             writer.property(ROWS_READ, Long.toString(rows));
             writer.property(ROW_ERRORS, encode(errors));
             return new DiskLoad(writer.commit(), errors, rows);
+        } catch (OutputFailure e) {
+            throw new IOException(directory + ": cannot be written (" + e.getMessage() + ")", e.getCause());
         }
     }
 
@@ -151,9 +170,13 @@ public final class DatasetLoader {
         return new LoadedGraphs(GraphDataset.of(graphs, labels.build()), errors, (int) rows);
     }
 
-    private static <T> long stream(ColumnSpec spec, MoleculeFeaturizer<T> featurizer, int threads, Path file,
-                                   RowSink<T> sink, List<RowError> errors,
-                                   StreamingFeaturizer.ProgressListener progress) {
+    /**
+     * Reads and featurizes {@code file} into {@code sink}; the input's faults become {@link InvalidDataException}s
+     * naming the file, the sink's an {@link OutputFailure}.
+     */
+    static <T> long stream(ColumnSpec spec, MoleculeFeaturizer<T> featurizer, int threads, Path file,
+                           RowSink<T> sink, List<RowError> errors,
+                           StreamingFeaturizer.ProgressListener progress) {
         String source = file.getFileName().toString();
         int tasks = spec.taskColumns().size();
         try (MoleculeReader reader = MoleculeReader.open(file, spec.smilesColumn())) {
@@ -170,7 +193,11 @@ public final class DatasetLoader {
                 }
                 String id = spec.idColumn() == null || spec.idColumn().equals(spec.smilesColumn())
                         ? record.smiles() : record.properties().getOrDefault(spec.idColumn(), "");
-                sink.add(features, labels, weights, id);
+                try {
+                    sink.add(features, labels, weights, id);
+                } catch (IOException e) {
+                    throw new OutputFailure(e);
+                }
             }, errors::add, progress);
             if (summary.damage() != null) {
                 // a dataset read only in part would train and score on the wrong data without a word

@@ -93,4 +93,23 @@ class DatasetLoaderTest {
         Files.writeString(empty, "");
         assertTrue(assertThrows(InvalidDataException.class, () -> loader.load(empty)).getMessage().contains("empty"));
     }
+
+    /** A full disk under the cache is the cache's fault: never reported as the input file's. */
+    @Test
+    void aFailingOutputIsNotBlamedOnTheInputAndTheCacheFallsBackWithoutIt() throws Exception {
+        Path file = dir.resolve("in.csv");
+        Files.writeString(file, CSV);
+        DatasetLoader.OutputFailure failure = assertThrows(DatasetLoader.OutputFailure.class,
+                () -> DatasetLoader.stream(spec, new EcfpFeaturizer(), 1, file, (x, y, w, id) -> {
+                    throw new java.io.IOException("No space left on device");
+                }, new java.util.ArrayList<>(), null));
+        assertEquals("No space left on device", failure.getCause().getMessage());
+        // a cache that cannot be written (its root under a regular file): loaded without it
+        Path blocked = Files.writeString(dir.resolve("not-a-directory"), "x");
+        var cache = new io.chemdl4j.moleculenet.store.FeaturizationCache(blocked.resolve("cache"));
+        var result = cache.load("in", file, spec, new EcfpFeaturizer(), 1, true);
+        assertEquals(false, result.fromCache());
+        assertEquals(null, result.entry());
+        assertEquals(4, result.data().dataset().size(), "the usable rows (m0, m2, m5, m7), loaded without the cache");
+    }
 }
