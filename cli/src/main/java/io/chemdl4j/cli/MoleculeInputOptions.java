@@ -20,6 +20,10 @@ final class MoleculeInputOptions {
     @Option(names = "--max-atoms", description = "Most atoms of one molecule, hydrogens not counted (default: 2,000).")
     Integer maxAtoms;
 
+    @Option(names = "--max-seconds", description = "Most seconds of featurization one molecule may take (default: "
+            + "30); a molecule that takes longer is an error row and the run goes on.")
+    Double maxSeconds;
+
     @Option(names = "--no-valence-check", description = "Accept atoms with more valence than RDKit permits "
             + "(C(C)(C)(C)(C)C, carbon with valence 5); by default such a molecule is an error row naming the atom.")
     boolean noValenceCheck;
@@ -65,6 +69,9 @@ final class MoleculeInputOptions {
         }
         if (maxAtoms != null) {
             limits = limits.withMaxAtoms(maxAtoms);
+        }
+        if (maxSeconds != null) {
+            limits = limits.withMaxSeconds(maxSeconds);
         }
         if (noValenceCheck) {
             limits = limits.withValenceCheck(false);

@@ -131,8 +131,14 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
         this.version1 = version1;
     }
 
+    /**
+     * The featurizer a spec names: a saved one's version (a spec with the {@code cdk} parameter but no
+     * {@code version} was saved as version 1), or the current version for a spec that names only the
+     * featurizer (as the command line asks for it).
+     */
     static CdkDescriptorFeaturizer fromSpec(FeaturizerSpec spec) {
-        String version = spec.parameters().getOrDefault("version", "1");
+        String version = spec.parameters().getOrDefault("version",
+                spec.parameters().containsKey("cdk") ? "1" : SPEC_VERSION);
         if (!version.equals("1") && !version.equals(SPEC_VERSION)) {
             throw new IllegalArgumentException("cdk-descriptors spec version '" + version + "' is not 1 or "
                     + SPEC_VERSION + "; a newer ChemDL4J wrote it");

@@ -98,6 +98,12 @@ class FeaturizerContractsTest {
         float[] legacy = version1.featurize("CCO");
         assertTrue(Float.isNaN(legacy[names.indexOf("cdk.Kier1")]), "version 1 as models saved with it saw it");
         assertEquals(ethanol[names.indexOf("cdk.nAtom")], legacy[names.indexOf("cdk.nAtom")]);
+
+        // asked for by name alone, as the command line and a new experiment ask: the current version
+        VectorFeaturizer byName = (VectorFeaturizer) Featurizers.createAny(new FeaturizerSpec("cdk-descriptors",
+                java.util.Map.of()));
+        assertEquals(f.spec(), byName.spec());
+        assertEquals(3f, byName.featurize("CCO")[names.indexOf("cdk.Kier1")]);
     }
 
     @Test

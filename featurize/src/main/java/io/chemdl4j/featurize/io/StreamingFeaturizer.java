@@ -2,7 +2,6 @@ package io.chemdl4j.featurize.io;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 
 import org.openscience.cdk.interfaces.IAtomContainer;
 
@@ -10,7 +9,6 @@ import io.chemdl4j.featurize.InvalidMoleculeException;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.MoleculeParser;
-import io.chemdl4j.featurize.Parallel;
 import io.chemdl4j.featurize.RowError;
 
 /**
@@ -99,17 +97,22 @@ public final class StreamingFeaturizer<T> {
         this(featurizer, FragmentPolicy.KEEP_ALL, Runtime.getRuntime().availableProcessors(), 4096);
     }
 
-    /** Featurizes every record of {@code reader}. */
+    /**
+     * Featurizes every record of {@code reader}. A molecule that the featurizer works on for longer than the
+     * limits' time budget ({@link MoleculeLimits#maxSeconds()}) becomes an error row saying so; the worker left
+     * on it is replaced, so the rest of the file goes on at full speed (the abandoned computation ends on its own,
+     * on a daemon thread, its result discarded).
+     */
     public Summary run(MoleculeReader reader, Sink<T> sink, ErrorSink errors, ProgressListener progress)
             throws IOException {
         String source = reader.file().getFileName().toString();
         long rows = 0;
         long failed = 0;
-        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        Workers workers = new Workers(threads);
         try {
             while (reader.hasNext()) {
                 List<MoleculeRecord> chunk = reader.nextChunk(chunkSize);
-                Object[] results = featurizeChunk(chunk, pool);
+                Object[] results = workers.featurize(chunk);
                 for (int i = 0; i < chunk.size(); i++) {
                     MoleculeRecord record = chunk.get(i);
                     if (results[i] instanceof String reason) {
@@ -128,18 +131,84 @@ public final class StreamingFeaturizer<T> {
                 }
             }
         } finally {
-            if (pool != null) {
-                pool.shutdown();
-            }
+            workers.close();
         }
         return new Summary(rows, rows - failed, failed, reader.damage());
     }
 
-    /** Features, or the failure reason as a String, per record. */
-    private Object[] featurizeChunk(List<MoleculeRecord> chunk, ForkJoinPool pool) {
-        Object[] results = new Object[chunk.size()];
-        Parallel.forEachIndex(pool, chunk.size(), i -> results[i] = featurizeOne(chunk.get(i)));
-        return results;
+    /**
+     * The featurizing threads of one run: a fixed number working at once, plus one more for every molecule given
+     * up on past its time budget (whose thread is still busy with it).
+     */
+    private final class Workers implements AutoCloseable {
+        private final int size;
+        private final java.util.concurrent.ThreadPoolExecutor pool;
+        private int abandoned;
+
+        Workers(int size) {
+            this.size = size;
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            this.pool = new java.util.concurrent.ThreadPoolExecutor(size, size, 30, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "chemdl-featurize-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+
+        /** Features, or the failure reason as a String, per record, in order. */
+        Object[] featurize(List<MoleculeRecord> chunk) {
+            int n = chunk.size();
+            long budget = (long) (limits.maxSeconds() * 1e9);
+            java.util.concurrent.atomic.AtomicLongArray started = new java.util.concurrent.atomic.AtomicLongArray(n);
+            List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    started.set(index, System.nanoTime() | 1); // never 0, which means "not started"
+                    return featurizeOne(chunk.get(index));
+                }));
+            }
+            Object[] results = new Object[n];
+            for (int i = 0; i < n; i++) {
+                java.util.concurrent.Future<Object> future = futures.get(i);
+                boolean done = false;
+                while (!done) {
+                    long start = started.get(i);
+                    long left = start == 0 ? budget : start + budget - System.nanoTime();
+                    try {
+                        results[i] = future.get(Math.max(1, Math.min(left, 100_000_000L)),
+                                java.util.concurrent.TimeUnit.NANOSECONDS);
+                        done = true;
+                    } catch (java.util.concurrent.TimeoutException stillRunning) {
+                        if (start != 0 && System.nanoTime() - start >= budget) {
+                            future.cancel(true);
+                            results[i] = limits.timeBudgetReason();
+                            replaceWorker();
+                            done = true;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("featurization interrupted", e);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("featurization failed", e.getCause());
+                    }
+                }
+            }
+            return results;
+        }
+
+        /** One more thread, since one is held by a molecule given up on. */
+        private void replaceWorker() {
+            abandoned++;
+            pool.setMaximumPoolSize(size + abandoned);
+            pool.setCorePoolSize(size + abandoned);
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     private Object featurizeOne(MoleculeRecord record) {
