@@ -34,18 +34,8 @@ public final class ModelTestData {
 
     /** Continuous labels: task t = sum of features t..t+2 plus 0.5 t; every 5th label of task 1 missing. */
     public static Dataset regression(int n, int features, long seed) {
-        Dataset base = classification(n, features, seed);
-        float[][] y = new float[n][TASKS.size()];
-        float[][] w = new float[n][TASKS.size()];
-        float[][] x = new float[n][];
-        for (int i = 0; i < n; i++) {
-            x[i] = base.featureRow(i);
-            for (int t = 0; t < TASKS.size(); t++) {
-                y[i][t] = x[i][t] + x[i][t + 1] + x[i][t + 2] + 0.5f * t;
-                w[i][t] = t == 1 && i % 5 == 0 ? 0f : 1f;
-            }
-        }
-        return Dataset.of(x, y, w, base.ids(), TASKS);
+        return relabelled(classification(n, features, seed), (x, t) -> x[t] + x[t + 1] + x[t + 2] + 0.5f * t,
+                (i, t) -> t == 1 && i % 5 == 0);
     }
 
     /**
@@ -53,15 +43,22 @@ public final class ModelTestData {
      * 0.2, so class 3 is rare); every 6th label of task 0 missing.
      */
     public static Dataset multiclass(int n, int features, long seed) {
-        Dataset base = classification(n, features, seed);
+        return relabelled(classification(n, features, seed), (x, t) -> x[t] + x[t + 3] + x[t + 6],
+                (i, t) -> t == 0 && i % 6 == 0);
+    }
+
+    /** {@code base}'s feature rows and ids with labels {@code label(row, task)}, missing where {@code missing} says. */
+    private static Dataset relabelled(Dataset base, java.util.function.BiFunction<float[], Integer, Float> label,
+                                      java.util.function.BiPredicate<Integer, Integer> missing) {
+        int n = base.size();
         float[][] y = new float[n][TASKS.size()];
         float[][] w = new float[n][TASKS.size()];
         float[][] x = new float[n][];
         for (int i = 0; i < n; i++) {
             x[i] = base.featureRow(i);
             for (int t = 0; t < TASKS.size(); t++) {
-                y[i][t] = x[i][t] + x[i][t + 3] + x[i][t + 6];
-                w[i][t] = t == 0 && i % 6 == 0 ? 0f : 1f;
+                y[i][t] = label.apply(x[i], t);
+                w[i][t] = missing.test(i, t) ? 0f : 1f;
             }
         }
         return Dataset.of(x, y, w, base.ids(), TASKS);
