@@ -20,11 +20,18 @@ import java.nio.file.attribute.BasicFileAttributes;
  *
  * <p>The temporary names are made here rather than by {@link Files#createTempFile}, which creates files
  * readable by their owner only (0600, directories 0700): what the toolkit writes gets the permissions the
- * user's umask gives any new file, as a shell redirect would.
+ * user's umask gives any new file, as a shell redirect would. A temporary name carries the writing process's id
+ * ({@code .name.<pid>-<random>.tmp}): what a killed run left behind is removed by the next write to the same
+ * target, once no process of that id is alive here and it has not changed for ten minutes (a live writer's files,
+ * this process's and another machine's on a shared disk included, are left alone).
  */
 public final class AtomicFiles {
     /** Draws temporary names; unpredictable, so that two writers (or processes) rarely collide. */
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** How long a dead process's temporary file stays untouched before it counts as left behind. */
+    private static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(10);
+    /** This process's id, in every temporary name it makes. */
+    private static final long PID = ProcessHandle.current().pid();
 
     private AtomicFiles() {
     }
@@ -47,6 +54,7 @@ public final class AtomicFiles {
     public static void write(Path target, StreamWriter writer) throws IOException {
         Path dir = parentOf(target);
         Files.createDirectories(dir);
+        removeStale(target);
         Path tmp = null;
         try {
             OutputStream created = null;
@@ -75,6 +83,7 @@ public final class AtomicFiles {
      */
     public static Path createTemporarySibling(Path target, String suffix, boolean directory) throws IOException {
         Path dir = parentOf(target);
+        removeStale(target);
         while (true) {
             Path tmp = dir.resolve(temporaryName(target, suffix));
             try {
@@ -86,7 +95,40 @@ public final class AtomicFiles {
     }
 
     private static String temporaryName(Path target, String suffix) {
-        return "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;
+        return "." + target.getFileName() + "." + PID + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;
+    }
+
+    /**
+     * Deletes the temporary files and directories beside {@code target} that a process no longer alive left
+     * (killed before it renamed them into place) and that have not changed for ten minutes. Best effort: one that
+     * cannot be deleted stays.
+     */
+    static void removeStale(Path target) {
+        Path dir = parentOf(target);
+        String prefix = "." + target.getFileName() + ".";
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(prefix) + "(\\d+)-[0-9a-z]+(\\.tmp|\\.part|\\.old)?");
+        try (java.nio.file.DirectoryStream<Path> siblings = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path sibling : siblings) {
+                java.util.regex.Matcher m = ours.matcher(sibling.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != PID && ProcessHandle.of(pid).isEmpty() && Files.getLastModifiedTime(sibling).toInstant()
+                        .isBefore(java.time.Instant.now().minus(STALE_AFTER))) {
+                    deleteRecursively(sibling);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a directory that cannot be listed or cleaned is written to all the same
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.chemdl4j.featurize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -55,5 +56,34 @@ class AtomicFilesTest {
         try (var listing = Files.list(dir)) {
             assertEquals(List.of(out), listing.toList(), "no staging directory left");
         }
+    }
+
+    @Test
+    void whatAKilledRunLeftIsRemovedByTheNextWriteAndALiveWritersFilesAreNot() throws Exception {
+        Process finished = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+        finished.getInputStream().readAllBytes();
+        finished.waitFor();
+        long dead = finished.pid();
+        long alive = ProcessHandle.current().pid();
+        Path staleFile = Files.writeString(dir.resolve(".out.csv." + dead + "-k1ll3d.tmp"), "half");
+        Path staleModel = Files.createDirectories(dir.resolve(".model." + dead + "-k1ll3d"));
+        Files.writeString(staleModel.resolve("chemdl-model.json"), "{");
+        Path live = Files.writeString(dir.resolve(".out.csv." + alive + "-w0rk1ng.tmp"), "in progress");
+        Path unrelated = Files.writeString(dir.resolve(".out.csv.notes"), "the user's own");
+        Path recent = Files.writeString(dir.resolve(".out.csv." + dead + "-r3c3nt.tmp"), "another host's, maybe");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        for (Path old : List.of(staleFile, staleModel, live, unrelated)) {
+            Files.setLastModifiedTime(old, hourAgo);
+        }
+
+        AtomicFiles.write(dir.resolve("out.csv"), o -> o.write("a\n".getBytes()));
+        AtomicFiles.writeDirectory(dir.resolve("model"), d -> Files.writeString(d.resolve("m.json"), "{}"));
+
+        assertFalse(Files.exists(staleFile), "a dead process's staging file");
+        assertFalse(Files.exists(staleModel), "a dead process's staging directory");
+        assertTrue(Files.exists(live), "a live writer's file is its own");
+        assertTrue(Files.exists(unrelated), "a name the toolkit does not make");
+        assertTrue(Files.exists(recent), "changed in the last ten minutes: perhaps a writer on another machine");
     }
 }
