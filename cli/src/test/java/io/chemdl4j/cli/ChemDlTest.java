@@ -83,6 +83,17 @@ class ChemDlTest {
         assertTrue(Files.isRegularFile(home.resolve(".cache/chemdl4j/tox21.csv.gz")), "unpacked into the user's cache");
     }
 
+    /** CDK's own warnings (here about a bad cis/trans mark) stay out of what chemdl prints: one line per run. */
+    @Test
+    void cdkWarningsDoNotReachTheTerminal() throws Exception {
+        Path smi = Files.write(dir.resolve("odd.smi"), java.util.List.of("C=CCN1C(SCc2ccccc2C#N)NNN/C1=C/1/C=CC=CC1=O odd",
+                "CCO ethanol"));
+        String output = offline(dir.resolve("home"), "featurize", "--input", smi.toString(), "--featurizer", "ecfp",
+                "--output", dir.resolve("odd.csv").toString(), "--quiet");
+        assertEquals(java.util.List.of("featurized 2 of 2 rows (0 failed) -> " + dir.resolve("odd.csv")),
+                output.strip().lines().toList());
+    }
+
     /** Runs chemdl in a new JVM with {@code home} as its home, no data or cache directory set, and no proxy. */
     private static String offline(Path home, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
