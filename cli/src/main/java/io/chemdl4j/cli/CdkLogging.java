@@ -30,6 +30,7 @@ public final class CdkLogging implements ILoggingTool {
         return new CdkLogging(source);
     }
 
+    /** CDK's message and the values it appends to it, as one text. */
     private static String text(Object message, Object... more) {
         StringBuilder sb = new StringBuilder(String.valueOf(message));
         for (Object m : more) {
@@ -52,47 +53,55 @@ public final class CdkLogging implements ILoggingTool {
 
     @Override
     public void debug(Object message) {
-        log.debug("{}", message);
+        debug(message, new Object[0]);
     }
 
     @Override
     public void debug(Object message, Object... more) {
-        log.debug("{}", text(message, more));
-    }
-
-    @Override
-    public void error(Object message) {
-        log.error("{}", message);
-    }
-
-    @Override
-    public void error(Object message, Object... more) {
-        log.error("{}", text(message, more));
-    }
-
-    @Override
-    public void fatal(Object message) {
-        log.error("{}", message);
+        if (log.isDebugEnabled()) {
+            log.debug(text(message, more));
+        }
     }
 
     @Override
     public void info(Object message) {
-        log.info("{}", message);
+        info(message, new Object[0]);
     }
 
     @Override
     public void info(Object message, Object... more) {
-        log.info("{}", text(message, more));
+        if (log.isInfoEnabled()) {
+            log.info(text(message, more));
+        }
     }
 
     @Override
     public void warn(Object message) {
-        log.warn("{}", message);
+        warn(message, new Object[0]);
     }
 
     @Override
     public void warn(Object message, Object... more) {
-        log.warn("{}", text(message, more));
+        if (log.isWarnEnabled()) {
+            log.warn(text(message, more));
+        }
+    }
+
+    @Override
+    public void error(Object message) {
+        error(message, new Object[0]);
+    }
+
+    @Override
+    public void error(Object message, Object... more) {
+        if (log.isErrorEnabled()) {
+            log.error(text(message, more));
+        }
+    }
+
+    @Override
+    public void fatal(Object message) {
+        error(message, new Object[0]);
     }
 
     @Override

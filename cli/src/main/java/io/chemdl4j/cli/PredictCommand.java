@@ -47,9 +47,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "CSV listing the rows that could not be predicted: row,smiles,reason.")
     Path errors;
 
-    @Option(names = "--uncertainty", arity = "0..1", fallbackValue = "30", description = "Add <task>_mean and "
-            + "<task>_std columns: the mean and spread of N Monte-Carlo dropout samples (default N 30), beside the "
-            + "plain prediction. The model must have been trained with dropout, or be an ensemble (its members' "
+    @Option(names = "--uncertainty", arity = "0..1", fallbackValue = "30", description = "Add <value>_mean and "
+            + "<value>_std columns for every predicted value (<task>, or <task>_p<class> for a multiclass model): the "
+            + "mean and spread of N Monte-Carlo dropout samples (default N 30), beside the plain prediction. The model must have been trained with dropout, or be an ensemble (its members' "
             + "mean and spread).")
     Integer uncertainty;
 

@@ -131,19 +131,7 @@ public final class TaskOutputLoss {
         for (int i = 0; i < m; i++) {
             for (int t = 0; t < tasks; t++) {
                 int base = (i * tasks + t) * k;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    max = Math.max(max, outputs[base + c]);
-                }
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    double e = Math.exp(outputs[base + c] - max);
-                    probabilities[base + c] = e;
-                    sum += e;
-                }
-                for (int c = 0; c < k; c++) {
-                    probabilities[base + c] /= sum;
-                }
+                double logSum = softmax(outputs, base, k, probabilities);
                 double w = labels == null ? 0 : weights[i * tasks + t];
                 if (w == 0) {
                     continue;
@@ -152,13 +140,34 @@ public final class TaskOutputLoss {
                 if (y < 0 || y >= k) {
                     throw new IllegalArgumentException("class label " + y + " outside 0.." + (k - 1));
                 }
-                loss += w * (max + Math.log(sum) - outputs[base + y]);
+                loss += w * (logSum - outputs[base + y]);
                 for (int c = 0; c < k; c++) {
                     dOutputs[base + c] = w * (probabilities[base + c] - (c == y ? 1 : 0)) / m;
                 }
             }
         }
         return new Result(probabilities, loss / m, dOutputs);
+    }
+
+    /**
+     * The softmax of {@code logits[from, from + k)} into {@code probabilities[from, from + k)}, computed without
+     * overflow; returns the log-sum-exp of the logits (the log of the softmax's denominator).
+     */
+    public static double softmax(double[] logits, int from, int k, double[] probabilities) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, logits[from + c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double e = Math.exp(logits[from + c] - max);
+            probabilities[from + c] = e;
+            sum += e;
+        }
+        for (int c = 0; c < k; c++) {
+            probabilities[from + c] /= sum;
+        }
+        return max + Math.log(sum);
     }
 
     private static double sigmoid(double x) {

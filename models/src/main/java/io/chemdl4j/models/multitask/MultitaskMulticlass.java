@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-import io.chemdl4j.models.NdArrays;
+import io.chemdl4j.models.layers.TaskOutputLoss;
 import io.chemdl4j.models.TaskSoftmaxCrossEntropy;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.TaskType;
@@ -79,23 +79,14 @@ public final class MultitaskMulticlass extends MultitaskModel {
         int classes = classes();
         int rows = (int) outputs.size(0);
         int width = (int) outputs.size(1);
-        float[] z = NdArrays.toFloats(outputs);
-        double[][] p = new double[rows][width];
+        double[] z = outputs.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+        double[] flat = new double[z.length];
+        for (int g = 0; g < z.length; g += classes) {
+            TaskOutputLoss.softmax(z, g, classes, flat);
+        }
+        double[][] p = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            for (int g = 0; g < width; g += classes) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < classes; c++) {
-                    max = Math.max(max, z[r * width + g + c]);
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    p[r][g + c] = Math.exp(z[r * width + g + c] - max);
-                    sum += p[r][g + c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    p[r][g + c] /= sum;
-                }
-            }
+            p[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
         }
         return p;
     }
