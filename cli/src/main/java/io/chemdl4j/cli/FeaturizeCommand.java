@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
                 "  chemdl featurize --input solubility.csv --smiles-column smiles \\",
                 "      --featurizer morgan --size 2048 --fragments largest --output morgan.csv"})
 final class FeaturizeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--input", required = true, description = "Input file: .csv, .tsv, .smi, .sdf (optionally .gz).")
     Path input;
@@ -50,7 +52,8 @@ final class FeaturizeCommand implements Callable<Integer> {
             description = "onbits (set bit indices), dense (one space-separated column) or columns (one column per feature; default).")
     String format;
 
-    @Option(names = "--output", required = true, description = "Output CSV (written atomically).")
+    @Option(names = "--output", required = true, description = "Output CSV: committed as it grows, in a hidden "
+            + ".<name>.resume directory beside it, and moved into place whole when the run completes.")
     Path output;
 
     @Option(names = "--errors", description = "CSV listing failed rows: row,smiles,reason.")
@@ -66,6 +69,11 @@ final class FeaturizeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Continue an interrupted run (killed, or its machine lost) of the same "
+            + "command from its last commit (about once a second): the output comes out as an uninterrupted run's. "
+            + "Refused if the input, the settings or the model changed. Without it, a run starts over.")
+    boolean resume;
+
     @picocli.CommandLine.Mixin
     MoleculeInputOptions reading;
 
@@ -78,18 +86,19 @@ final class FeaturizeCommand implements Callable<Integer> {
                 reading.passThrough());
         StreamingFeaturizer.Summary summary;
         try (Progress.FileBar bar = Progress.fileBar("featurize", quiet)) {
-            summary = FeaturizeJob.run(config, bar);
+            summary = FeaturizeJob.run(config, bar, resume);
             bar.finish();
         } catch (InputFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        System.err.printf("featurized %d of %d rows (%d failed%s) -> %s%n", summary.featurized(), summary.rows(),
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.printf("featurized %d of %d rows (%d failed%s) -> %s%n", summary.featurized(), summary.rows(),
                 summary.failed(), errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "")
                         : ", listed in " + errors, output);
         if (summary.damage() != null) {
-            System.err.println("chemdl featurize: " + summary.damage());
-            return 2;
+            err.println("chemdl featurize: " + summary.damage());
         }
-        return 0;
+        err.flush();
+        return summary.damage() == null ? 0 : 2;
     }
 }

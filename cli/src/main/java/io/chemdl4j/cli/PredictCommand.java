@@ -41,7 +41,8 @@ final class PredictCommand implements Callable<Integer> {
             + "(default smiles).")
     String smilesColumn;
 
-    @Option(names = "--output", required = true, description = "Output CSV (written atomically).")
+    @Option(names = "--output", required = true, description = "Output CSV: committed as it grows, in a hidden "
+            + ".<name>.resume directory beside it, and moved into place whole when the run completes.")
     Path output;
 
     @Option(names = "--errors", description = "CSV listing the rows that could not be predicted: row,smiles,reason.")
@@ -62,6 +63,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Continue an interrupted run (killed, or its machine lost) of the same "
+            + "command from its last commit (about once a second): the output comes out as an uninterrupted run's. "
+            + "Refused if the input, the settings or the model changed. Without it, a run starts over.")
+    boolean resume;
+
     @picocli.CommandLine.Mixin
     MoleculeInputOptions reading;
 
@@ -80,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StreamingPredictor.Summary summary;
         try (Progress.FileBar bar = Progress.fileBar("predict", quiet)) {
-            summary = predictor.run(input, output, errors, bar);
+            summary = predictor.run(input, output, errors, bar, resume);
             bar.finish();
         } catch (InputFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -61,6 +61,17 @@ final class Progress {
             }
         }
 
+        @Override
+        public void resumed(long rows) {
+            System.err.printf(Locale.ROOT, "chemdl %s: resuming the interrupted run after its %,d rows done%n", task, rows);
+        }
+
+        @Override
+        public void interruptedRunDiscarded() {
+            System.err.printf(Locale.ROOT, "chemdl %s: starting over; the partial output of an interrupted run was "
+                    + "discarded (--resume continues one)%n", task);
+        }
+
         /** Fills the bar: the whole file was read. */
         void finish() {
             if (bar != null && bar.getMax() > 0) {

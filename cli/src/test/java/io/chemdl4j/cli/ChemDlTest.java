@@ -101,7 +101,9 @@ class ChemDlTest {
                 "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
         command.addAll(java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        for (String variable : java.util.List.of("CHEMDL_DATA_DIR", "CHEMDL_CACHE_DIR", "XDG_CACHE_HOME")) {
+        // The JVM prints "Picked up JAVA_TOOL_OPTIONS" for these, a line that is not chemdl's.
+        for (String variable : java.util.List.of("CHEMDL_DATA_DIR", "CHEMDL_CACHE_DIR", "XDG_CACHE_HOME",
+                "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
             pb.environment().remove(variable);
         }
         pb.environment().put("HOME", home.toString());

@@ -32,15 +32,17 @@ public final class FeatureCsvWriter implements AutoCloseable {
     private final Layout layout;
     private final PassThrough.Columns kept;
 
-    private FeatureCsvWriter(Writer out, Layout layout, PassThrough.Columns kept, List<String> columns)
-            throws IOException {
+    private FeatureCsvWriter(Writer out, Layout layout, PassThrough.Columns kept, List<String> columns,
+                             boolean header) throws IOException {
         this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());
         this.layout = layout;
         this.kept = kept;
-        List<String> header = new ArrayList<>(List.of("row", "smiles"));
-        header.addAll(kept.header());
-        header.addAll(columns);
-        printer.printRecord(header);
+        List<String> names = new ArrayList<>(List.of("row", "smiles"));
+        names.addAll(kept.header());
+        names.addAll(columns);
+        if (header) {
+            printer.printRecord(names);
+        }
     }
 
     /**
@@ -49,7 +51,13 @@ public final class FeatureCsvWriter implements AutoCloseable {
      */
     public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames,
                                               PassThrough.Columns kept) throws IOException {
-        return new FeatureCsvWriter(out, layout, kept, featureColumns(layout, featureNames));
+        return forVectors(out, layout, featureNames, kept, true);
+    }
+
+    /** As {@link #forVectors(Writer, Layout, List, PassThrough.Columns)}; without the header line if {@code header} is false (a resumed output has it). */
+    public static FeatureCsvWriter forVectors(Writer out, Layout layout, List<String> featureNames,
+                                              PassThrough.Columns kept, boolean header) throws IOException {
+        return new FeatureCsvWriter(out, layout, kept, featureColumns(layout, featureNames), header);
     }
 
     /** The feature columns' names in {@code layout}. */
@@ -66,7 +74,12 @@ public final class FeatureCsvWriter implements AutoCloseable {
      * features, edges and edge features.
      */
     public static FeatureCsvWriter forGraphs(Writer out, PassThrough.Columns kept) throws IOException {
-        return new FeatureCsvWriter(out, null, kept, GRAPH_COLUMNS);
+        return forGraphs(out, kept, true);
+    }
+
+    /** As {@link #forGraphs(Writer, PassThrough.Columns)}; without the header line if {@code header} is false. */
+    public static FeatureCsvWriter forGraphs(Writer out, PassThrough.Columns kept, boolean header) throws IOException {
+        return new FeatureCsvWriter(out, null, kept, GRAPH_COLUMNS, header);
     }
 
     /** The graph columns' names. */

@@ -1,15 +1,11 @@
 package io.chemdl4j.featurize.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
-import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
 import io.chemdl4j.featurize.MolecularGraph;
@@ -19,7 +15,8 @@ import io.chemdl4j.featurize.VectorFeaturizer;
 
 /**
  * Featurizes one input file into a CSV file (what {@code chemdl featurize} runs): streams the
- * input, uses every thread, keeps input order, writes the output and the error list atomically.
+ * input, uses every thread, keeps input order, commits the output and the error list chunk by chunk and moves
+ * them into place when the run completes ({@link ResumableOutput}: a killed run can be resumed).
  */
 public final class FeaturizeJob {
 
@@ -87,47 +84,103 @@ public final class FeaturizeJob {
     private FeaturizeJob() {
     }
 
-    /** Runs the job; {@code progress} may be null. */
+    /** Runs the job from its first row; {@code progress} may be null. */
     public static StreamingFeaturizer.Summary run(Config config, StreamingFeaturizer.ProgressListener progress)
             throws InputFileException, IOException {
+        return run(config, progress, false);
+    }
+
+    /**
+     * Runs the job; {@code progress} may be null. The output and error list are committed chunk by chunk
+     * ({@link ResumableOutput}); with {@code resume}, a run of the same configuration over the same input that was
+     * killed continues from its last commit, and the files come out byte-identical to those of an uninterrupted
+     * run. The summary counts the rows of the interrupted run too.
+     *
+     * @throws InputFileException when the input cannot be read, another run writes the same output, or a resume
+     *                            finds an interrupted run of other settings
+     */
+    public static StreamingFeaturizer.Summary run(Config config, StreamingFeaturizer.ProgressListener progress,
+                                                  boolean resume) throws InputFileException, IOException {
         MoleculeFeaturizer<?> featurizer = Featurizers.createAny(config.featurizer());
-        StreamingFeaturizer.Summary[] summary = new StreamingFeaturizer.Summary[1];
         try (MoleculeReader reader = MoleculeReader.open(config.input(), config.smilesColumn(), config.encoding())) {
             PassThrough.Columns kept = config.keep().resolve(reader, featurizer instanceof VectorFeaturizer vf
                     ? FeatureCsvWriter.featureColumns(config.layout(), vf.featureNames())
                     : FeatureCsvWriter.graphColumns());
-            // The error list is written while the output is; both appear only when the run completes.
-            RowErrorList.write(config.errors(), errors -> writeOutput(featurizer, config, reader, kept, errors,
-                    progress, summary));
+            try (ResumableOutput staged = ResumableOutput.open(config.output(), config.errors(), settings(config),
+                    resume)) {
+                ResumableOutput.Progress before = staged.resumedFrom() == null ? ResumableOutput.Progress.NONE
+                        : staged.resumedFrom();
+                if (progress != null && staged.resumedFrom() != null) {
+                    progress.resumed(before.rows());
+                } else if (progress != null && staged.discardedInterruptedRun()) {
+                    progress.interruptedRunDiscarded();
+                }
+                reader.skip(before.rows());
+                long[] failed = {before.failed()};
+                StreamingFeaturizer.ErrorSink errorList = RowErrorList.sink(staged.errors(), staged.resumedFrom() == null);
+                StreamingFeaturizer.ErrorSink errors = e -> {
+                    failed[0]++;
+                    errorList.accept(e);
+                };
+                StreamingFeaturizer.ProgressListener committing = new StreamingFeaturizer.ProgressListener() {
+                    private long chunks = before.chunks();
+
+                    @Override
+                    public void rowsDone(long rows) {
+                        try {
+                            staged.commit(new ResumableOutput.Progress(before.rows() + rows, failed[0], ++chunks),
+                                    staged.errorsLength());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        if (progress != null) {
+                            progress.rowsDone(before.rows() + rows);
+                        }
+                    }
+
+                    @Override
+                    public void bytesRead(long read, long size) {
+                        if (progress != null) {
+                            progress.bytesRead(read, size);
+                        }
+                    }
+                };
+                StreamingFeaturizer.Summary s;
+                try {
+                    s = write(featurizer, config, reader, kept, staged, errors, committing);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                staged.complete();
+                return new StreamingFeaturizer.Summary(before.rows() + s.rows(), before.rows() + s.rows() - failed[0],
+                        failed[0], s.damage());
+            }
         }
-        return summary[0];
     }
 
-    private static void writeOutput(MoleculeFeaturizer<?> featurizer, Config config, MoleculeReader reader,
-                                    PassThrough.Columns kept, StreamingFeaturizer.ErrorSink errors,
-                                    StreamingFeaturizer.ProgressListener progress,
-                                    StreamingFeaturizer.Summary[] summary) throws IOException {
-        AtomicFiles.write(config.output(), out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            summary[0] = write(featurizer, config, reader, kept, w, errors, progress);
-            w.flush();
-        });
+    /** What must be the same for a run to be continued: the input and every setting that shapes the output. */
+    private static String settings(Config config) throws IOException {
+        return String.join("\n", "featurize", ResumableOutput.inputIdentity(config.input()), config.smilesColumn(),
+                config.featurizer().toString(), config.layout().name(), config.fragments().name(),
+                config.limits().toString(), config.encoding().name(), config.keep().toString());
     }
 
     @SuppressWarnings("unchecked")
     private static StreamingFeaturizer.Summary write(MoleculeFeaturizer<?> featurizer, Config config,
-                                                     MoleculeReader reader, PassThrough.Columns kept, Writer out,
-                                                     StreamingFeaturizer.ErrorSink errorSink,
+                                                     MoleculeReader reader, PassThrough.Columns kept,
+                                                     ResumableOutput staged, StreamingFeaturizer.ErrorSink errorSink,
                                                      StreamingFeaturizer.ProgressListener progress) throws IOException {
+        Writer out = staged.output();
+        boolean header = staged.resumedFrom() == null;
         if (featurizer instanceof VectorFeaturizer vf) {
-            FeatureCsvWriter writer = FeatureCsvWriter.forVectors(out, config.layout(), vf.featureNames(), kept);
+            FeatureCsvWriter writer = FeatureCsvWriter.forVectors(out, config.layout(), vf.featureNames(), kept, header);
             StreamingFeaturizer<float[]> streaming = new StreamingFeaturizer<>(vf, config.fragments(), config.threads(), 4096)
                     .withLimits(config.limits());
             StreamingFeaturizer.Summary s = streaming.run(reader, writer::writeVector, errorSink, progress);
             writer.flush();
             return s;
         }
-        FeatureCsvWriter writer = FeatureCsvWriter.forGraphs(out, kept);
+        FeatureCsvWriter writer = FeatureCsvWriter.forGraphs(out, kept, header);
         StreamingFeaturizer<MolecularGraph> streaming = new StreamingFeaturizer<>(
                 (MoleculeFeaturizer<MolecularGraph>) featurizer, config.fragments(), config.threads(), 1024)
                 .withLimits(config.limits());

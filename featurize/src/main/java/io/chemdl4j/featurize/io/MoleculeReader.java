@@ -47,6 +47,8 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
     private boolean ended;
     private long lastRow = -1;
     private String damage;
+    /** Where a compressed stream's failure is put when it ends the readable part early ({@link TextFiles}). */
+    private java.util.concurrent.atomic.AtomicReference<IOException> streamDamage = new java.util.concurrent.atomic.AtomicReference<>();
     private MoleculeRecord damageRecord;
     private final List<String> columns;
     /** The records' other columns, or {@code null} until an SDF file has been scanned for them. */
@@ -104,10 +106,12 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         }
         Reader reader;
         java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<IOException> streamDamage = new java.util.concurrent.atomic.AtomicReference<>();
         MoleculeReader opened;
         try {
             Format format = formatOf(file);
-            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file, encoding, bytesRead), LineCappingReader.DEFAULT_MAX_LINE,
+            reader = new BufferedReader(new LineCappingReader(TextFiles.open(file, encoding, bytesRead, streamDamage),
+                    LineCappingReader.DEFAULT_MAX_LINE,
                     format == Format.CSV ? ',' : format == Format.TSV ? '\t' : 0), 1 << 16);
             reader.mark(4096);
             char[] head = new char[4096];
@@ -147,6 +151,7 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             throw e;
         }
         opened.bytesRead = bytesRead;
+        opened.streamDamage = streamDamage;
         try {
             opened.size = Files.size(file);
         } catch (IOException e) {
@@ -534,6 +539,10 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
             if (records.hasNext()) {
                 return true;
             }
+            if (streamDamage.get() != null) {
+                damaged(new UncheckedIOException(streamDamage.get()));
+                return true;
+            }
             ended = true;
             return false;
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -571,6 +580,13 @@ public final class MoleculeReader implements Iterator<MoleculeRecord>, Closeable
         damageRecord = new MoleculeRecord(lastRow + 1, "", null, Map.of(), "input damaged here: " + what
                 + "; nothing after it was read");
         ended = true;
+    }
+
+    /** Reads past the next {@code n} records (fewer at the end), as a resumed job does with the rows it has done. */
+    public void skip(long n) {
+        for (long i = 0; i < n && hasNext(); i++) {
+            next();
+        }
     }
 
     /** Reads the next {@code max} records (fewer at the end). */

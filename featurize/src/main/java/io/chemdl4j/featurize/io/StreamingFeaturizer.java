@@ -47,6 +47,17 @@ public final class StreamingFeaturizer<T> {
          */
         default void bytesRead(long read, long size) {
         }
+
+        /** Told once, before any row, when the job continues an interrupted run that had {@code rows} rows done. Nothing by default. */
+        default void resumed(long rows) {
+        }
+
+        /**
+         * Told once, before any row, when the job starts over although an interrupted run left its partial output (a
+         * run without {@code --resume}). Nothing by default.
+         */
+        default void interruptedRunDiscarded() {
+        }
     }
 
     /**

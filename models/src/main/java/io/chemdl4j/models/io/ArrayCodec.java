@@ -27,6 +27,8 @@ public final class ArrayCodec {
     private static final byte[] MAGIC = {'C', 'D', 'L', 'A'};
     private static final int VERSION = 1;
     private static final int HEADER = MAGIC.length + 3;
+    /** Elements read and copied at a time. */
+    private static final int BLOCK_ELEMENTS = 1 << 18;
 
     private ArrayCodec() {
     }
@@ -117,20 +119,53 @@ public final class ArrayCodec {
             }
         }
         int size = type == 2 ? 8 : 4;
-        byte[] data = in.readNBytes((int) (elements * size));
-        if (data.length != elements * size) {
-            throw new IOException("entry '" + name + "': " + data.length + " bytes of data for shape "
-                    + Arrays.toString(shape) + ", which needs " + elements * size);
+        // The values are read in blocks as they arrive, so that an entry shorter than its shape claims allocates
+        // only what it holds; once its length is checked they are copied off-heap block by block, so that the heap
+        // never holds more than one copy of the data.
+        java.util.List<INDArray> blocks = new java.util.ArrayList<>();
+        byte[] buffer = new byte[BLOCK_ELEMENTS * size];
+        long read = 0;
+        while (read < elements) {
+            int n = (int) Math.min(BLOCK_ELEMENTS, elements - read);
+            int got = in.readNBytes(buffer, 0, n * size);
+            read += got / size;
+            if (got != n * size) {
+                throw new IOException("entry '" + name + "': " + (read * size + got % size) + " bytes of data for shape "
+                        + Arrays.toString(shape) + ", which needs " + elements * size);
+            }
+            ByteBuffer values = ByteBuffer.wrap(buffer, 0, got);
+            if (type == 2) {
+                double[] block = new double[n];
+                values.asDoubleBuffer().get(block);
+                blocks.add(Nd4j.createFromArray(block));
+            } else {
+                float[] block = new float[n];
+                values.asFloatBuffer().get(block);
+                blocks.add(Nd4j.createFromArray(block));
+            }
         }
         if (in.read() != -1) {
             throw new IOException("entry '" + name + "': data continues after the " + elements * size
                     + " bytes that shape " + Arrays.toString(shape) + " needs");
         }
-        ByteBuffer values = ByteBuffer.wrap(data);
-        double[] v = new double[(int) elements];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = type == 2 ? values.getDouble() : values.getFloat();
+        DataType dataType = type == 2 ? DataType.DOUBLE : DataType.FLOAT;
+        if (blocks.size() == 1 && rank > 0) {
+            return blocks.get(0).reshape(shape);
         }
-        return Nd4j.create(v, shape, 'c').castTo(type == 2 ? DataType.DOUBLE : DataType.FLOAT);
+        if (blocks.size() == 1) {
+            return blocks.get(0).reshape(new long[0]).castTo(dataType);
+        }
+        INDArray array = Nd4j.create(dataType, shape, 'c');
+        if (blocks.isEmpty()) {
+            return array;
+        }
+        INDArray flat = array.reshape(new long[] {elements});
+        long offset = 0;
+        for (INDArray block : blocks) {
+            flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + block.length())).assign(block);
+            offset += block.length();
+            block.close();
+        }
+        return array;
     }
 }

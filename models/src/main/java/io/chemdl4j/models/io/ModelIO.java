@@ -267,7 +267,7 @@ public final class ModelIO {
         public Map<String, INDArray> arrays(String name) throws ModelFormatException {
             Path file = file(name);
             try {
-                return readArrays(file);
+                return readArrays(file, formatVersion < ARRAYS_FORMAT_VERSION);
             } catch (IOException | RuntimeException e) {
                 throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
             }
@@ -458,10 +458,19 @@ public final class ModelIO {
     private static final int MAX_ENTRIES = 100_000;
 
     /**
-     * The arrays of {@code file}, each entry checked before anything is allocated: in ChemDL4J's checked
-     * format ({@link ArrayCodec}), or, in files of format versions 2 and 3, ND4J's own, read with a size cap.
+     * The arrays of {@code file}, written by {@link #writeArrays}: each entry in ChemDL4J's checked format
+     * ({@link ArrayCodec}), checked before anything is allocated; an entry in any other form is refused by name.
      */
     public static Map<String, INDArray> readArrays(Path file) throws IOException {
+        return readArrays(file, false);
+    }
+
+    /**
+     * The arrays of {@code file}, each entry checked before anything is allocated: in ChemDL4J's checked
+     * format ({@link ArrayCodec}), or, with {@code nd4jEntries} (files of format versions 2 and 3), also ND4J's own,
+     * read with a size cap.
+     */
+    public static Map<String, INDArray> readArrays(Path file, boolean nd4jEntries) throws IOException {
         Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
@@ -471,7 +480,7 @@ public final class ModelIO {
                     throw new IOException("unexpected entry '" + name + "' (repeated, or more than " + MAX_ENTRIES
                             + " entries)");
                 }
-                arrays.put(name, read(name, zip));
+                arrays.put(name, nd4jEntries ? read(name, zip) : ArrayCodec.read(name, zip));
                 total += arrays.get(name).length();
                 if (total > MAX_TOTAL_ELEMENTS) {
                     throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");

@@ -1,9 +1,6 @@
 package io.chemdl4j.models.predict;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +9,13 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import io.chemdl4j.featurize.AtomicFiles;
 import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
 import io.chemdl4j.featurize.io.MoleculeRecord;
 import io.chemdl4j.featurize.io.PassThrough;
+import io.chemdl4j.featurize.io.ResumableOutput;
 import io.chemdl4j.featurize.io.RowErrorList;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.models.Uncertainty;
@@ -32,7 +29,8 @@ import io.chemdl4j.models.Uncertainty;
  * probability; with Monte-Carlo dropout also {@code <value>_mean} and {@code <value>_std} of every predicted
  * value after them). Rows that
  * cannot be read or featurized go to the error list and the run carries on. Both
- * files appear atomically when the run completes. Not for concurrent runs on one instance.
+ * files are committed chunk by chunk and appear whole when the run completes; a killed run can be resumed
+ * ({@link ResumableOutput}). Not for concurrent runs on one instance.
  */
 public final class StreamingPredictor {
 
@@ -103,7 +101,6 @@ public final class StreamingPredictor {
         }
     }
 
-    /** Counts of one run. */
     /**
      * Counts of one run.
      *
@@ -134,51 +131,97 @@ public final class StreamingPredictor {
     }
 
     /**
-     * Predicts every molecule of {@code input} into {@code output}.
+     * Predicts every molecule of {@code input} into {@code output}, from the first row.
      *
      * @param errors   CSV of rows that failed ({@code row,smiles,reason}), or {@code null}
      * @param progress told the rows read so far after each chunk, or {@code null}
-     * @throws InputFileException when the input cannot be opened or has no SMILES column
+     * @throws InputFileException when the input cannot be opened or has no SMILES column, or another run writes
+     *                            the same output
      */
     public Summary run(Path input, Path output, Path errors, StreamingFeaturizer.ProgressListener progress)
             throws IOException, InputFileException {
-        Summary[] summary = new Summary[1];
-        try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn(), options.encoding())) {
-            PassThrough.Columns kept = options.keep().resolve(reader, predictionColumns());
-            RowErrorList.write(errors, errorSink -> write(model.inputs(), reader, kept, output, errorSink, progress,
-                    summary));
-        }
-        return summary[0];
+        return run(input, output, errors, progress, false);
     }
 
-    private <T> void write(SavedModel.Inputs<T> inputs, MoleculeReader reader, PassThrough.Columns kept, Path output,
-                           StreamingFeaturizer.ErrorSink errors, StreamingFeaturizer.ProgressListener progress,
-                           Summary[] summary) throws IOException {
-        AtomicFiles.write(output, out -> {
-            CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    1 << 16), csv());
+    /**
+     * Predicts every molecule of {@code input} into {@code output}. The output and the error list are committed chunk
+     * by chunk ({@link ResumableOutput}); with {@code resume}, a run of the same model and options over the same input
+     * that was killed continues from its last commit, and the files come out byte-identical to an uninterrupted
+     * run's (each chunk keeps its dropout seed). The summary counts the rows of the interrupted run too.
+     *
+     * @param errors   CSV of rows that failed ({@code row,smiles,reason}), or {@code null}
+     * @param progress told the rows read so far after each chunk, or {@code null}
+     * @throws InputFileException when the input cannot be opened or has no SMILES column, another run writes the
+     *                            same output, or a resume finds an interrupted run of another model or options
+     */
+    public Summary run(Path input, Path output, Path errors, StreamingFeaturizer.ProgressListener progress,
+                       boolean resume) throws IOException, InputFileException {
+        try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn(), options.encoding())) {
+            PassThrough.Columns kept = options.keep().resolve(reader, predictionColumns());
+            try (ResumableOutput staged = ResumableOutput.open(output, errors, settings(input), resume)) {
+                ResumableOutput.Progress before = staged.resumedFrom() == null ? ResumableOutput.Progress.NONE
+                        : staged.resumedFrom();
+                if (progress != null && staged.resumedFrom() != null) {
+                    progress.resumed(before.rows());
+                } else if (progress != null && staged.discardedInterruptedRun()) {
+                    progress.interruptedRunDiscarded();
+                }
+                reader.skip(before.rows());
+                return write(model.inputs(), reader, kept, staged, before, progress);
+            }
+        }
+    }
+
+    /**
+     * What must be the same for a run to be continued: the input, the options but the thread count, and the model,
+     * known by its description and by what it predicts for a few fixed molecules (a retrained model differs there).
+     */
+    private String settings(Path input) throws IOException {
+        SavedModel.Predictions probe = model.predictSmiles("probe", List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O",
+                "CN1C=NC2=C1C(=O)N(C(=O)N2C)C"));
+        return String.join("\n", "predict", ResumableOutput.inputIdentity(input), options.withThreads(1).toString(),
+                model.kind().name(), String.valueOf(model.featurizer()), model.model().tasks().toString(),
+                Integer.toString(model.model().classes()), model.toolkitVersion() + " " + model.formatVersion(),
+                java.util.Arrays.deepToString(probe.values()));
+    }
+
+    private <T> Summary write(SavedModel.Inputs<T> inputs, MoleculeReader reader, PassThrough.Columns kept,
+                              ResumableOutput staged, ResumableOutput.Progress before,
+                              StreamingFeaturizer.ProgressListener progress) throws IOException {
+        boolean fresh = staged.resumedFrom() == null;
+        CSVPrinter csv = new CSVPrinter(staged.output(), csv());
+        if (fresh) {
             List<String> header = new ArrayList<>(List.of("row", "smiles"));
             header.addAll(kept.header());
             header.addAll(predictionColumns());
             csv.printRecord(header);
-            StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
-                    options.threads(), options.chunkSize()).withLimits(options.limits());
-            try (Chunk<T> chunk = new Chunk<>(inputs, kept, csv)) {
-                StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
-                    try {
-                        chunk.flush();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    if (progress != null) {
-                        progress.rowsDone(rows);
-                    }
-                });
-                chunk.finish();
-                csv.flush();
-                summary[0] = new Summary(s.rows(), s.featurized(), s.failed(), s.damage());
-            }
-        });
+        }
+        long[] failed = {before.failed()};
+        StreamingFeaturizer.ErrorSink errorList = RowErrorList.sink(staged.errors(), fresh);
+        StreamingFeaturizer.ErrorSink errors = e -> {
+            failed[0]++;
+            errorList.accept(e);
+        };
+        StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
+                options.threads(), options.chunkSize()).withLimits(options.limits());
+        try (Chunk<T> chunk = new Chunk<>(inputs, kept, csv, staged, before.chunks())) {
+            StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
+                try {
+                    chunk.flush(before.rows() + rows, failed[0], staged.errorsLength());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (progress != null) {
+                    progress.rowsDone(before.rows() + rows);
+                }
+            });
+            chunk.finish();
+            staged.complete();
+            long rows = before.rows() + s.rows();
+            return new Summary(rows, rows - failed[0], failed[0], s.damage());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -235,6 +278,7 @@ public final class StreamingPredictor {
         private final SavedModel.Inputs<T> inputs;
         private final PassThrough.Columns kept;
         private final CSVPrinter out;
+        private final ResumableOutput staged;
         private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chemdl-predict");
             t.setDaemon(true);
@@ -245,10 +289,14 @@ public final class StreamingPredictor {
         private List<T> features = new ArrayList<>();
         private long chunks;
 
-        Chunk(SavedModel.Inputs<T> inputs, PassThrough.Columns kept, CSVPrinter out) {
+        /** @param chunks the chunks predicted before (by the interrupted run this one resumes), for their seeds */
+        Chunk(SavedModel.Inputs<T> inputs, PassThrough.Columns kept, CSVPrinter out, ResumableOutput staged,
+              long chunks) {
             this.inputs = inputs;
             this.kept = kept;
             this.out = out;
+            this.staged = staged;
+            this.chunks = chunks;
         }
 
         void add(MoleculeRecord record, T x) {
@@ -256,27 +304,37 @@ public final class StreamingPredictor {
             features.add(x);
         }
 
-        /** Hands the chunk so far to the prediction thread, after the previous chunk is written. */
-        void flush() throws IOException {
-            if (records.isEmpty()) {
-                return;
-            }
+        /**
+         * Hands the chunk so far to the prediction thread, after the previous chunk is written; once this one is
+         * written too, the output is committed with {@code rows} read, {@code failed} of them errors, and the error
+         * list's length then.
+         */
+        void flush(long rows, long failed, long errorsLength) throws IOException {
             List<MoleculeRecord> r = records;
             List<T> x = features;
-            long seed = options.seed() * 1_000_003L + chunks++;
+            // A chunk's seed is its place among the chunks with molecules: the same in a resumed run.
+            long seed = options.seed() * 1_000_003L + chunks;
+            if (!r.isEmpty()) {
+                chunks++;
+            }
+            ResumableOutput.Progress done = new ResumableOutput.Progress(rows, failed, chunks);
             records = new ArrayList<>();
             features = new ArrayList<>();
             awaitPending();
             pending = writer.submit(() -> {
-                predictAndWrite(r, x, seed);
+                if (!r.isEmpty()) {
+                    predictAndWrite(r, x, seed);
+                }
+                out.flush();
+                staged.commit(done, errorsLength);
                 return null;
             });
         }
 
         /** Waits until every chunk handed over is written. */
         void finish() throws IOException {
-            flush();
             awaitPending();
+            out.flush();
         }
 
         private void awaitPending() throws IOException {

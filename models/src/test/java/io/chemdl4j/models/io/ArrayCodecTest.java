@@ -41,6 +41,17 @@ class ArrayCodecTest {
         assertEquals(d, backD);
         INDArray f2 = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c').transpose();
         assertEquals(f2, ArrayCodec.decode("transposed", ArrayCodec.encode(f2)), "a view is written in row-major order");
+        // read in blocks of 2^18 values: several blocks, a partial last one, both element types
+        INDArray big = Nd4j.rand(DataType.FLOAT, 600, 1000);
+        assertEquals(big, ArrayCodec.decode("big", ArrayCodec.encode(big)));
+        INDArray bigD = Nd4j.rand(DataType.DOUBLE, 3, 100_001);
+        assertEquals(bigD, ArrayCodec.decode("bigD", ArrayCodec.encode(bigD)));
+        INDArray scalar = Nd4j.scalar(2.5f);
+        INDArray backScalar = ArrayCodec.decode("scalar", ArrayCodec.encode(scalar));
+        assertEquals(0, backScalar.rank());
+        assertEquals(2.5f, backScalar.getFloat(0));
+        INDArray empty = Nd4j.create(DataType.FLOAT, 0, 5);
+        assertTrue(Arrays.equals(new long[] {0, 5}, ArrayCodec.decode("empty", ArrayCodec.encode(empty)).shape()));
     }
 
     private static byte[] entry(int type, int rank, long[] shape, int dataBytes) throws IOException {
@@ -67,6 +78,8 @@ class ArrayCodecTest {
         assertTrue(refused(entry(1, 1, new long[] {1L << 62}, 16)).contains("out of range"));
         assertTrue(refused(entry(1, 2, new long[] {1L << 20, 1L << 20}, 16)).contains("elements"));
         assertTrue(refused(entry(1, 2, new long[] {2, 3}, 20)).contains("needs 24"));
+        assertTrue(refused(entry(1, 2, new long[] {1 << 12, 1 << 12}, 3_000_000)).contains("3000000 bytes of data for "
+                + "shape [4096, 4096], which needs 67108864"), "short data found block by block");
         assertTrue(refused(entry(1, 2, new long[] {2, 3}, 28)).contains("data continues"), "trailing bytes");
         assertTrue(refused(entry(9, 1, new long[] {1}, 4)).contains("element type"));
         assertTrue(refused(entry(1, 9, new long[] {}, 0)).contains("rank"));
@@ -87,8 +100,13 @@ class ArrayCodecTest {
         assertTrue(message.contains("data continues"), message);
         // an entry of the older ND4J format inflating to 300 MB: refused at its first bytes (LegacyArrayReaderTest
         // covers the size cap)
-        message = refusedFile(dir.resolve("legacy-bomb.zip"), new byte[0], 300, files);
+        ModelIO.SavedFiles legacyFiles = new ModelIO.SavedFiles(dir, "x", 2, java.util.List.of("t"), 1,
+                java.util.List.of(), null, null, 0);
+        message = refusedFile(dir.resolve("legacy-bomb.zip"), new byte[0], 300, legacyFiles);
         assertTrue(message.contains("unknown allocation mode ''"), message);
+        // ... which a file of format 4 or later never holds: refused as not being an array of ChemDL4J's
+        message = refusedFile(dir.resolve("legacy-bomb.zip"), new byte[0], 300, files);
+        assertTrue(message.contains("entry 'w' is not a ChemDL4J array"), message);
     }
 
     /** Writes a zip whose one entry is {@code head} followed by {@code megabytes} of zeros, and loads it. */
