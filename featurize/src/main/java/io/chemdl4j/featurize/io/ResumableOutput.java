@@ -153,8 +153,8 @@ public final class ResumableOutput implements Closeable {
         }
         this.outputChannel = out;
         this.errorsChannel = err;
-        this.outputWriter = writer(out);
-        this.errorsWriter = err == null ? null : writer(err);
+        this.outputWriter = writer(out, this.output);
+        this.errorsWriter = err == null ? null : writer(err, this.errorsTarget);
     }
 
     /**
@@ -229,10 +229,15 @@ public final class ResumableOutput implements Closeable {
         }
         lastCommit = now;
         outputWriter.flush();
-        long outputLength = outputChannel.position();
-        outputChannel.force(false);
-        if (errorsChannel != null) {
-            errorsChannel.force(false);
+        long outputLength;
+        try {
+            outputLength = outputChannel.position();
+            outputChannel.force(false);
+            if (errorsChannel != null) {
+                errorsChannel.force(false);
+            }
+        } catch (IOException e) {
+            throw new IOException(output + ": cannot be written (" + e.getMessage() + ")", e);
         }
         Properties p = new Properties();
         p.setProperty("version", STATE_VERSION);
@@ -330,9 +335,59 @@ public final class ResumableOutput implements Closeable {
         return channel;
     }
 
-    private static Writer writer(FileChannel channel) {
-        return new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-                1 << 16);
+    private static Writer writer(FileChannel channel, Path target) {
+        return new BufferedWriter(new NamingFailures(new OutputStreamWriter(Channels.newOutputStream(channel),
+                StandardCharsets.UTF_8), target), 1 << 16);
+    }
+
+    /** A writer whose failures (a full disk, a lost mount) name the file the user asked for, not the staged one. */
+    static final class NamingFailures extends java.io.FilterWriter {
+        private final Path target;
+
+        NamingFailures(Writer out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        private IOException named(IOException e) {
+            return new IOException(target + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            try {
+                super.write(c);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(char[] buffer, int off, int len) throws IOException {
+            try {
+                super.write(buffer, off, len);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(String text, int off, int len) throws IOException {
+            try {
+                super.write(text, off, len);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                super.flush();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
     }
 
     private static String digest(String settings) {

@@ -146,4 +146,25 @@ class ResumableOutputTest {
         assertTrue(e.getMessage().startsWith(staging + ": not a directory this toolkit made"), e.getMessage());
         assertEquals("not ours", Files.readString(staging));
     }
+
+    @Test
+    void aFailedWriteNamesTheOutputNotTheStagedFile() {
+        java.io.Writer full = new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.io.Writer named = new ResumableOutput.NamingFailures(full, out());
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> named.write("row\n"));
+        assertEquals(out() + ": cannot be written (No space left on device)", e.getMessage());
+    }
 }
