@@ -108,27 +108,15 @@ public final class FeaturizeJob {
                     : FeatureCsvWriter.graphColumns());
             try (ResumableOutput staged = ResumableOutput.open(config.output(), config.errors(), settings(config),
                     resume)) {
-                ResumableOutput.Progress before = staged.resumedFrom() == null ? ResumableOutput.Progress.NONE
-                        : staged.resumedFrom();
-                if (progress != null && staged.resumedFrom() != null) {
-                    progress.resumed(before.rows());
-                } else if (progress != null && staged.discardedInterruptedRun()) {
-                    progress.interruptedRunDiscarded();
-                }
-                reader.skip(before.rows());
-                long[] failed = {before.failed()};
-                StreamingFeaturizer.ErrorSink errorList = RowErrorList.sink(staged.errors(), staged.resumedFrom() == null);
-                StreamingFeaturizer.ErrorSink errors = e -> {
-                    failed[0]++;
-                    errorList.accept(e);
-                };
+                ResumableOutput.Progress before = staged.start(reader, progress);
+                RowErrorList.Sink errors = staged.errorSink();
                 StreamingFeaturizer.ProgressListener committing = new StreamingFeaturizer.ProgressListener() {
                     private long chunks = before.chunks();
 
                     @Override
                     public void rowsDone(long rows) {
                         try {
-                            staged.commit(new ResumableOutput.Progress(before.rows() + rows, failed[0], ++chunks),
+                            staged.commit(new ResumableOutput.Progress(before.rows() + rows, errors.failed(), ++chunks),
                                     staged.errorsLength());
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -152,8 +140,8 @@ public final class FeaturizeJob {
                     throw e.getCause();
                 }
                 staged.complete();
-                return new StreamingFeaturizer.Summary(before.rows() + s.rows(), before.rows() + s.rows() - failed[0],
-                        failed[0], s.damage());
+                return new StreamingFeaturizer.Summary(before.rows() + s.rows(), before.rows() + s.rows()
+                        - errors.failed(), errors.failed(), s.damage());
             }
         }
     }

@@ -190,6 +190,27 @@ public final class ResumableOutput implements Closeable {
         return resumed;
     }
 
+    /**
+     * Where the job starts: reads {@code reader} past the rows of the run resumed, tells {@code progress} (may be
+     * null) that it resumes or that an interrupted run was discarded, and gives the progress to count on from
+     * ({@link Progress#NONE} for a run from the first row).
+     */
+    public Progress start(MoleculeReader reader, StreamingFeaturizer.ProgressListener progress) {
+        Progress from = resumed == null ? Progress.NONE : resumed;
+        if (progress != null && resumed != null) {
+            progress.resumed(from.rows());
+        } else if (progress != null && discarded) {
+            progress.interruptedRunDiscarded();
+        }
+        reader.skip(from.rows());
+        return from;
+    }
+
+    /** The error sink of this run: {@link #errors()} as a {@link RowErrorList}, counting on from the run resumed. */
+    public RowErrorList.Sink errorSink() throws IOException {
+        return RowErrorList.sink(errorsWriter, resumed == null, resumed == null ? 0 : resumed.failed());
+    }
+
     /** Whether the files of an interrupted run were found and discarded (a run without {@code --resume}). */
     public boolean discardedInterruptedRun() {
         return discarded;

@@ -159,14 +159,7 @@ public final class StreamingPredictor {
         try (MoleculeReader reader = MoleculeReader.open(input, options.smilesColumn(), options.encoding())) {
             PassThrough.Columns kept = options.keep().resolve(reader, predictionColumns());
             try (ResumableOutput staged = ResumableOutput.open(output, errors, settings(input), resume)) {
-                ResumableOutput.Progress before = staged.resumedFrom() == null ? ResumableOutput.Progress.NONE
-                        : staged.resumedFrom();
-                if (progress != null && staged.resumedFrom() != null) {
-                    progress.resumed(before.rows());
-                } else if (progress != null && staged.discardedInterruptedRun()) {
-                    progress.interruptedRunDiscarded();
-                }
-                reader.skip(before.rows());
+                ResumableOutput.Progress before = staged.start(reader, progress);
                 return write(model.inputs(), reader, kept, staged, before, progress);
             }
         }
@@ -196,18 +189,13 @@ public final class StreamingPredictor {
             header.addAll(predictionColumns());
             csv.printRecord(header);
         }
-        long[] failed = {before.failed()};
-        StreamingFeaturizer.ErrorSink errorList = RowErrorList.sink(staged.errors(), fresh);
-        StreamingFeaturizer.ErrorSink errors = e -> {
-            failed[0]++;
-            errorList.accept(e);
-        };
+        RowErrorList.Sink errors = staged.errorSink();
         StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
                 options.threads(), options.chunkSize()).withLimits(options.limits());
         try (Chunk<T> chunk = new Chunk<>(inputs, kept, csv, staged, before.chunks())) {
             StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
                 try {
-                    chunk.flush(before.rows() + rows, failed[0], staged.errorsLength());
+                    chunk.flush(before.rows() + rows, errors.failed(), staged.errorsLength());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -218,7 +206,7 @@ public final class StreamingPredictor {
             chunk.finish();
             staged.complete();
             long rows = before.rows() + s.rows();
-            return new Summary(rows, rows - failed[0], failed[0], s.damage());
+            return new Summary(rows, rows - errors.failed(), errors.failed(), s.damage());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
