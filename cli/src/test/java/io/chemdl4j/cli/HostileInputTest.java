@@ -39,9 +39,12 @@ import picocli.CommandLine;
  * {@code chemdl} in a JVM of its own (heap capped at 512 MB, an empty home), and held to the same outcome: exit code
  * 2 and one line naming what is wrong (no stack trace, nothing echoed from a file it should not read), under 30 s
  * and 1 GB of peak resident memory, nothing written but the output paths, and for inputs no row lost (every row in
- * the output or in the error list, a damaged end reported as its own error row).
+ * the output or in the error list, a damaged end reported as its own error row). The cases run two at a time.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class HostileInputTest {
+    /** Numbers the cases' directories: the cases run two at a time. */
+    private static final java.util.concurrent.atomic.AtomicInteger CASES = new java.util.concurrent.atomic.AtomicInteger();
     private static final long MAX_SECONDS = 30;
     private static final long MAX_RSS_BYTES = 1L << 30;
     private static final List<String> SMILES = List.of("CCO", "c1ccccc1O", "CC(=O)Oc1ccccc1C(=O)O", "CCN(CC)CC",
@@ -108,7 +111,7 @@ class HostileInputTest {
             Files.createSymbolicLink(d.resolve(ModelIO.MANIFEST), Path.of("/etc/passwd"));
         }, "is a symbolic link"));
         cases.add(refused("a parameters file that links elsewhere", d -> {
-            Path moved = Files.move(d.resolve("parameters.zip"), dir.resolve("elsewhere-" + System.nanoTime()));
+            Path moved = Files.move(d.resolve("parameters.zip"), dir.resolve("elsewhere-" + CASES.incrementAndGet()));
             Files.createSymbolicLink(d.resolve("parameters.zip"), moved);
         }, "is a symbolic link"));
         cases.add(refused("a truncated parameters file", d -> {
@@ -122,7 +125,7 @@ class HostileInputTest {
 
     private DynamicTest refused(String name, Craft craft, String expected) {
         return dynamicTest(name, () -> {
-            Path work = Files.createDirectories(dir.resolve("case-" + System.nanoTime()));
+            Path work = Files.createDirectories(dir.resolve("case-" + CASES.incrementAndGet()));
             Path crafted = work.resolve("crafted-model");
             copy(model, crafted);
             craft.apply(crafted);
@@ -179,7 +182,7 @@ class HostileInputTest {
      */
     private DynamicTest damaged(String name, String file, byte[] content, int exit, String lastLine) {
         return dynamicTest(name, () -> {
-            Path work = Files.createDirectories(dir.resolve("case-" + System.nanoTime()));
+            Path work = Files.createDirectories(dir.resolve("case-" + CASES.incrementAndGet()));
             Path input = Files.write(work.resolve(file), content);
             Path out = work.resolve("out.csv");
             Path errors = work.resolve("errors.csv");
@@ -207,7 +210,7 @@ class HostileInputTest {
 
     private DynamicTest refusedInput(String name, String file, byte[] content, String expected) {
         return dynamicTest(name, () -> {
-            Path work = Files.createDirectories(dir.resolve("case-" + System.nanoTime()));
+            Path work = Files.createDirectories(dir.resolve("case-" + CASES.incrementAndGet()));
             Path input = Files.write(work.resolve(file), content);
             Outcome o = chemdl(work, "featurize", "--input", input.toString(), "--output",
                     work.resolve("out.csv").toString(), "--quiet");
@@ -231,7 +234,7 @@ class HostileInputTest {
 
     /** Runs chemdl in a JVM of its own in {@code work}, with an empty home and a 512 MB heap, watching its memory. */
     private static Outcome chemdl(Path work, String... args) throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
+        Path home = Files.createDirectories(dir.resolve("home-" + CASES.incrementAndGet()));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
         command.addAll(List.of(args));
