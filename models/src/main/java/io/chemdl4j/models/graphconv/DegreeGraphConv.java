@@ -57,9 +57,9 @@ final class DegreeGraphConv extends GraphLayer {
             if (from == to) {
                 continue;
             }
-            INDArray zd = rows(x, from, to).mmul(parameters.get(name("Wself", d)));
+            INDArray zd = Matrices.product(rows(x, from, to), false, parameters.get(name("Wself", d)), false);
             if (d > 0) {
-                zd.addi(rows(neighbourSum, from, to).mmul(parameters.get(name("Wneighbour", d))));
+                zd.addi(Matrices.product(rows(neighbourSum, from, to), false, parameters.get(name("Wneighbour", d)), false));
             }
             zd.addiRowVector(parameters.get(name("b", d)));
             rows(z, from, to).assign(zd);
@@ -85,13 +85,13 @@ final class DegreeGraphConv extends GraphLayer {
                 continue;
             }
             INDArray g = rows(dy, from, to);
-            gradients.put(name("Wself", d), rows(input, from, to).transpose().mmul(g));
+            gradients.put(name("Wself", d), Matrices.product(rows(input, from, to), true, g, false));
             gradients.put(name("b", d), g.sum(true, 0));
-            rows(dInput, from, to).assign(g.mmul(wSelf.transpose()));
+            rows(dInput, from, to).assign(Matrices.product(g, false, wSelf, true));
             if (d > 0) {
                 INDArray wNeighbour = parameters.get(name("Wneighbour", d));
-                gradients.put(name("Wneighbour", d), rows(neighbourSum, from, to).transpose().mmul(g));
-                rows(dNeighbourSum, from, to).assign(g.mmul(wNeighbour.transpose()));
+                gradients.put(name("Wneighbour", d), Matrices.product(rows(neighbourSum, from, to), true, g, false));
+                rows(dNeighbourSum, from, to).assign(Matrices.product(g, false, wNeighbour, true));
             }
         }
         // the neighbour relation is symmetric: the gradient of a neighbour sum is a neighbour sum

@@ -17,19 +17,21 @@ final class GraphMaxPool extends GraphLayer {
         double[] in = Matrices.values(x);
         double[] out = new double[in.length];
         argmax = new int[batch.atomCount * c];
+        // Row by row (the neighbours in the same order, so the same winners): contiguous reads, not one column at a
+        // time across the neighbours.
         for (int i = 0; i < batch.atomCount; i++) {
-            for (int f = 0; f < c; f++) {
-                double best = in[i * c + f];
-                int winner = i;
-                for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
-                    int j = batch.neighbours[k];
-                    if (in[j * c + f] > best) {
-                        best = in[j * c + f];
-                        winner = j;
+            int row = i * c;
+            System.arraycopy(in, row, out, row, c);
+            java.util.Arrays.fill(argmax, row, row + c, i);
+            for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
+                int j = batch.neighbours[k];
+                int other = j * c;
+                for (int f = 0; f < c; f++) {
+                    if (in[other + f] > out[row + f]) {
+                        out[row + f] = in[other + f];
+                        argmax[row + f] = j;
                     }
                 }
-                out[i * c + f] = best;
-                argmax[i * c + f] = winner;
             }
         }
         return Matrices.matrix(out, batch.atomCount, c, x.dataType());

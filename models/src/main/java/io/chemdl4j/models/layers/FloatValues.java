@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * allocations for the garbage collector).
  */
 final class FloatValues {
-    /** Scratch arrays per thread; a caller uses slots 0 to {@value #SLOTS} - 1 at a time. */
-    static final int SLOTS = 2;
+    /** Scratch arrays per thread; the layers use slots 0 and 1; slot 2 is {@link Matrices}'s, for its conversions. */
+    static final int SLOTS = 3;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[SLOTS][0]);
 
     private FloatValues() {
