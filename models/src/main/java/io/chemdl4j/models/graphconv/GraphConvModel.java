@@ -54,6 +54,8 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     /** Name of the weights file inside a model directory. */
     public static final String PARAMETERS = "parameters.zip";
     private static final int PREDICT_BATCH = 256;
+    private static final String PREDICT_WORKSPACE = "graphconv-predict";
+    private static final String SHARD_WORKSPACE = "graphconv-predict-shard";
 
     private final List<String> tasks;
     private final TaskType taskType;
@@ -216,6 +218,11 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
 
     private GraphConvNetwork.Result run(GraphDataset data, int[] rows, GraphConvNetwork.Mode mode, boolean gradients,
                                         SplittableRandom masks) {
+        return run(network, data, rows, mode, gradients, masks);
+    }
+
+    private static GraphConvNetwork.Result run(GraphConvNetwork network, GraphDataset data, int[] rows,
+                                               GraphConvNetwork.Mode mode, boolean gradients, SplittableRandom masks) {
         List<MolecularGraph> graphs = new ArrayList<>(rows.length);
         for (int r : rows) {
             graphs.add(data.graph(r));
@@ -259,18 +266,47 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
                 transformers));
     }
 
+    /**
+     * Predicts in batches of {@value #PREDICT_BATCH} consecutive molecules. Plain predictions run on every core: the
+     * caller's thread and the shared workers ({@link Nd4jRuntime#workerPool()}) each take the next batch until none
+     * is left, each on a network of its own (the layers keep per-pass state; the others are copies made for this
+     * call), so a batch's numbers do not depend on the thread. Monte-Carlo dropout samples run in order on one
+     * thread: their masks come from one generator. Each batch's arrays live in a workspace, reused batch after batch.
+     */
     private synchronized double[][] predict(GraphDataset data, GraphConvNetwork.Mode mode, SplittableRandom masks) {
         checkAtoms(data);
         double[][] out = new double[data.size()][];
-        for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
+        int batches = (data.size() + PREDICT_BATCH - 1) / PREDICT_BATCH;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int threads = mode == GraphConvNetwork.Mode.INFER ? Math.min(Nd4jRuntime.workers(), batches) : 1;
+        List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
+        for (int k = 1; k < threads; k++) {
+            GraphConvNetwork copy = network.copy();
+            others.add(java.util.concurrent.CompletableFuture.runAsync(
+                    () -> predictBatches(copy, SHARD_WORKSPACE, data, batches, next, mode, null, out),
+                    Nd4jRuntime.workerPool()));
+        }
+        predictBatches(network, PREDICT_WORKSPACE, data, batches, next, mode, masks, out);
+        others.forEach(java.util.concurrent.CompletableFuture::join);
+        return out;
+    }
+
+    /** Takes the next batch until none is left and predicts it with {@code net} into its rows of {@code out}. */
+    private void predictBatches(GraphConvNetwork net, String workspace, GraphDataset data, int batches,
+                                java.util.concurrent.atomic.AtomicInteger next, GraphConvNetwork.Mode mode,
+                                SplittableRandom masks, double[][] out) {
+        for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+            int from = b * PREDICT_BATCH;
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
-            double[] p = run(data, IntStream.range(from, from + rows).toArray(), mode, false, masks).predictions();
+            double[] p;
+            try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored = Nd4jRuntime.scope(workspace)) {
+                p = run(net, data, IntStream.range(from, from + rows).toArray(), mode, false, masks).predictions();
+            }
             int width = p.length / rows;
             for (int i = 0; i < rows; i++) {
                 out[from + i] = Arrays.copyOfRange(p, i * width, (i + 1) * width);
             }
         }
-        return out;
     }
 
     /** Loss of {@code data} as one batch with batch statistics and no dropout, and its gradients. For tests. */

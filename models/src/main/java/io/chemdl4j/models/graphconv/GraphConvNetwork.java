@@ -35,6 +35,7 @@ import io.chemdl4j.models.layers.TaskOutputLoss;
  */
 final class GraphConvNetwork {
     private final int atomFeatures;
+    private final GraphConvConfig config;
     private final DataType dtype;
     private final double dropout;
     /** The layers in forward order. */
@@ -48,6 +49,7 @@ final class GraphConvNetwork {
     /** @param output the per-task output and its loss (DeepChem's: a two-class softmax per task for binary labels) */
     GraphConvNetwork(TaskOutputLoss output, int atomFeatures, GraphConvConfig config, DataType dtype) {
         this.atomFeatures = atomFeatures;
+        this.config = config;
         this.dtype = dtype;
         this.dropout = config.dropout();
         this.output = output;
@@ -73,6 +75,17 @@ final class GraphConvNetwork {
         add(new Dropout(config.dropout()));
         add(new GraphGather());
         add(new Dense("out", 2 * config.denseSize(), output.outputs(), init, dtype));
+    }
+
+    /**
+     * A network of the same shape holding copies of these parameters and moving statistics: the layers keep what
+     * their backward pass needs, so each thread that runs passes at the same time needs a network of its own.
+     */
+    GraphConvNetwork copy() {
+        GraphConvNetwork copy = new GraphConvNetwork(output, atomFeatures, config, dtype);
+        copy.params.forEach((name, array) -> array.assign(params.get(name)));
+        copy.moving.forEach((name, array) -> array.assign(moving.get(name)));
+        return copy;
     }
 
     private void add(Layer layer) {

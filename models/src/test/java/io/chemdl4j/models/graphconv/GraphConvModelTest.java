@@ -147,6 +147,41 @@ public class GraphConvModelTest {
         assertEquals(all[4][0], one[0][0], 1e-5);
     }
 
+    /**
+     * Batches predicted on every core (each thread on its own copy of the network) give exactly the numbers of one
+     * thread predicting them in order: 1,800 molecules are 8 batches of 256, the last one short.
+     */
+    @Test
+    void predictionsOnEveryCoreEqualThoseOfOneThread() {
+        GraphDataset data = tiny();
+        GraphConvModel model = new GraphConvModel(TaskType.CLASSIFICATION, data.tasks(), GraphFeaturizer.ATOM_FEATURES,
+                GraphConvConfig.defaults().withSeed(4));
+        model.fit(data, 2);
+        int[] rows = new int[1800];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (i * 5) % data.size();
+        }
+        GraphDataset many = data.select(rows);
+        String before = System.getProperty("chemdl.workers");
+        double[][] oneThread;
+        try {
+            System.setProperty("chemdl.workers", "1");
+            oneThread = model.predict(many);
+        } finally {
+            if (before == null) {
+                System.clearProperty("chemdl.workers");
+            } else {
+                System.setProperty("chemdl.workers", before);
+            }
+        }
+        assertTrue(io.chemdl4j.models.Nd4jRuntime.workers() > 1 || Runtime.getRuntime().availableProcessors() == 1,
+                "the test machine's cores are used");
+        double[][] everyCore = model.predict(many);
+        for (int i = 0; i < rows.length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(oneThread[i], everyCore[i], "molecule " + i);
+        }
+    }
+
     @Test
     void theSameSeedTrainsTheSameModel() {
         GraphDataset data = tiny();
