@@ -52,9 +52,8 @@ final class FeaturizeCommand implements Callable<Integer> {
             description = "onbits (set bit indices), dense (one space-separated column) or columns (one column per feature; default).")
     String format;
 
-    @Option(names = "--output", required = true, description = "Output CSV: committed as it grows, in a hidden "
-            + ".<name>.resume directory beside it, and moved into place whole when the run completes.")
-    Path output;
+    @picocli.CommandLine.Mixin
+    StagedOutputOptions staged;
 
     @Option(names = "--errors", description = "CSV listing failed rows: row,smiles,reason.")
     Path errors;
@@ -69,24 +68,20 @@ final class FeaturizeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--resume", description = "Continue an interrupted run (killed, or its machine lost) of the same "
-            + "command from its last commit (about once a second): the output comes out as an uninterrupted run's. "
-            + "Refused if the input, the settings or the model changed. Without it, a run starts over.")
-    boolean resume;
-
     @picocli.CommandLine.Mixin
     MoleculeInputOptions reading;
 
     @Override
     public Integer call() throws Exception {
         FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn,
-                FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format), output, errors,
+                FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format),
+                staged.output, errors,
                 Converters.fragmentPolicy(fragments),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, reading.limits(), reading.encoding,
                 reading.passThrough());
         StreamingFeaturizer.Summary summary;
         try (Progress.FileBar bar = Progress.fileBar("featurize", quiet)) {
-            summary = FeaturizeJob.run(config, bar, resume);
+            summary = FeaturizeJob.run(config, bar, staged.resume);
             bar.finish();
         } catch (InputFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -94,7 +89,7 @@ final class FeaturizeCommand implements Callable<Integer> {
         java.io.PrintWriter err = spec.commandLine().getErr();
         err.printf("featurized %d of %d rows (%d failed%s) -> %s%n", summary.featurized(), summary.rows(),
                 summary.failed(), errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "")
-                        : ", listed in " + errors, output);
+                        : ", listed in " + errors, staged.output);
         if (summary.damage() != null) {
             err.println("chemdl featurize: " + summary.damage());
         }

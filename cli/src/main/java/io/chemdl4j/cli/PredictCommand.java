@@ -41,9 +41,8 @@ final class PredictCommand implements Callable<Integer> {
             + "(default smiles).")
     String smilesColumn;
 
-    @Option(names = "--output", required = true, description = "Output CSV: committed as it grows, in a hidden "
-            + ".<name>.resume directory beside it, and moved into place whole when the run completes.")
-    Path output;
+    @picocli.CommandLine.Mixin
+    StagedOutputOptions staged;
 
     @Option(names = "--errors", description = "CSV listing the rows that could not be predicted: row,smiles,reason.")
     Path errors;
@@ -63,11 +62,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--resume", description = "Continue an interrupted run (killed, or its machine lost) of the same "
-            + "command from its last commit (about once a second): the output comes out as an uninterrupted run's. "
-            + "Refused if the input, the settings or the model changed. Without it, a run starts over.")
-    boolean resume;
-
     @picocli.CommandLine.Mixin
     MoleculeInputOptions reading;
 
@@ -86,7 +80,7 @@ final class PredictCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StreamingPredictor.Summary summary;
         try (Progress.FileBar bar = Progress.fileBar("predict", quiet)) {
-            summary = predictor.run(input, output, errors, bar, resume);
+            summary = predictor.run(input, staged.output, errors, bar, staged.resume);
             bar.finish();
         } catch (InputFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -95,7 +89,7 @@ final class PredictCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("predicted %d of %d rows (%d failed%s) in %.1f s, %.0f molecules/s -> %s%n",
                 summary.predicted(), summary.rows(), summary.failed(),
                 errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "") : ", listed in " + errors,
-                seconds, summary.rows() / Math.max(seconds, 1e-9), output);
+                seconds, summary.rows() / Math.max(seconds, 1e-9), staged.output);
         if (summary.damage() != null) {
             spec.commandLine().getErr().println("chemdl predict: " + summary.damage());
         }
