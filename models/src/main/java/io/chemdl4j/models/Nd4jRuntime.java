@@ -69,6 +69,62 @@ public final class Nd4jRuntime {
         return WorkerPool.POOL;
     }
 
+    /** Work on a range {@code [from, to)} of indices. */
+    @FunctionalInterface
+    public interface RangeTask {
+        /** Does the work of indices {@code from} (inclusive) to {@code to} (exclusive). */
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over {@code [0, n)} in at most {@link #workers()} contiguous chunks of at least
+     * {@code minChunk} indices, on the caller's thread and the shared workers, and returns when all are done (a
+     * task's exception is rethrown). The chunks must be independent. The caller takes chunks too and waits only
+     * for chunks already taken by running workers, so this never waits on a queued task: it is safe from a
+     * worker thread and when the workers are busy.
+     */
+    public static void forChunks(int n, int minChunk, RangeTask task) {
+        int chunks = Math.max(1, Math.min(workers(), n / Math.max(1, minChunk)));
+        if (chunks == 1) {
+            task.run(0, n);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(chunks);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    task.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
+                }
+            }
+        };
+        for (int k = 1; k < chunks; k++) {
+            workerPool().execute(worker);
+        }
+        worker.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for workers", e);
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     private static final class WorkerPool {
         static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, workers() - 1), runnable -> {

@@ -50,18 +50,30 @@ public final class SeededDropout implements IDropout {
     @Override
     public INDArray applyDropout(INDArray inputActivations, INDArray output, int iteration, int epoch,
                                  LayerWorkspaceMgr workspaceMgr) {
-        long n = inputActivations.length();
-        float[] values = new float[Math.toIntExact(n)];
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
-        float scale = (float) (1.0 / retain);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble() < retain ? scale : 0f;
-        }
+        float[] values = new float[Math.toIntExact(inputActivations.length())];
+        drawMask(iteration, values, values.length);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             mask = Nd4j.create(values, inputActivations.shape(), 'c').castTo(inputActivations.dataType());
         }
         output.assign(inputActivations.mul(mask));
         return output;
+    }
+
+    /**
+     * The mask of training step {@code iteration} for {@code n} activations (row-major) into {@code mask[0, n)}:
+     * {@code 1 / retain} for a kept unit, 0 for a dropped one. The one definition of the masks, shared by DL4J's
+     * forward pass and the toolkit's own training step ({@code SparseInputTrainer}).
+     */
+    public void drawMask(int iteration, float[] mask, int n) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
+        float scale = (float) (1.0 / retain);
+        // nextDouble() < retain, without a branch that fails half the time: nextDouble() is the top 53 bits of
+        // nextLong() times 2^-53, below retain exactly when those bits are below ceil(retain * 2^53)
+        long threshold = (long) Math.ceil(retain * 0x1p53);
+        for (int i = 0; i < n; i++) {
+            long kept = ((random.nextLong() >>> 11) - threshold) >>> 63;
+            mask[i] = scale * kept;
+        }
     }
 
     @Override

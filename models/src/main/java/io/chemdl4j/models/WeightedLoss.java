@@ -9,9 +9,10 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * Base of the per-label weighted losses: the weights travel in the labels array, never in DL4J's
  * label mask (DL4J multiplies the output layer's pre-activations and deltas by that mask, which is
  * right for 0/1 masks and wrong for weights). Subclasses compute score and gradient together on
- * logits; the per-batch arrays are small (batch × tasks), so they do it in plain Java.
+ * logits; the per-batch arrays are small (batch × tasks), so they do it in plain Java. The toolkit's own
+ * training step of multitask networks calls the same loss, so there is one definition of it.
  */
-abstract class WeightedLoss implements ILossFunction {
+public abstract sealed class WeightedLoss implements ILossFunction permits TaskSoftmaxCrossEntropy, WeightedSquaredError {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -1,0 +1,87 @@
+package io.chemdl4j.models.multitask;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.moleculenet.Dataset;
+
+/**
+ * Prediction by the toolkit's multitask architecture ({@link SparseInputTrainer#architecture}) computed in Java with
+ * the first layer reading sparse rows: a fingerprint row sets about 5% of its bits, so adding up the weight rows of
+ * the set bits does a twentieth of the first layer's dense product, which is most of the network's arithmetic. The
+ * same function as DL4J's {@code output} without dropout, to float rounding (its sums run in another order).
+ *
+ * <p>An immutable copy of a network's weights as they were when it was made: safe from any number of threads.
+ */
+final class SparseInputForward {
+    private static final String WORKSPACE = "multitask-predict";
+
+    private final int[] width;
+    private final float[][] weights;
+    private final float[][] biases;
+
+    private SparseInputForward(int[] width, float[][] weights, float[][] biases) {
+        this.width = width;
+        this.weights = weights;
+        this.biases = biases;
+    }
+
+    /** A copy of {@code network}'s weights, or {@code null} if the network is not of the toolkit's architecture. */
+    static SparseInputForward of(MultiLayerNetwork network) {
+        SparseInputTrainer.Architecture architecture = SparseInputTrainer.architecture(network);
+        if (architecture == null) {
+            return null;
+        }
+        int[] width = architecture.width();
+        int layers = width.length - 1;
+        float[][] weights = new float[layers][];
+        float[][] biases = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = rowMajor(network, l + "_W");
+            biases[l] = rowMajor(network, l + "_b");
+        }
+        return new SparseInputForward(width, weights, biases);
+    }
+
+    private static float[] rowMajor(MultiLayerNetwork network, String name) {
+        org.nd4j.linalg.api.ndarray.INDArray copy = network.getParam(name).castTo(DataType.FLOAT).dup('c');
+        float[] values = new float[(int) copy.length()];
+        copy.data().asNioFloat().get(values);
+        return values;
+    }
+
+    /** Inputs per molecule. */
+    int inputs() {
+        return width[0];
+    }
+
+    /** Outputs per molecule (the output layer's, before the loss's link: logits or values). */
+    int outputs() {
+        return width[width.length - 1];
+    }
+
+    /** The network's outputs for rows {@code idx} of {@code data}: {@code idx.length × outputs()}, row-major. */
+    float[] outputs(Dataset data, int[] idx) {
+        int rows = idx.length;
+        try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
+            int layers = width.length - 1;
+            SparseRows sparse = SparseRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
+            float[] h;
+            if (sparse != null) {
+                h = sparse.times(weights[0], width[1], false);
+            } else {
+                float[] x = new float[rows * width[0]];
+                data.copyFeatures(idx, x);
+                h = SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], width[1], false);
+            }
+            SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
+            for (int l = 1; l < layers; l++) {
+                h = SparseInputTrainer.product(h, rows, width[l], false, weights[l], width[l], width[l + 1], false);
+                SparseInputTrainer.addBias(h, rows, biases[l], l < layers - 1);
+            }
+            return h;
+        }
+    }
+}

@@ -1,0 +1,524 @@
+package io.chemdl4j.models.multitask;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.deeplearning4j.nn.api.OptimizationAlgorithm;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.schedule.ISchedule;
+
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.SeededDropout;
+import io.chemdl4j.models.WeightedLoss;
+import io.chemdl4j.models.layers.Matrices;
+import io.chemdl4j.moleculenet.Dataset;
+
+/**
+ * The training step of the toolkit's multitask architecture, computed as DL4J computes it but with the first
+ * layer reading its input as sparse rows: an ECFP row has about 5% ones, so adding up the weight rows of the
+ * set bits (and adding the gradient into those rows only) replaces the first layer's two dense matrix products,
+ * which are most of an epoch, with a twentieth of the arithmetic.
+ *
+ * <p>Everything else follows DL4J 1.0.0-M2.1's step for the same configuration, so that the same seed trains
+ * the same network (to float rounding, {@code SparseInputTrainerTest}): ReLU hidden layers, {@link SeededDropout}
+ * on a layer's input with DL4J's iteration count, the output layer's own {@link WeightedLoss}, gradients
+ * divided by the batch size, L2 added to the gradient before the updater, Adam as ND4J's {@code AdamUpdater}
+ * computes it (bias-corrected step size, epsilon outside the square root), and the updater's state kept in
+ * DL4J's layout, so that a model trained here saves, loads and goes on training under DL4J unchanged. The dense
+ * layers after the first multiply through BLAS. A configuration outside this architecture (a user's own
+ * network, another updater, another regularization) gets no trainer: {@link #of} returns {@code null} and the
+ * model trains through DL4J.
+ *
+ * <p>{@link #load} takes the parameters and the updater's state from the network, {@link #store} puts them back:
+ * in between, the trainer's arrays are the network's weights. Not thread-safe; the model serializes training.
+ */
+final class SparseInputTrainer {
+    /** Above this share of non-zero inputs, the first layer multiplies densely (descriptor rows, for example). */
+    static final double SPARSE_DENSITY = 0.25;
+    private static final String WORKSPACE = "multitask-train";
+
+    private final int layers;
+    /** {@code width[l]} inputs and {@code width[l + 1]} outputs of layer {@code l}. */
+    private final int[] width;
+    private final float[][] weights;
+    private final float[][] biases;
+    private final float[][] weightGradients;
+    private final float[][] biasGradients;
+    /** Adam's first and second moments, in the layout of the parameters they belong to. */
+    private final float[][] weightMoment1;
+    private final float[][] weightMoment2;
+    private final float[][] biasMoment1;
+    private final float[][] biasMoment2;
+    private final SeededDropout[] dropout;
+    private final Adam[] weightUpdater;
+    private final Adam[] biasUpdater;
+    private final ISchedule[] weightL2;
+    private final ISchedule[] biasL2;
+    private final ILossFunction loss;
+    /** Rows of the first layer's weights that the current step's sparse input touched. */
+    private final boolean[] touched;
+    /** The dataset last trained on, and its feature rows as sparse rows ({@code null}: dense rows). */
+    private java.lang.ref.WeakReference<Dataset> featuresOf = new java.lang.ref.WeakReference<>(null);
+    private SparseRows features;
+    /** The network's flattened parameters as this trainer last stored them ({@code null}: not since it loaded). */
+    private float[] stored;
+
+    private SparseInputTrainer(Architecture architecture) {
+        this.width = architecture.width();
+        this.layers = width.length - 1;
+        this.dropout = architecture.dropout();
+        this.weightUpdater = architecture.weightUpdater();
+        this.biasUpdater = architecture.biasUpdater();
+        this.weightL2 = architecture.weightL2();
+        this.biasL2 = architecture.biasL2();
+        this.loss = architecture.loss();
+        weights = new float[layers][];
+        biases = new float[layers][];
+        weightGradients = new float[layers][];
+        biasGradients = new float[layers][];
+        weightMoment1 = new float[layers][];
+        weightMoment2 = new float[layers][];
+        biasMoment1 = new float[layers][];
+        biasMoment2 = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            int n = width[l] * width[l + 1];
+            weights[l] = new float[n];
+            weightGradients[l] = new float[n];
+            weightMoment1[l] = new float[n];
+            weightMoment2[l] = new float[n];
+            biases[l] = new float[width[l + 1]];
+            biasGradients[l] = new float[width[l + 1]];
+            biasMoment1[l] = new float[width[l + 1]];
+            biasMoment2[l] = new float[width[l + 1]];
+        }
+        touched = new boolean[width[0]];
+    }
+
+    /**
+     * A trainer for {@code network}, or {@code null} if its configuration is not the toolkit's multitask
+     * architecture (then DL4J trains it): dense ReLU layers and an identity output layer with a
+     * {@link WeightedLoss}, all with biases, Adam on weights and biases, at most L2 regularization, dropout
+     * {@link SeededDropout} or none, no gradient normalization, weight noise, constraints or preprocessors,
+     * stochastic gradient descent on minibatches, float parameters.
+     */
+    static SparseInputTrainer of(MultiLayerNetwork network) {
+        Architecture architecture = architecture(network);
+        return architecture == null ? null : new SparseInputTrainer(architecture);
+    }
+
+    /**
+     * What the toolkit's multitask architecture is made of, read from a network's configuration: layer widths
+     * ({@code width[l]} inputs, {@code width[l + 1]} outputs of layer {@code l}), dropout on each layer's input
+     * ({@code null}: none), the updaters and L2 coefficients ({@code null}: none) of weights and biases, and the loss.
+     */
+    record Architecture(int[] width, SeededDropout[] dropout, Adam[] weightUpdater, Adam[] biasUpdater,
+                        ISchedule[] weightL2, ISchedule[] biasL2, ILossFunction loss) {
+    }
+
+    /** The architecture of {@code network}, or {@code null} if it is not the toolkit's (see {@link #of}). */
+    static Architecture architecture(MultiLayerNetwork network) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        int layers = network.getnLayers();
+        if (layers < 1 || !conf.getInputPreProcessors().isEmpty() || network.params().dataType() != DataType.FLOAT
+                || !(network.getUpdater(true) instanceof BaseMultiLayerUpdater<?>)) {
+            return null;
+        }
+        int[] width = new int[layers + 1];
+        SeededDropout[] dropout = new SeededDropout[layers];
+        Adam[] weightUpdater = new Adam[layers];
+        Adam[] biasUpdater = new Adam[layers];
+        ISchedule[] weightL2 = new ISchedule[layers];
+        ISchedule[] biasL2 = new ISchedule[layers];
+        ILossFunction loss = null;
+        for (int l = 0; l < layers; l++) {
+            NeuralNetConfiguration layerConf = conf.getConf(l);
+            if (!layerConf.isMiniBatch() || !layerConf.isMinimize()
+                    || layerConf.getOptimizationAlgo() != OptimizationAlgorithm.STOCHASTIC_GRADIENT_DESCENT) {
+                return null;
+            }
+            boolean last = l == layers - 1;
+            org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
+            if (last ? !(layer instanceof OutputLayer output && output.getLossFn() instanceof WeightedLoss
+                    && output.getActivationFn() instanceof ActivationIdentity && output.hasBias())
+                    : !(layer instanceof DenseLayer dense && dense.hasBias() && isPlainRelu(dense))) {
+                return null;
+            }
+            BaseLayer base = (BaseLayer) layer;
+            if (base.getGradientNormalization() != org.deeplearning4j.nn.conf.GradientNormalization.None
+                    || base.getWeightNoise() != null || (base.getConstraints() != null && !base.getConstraints().isEmpty())) {
+                return null;
+            }
+            if (base.getIDropout() != null && !(base.getIDropout() instanceof SeededDropout)) {
+                return null;
+            }
+            dropout[l] = (SeededDropout) base.getIDropout();
+            IUpdater bias = base.getBiasUpdater() != null ? base.getBiasUpdater() : base.getIUpdater();
+            if (!(base.getIUpdater() instanceof Adam w) || !(bias instanceof Adam b)) {
+                return null;
+            }
+            weightUpdater[l] = w;
+            biasUpdater[l] = b;
+            weightL2[l] = l2(base.getRegularization());
+            biasL2[l] = l2(base.getRegularizationBias());
+            if ((weightL2[l] == null && hasAny(base.getRegularization()))
+                    || (biasL2[l] == null && hasAny(base.getRegularizationBias()))) {
+                return null;
+            }
+            org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff = (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer;
+            width[l] = Math.toIntExact(ff.getNIn());
+            width[l + 1] = Math.toIntExact(ff.getNOut());
+            if (last) {
+                loss = ((OutputLayer) layer).getLossFn();
+            }
+        }
+        for (int l = 1; l < layers; l++) {
+            long nIn = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf.getConf(l).getLayer()).getNIn();
+            if (nIn != width[l]) {
+                return null;
+            }
+        }
+        return new Architecture(width, dropout, weightUpdater, biasUpdater, weightL2, biasL2, loss);
+    }
+
+    private static boolean isPlainRelu(DenseLayer dense) {
+        return dense.getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
+                && (relu.getThreshold() == null || relu.getThreshold() == 0.0)
+                && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0.0);
+    }
+
+    private static boolean hasAny(List<Regularization> regularization) {
+        return regularization != null && !regularization.isEmpty();
+    }
+
+    /** The coefficient schedule of the one L2 term in {@code regularization}, or {@code null}. */
+    private static ISchedule l2(List<Regularization> regularization) {
+        if (regularization == null || regularization.size() != 1
+                || !(regularization.get(0) instanceof L2Regularization l2)) {
+            return null;
+        }
+        return l2.getL2();
+    }
+
+    /**
+     * {@code data}'s feature rows as sparse rows, or {@code null} when more than a quarter of their values are
+     * non-zero (descriptors, say: the first layer then multiplies densely). Kept for the dataset last asked about,
+     * which is the training split, epoch after epoch.
+     */
+    SparseRows sparseFeatures(Dataset data) {
+        if (featuresOf.get() != data) {
+            features = SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(),
+                    SPARSE_DENSITY);
+            featuresOf = new java.lang.ref.WeakReference<>(data);
+        }
+        return features;
+    }
+
+    /**
+     * Takes the network's parameters and the updater's (Adam's) state as they are now; nothing to do when the
+     * parameters are still those this trainer last {@linkplain #store stored} (nothing else trained or restored
+     * them in between, and only training changes Adam's state).
+     */
+    void load(MultiLayerNetwork network) {
+        if (stored != null && Arrays.equals(stored, values(network.params(), 'c'))) {
+            return;
+        }
+        stored = null;
+        for (int l = 0; l < layers; l++) {
+            System.arraycopy(values(network.getParam(l + "_W"), 'c'), 0, weights[l], 0, weights[l].length);
+            System.arraycopy(values(network.getParam(l + "_b"), 'c'), 0, biases[l], 0, biases[l].length);
+        }
+        copyMoments(network, false);
+    }
+
+    /** Puts the trained parameters and the updater's state back into the network. */
+    void store(MultiLayerNetwork network) {
+        for (int l = 0; l < layers; l++) {
+            network.getParam(l + "_W").assign(Matrices.matrix(weights[l], width[l], width[l + 1]));
+            network.getParam(l + "_b").assign(Matrices.matrix(biases[l], 1, width[l + 1]));
+        }
+        copyMoments(network, true);
+        stored = values(network.params(), 'c');
+    }
+
+    /** The values of {@code x} in {@code order} ('c' row-major, 'f' column-major), as floats. */
+    private static float[] values(INDArray x, char order) {
+        INDArray copy = x.castTo(DataType.FLOAT).dup(order);
+        float[] out = new float[(int) copy.length()];
+        copy.data().asNioFloat().get(out);
+        return out;
+    }
+
+    /**
+     * Copies Adam's moments between the network's updater state and this trainer's arrays ({@code toNetwork}:
+     * into the network). DL4J keeps them per updater block, first moments of all the block's parameters then
+     * second moments, each parameter in its view's order: column-major for weight matrices, so a weight's
+     * moments are transposed on the way (this trainer keeps them row-major, as its weights).
+     */
+    private void copyMoments(MultiLayerNetwork network, boolean toNetwork) {
+        BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) network.getUpdater(true);
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            INDArray view = block.getUpdaterView();
+            int blockParams = block.getParamOffsetEnd() - block.getParamOffsetStart();
+            if (view == null || view.length() != 2L * blockParams) {
+                throw new IllegalStateException("not Adam's state: " + blockParams + " parameters, state of "
+                        + (view == null ? 0 : view.length()));
+            }
+            float[] state = toNetwork ? new float[2 * blockParams] : values(view, 'c');
+            for (UpdaterBlock.ParamState param : block.getLayersAndVariablesInBlock()) {
+                int l = ((Layer) param.getLayer()).getIndex();
+                int offset = param.getParamOffsetStart() - block.getParamOffsetStart();
+                boolean weight = param.getParamName().equals("W");
+                // a weight's column-major rows × columns is a row-major columns × rows; a bias is one row either way
+                int rows = weight ? width[l] : 1;
+                int columns = width[l + 1];
+                float[] m = weight ? weightMoment1[l] : biasMoment1[l];
+                float[] v = weight ? weightMoment2[l] : biasMoment2[l];
+                if (toNetwork) {
+                    transpose(m, 0, rows, columns, state, offset);
+                    transpose(v, 0, rows, columns, state, blockParams + offset);
+                } else {
+                    transpose(state, offset, columns, rows, m, 0);
+                    transpose(state, blockParams + offset, columns, rows, v, 0);
+                }
+            }
+            if (toNetwork) {
+                view.assign(Matrices.matrix(state, 1, state.length).reshape(view.shape()));
+            }
+        }
+    }
+
+    /** The row-major {@code rows × columns} matrix at {@code from[fromOffset…]}, transposed into {@code to[toOffset…]}. */
+    private static void transpose(float[] from, int fromOffset, int rows, int columns, float[] to, int toOffset) {
+        final int block = 32; // in blocks, so that both sides stay in cache
+        for (int r0 = 0; r0 < rows; r0 += block) {
+            for (int c0 = 0; c0 < columns; c0 += block) {
+                for (int r = r0; r < Math.min(rows, r0 + block); r++) {
+                    for (int c = c0; c < Math.min(columns, c0 + block); c++) {
+                        to[toOffset + c * rows + r] = from[fromOffset + r * columns + c];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One training step on rows {@code idx} of {@code data}: forward pass with dropout, the loss's gradient, backward
+     * pass, L2 and Adam, as DL4J's step {@code iteration} of epoch {@code epoch}.
+     *
+     * @param labels the loss's label array, {@code idx.length × columns} row-major
+     * @return the step's score as DL4J reports it: the mean loss per molecule plus the L2 penalty
+     */
+    double step(Dataset data, int[] idx, float[] labels, int columns, int iteration, int epoch) {
+        try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
+            return stepInWorkspace(data, idx, labels, columns, iteration, epoch);
+        }
+    }
+
+    private double stepInWorkspace(Dataset data, int[] idx, float[] labels, int columns, int iteration, int epoch) {
+        int rows = idx.length;
+        SparseRows sparseFeatures = sparseFeatures(data);
+        SparseRows sparse = null;
+        float[][] inputs = new float[layers][];
+        float[][] masks = new float[layers][];
+        float[][] activations = new float[layers + 1][];
+        if (sparseFeatures == null) {
+            activations[0] = new float[rows * width[0]];
+            data.copyFeatures(idx, activations[0]);
+        }
+        for (int l = 0; l < layers; l++) {
+            float[] input = activations[l];
+            int n = rows * width[l];
+            if (dropout[l] != null) {
+                masks[l] = new float[n];
+                dropout[l].drawMask(iteration, masks[l], n);
+                if (input != null) {
+                    float[] dropped = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        dropped[i] = input[i] * masks[l][i];
+                    }
+                    input = dropped;
+                }
+            }
+            inputs[l] = input;
+            int out = width[l + 1];
+            float[] z;
+            if (l == 0 && sparseFeatures != null) {
+                sparse = sparseFeatures.select(idx, masks[0]);
+                z = sparse.times(weights[0], out, true);
+            } else {
+                z = product(input, rows, width[l], false, weights[l], width[l], out, false);
+            }
+            addBias(z, rows, biases[l], l < layers - 1);
+            activations[l + 1] = z;
+        }
+        int outputs = width[layers];
+        Pair<Double, INDArray> scored = loss.computeGradientAndScore(Matrices.matrix(labels, rows, columns),
+                Matrices.matrix(activations[layers], rows, outputs), new ActivationIdentity(), null, true);
+        float[] delta = new float[rows * outputs];
+        scored.getSecond().castTo(DataType.FLOAT).dup('c').data().asNioFloat().get(delta);
+        float perMolecule = 1f / rows; // DL4J divides the gradients by the minibatch size
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] *= perMolecule;
+        }
+        for (int l = layers - 1; l >= 0; l--) {
+            int in = width[l];
+            int out = width[l + 1];
+            if (l == 0 && sparse != null) {
+                sparse.transposedTimes(delta, out, weightGradients[0], touched);
+            } else {
+                float[] g = product(inputs[l], rows, in, true, delta, rows, out, false);
+                System.arraycopy(g, 0, weightGradients[l], 0, g.length);
+            }
+            float[] db = biasGradients[l];
+            Arrays.fill(db, 0f);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    db[j] += delta[r * out + j];
+                }
+            }
+            if (l > 0) {
+                float[] upstream = product(delta, rows, out, false, weights[l], in, out, true);
+                float[] mask = masks[l];
+                if (mask != null) {
+                    for (int i = 0; i < upstream.length; i++) {
+                        upstream[i] *= mask[i];
+                    }
+                }
+                float[] before = activations[l];
+                for (int i = 0; i < upstream.length; i++) {
+                    upstream[i] = before[i] > 0 ? upstream[i] : 0f; // ReLU's derivative
+                }
+                delta = upstream;
+            }
+        }
+        double penalty = 0;
+        for (int l = 0; l < layers; l++) {
+            penalty += update(weights[l], weightGradients[l], weightMoment1[l], weightMoment2[l], weightUpdater[l],
+                    weightL2[l], width[l], width[l + 1], l == 0 && sparse != null ? touched : null, iteration, epoch);
+            penalty += update(biases[l], biasGradients[l], biasMoment1[l], biasMoment2[l], biasUpdater[l],
+                    biasL2[l], 1, width[l + 1], null, iteration, epoch);
+        }
+        return scored.getFirst() + penalty;
+    }
+
+    /**
+     * Adds {@code bias} to every row of {@code z} ({@code rows × bias.length}, row-major), then applies ReLU when
+     * {@code relu}. Row by row through a scratch row, so that the loop reads both arrays at the same index (which
+     * HotSpot vectorizes; see {@link SparseRows}).
+     */
+    static void addBias(float[] z, int rows, float[] bias, boolean relu) {
+        int out = bias.length;
+        float[] row = new float[out];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(z, r * out, row, 0, out);
+            for (int j = 0; j < out; j++) {
+                row[j] += bias[j];
+            }
+            if (relu) {
+                for (int j = 0; j < out; j++) {
+                    row[j] = Math.max(row[j], 0f);
+                }
+            }
+            System.arraycopy(row, 0, z, r * out, out);
+        }
+    }
+
+    /**
+     * L2 (added to the gradient) and Adam on one row-major {@code rows × columns} parameter array; returns the L2
+     * penalty of the parameters before the step ({@code coefficient / 2 · Σ p²}), which DL4J adds to the score.
+     * With {@code touchedRows}, only those rows hold a gradient: the others are updated with a zero gradient
+     * (their moments decay, as Adam's do); the marks are cleared for the next step.
+     */
+    private static double update(float[] p, float[] g, float[] m1, float[] m2, Adam adam, ISchedule l2,
+                                 int rows, int columns, boolean[] touchedRows, int iteration, int epoch) {
+        float coefficient = l2 == null ? 0f : (float) l2.valueAt(iteration, epoch);
+        double penalty = 0;
+        if (coefficient != 0) {
+            for (float v : p) {
+                penalty += (double) v * v;
+            }
+            penalty *= coefficient / 2.0;
+        }
+        float beta1 = (float) adam.getBeta1();
+        float beta2 = (float) adam.getBeta2();
+        float epsilon = (float) adam.getEpsilon();
+        double learningRate = adam.getLearningRate(iteration, epoch);
+        // ND4J's AdamUpdater: the bias corrections folded into the step size, in the parameters' precision
+        float beta1T = (float) Math.pow(beta1, iteration + 1);
+        float beta2T = (float) Math.pow(beta2, iteration + 1);
+        float step = (float) (learningRate * Math.sqrt(1.0 - beta2T) / (1.0 - beta1T));
+        if (Float.isNaN(step) || Float.isInfinite(step) || step == 0f) {
+            step = epsilon;
+        }
+        float keep1 = 1f - beta1;
+        float keep2 = 1f - beta2;
+        float stepSize = step;
+        // rows in chunks on every core: each value's update is its own
+        Nd4jRuntime.forChunks(rows, Math.max(1, SparseRows.PARALLEL_MIN / columns), (first, last) -> adam(p, g, m1, m2,
+                coefficient, beta1, beta2, keep1, keep2, stepSize, epsilon, first, last, columns, touchedRows));
+        if (touchedRows != null) {
+            Arrays.fill(touchedRows, false);
+        }
+        return penalty;
+    }
+
+    /** Adam (with L2 {@code coefficient}) on rows {@code [first, last)}; an untouched row's gradient is zero. */
+    private static void adam(float[] p, float[] g, float[] m1, float[] m2, float coefficient, float beta1,
+                             float beta2, float keep1, float keep2, float step, float epsilon, int first, int last,
+                             int columns, boolean[] touchedRows) {
+        for (int r = first; r < last; r++) {
+            int from = r * columns;
+            int to = from + columns;
+            if (touchedRows == null || touchedRows[r]) {
+                for (int i = from; i < to; i++) {
+                    float gi = g[i] + coefficient * p[i];
+                    float a = beta1 * m1[i] + keep1 * gi;
+                    float b = beta2 * m2[i] + keep2 * gi * gi;
+                    m1[i] = a;
+                    m2[i] = b;
+                    p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    float gi = coefficient * p[i];
+                    float a = beta1 * m1[i] + keep1 * gi;
+                    float b = beta2 * m2[i] + keep2 * gi * gi;
+                    m1[i] = a;
+                    m2[i] = b;
+                    p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
+                }
+            }
+        }
+    }
+
+    /** {@code op(a) · op(b)} of row-major float matrices, through BLAS, as a new row-major array. */
+    static float[] product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows,
+                                   int bColumns, boolean transposeB) {
+        INDArray c = Matrices.product(Matrices.matrix(a, aRows, aColumns), transposeA,
+                Matrices.matrix(b, bRows, bColumns), transposeB);
+        float[] out = new float[(int) c.length()];
+        c.data().asNioFloat().get(out);
+        return out;
+    }
+
+}

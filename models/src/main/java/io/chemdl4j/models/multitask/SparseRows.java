@@ -1,0 +1,162 @@
+package io.chemdl4j.models.multitask;
+
+import java.util.Arrays;
+
+import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.moleculenet.Dataset;
+
+/**
+ * Feature rows as compressed sparse rows (for the forward product) and, for a training batch, columns too (for
+ * the weights' gradient): the non-zero values and where they are. A dataset's rows are read once into this form
+ * and each batch {@linkplain #select selected} from it. Immutable; {@link #times} may run from several threads.
+ *
+ * <p>Both products add whole rows of 1,000 floats into an accumulator row, and do it as {@code acc[j] += x ·
+ * row[j]} over a copy of the row: HotSpot 17 vectorizes a loop over two arrays at the same index, and not one
+ * whose two arrays are read at different offsets (which might overlap, for all it knows), three times slower
+ * here. Each sum still adds its terms in increasing order, as the dense product does.
+ */
+record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[] rowValue, int[] columnStart,
+                  int[] columnRow, float[] columnValue) {
+    /** Fewest values worth handing to another core (the training step's updates use it too). */
+    static final int PARALLEL_MIN = 32_768;
+
+    /**
+     * Rows {@code idx} of {@code data} as sparse rows, without the columns (enough for {@link #times} and
+     * {@link #select}), or {@code null} when more than {@code maxDensity} of their values are non-zero. Read row by
+     * row, so that no dense copy of the batch is made.
+     */
+    static SparseRows ofRows(Dataset data, int[] idx, double maxDensity) {
+        int rows = idx.length;
+        int columns = data.featureCount();
+        // one pass, into arrays sized for the most values allowed: giving up as soon as there are more
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) (maxDensity * rows * (long) columns));
+        int[] rowStart = new int[rows + 1];
+        int[] rowColumn = new int[capacity];
+        float[] rowValue = new float[capacity];
+        float[] row = new float[columns];
+        int[] one = new int[1];
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
+            one[0] = idx[r];
+            data.copyFeatures(one, row);
+            for (int k = 0; k < columns; k++) {
+                if (row[k] != 0f) {
+                    if (p == capacity) {
+                        return null;
+                    }
+                    rowColumn[p] = k;
+                    rowValue[p++] = row[k];
+                }
+            }
+            rowStart[r + 1] = p;
+        }
+        return new SparseRows(rows, columns, rowStart, rowColumn, rowValue, null, null, null);
+    }
+
+    /**
+     * Rows {@code idx} of these rows as a batch with its columns (for {@link #transposedTimes}), each value
+     * multiplied by {@code mask} (a dropout mask of the batch's inputs, {@code idx.length × columns} row-major)
+     * when one is given.
+     */
+    SparseRows select(int[] idx, float[] mask) {
+        int batchRows = idx.length;
+        int[] batchStart = new int[batchRows + 1];
+        for (int r = 0; r < batchRows; r++) {
+            batchStart[r + 1] = batchStart[r] + rowStart[idx[r] + 1] - rowStart[idx[r]];
+        }
+        int nonZero = batchStart[batchRows];
+        int[] batchColumn = new int[nonZero];
+        float[] batchValue = new float[nonZero];
+        int[] batchColumnStart = new int[columns + 1];
+        for (int r = 0; r < batchRows; r++) {
+            int from = rowStart[idx[r]];
+            int n = batchStart[r + 1] - batchStart[r];
+            System.arraycopy(rowColumn, from, batchColumn, batchStart[r], n);
+            System.arraycopy(rowValue, from, batchValue, batchStart[r], n);
+            for (int p = batchStart[r]; p < batchStart[r + 1]; p++) {
+                batchColumnStart[batchColumn[p] + 1]++;
+                if (mask != null) {
+                    batchValue[p] *= mask[r * columns + batchColumn[p]];
+                }
+            }
+        }
+        for (int k = 0; k < columns; k++) {
+            batchColumnStart[k + 1] += batchColumnStart[k];
+        }
+        int[] next = Arrays.copyOf(batchColumnStart, columns);
+        int[] batchColumnRow = new int[nonZero];
+        float[] batchColumnValue = new float[nonZero];
+        for (int r = 0; r < batchRows; r++) {
+            for (int p = batchStart[r]; p < batchStart[r + 1]; p++) {
+                int q = next[batchColumn[p]]++;
+                batchColumnRow[q] = r;
+                batchColumnValue[q] = batchValue[p];
+            }
+        }
+        return new SparseRows(batchRows, columns, batchStart, batchColumn, batchValue, batchColumnStart,
+                batchColumnRow, batchColumnValue);
+    }
+
+    /**
+     * {@code this · w} for row-major {@code w} of {@code columns × out}: each row's weight rows of its set inputs,
+     * added up; on every core when {@code parallel} (training), else on the caller's thread (prediction, whose
+     * callers already keep every core busy with featurization).
+     */
+    float[] times(float[] w, int out, boolean parallel) {
+        float[] z = new float[rows * out];
+        Nd4jRuntime.forChunks(rows, parallel ? Math.max(1, PARALLEL_MIN / out) : rows, (first, last) -> {
+            float[] sum = new float[out];
+            float[] term = new float[out];
+            for (int r = first; r < last; r++) {
+                addRows(w, out, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum, term);
+                System.arraycopy(sum, 0, z, r * out, out);
+            }
+        });
+        return z;
+    }
+
+    /**
+     * {@code thisᵀ · delta} ({@code delta} row-major, {@code rows × out}) into the rows of {@code gradient} whose
+     * inputs are set in the batch, which it marks in {@code touched}; the other rows are left as they are.
+     */
+    void transposedTimes(float[] delta, int out, float[] gradient, boolean[] touched) {
+        Nd4jRuntime.forChunks(columns, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
+            float[] sum = new float[out];
+            float[] term = new float[out];
+            for (int k = first; k < last; k++) {
+                if (columnStart[k] == columnStart[k + 1]) {
+                    continue;
+                }
+                touched[k] = true;
+                addRows(delta, out, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum, term);
+                System.arraycopy(sum, 0, gradient, k * out, out);
+            }
+        });
+    }
+
+    /**
+     * {@code sum = Σ value[p] · matrix row index[p]} over {@code p} in {@code [from, to)}, in that order (rows of
+     * {@code out} floats); {@code term} is scratch. The first term is copied, not added to zeros.
+     */
+    private static void addRows(float[] matrix, int out, int[] index, float[] value, int from, int to,
+                                float[] sum, float[] term) {
+        if (from == to) {
+            Arrays.fill(sum, 0f);
+            return;
+        }
+        System.arraycopy(matrix, index[from] * out, sum, 0, out);
+        if (value[from] != 1f) {
+            float x = value[from];
+            for (int j = 0; j < out; j++) {
+                sum[j] *= x;
+            }
+        }
+        for (int p = from + 1; p < to; p++) {
+            System.arraycopy(matrix, index[p] * out, term, 0, out);
+            float x = value[p];
+            for (int j = 0; j < out; j++) {
+                sum[j] += x * term[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.chemdl4j.models.multitask;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.NdArrays;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.TaskType;
+
+/** The toolkit's forward pass computes DL4J's {@code output} (no dropout) to float rounding, on sparse and dense rows. */
+class SparseInputForwardTest {
+    @Test
+    void sparseRowsGiveDl4jsOutputs() {
+        Dataset data = ModelTestData.classification(150, 64, 11);
+        MultitaskClassifier model = new MultitaskClassifier(data.tasks(), 64,
+                MultitaskConfig.defaults().withLayerSizes(List.of(40, 20)).withBatchSize(16).withSeed(3));
+        model.fit(data, 2);
+        assertSameOutputs(model.network(), data.flatFeatures(), data.size());
+    }
+
+    @Test
+    void denseRowsGiveDl4jsOutputs() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[] x = new float[70 * 30];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        MultitaskRegressor model = new MultitaskRegressor(ModelTestData.TASKS, 30,
+                MultitaskConfig.defaults().withLayerSizes(List.of(16)).withSeed(4));
+        assertSameOutputs(model.network(), x, 70);
+    }
+
+    @Test
+    void aNetworkOutsideTheArchitectureHasNoForwardPass() {
+        MultiLayerNetwork tanh = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nIn(10).nOut(8).activation(Activation.TANH).build())
+                .layer(MultitaskModel.outputLayer(TaskType.CLASSIFICATION, 3).nIn(8).build()).build());
+        tanh.init();
+        assertNull(SparseInputForward.of(tanh));
+    }
+
+    private static void assertSameOutputs(MultiLayerNetwork network, float[] x, int rows) {
+        SparseInputForward forward = SparseInputForward.of(network);
+        assertNotNull(forward);
+        int inputs = forward.inputs();
+        float[] expected = NdArrays.toFloats(network.output(Nd4j.create(x, new long[] {rows, inputs}, 'c'), false));
+        float[][] rowsOfX = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            rowsOfX[r] = java.util.Arrays.copyOfRange(x, r * inputs, (r + 1) * inputs);
+        }
+        Dataset data = Dataset.of(rowsOfX, new float[rows][1], new float[rows][1], new String[rows], List.of("t"));
+        float[] actual = forward.outputs(data, java.util.stream.IntStream.range(0, rows).toArray());
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), "output " + i);
+        }
+    }
+}

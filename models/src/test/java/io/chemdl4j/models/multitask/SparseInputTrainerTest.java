@@ -1,0 +1,138 @@
+package io.chemdl4j.models.multitask;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import io.chemdl4j.models.ModelTestData;
+import io.chemdl4j.models.NdArrays;
+import io.chemdl4j.models.training.EpochRecord;
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.TaskType;
+
+/**
+ * The toolkit's own training step trains the same network as DL4J's {@code fit} from the same seed: the same
+ * parameters, Adam state and losses, to float rounding, epoch after epoch; through the sparse first layer
+ * (fingerprint rows) and the dense one (descriptor-like rows); and the two can take turns on one model.
+ */
+class SparseInputTrainerTest {
+    private static final MultitaskConfig SMALL = MultitaskConfig.defaults().withLayerSizes(List.of(32))
+            .withBatchSize(16).withSeed(7);
+
+    @Test
+    void classifierOnSparseRowsTrainsAsDl4jDoes() {
+        Dataset data = ModelTestData.classification(120, 40, 1);
+        assertNotNull(SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
+        assertSameTraining(() -> new MultitaskClassifier(data.tasks(), 40, SMALL.withLayerSizes(List.of(100))), data, 3);
+    }
+
+    @Test
+    void regressorOnDenseRowsWithTwoLayersAndWeightDecayTrainsAsDl4jDoes() {
+        Dataset sparse = ModelTestData.regression(100, 30, 2);
+        SplittableRandom random = new SplittableRandom(3);
+        float[] dense = sparse.flatFeatures().clone();
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] += (float) random.nextGaussian();
+        }
+        Dataset data = sparse.withFeatures(dense);
+        assertNull(SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
+        MultitaskConfig config = SMALL.withLayerSizes(List.of(24, 12)).withWeightDecay(0.01).withDropout(0.25)
+                .withLearningRate(0.003);
+        assertSameTraining(() -> new MultitaskRegressor(data.tasks(), 30, config), data, 3);
+    }
+
+    @Test
+    void multiclassTrainsAsDl4jDoes() {
+        Dataset data = ModelTestData.multiclass(90, 20, 4);
+        assertSameTraining(() -> new MultitaskMulticlass(data.tasks(), 20, SMALL.withDropout(0.0), 4), data, 2);
+    }
+
+    @Test
+    void dl4jGoesOnWhereTheTrainerStopped() {
+        Dataset data = ModelTestData.classification(80, 40, 5);
+        MultitaskClassifier turns = new MultitaskClassifier(data.tasks(), 40, SMALL);
+        MultitaskClassifier dl4j = new MultitaskClassifier(data.tasks(), 40, SMALL);
+        turns.fit(data, 1);
+        turns.fit(data, 1, null);
+        turns.fit(data, 1);
+        dl4j.fit(data, 3, null);
+        assertSameState(dl4j, turns);
+        assertEquals(dl4j.network().getIterationCount(), turns.network().getIterationCount());
+    }
+
+    @Test
+    void aNetworkOutsideTheArchitectureTrainsThroughDl4j() {
+        Dataset data = ModelTestData.classification(40, 10, 6);
+        assertNotNull(SparseInputTrainer.of(new MultitaskClassifier(data.tasks(), 10, SMALL).network()));
+        MultiLayerNetwork sgd = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.FLOAT).updater(new Sgd(0.1)).list()
+                .layer(new DenseLayer.Builder().nIn(10).nOut(8).activation(Activation.TANH).build())
+                .layer(MultitaskModel.outputLayer(TaskType.CLASSIFICATION, 3).nIn(8).build()).build());
+        sgd.init();
+        assertNull(SparseInputTrainer.of(sgd));
+        MultitaskModel wrapped = MultitaskModel.wrap(TaskType.CLASSIFICATION, data.tasks(), sgd, SMALL);
+        INDArray before = sgd.params().dup();
+        wrapped.fit(data, 1);
+        assertTrue(sgd.params().sub(before).amaxNumber().doubleValue() > 0, "DL4J trained the wrapped network");
+    }
+
+    private static void assertSameTraining(java.util.function.Supplier<MultitaskModel> model, Dataset data,
+                                           int epochs) {
+        MultitaskModel fast = model.get();
+        MultitaskModel dl4j = model.get();
+        assertNotNull(SparseInputTrainer.of(fast.network()), "the toolkit's architecture has a trainer");
+        for (int e = 0; e < epochs; e++) {
+            EpochRecord own = fast.fit(data, 1).get(0);
+            EpochRecord reference = dl4j.fit(data, 1, null).get(0);
+            assertEquals(reference.loss(), own.loss(), 1e-5 * Math.max(1, Math.abs(reference.loss())),
+                    "epoch " + (e + 1) + " loss");
+            assertSameState(dl4j, fast);
+        }
+        double[][] p = fast.predict(data);
+        double[][] q = dl4j.predict(data);
+        for (int i = 0; i < p.length; i++) {
+            for (int t = 0; t < p[i].length; t++) {
+                assertEquals(q[i][t], p[i][t], 1e-4, "prediction " + i + "/" + t);
+            }
+        }
+    }
+
+    /** The same parameters and Adam state, to float rounding, and the parameters moved from their start. */
+    private static void assertSameState(MultitaskModel reference, MultitaskModel model) {
+        Map<String, INDArray> expected = reference.network().paramTable();
+        Map<String, INDArray> actual = model.network().paramTable();
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String name : expected.keySet()) {
+            assertClose(name, NdArrays.toFloats(expected.get(name)), NdArrays.toFloats(actual.get(name)));
+        }
+        assertClose("Adam's state", NdArrays.toFloats(reference.network().getUpdater(true).getStateViewArray()),
+                NdArrays.toFloats(model.network().getUpdater(true).getStateViewArray()));
+        assertEquals(reference.network().getIterationCount(), model.network().getIterationCount());
+    }
+
+    private static void assertClose(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what);
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(scale > 0, what + " is all zero");
+        assertTrue(worst <= 1e-4 * scale, what + ": largest difference " + worst + " against values up to " + scale);
+    }
+}
