@@ -24,7 +24,7 @@ mvn -B -q -ntp install -DskipTests
 mvn -B -q -ntp -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="models/target/test-classes:models/target/classes:$(cat models/target/bench.classpath)"
 JAR="$ROOT/cli/target/chemdl.jar"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 deepchem() { # runs a DeepChem bench script with one thread, when DeepChem is set up
   [ "${SKIP_DEEPCHEM:-0}" = 1 ] && return 1
