@@ -82,14 +82,22 @@ public final class TaskOutputLoss {
      * @param weights same shape as labels
      */
     public Result evaluate(double[] outputs, int molecules, double[] labels, double[] weights) {
+        return evaluate(outputs, molecules, labels, weights, true);
+    }
+
+    /**
+     * As {@link #evaluate(double[], int, double[], double[])}, with {@code mean} false the summed loss over the
+     * molecules and its gradient (DL4J's losses report sums, and DL4J divides by the batch size itself).
+     */
+    public Result evaluate(double[] outputs, int molecules, double[] labels, double[] weights, boolean mean) {
+        double m = mean ? Math.max(1, molecules) : 1;
         if (classes > 0) {
-            return evaluateMulticlass(outputs, molecules, labels, weights);
+            return evaluateMulticlass(outputs, molecules, labels, weights, m);
         }
-        int m = molecules;
-        double[] predictions = new double[m * tasks];
+        double[] predictions = new double[molecules * tasks];
         double[] dOutputs = new double[outputs.length];
         double loss = 0;
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < molecules; i++) {
             for (int t = 0; t < tasks; t++) {
                 int k = i * tasks + t;
                 double w = labels == null ? 0 : weights[k];
@@ -121,14 +129,14 @@ public final class TaskOutputLoss {
 
     /**
      * Softmax over each task's K logits; loss {@code w (logsumexp(z) - z_y)}, gradient {@code w (p - onehot(y))},
-     * both per molecule averaged.
+     * both divided by {@code m} (the molecules for a mean, 1 for a sum).
      */
-    private Result evaluateMulticlass(double[] outputs, int m, double[] labels, double[] weights) {
+    private Result evaluateMulticlass(double[] outputs, int molecules, double[] labels, double[] weights, double m) {
         int k = classes;
-        double[] probabilities = new double[m * tasks * k];
+        double[] probabilities = new double[molecules * tasks * k];
         double[] dOutputs = new double[outputs.length];
         double loss = 0;
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < molecules; i++) {
             for (int t = 0; t < tasks; t++) {
                 int base = (i * tasks + t) * k;
                 double logSum = softmax(outputs, base, k, probabilities);
@@ -170,7 +178,8 @@ public final class TaskOutputLoss {
         return max + Math.log(sum);
     }
 
-    private static double sigmoid(double x) {
+    /** The logistic function, without overflow for large {@code |x|}. */
+    public static double sigmoid(double x) {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
