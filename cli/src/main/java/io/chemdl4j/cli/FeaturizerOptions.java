@@ -3,7 +3,7 @@ package io.chemdl4j.cli;
 import java.util.List;
 import java.util.Map;
 
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.io.FeaturizeJob;
 import io.chemdl4j.models.ModelKind;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import io.chemdl4j.featurize.io.RowError;
 
 /**
  * Featurizes many SMILES on several threads, keeping input order, and reports every row that fails

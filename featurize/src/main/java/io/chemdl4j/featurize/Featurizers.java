@@ -1,6 +1,14 @@
 package io.chemdl4j.featurize;
 
 import java.util.List;
+import io.chemdl4j.featurize.descriptor.CdkDescriptorFeaturizer;
+import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MaccsFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MorganFeaturizer;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 
 /** Builds featurizers from their {@link FeaturizerSpec}s: the one place that knows every name. */
 public final class Featurizers {

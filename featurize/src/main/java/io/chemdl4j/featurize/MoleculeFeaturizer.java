@@ -1,6 +1,7 @@
 package io.chemdl4j.featurize;
 
 import org.openscience.cdk.interfaces.IAtomContainer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 
 /**
  * Turns one molecule into features of type {@code T}: a fixed-length vector

@@ -1,6 +1,7 @@
 package io.chemdl4j.featurize;
 
 import org.openscience.cdk.interfaces.IAtomContainer;
+import io.chemdl4j.featurize.io.RowError;
 
 /**
  * Limits past which a molecule is refused as an error row before anything costly is done with it: the length of

@@ -1,6 +1,7 @@
 /**
- * Molecules to plain arrays, with CDK: SMILES parsing, the featurizers (ECFP/FCFP, RDKit-compatible
- * Morgan, MACCS, descriptors, molecular graphs), their specs and registry ({@code Featurizers}), batch
- * featurization on every core with row errors. No deep-learning framework.
+ * Molecules to plain arrays, with CDK: SMILES parsing and its limits, the featurizer interfaces, their specs and
+ * registry ({@code Featurizers}), and batch featurization on every core with row errors. The featurizers
+ * themselves live by what they make: {@code fingerprint}, {@code descriptor}, {@code graph}. No deep-learning
+ * framework.
  */
 package io.chemdl4j.featurize;

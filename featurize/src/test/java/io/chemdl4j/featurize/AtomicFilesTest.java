@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.chemdl4j.featurize.io.AtomicFiles;
 
 class AtomicFilesTest {
     @TempDir

@@ -1,6 +1,7 @@
 package io.chemdl4j.featurize;
 
 import org.junit.jupiter.api.Nested;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 
 /** ECFP and FCFP variants under the shared featurizer contract. */
 class EcfpContractTest {

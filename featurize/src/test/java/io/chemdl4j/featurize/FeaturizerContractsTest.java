@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.chemdl4j.featurize.rdkit.RdkitDescriptors;
+import io.chemdl4j.featurize.descriptor.CdkDescriptorFeaturizer;
+import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MaccsFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MorganFeaturizer;
 
 /** Morgan, MACCS, RDKit-named and CDK descriptors under the shared featurizer contract, plus spot checks. */
 class FeaturizerContractsTest {

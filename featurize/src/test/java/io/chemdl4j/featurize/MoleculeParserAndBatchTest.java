@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
+import io.chemdl4j.featurize.io.RowError;
 
 class MoleculeParserAndBatchTest {
 

@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.chemdl4j.featurize.fingerprint.MorganFeaturizer;
 
 /**
  * {@link MorganFeaturizer} against native RDKit's on-bits for every molecule of Tox21, Delaney and

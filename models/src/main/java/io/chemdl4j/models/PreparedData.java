@@ -3,7 +3,7 @@ package io.chemdl4j.models;
 import java.util.List;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.models.predict.ModelEvaluation;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.transform.Transformer;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
-import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.featurize.GraphFeaturizer;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.models.dmpnn.DmpnnConfig;
 import io.chemdl4j.models.dmpnn.DmpnnModel;
 import io.chemdl4j.models.forest.RandomForestConfig;

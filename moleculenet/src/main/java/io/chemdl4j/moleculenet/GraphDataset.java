@@ -3,7 +3,7 @@ package io.chemdl4j.moleculenet;
 import java.util.List;
 import java.util.Objects;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.moleculenet.split.SplitFractions;
 import io.chemdl4j.moleculenet.split.Splitter;
 import io.chemdl4j.moleculenet.transform.Transformer;

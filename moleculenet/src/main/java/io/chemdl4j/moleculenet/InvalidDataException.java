@@ -3,7 +3,7 @@ package io.chemdl4j.moleculenet;
 /**
  * A data file as a whole cannot be used (missing, empty, wrong columns). The message names the file
  * and says what to do. Single bad rows are not exceptions: loaders report them as
- * {@link io.chemdl4j.featurize.RowError}s and go on.
+ * {@link io.chemdl4j.featurize.io.RowError}s and go on.
  */
 public class InvalidDataException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.VectorFeaturizer;

@@ -27,7 +27,7 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmiFlavor;
 import org.openscience.cdk.smiles.SmilesGenerator;
 
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 
 /**
  * Streams molecule records from a file, one at a time and in order, in constant memory:

@@ -19,7 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.AtomicFiles;
 
 /**
  * The output file and error list of a streaming job ({@code featurize}, {@code predict}), committed chunk by chunk

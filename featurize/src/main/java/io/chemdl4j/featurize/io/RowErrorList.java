@@ -25,7 +25,7 @@ public final class RowErrorList {
         }
 
         @Override
-        public void accept(io.chemdl4j.featurize.RowError e) throws IOException {
+        public void accept(io.chemdl4j.featurize.io.RowError e) throws IOException {
             failed++;
             if (csv != null) {
                 csv.printRecord(e.row(), e.input(), e.reason());

@@ -9,7 +9,7 @@ import io.chemdl4j.featurize.InvalidMoleculeException;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.MoleculeParser;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 
 /**
  * Featurizes a file of any size in constant memory: reads it in chunks, featurizes each chunk on

@@ -1,5 +1,6 @@
 /**
  * Molecule files in and feature files out: CSV/TSV, {@code .smi} and SDF readers (gzip too), streaming
- * featurization in constant memory, feature writers and the {@code featurize} job.
+ * featurization in constant memory, feature writers and the {@code featurize} job; and what every module's files
+ * share: atomic writes ({@code AtomicFiles}) and row errors ({@code RowError}).
  */
 package io.chemdl4j.featurize.io;

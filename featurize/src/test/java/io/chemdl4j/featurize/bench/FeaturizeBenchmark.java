@@ -14,14 +14,14 @@ import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smiles.SmilesParser;
 
 import io.chemdl4j.featurize.BatchFeaturizer;
-import io.chemdl4j.featurize.CdkDescriptorFeaturizer;
-import io.chemdl4j.featurize.DescriptorFeaturizer;
-import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.descriptor.CdkDescriptorFeaturizer;
+import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 import io.chemdl4j.featurize.InvalidMoleculeException;
-import io.chemdl4j.featurize.MaccsFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MaccsFeaturizer;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
-import io.chemdl4j.featurize.MorganFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MorganFeaturizer;
 import io.chemdl4j.featurize.io.TextFiles;
 
 /**

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chemdl4j.featurize.InvalidMoleculeException;
 import io.chemdl4j.featurize.MoleculeLimits;
-import io.chemdl4j.featurize.MorganFeaturizer;
+import io.chemdl4j.featurize.fingerprint.MorganFeaturizer;
 import io.chemdl4j.featurize.RequiredData;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 
 /** Reading every input format, fragment policies, and the featurize job's output. */
 class MoleculeInputTest {

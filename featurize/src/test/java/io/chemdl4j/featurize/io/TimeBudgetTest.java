@@ -16,7 +16,7 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.MoleculeLimits;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 
 /**
  * A molecule past the time budget is an error row naming the limit, and the run goes on at full speed:

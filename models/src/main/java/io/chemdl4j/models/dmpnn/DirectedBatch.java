@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.models.layers.Matrices;
 import io.chemdl4j.models.layers.SparseRows;
 
@@ -14,7 +14,7 @@ import io.chemdl4j.models.layers.SparseRows;
  * A batch of molecular graphs as one disjoint directed graph, the way chemprop's {@code BatchMolGraph}
  * collates it: atom and directed-bond feature matrices, and the sparse matrices that move rows along the
  * graph. Directed bond {@code e} of a molecule and its reverse are {@code e} and {@code e ^ 1} (the order of
- * {@link io.chemdl4j.featurize.ChempropGraphFeaturizer}). Immutable.
+ * {@link io.chemdl4j.featurize.graph.ChempropGraphFeaturizer}). Immutable.
  */
 final class DirectedBatch {
     final int molecules;

@@ -3,7 +3,7 @@ package io.chemdl4j.models.dmpnn;
 import java.util.List;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelConfig;

@@ -18,7 +18,7 @@ import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.models.DropoutUncertainty;
 import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.SavableModel;
@@ -37,7 +37,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Chemprop's directed message-passing network ({@link DmpnnNetwork}) on chemprop's molecular graphs
- * ({@link io.chemdl4j.featurize.ChempropGraphFeaturizer}): per-task sigmoid outputs with a masked
+ * ({@link io.chemdl4j.featurize.graph.ChempropGraphFeaturizer}): per-task sigmoid outputs with a masked
  * cross-entropy for classification (a missing label counts for nothing; class-balancing weights only when the
  * configuration asks), one value per task with a weighted squared
  * error for regression (labels standardized by the data's transformers, as chemprop scales them), Adam with

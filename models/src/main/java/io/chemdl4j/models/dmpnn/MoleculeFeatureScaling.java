@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.transform.FeatureClippingTransformer;

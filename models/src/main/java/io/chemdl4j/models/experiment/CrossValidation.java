@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.AtomicFiles;
 import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.split.Permutations;

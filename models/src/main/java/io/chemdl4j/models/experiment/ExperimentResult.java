@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.models.metrics.EvaluationResult;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.models.plot.FigureLabels;

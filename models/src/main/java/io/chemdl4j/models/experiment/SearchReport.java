@@ -36,7 +36,7 @@ public final class SearchReport {
     public static void writeTrials(HyperparameterSearch.Result result, java.nio.file.Path file)
             throws java.io.IOException {
         String metric = result.metric().id();
-        io.chemdl4j.featurize.AtomicFiles.write(file, out -> {
+        io.chemdl4j.featurize.io.AtomicFiles.write(file, out -> {
             org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(
                     new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build());

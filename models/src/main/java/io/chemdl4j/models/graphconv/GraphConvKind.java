@@ -3,7 +3,7 @@ package io.chemdl4j.models.graphconv;
 import java.util.List;
 import java.util.Optional;
 
-import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 import io.chemdl4j.models.FitRequest;
 import io.chemdl4j.models.Fitted;
 import io.chemdl4j.models.ModelConfig;

@@ -16,8 +16,8 @@ import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.GraphFeaturizer;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.models.DropoutUncertainty;
 import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.SavableModel;

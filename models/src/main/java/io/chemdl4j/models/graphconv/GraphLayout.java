@@ -2,7 +2,7 @@ package io.chemdl4j.models.graphconv;
 
 import java.util.List;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 
 /**
  * A batch of molecular graphs as one disjoint graph, laid out for the graph layers: atoms sorted by

@@ -2,9 +2,9 @@ package io.chemdl4j.models.input;
 
 import java.util.List;
 
-import io.chemdl4j.featurize.CdkDescriptorFeaturizer;
-import io.chemdl4j.featurize.DescriptorFeaturizer;
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.descriptor.CdkDescriptorFeaturizer;
+import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
 import io.chemdl4j.featurize.VectorFeaturizer;

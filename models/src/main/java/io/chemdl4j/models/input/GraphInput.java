@@ -2,12 +2,12 @@ package io.chemdl4j.models.input;
 
 import java.util.List;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
-import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.models.DataRequest;
 import io.chemdl4j.models.ModelInput;

@@ -8,7 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.AtomicFiles;
 
 /**
  * Scores as JSON for programs ({@code --metrics-out}): {@code {"test": {"roc_auc": …}, …, "per_task": {"test":

@@ -20,7 +20,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.AtomicFiles;
 import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.RocCurve;
 import io.chemdl4j.models.metrics.SplitPredictions;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.models.DataRequest;
 import io.chemdl4j.models.ModelInput;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import io.chemdl4j.featurize.BatchFeaturizer;
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.models.DropoutUncertainty;
 import io.chemdl4j.models.ModelInput;
 import io.chemdl4j.models.ModelKind;

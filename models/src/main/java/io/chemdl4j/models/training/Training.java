@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.AtomicFiles;
 import io.chemdl4j.models.TrainableModel;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.metrics.EvaluationResult;

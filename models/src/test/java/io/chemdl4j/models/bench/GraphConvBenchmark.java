@@ -3,7 +3,7 @@ package io.chemdl4j.models.bench;
 import java.util.List;
 import java.util.Locale;
 
-import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 import io.chemdl4j.models.graphconv.GraphConvConfig;
 import io.chemdl4j.models.graphconv.GraphConvModel;
 import io.chemdl4j.models.metrics.Metric;

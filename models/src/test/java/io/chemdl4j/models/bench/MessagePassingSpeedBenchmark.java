@@ -2,8 +2,8 @@ package io.chemdl4j.models.bench;
 
 import java.util.Locale;
 
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
-import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 import io.chemdl4j.models.dmpnn.DmpnnConfig;
 import io.chemdl4j.models.dmpnn.DmpnnModel;
 import io.chemdl4j.models.graphconv.GraphConvConfig;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import io.chemdl4j.featurize.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
 import io.chemdl4j.featurize.InvalidMoleculeException;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.models.layers.GradientCheck;
 import io.chemdl4j.models.training.NoamSchedule;
 import io.chemdl4j.moleculenet.Dataset;

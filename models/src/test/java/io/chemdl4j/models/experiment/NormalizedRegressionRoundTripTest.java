@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.models.multitask.MultitaskConfig;
 import io.chemdl4j.models.multitask.MultitaskRegressor;
 import io.chemdl4j.moleculenet.Dataset;

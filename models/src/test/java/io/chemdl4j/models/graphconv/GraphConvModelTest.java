@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import io.chemdl4j.featurize.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
 import io.chemdl4j.featurize.InvalidMoleculeException;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.TaskType;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.models.layers.GradientCheck;
 import io.chemdl4j.models.layers.Pass;
 import io.chemdl4j.moleculenet.GraphDataset;

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.chemdl4j.featurize.GraphFeaturizer;
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.GraphFeaturizer;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.io.PassThrough;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.io.ModelFormatException;

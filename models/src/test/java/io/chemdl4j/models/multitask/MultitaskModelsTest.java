@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.models.ModelTestData;
 import io.chemdl4j.models.io.ModelFormatException;
 import io.chemdl4j.models.io.ModelIO;

@@ -115,7 +115,7 @@ class TrainingTest {
         Dataset train = ModelTestData.classification(200, 24, 1);
         assertFrozenAfterFirstEpoch(new MultitaskClassifier(ModelTestData.TASKS, 24, SMALL.withSchedule(collapse)), train);
         assertFrozenAfterFirstEpoch(new GraphConvModel(TaskType.CLASSIFICATION, List.of("t0", "t1"),
-                io.chemdl4j.featurize.GraphFeaturizer.ATOM_FEATURES, GraphConvModelTest.small().withSchedule(collapse)
+                io.chemdl4j.featurize.graph.GraphFeaturizer.ATOM_FEATURES, GraphConvModelTest.small().withSchedule(collapse)
                         .withBatchSize(3)), GraphConvModelTest.tiny());
     }
 
@@ -164,7 +164,7 @@ class TrainingTest {
 
         GraphDataset graphs = GraphConvModelTest.tiny();
         GraphConvModel graphModel = new GraphConvModel(TaskType.CLASSIFICATION, List.of("t0", "t1"),
-                io.chemdl4j.featurize.GraphFeaturizer.ATOM_FEATURES, GraphConvModelTest.small().withDropout(0.3));
+                io.chemdl4j.featurize.graph.GraphFeaturizer.ATOM_FEATURES, GraphConvModelTest.small().withDropout(0.3));
         graphModel.fit(graphs, 2);
         Uncertainty g = graphModel.predictWithDropout(graphs, 10, 4, List.of());
         assertTrue(g.std()[1][0] > 0);

@@ -14,7 +14,7 @@ import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.io.SDFWriter;
 
-import io.chemdl4j.featurize.AtomicFiles;
+import io.chemdl4j.featurize.io.AtomicFiles;
 import io.chemdl4j.featurize.InvalidMoleculeException;
 import io.chemdl4j.featurize.MoleculeParser;
 import io.chemdl4j.featurize.io.InputFileException;

@@ -7,9 +7,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;

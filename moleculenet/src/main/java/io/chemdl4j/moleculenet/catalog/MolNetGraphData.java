@@ -3,7 +3,7 @@ package io.chemdl4j.moleculenet.catalog;
 import java.util.List;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.GraphDatasetSplit;
 import io.chemdl4j.moleculenet.load.DataSource;

@@ -122,7 +122,7 @@ public final class DataFiles {
     private static Path unpackBundled(String fileName, Path target) {
         try {
             Files.createDirectories(target.getParent());
-            Path partial = io.chemdl4j.featurize.AtomicFiles.createTemporarySibling(target, ".part", false);
+            Path partial = io.chemdl4j.featurize.io.AtomicFiles.createTemporarySibling(target, ".part", false);
             try {
                 copyBundled(fileName, partial);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -159,7 +159,7 @@ public final class DataFiles {
         LOG.info("Downloading {} to {}", url, target);
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
-        Path partial = io.chemdl4j.featurize.AtomicFiles.createTemporarySibling(target, ".part", false);
+        Path partial = io.chemdl4j.featurize.io.AtomicFiles.createTemporarySibling(target, ".part", false);
         try {
             HttpResponse<Path> response = client.send(HttpRequest.newBuilder(url).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(partial));

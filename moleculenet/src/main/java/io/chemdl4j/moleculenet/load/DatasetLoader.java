@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.chemdl4j.featurize.MolecularGraph;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.featurize.VectorFeaturizer;
 import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;

@@ -3,7 +3,7 @@ package io.chemdl4j.moleculenet.load;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.featurize.VectorFeaturizer;
 import io.chemdl4j.moleculenet.split.SplitFractions;
 import io.chemdl4j.moleculenet.split.SplitterType;

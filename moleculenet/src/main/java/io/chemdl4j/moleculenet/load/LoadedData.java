@@ -2,7 +2,7 @@ package io.chemdl4j.moleculenet.load;
 
 import java.util.List;
 
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.moleculenet.Dataset;
 
 /**

@@ -18,8 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-import io.chemdl4j.featurize.AtomicFiles;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.io.AtomicFiles;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.featurize.io.LineCappingReader;
 import io.chemdl4j.featurize.io.TextFiles;
 import io.chemdl4j.moleculenet.InvalidDataException;

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.chemdl4j.featurize.AtomicFiles;
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.io.AtomicFiles;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.catalog.MolNet;
 import io.chemdl4j.moleculenet.catalog.MolNetDataset;

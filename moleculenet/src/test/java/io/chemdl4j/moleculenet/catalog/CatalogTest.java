@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.featurize.RequiredData;
 import io.chemdl4j.moleculenet.InvalidDataException;
 import io.chemdl4j.moleculenet.TaskType;

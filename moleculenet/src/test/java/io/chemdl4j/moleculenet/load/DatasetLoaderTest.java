@@ -14,8 +14,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.chemdl4j.featurize.EcfpFeaturizer;
-import io.chemdl4j.featurize.RowError;
+import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
+import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.InvalidDataException;
 

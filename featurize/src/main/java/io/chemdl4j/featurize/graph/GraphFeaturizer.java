@@ -1,10 +1,13 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.graph;
 
 import java.util.List;
 import java.util.Map;
 
 
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
  * Molecular graphs for graph convolutions, with DeepChem's {@code ConvMolFeaturizer} atom layout

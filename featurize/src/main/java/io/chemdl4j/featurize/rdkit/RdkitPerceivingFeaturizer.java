@@ -1,8 +1,10 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.rdkit;
 
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
 
 /**
  * Base of the featurizers that see molecules as RDKit does: perceives the molecule once

@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import io.chemdl4j.featurize.FeaturizerContract;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
 
 /** ConvMol atom features checked against values derived by hand from DeepChem's layout. */
 class GraphFeaturizerTest {

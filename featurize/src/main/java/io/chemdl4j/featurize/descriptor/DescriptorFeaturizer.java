@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.descriptor;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,10 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 
 import io.chemdl4j.featurize.rdkit.RdkitDescriptors;
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
  * RDKit-named 2D descriptors ({@link RdkitDescriptors#NAMES}: the ones that agree with native
@@ -41,7 +45,8 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
         this.names = List.copyOf(names);
     }
 
-    static DescriptorFeaturizer fromSpec(FeaturizerSpec spec) {
+    /** The featurizer that {@code spec} (its {@link #spec()}) describes; {@link io.chemdl4j.featurize.Featurizers#create} calls it. */
+    public static DescriptorFeaturizer fromSpec(FeaturizerSpec spec) {
         String names = spec.parameters().get("names");
         return names == null || names.isBlank() ? new DescriptorFeaturizer()
                 : new DescriptorFeaturizer(List.of(names.split(",")));

@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.fingerprint;
 
 import java.util.Map;
 
@@ -9,6 +9,10 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
  * The 166 MACCS structural keys (CDK's {@link MACCSFingerprinter}), laid out as RDKit and DeepChem

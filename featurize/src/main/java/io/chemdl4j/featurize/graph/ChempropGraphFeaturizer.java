@@ -1,8 +1,12 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.graph;
 
 import java.util.Map;
 
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
+import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
  * Molecular graphs with chemprop's atom and bond features (chemprop v1.7 {@code MolGraph} with its

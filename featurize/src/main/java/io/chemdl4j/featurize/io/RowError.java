@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.io;
 
 /**
  * One input row that could not be used, and why.

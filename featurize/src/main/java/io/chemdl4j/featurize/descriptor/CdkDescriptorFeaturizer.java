@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.descriptor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +54,9 @@ import org.openscience.cdk.qsar.result.IntegerArrayResult;
 import org.openscience.cdk.qsar.result.IntegerResult;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.VectorFeaturizer;
 
 /**
  * CDK's own 2D molecular descriptors (the {@code cdk-qsarmolecular} set that needs no 3D
@@ -136,7 +139,8 @@ public final class CdkDescriptorFeaturizer implements VectorFeaturizer {
      * {@code version} was saved as version 1), or the current version for a spec that names only the
      * featurizer (as the command line asks for it).
      */
-    static CdkDescriptorFeaturizer fromSpec(FeaturizerSpec spec) {
+    /** The featurizer that {@code spec} (its {@link #spec()}) describes; {@link io.chemdl4j.featurize.Featurizers#create} calls it. */
+    public static CdkDescriptorFeaturizer fromSpec(FeaturizerSpec spec) {
         String version = spec.parameters().getOrDefault("version",
                 spec.parameters().containsKey("cdk") ? "1" : SPEC_VERSION);
         if (!version.equals("1") && !version.equals(SPEC_VERSION)) {

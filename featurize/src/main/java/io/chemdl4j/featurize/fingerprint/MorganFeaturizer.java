@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.fingerprint;
 
 import java.util.Map;
 
@@ -6,6 +6,10 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 
 import io.chemdl4j.featurize.rdkit.MorganEnvironments;
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
  * RDKit-compatible Morgan fingerprint: for the same SMILES it sets the same bits as RDKit's
@@ -96,7 +100,8 @@ public final class MorganFeaturizer extends RdkitPerceivingFeaturizer<float[]> i
                 "chirality", Boolean.toString(options.chirality())));
     }
 
-    static MorganFeaturizer fromSpec(FeaturizerSpec spec) {
+    /** The featurizer that {@code spec} (its {@link #spec()}) describes; {@link io.chemdl4j.featurize.Featurizers#create} calls it. */
+    public static MorganFeaturizer fromSpec(FeaturizerSpec spec) {
         return new MorganFeaturizer(new Options(
                 Integer.parseInt(spec.require("radius")),
                 Integer.parseInt(spec.require("length")),

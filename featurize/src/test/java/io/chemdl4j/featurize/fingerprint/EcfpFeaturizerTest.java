@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,9 @@ import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 import org.openscience.cdk.fingerprint.CircularFingerprinter;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.MoleculeParser;
+import io.chemdl4j.featurize.VectorFeaturizerContract;
 
 class EcfpFeaturizerTest {
     private static final int BIG = 1 << 20; // makes fold collisions on small molecules negligible

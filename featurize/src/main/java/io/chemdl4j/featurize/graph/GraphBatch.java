@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.graph;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.graph;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.RdkitOracle;
+import io.chemdl4j.featurize.RequiredData;
 
 /**
  * {@link ChempropGraphFeaturizer} against chemprop v1.7.1's own {@code MolGraph}s (RDKit 2022.09) of every

@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.chemdl4j.featurize;
+package io.chemdl4j.featurize.fingerprint;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -6,6 +6,9 @@ import java.util.Map;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.fingerprint.CircularFingerprinter;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.VectorFeaturizer;
 
 /**
  * Extended-connectivity (ECFP) and functional-class (FCFP) circular fingerprints on CDK's
@@ -109,7 +112,8 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
                 "chirality", Boolean.toString(options.chirality())));
     }
 
-    static EcfpFeaturizer fromSpec(FeaturizerSpec spec) {
+    /** The featurizer that {@code spec} (its {@link #spec()}) describes; {@link io.chemdl4j.featurize.Featurizers#create} calls it. */
+    public static EcfpFeaturizer fromSpec(FeaturizerSpec spec) {
         Invariants invariants = spec.name().equals(FCFP) ? Invariants.FCFP : Invariants.ECFP;
         return new EcfpFeaturizer(new Options(invariants,
                 Integer.parseInt(spec.require("radius")),
