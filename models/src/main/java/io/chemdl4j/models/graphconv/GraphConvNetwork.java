@@ -82,10 +82,20 @@ final class GraphConvNetwork {
      * their backward pass needs, so each thread that runs passes at the same time needs a network of its own.
      */
     GraphConvNetwork copy() {
-        GraphConvNetwork copy = new GraphConvNetwork(output, atomFeatures, config, dtype);
-        copy.params.forEach((name, array) -> array.assign(params.get(name)));
-        copy.moving.forEach((name, array) -> array.assign(moving.get(name)));
+        GraphConvNetwork copy;
+        // outside any workspace the caller may have open: the copy outlives it
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
+                     org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            copy = new GraphConvNetwork(output, atomFeatures, config, dtype);
+        }
+        copy.takeValuesOf(this);
         return copy;
+    }
+
+    /** Sets this network's parameters and moving statistics to {@code other}'s (a network of the same shape). */
+    void takeValuesOf(GraphConvNetwork other) {
+        params.forEach((name, array) -> array.assign(other.params.get(name)));
+        moving.forEach((name, array) -> array.assign(other.moving.get(name)));
     }
 
     private void add(Layer layer) {
