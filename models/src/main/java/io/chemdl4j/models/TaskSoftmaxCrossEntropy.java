@@ -91,11 +91,6 @@ public final class TaskSoftmaxCrossEntropy extends WeightedLoss {
         }
     }
 
-    /** The logistic function, without overflow for large {@code |x|}. */
-    public static double sigmoid(double x) {
-        return TaskOutputLoss.sigmoid(x);
-    }
-
     @Override
     public String name() {
         return "TaskSoftmaxCrossEntropy";

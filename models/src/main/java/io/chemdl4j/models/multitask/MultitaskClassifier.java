@@ -75,7 +75,7 @@ public final class MultitaskClassifier extends MultitaskModel {
         for (int r = 0; r < rows; r++) {
             for (int t = 0; t < tasks; t++) {
                 int i = r * 2 * tasks + 2 * t;
-                p[r][t] = TaskSoftmaxCrossEntropy.sigmoid(z[i + 1] - z[i]);
+                p[r][t] = io.chemdl4j.models.layers.TaskOutputLoss.sigmoid(z[i + 1] - z[i]);
             }
         }
         return p;

@@ -56,8 +56,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * <p>The network is DL4J's (its configuration, parameters and Adam's state are what a saved model holds), but the
  * toolkit's own architecture trains and predicts without DL4J's dense products: {@link SparseInputTrainer} takes
  * the same training steps with a first layer that adds up the weight rows of the set fingerprint bits, and
- * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own
- * ({@link #wrap}) trains and predicts through DL4J.
+ * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own of another
+ * shape ({@link #wrap}) trains and predicts through DL4J.
  */
 public abstract sealed class MultitaskModel implements SavableModel, TrainableModel<Dataset>, DropoutUncertainty<Dataset>
         permits MultitaskClassifier, MultitaskRegressor, MultitaskMulticlass {
@@ -354,8 +354,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
                 trainer.store(network);
                 setIterationCount(iteration);
             }
-            forward = null;
-            forwardChecked = false;
+            dropForward();
             EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
                     (System.nanoTime() - start) / 1e9);
             history.add(record);
@@ -657,8 +656,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     /** The network's parameter arrays (live views), by DL4J's names such as {@code 0_W}. */
     @Override
     public synchronized Map<String, INDArray> state() {
-        forward = null; // the caller may write into them
-        forwardChecked = false;
+        dropForward(); // the caller may write into them
         return network.paramTable();
     }
 
@@ -666,6 +664,12 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      * The toolkit's forward pass over the current weights, or {@code null} when the network is not of the toolkit's
      * architecture (a user's own, {@linkplain #wrap wrapped}): then DL4J predicts.
      */
+    /** Forgets the forward pass's copy of the weights, which may change now; held under the model's lock. */
+    private void dropForward() {
+        forward = null;
+        forwardChecked = false;
+    }
+
     private synchronized SparseInputForward sparseForward() {
         // under the lock: a prediction waits for a fit in progress, as the DL4J path does
         if (forward == null && !forwardChecked) {
@@ -702,8 +706,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
 
     /** The underlying network, for saving and for advanced use; do not train it behind the model's back. */
     synchronized MultiLayerNetwork network() {
-        forward = null; // the caller may change its weights
-        forwardChecked = false;
+        dropForward(); // the caller may change its weights
         return network;
     }
 

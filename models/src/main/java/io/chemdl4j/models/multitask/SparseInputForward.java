@@ -1,7 +1,6 @@
 package io.chemdl4j.models.multitask;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 import io.chemdl4j.models.Nd4jRuntime;
@@ -39,17 +38,10 @@ final class SparseInputForward {
         float[][] weights = new float[layers][];
         float[][] biases = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            weights[l] = rowMajor(network, l + "_W");
-            biases[l] = rowMajor(network, l + "_b");
+            weights[l] = SparseInputTrainer.values(network.getParam(l + "_W"), 'c');
+            biases[l] = SparseInputTrainer.values(network.getParam(l + "_b"), 'c');
         }
         return new SparseInputForward(width, weights, biases);
-    }
-
-    private static float[] rowMajor(MultiLayerNetwork network, String name) {
-        org.nd4j.linalg.api.ndarray.INDArray copy = network.getParam(name).castTo(DataType.FLOAT).dup('c');
-        float[] values = new float[(int) copy.length()];
-        copy.data().asNioFloat().get(values);
-        return values;
     }
 
     /** Inputs per molecule. */

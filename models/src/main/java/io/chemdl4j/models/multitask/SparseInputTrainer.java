@@ -261,7 +261,7 @@ final class SparseInputTrainer {
     }
 
     /** The values of {@code x} in {@code order} ('c' row-major, 'f' column-major), as floats. */
-    private static float[] values(INDArray x, char order) {
+    static float[] values(INDArray x, char order) {
         INDArray copy = x.castTo(DataType.FLOAT).dup(order);
         float[] out = new float[(int) copy.length()];
         copy.data().asNioFloat().get(out);
