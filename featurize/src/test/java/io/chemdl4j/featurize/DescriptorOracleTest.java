@@ -25,7 +25,12 @@ class DescriptorOracleTest {
         if (theirs == null || theirs.isEmpty()) {
             return false;
         }
-        double expected = Double.parseDouble(theirs);
+        double expected = switch (theirs) { // Python's repr of non-finite floats
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(theirs);
+        };
         if (Double.isNaN(expected) || Double.isInfinite(expected)) {
             return Double.compare(ours, expected) == 0;
         }

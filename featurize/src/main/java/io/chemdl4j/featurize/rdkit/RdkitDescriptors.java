@@ -48,18 +48,43 @@ public final class RdkitDescriptors {
     /** The descriptors that agree with RDKit, in RDKit's {@code descList} order. */
     public static final List<String> NAMES;
 
+    /** RDKit 2022.09's {@code Descriptors.descList} up to the fragment counts, which follow in table order. */
+    private static final List<String> DESC_LIST_HEAD = List.of(
+            "MaxEStateIndex", "MinEStateIndex", "MaxAbsEStateIndex", "MinAbsEStateIndex", "qed",
+            "MolWt", "HeavyAtomMolWt", "ExactMolWt", "NumValenceElectrons", "NumRadicalElectrons",
+            "MaxPartialCharge", "MinPartialCharge", "MaxAbsPartialCharge", "MinAbsPartialCharge",
+            "FpDensityMorgan1", "FpDensityMorgan2", "FpDensityMorgan3",
+            "BCUT2D_MWHI", "BCUT2D_MWLOW", "BCUT2D_CHGHI", "BCUT2D_CHGLO", "BCUT2D_LOGPHI", "BCUT2D_LOGPLOW",
+            "BCUT2D_MRHI", "BCUT2D_MRLOW", "BalabanJ", "BertzCT",
+            "Chi0", "Chi0n", "Chi0v", "Chi1", "Chi1n", "Chi1v", "Chi2n", "Chi2v", "Chi3n", "Chi3v",
+            "Chi4n", "Chi4v", "HallKierAlpha", "Ipc", "Kappa1", "Kappa2", "Kappa3", "LabuteASA",
+            "PEOE_VSA1", "PEOE_VSA10", "PEOE_VSA11", "PEOE_VSA12", "PEOE_VSA13", "PEOE_VSA14", "PEOE_VSA2",
+            "PEOE_VSA3", "PEOE_VSA4", "PEOE_VSA5", "PEOE_VSA6", "PEOE_VSA7", "PEOE_VSA8", "PEOE_VSA9",
+            "SMR_VSA1", "SMR_VSA10", "SMR_VSA2", "SMR_VSA3", "SMR_VSA4", "SMR_VSA5", "SMR_VSA6", "SMR_VSA7",
+            "SMR_VSA8", "SMR_VSA9",
+            "SlogP_VSA1", "SlogP_VSA10", "SlogP_VSA11", "SlogP_VSA12", "SlogP_VSA2", "SlogP_VSA3",
+            "SlogP_VSA4", "SlogP_VSA5", "SlogP_VSA6", "SlogP_VSA7", "SlogP_VSA8", "SlogP_VSA9", "TPSA",
+            "EState_VSA1", "EState_VSA10", "EState_VSA11", "EState_VSA2", "EState_VSA3", "EState_VSA4",
+            "EState_VSA5", "EState_VSA6", "EState_VSA7", "EState_VSA8", "EState_VSA9",
+            "VSA_EState1", "VSA_EState10", "VSA_EState2", "VSA_EState3", "VSA_EState4", "VSA_EState5",
+            "VSA_EState6", "VSA_EState7", "VSA_EState8", "VSA_EState9",
+            "FractionCSP3", "HeavyAtomCount", "NHOHCount", "NOCount",
+            "NumAliphaticCarbocycles", "NumAliphaticHeterocycles", "NumAliphaticRings",
+            "NumAromaticCarbocycles", "NumAromaticHeterocycles", "NumAromaticRings",
+            "NumHAcceptors", "NumHDonors", "NumHeteroatoms", "NumRotatableBonds",
+            "NumSaturatedCarbocycles", "NumSaturatedHeterocycles", "NumSaturatedRings", "RingCount",
+            "MolLogP", "MolMR");
+
+    /** Descriptors of {@link #DESC_LIST_HEAD} not computed here yet. */
+    private static final Set<String> NOT_COMPUTED = Set.of("qed");
+
     static {
-        List<String> names = new ArrayList<>(List.of(
-                "MolWt", "HeavyAtomMolWt", "ExactMolWt", "NumValenceElectrons", "NumRadicalElectrons",
-                "FpDensityMorgan1", "FpDensityMorgan2", "FpDensityMorgan3",
-                "Chi0", "Chi0n", "Chi0v", "Chi1", "Chi1n", "Chi1v", "Chi2n", "Chi2v", "Chi3n", "Chi3v",
-                "Chi4n", "Chi4v",
-                "FractionCSP3", "HeavyAtomCount", "NHOHCount", "NOCount",
-                "NumAliphaticCarbocycles", "NumAliphaticHeterocycles", "NumAliphaticRings",
-                "NumAromaticCarbocycles", "NumAromaticHeterocycles", "NumAromaticRings",
-                "NumHAcceptors", "NumHDonors", "NumHeteroatoms", "NumRotatableBonds",
-                "NumSaturatedCarbocycles", "NumSaturatedHeterocycles", "NumSaturatedRings", "RingCount",
-                "MolLogP", "MolMR"));
+        List<String> names = new ArrayList<>();
+        for (String name : DESC_LIST_HEAD) {
+            if (!NOT_COMPUTED.contains(name)) {
+                names.add(name);
+            }
+        }
         for (SmartsTable.Row row : FRAGMENTS.rows()) {
             names.add(row.name());
         }
@@ -87,6 +112,20 @@ public final class RdkitDescriptors {
         connectivity(mol, out);
         counts(mol, out);
         crippen(mol, out);
+        int[] heavyTypes = crippenTypes(mol.container());
+        double[] logPContributions = new double[mol.atomCount()];
+        double[] mrContributions = new double[mol.atomCount()];
+        for (int a = 0; a < heavyTypes.length; a++) {
+            if (heavyTypes[a] >= 0) {
+                logPContributions[a] = CRIPPEN_LOGP[heavyTypes[a]];
+                mrContributions[a] = CRIPPEN_MR[heavyTypes[a]];
+            }
+        }
+        double[][] distances = RdkitTopology.distances(mol);
+        double[][] bondOrderDistances = RdkitTopology.bondOrderDistances(mol);
+        topology(mol, distances, bondOrderDistances, out);
+        surfaces(mol, distances, logPContributions, mrContributions, out);
+        bcut(mol, logPContributions, mrContributions, out);
         IAtomContainer container = mol.container();
         for (int i = 0; i < FRAGMENTS.size(); i++) {
             out.put(FRAGMENTS.rows().get(i).name(), (double) FRAGMENTS.countUnique(i, container));
@@ -378,19 +417,7 @@ public final class RdkitDescriptors {
             throw new InvalidMoleculeException("molecule cannot be copied", e);
         }
         AtomContainerManipulator.convertImplicitToExplicitHydrogens(withHydrogens);
-        int n = withHydrogens.getAtomCount();
-        int[] type = new int[n];
-        java.util.Arrays.fill(type, -1);
-        int typed = 0;
-        for (int p = 0; p < CRIPPEN.size() && typed < n; p++) {
-            for (int[] match : CRIPPEN.pattern(p).matchAll(withHydrogens)) {
-                int atom = match[0];
-                if (type[atom] < 0) {
-                    type[atom] = p;
-                    typed++;
-                }
-            }
-        }
+        int[] type = crippenTypes(withHydrogens);
         double logP = 0;
         double mr = 0;
         for (int t : type) {
@@ -401,5 +428,141 @@ public final class RdkitDescriptors {
         }
         out.put("MolLogP", logP);
         out.put("MolMR", mr);
+    }
+
+    /**
+     * Each atom's Wildman-Crippen type (row of the table), -1 if none: the first pattern that matches the
+     * atom as its first atom, as RDKit's {@code getCrippenAtomContribs} assigns them.
+     */
+    private static int[] crippenTypes(IAtomContainer container) {
+        int n = container.getAtomCount();
+        int[] type = new int[n];
+        java.util.Arrays.fill(type, -1);
+        int typed = 0;
+        for (int p = 0; p < CRIPPEN.size() && typed < n; p++) {
+            for (int[] match : CRIPPEN.pattern(p).matchAll(container)) {
+                int atom = match[0];
+                if (type[atom] < 0) {
+                    type[atom] = p;
+                    typed++;
+                }
+            }
+        }
+        return type;
+    }
+
+    // ---- topological indices -------------------------------------------------------------------
+
+    private static void topology(RdkitMolecule mol, double[][] distances, double[][] bondOrderDistances,
+                                 Map<String, Double> out) {
+        double[] estate = RdkitTopology.eStateIndices(mol, distances);
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        double maxAbs = Double.NEGATIVE_INFINITY;
+        double minAbs = Double.POSITIVE_INFINITY;
+        for (double e : estate) {
+            max = Math.max(max, e);
+            min = Math.min(min, e);
+            maxAbs = Math.max(maxAbs, Math.abs(e));
+            minAbs = Math.min(minAbs, Math.abs(e));
+        }
+        out.put("MaxEStateIndex", max);
+        out.put("MinEStateIndex", min);
+        out.put("MaxAbsEStateIndex", maxAbs);
+        out.put("MinAbsEStateIndex", minAbs);
+        out.put("BalabanJ", RdkitTopology.balabanJ(mol, bondOrderDistances));
+        out.put("BertzCT", RdkitTopology.bertzCT(mol, bondOrderDistances));
+        double alpha = RdkitTopology.hallKierAlpha(mol);
+        out.put("HallKierAlpha", alpha);
+        out.put("Ipc", RdkitTopology.ipc(mol));
+        double[] ones = new double[mol.atomCount()];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] paths = {mol.atomCount(), pathSum(mol, ones, 1), pathSum(mol, ones, 2), pathSum(mol, ones, 3)};
+        double[] kappa = RdkitTopology.kappa(mol, alpha, paths);
+        out.put("Kappa1", kappa[0]);
+        out.put("Kappa2", kappa[1]);
+        out.put("Kappa3", kappa[2]);
+    }
+
+    // ---- surface areas and partial charges ------------------------------------------------------------
+
+    private static void surfaces(RdkitMolecule mol, double[][] distances, double[] logP, double[] mr,
+                                 Map<String, Double> out) {
+        int n = mol.atomCount();
+        double[] labute = RdkitSurface.labuteContributions(mol);
+        double asa = 0;
+        for (double v : labute) {
+            asa += v;
+        }
+        out.put("LabuteASA", asa);
+        double[] atomAreas = java.util.Arrays.copyOfRange(labute, 1, n + 1);
+        putBins(out, "SlogP_VSA", RdkitSurface.bin(logP, atomAreas, RdkitSurface.LOGP_BINS));
+        putBins(out, "SMR_VSA", RdkitSurface.bin(mr, atomAreas, RdkitSurface.MR_BINS));
+        double tpsa = 0;
+        for (double v : RdkitSurface.tpsaContributions(mol)) {
+            tpsa += v;
+        }
+        out.put("TPSA", tpsa);
+        double[] estate = RdkitTopology.eStateIndices(mol, distances);
+        putBins(out, "EState_VSA", RdkitSurface.bin(estate, atomAreas, RdkitSurface.ESTATE_BINS));
+        putBins(out, "VSA_EState", RdkitSurface.bin(atomAreas, estate, RdkitSurface.VSA_BINS));
+        double[] charges;
+        try {
+            charges = GasteigerCharges.compute(mol, 12, false);
+        } catch (GasteigerCharges.MissingParametersException e) {
+            throw new AssertionError("lenient Gasteiger charges never throw", e);
+        }
+        putBins(out, "PEOE_VSA", RdkitSurface.bin(charges, atomAreas, RdkitSurface.CHARGE_BINS));
+        // Python's min(chg, minChg) and max(chg, maxChg), NaN handling included
+        double minCharge = 500;
+        double maxCharge = -500;
+        for (double chg : charges) {
+            minCharge = minCharge < chg ? minCharge : chg;
+            maxCharge = maxCharge > chg ? maxCharge : chg;
+        }
+        double absMin = Math.abs(minCharge);
+        double absMax = Math.abs(maxCharge);
+        out.put("MaxPartialCharge", maxCharge);
+        out.put("MinPartialCharge", minCharge);
+        out.put("MaxAbsPartialCharge", absMax > absMin ? absMax : absMin);
+        out.put("MinAbsPartialCharge", absMax < absMin ? absMax : absMin);
+    }
+
+    private static void putBins(Map<String, Double> out, String prefix, double[] bins) {
+        for (int i = 0; i < bins.length; i++) {
+            out.put(prefix + (i + 1), bins[i]);
+        }
+    }
+
+    // ---- Burden eigenvalues ------------------------------------------------------------------------
+
+    private static final String[] BCUT_NAMES = {"BCUT2D_MWHI", "BCUT2D_MWLOW", "BCUT2D_CHGHI", "BCUT2D_CHGLO",
+        "BCUT2D_LOGPHI", "BCUT2D_LOGPLOW", "BCUT2D_MRHI", "BCUT2D_MRLOW"};
+
+    /**
+     * RDKit's {@code BCUT2D}: Burden eigenvalue extremes for atom masses, Gasteiger charges (strict: an
+     * atom without parameters makes all eight NaN, as Python's wrapper reports RDKit's exception), Crippen
+     * logP and MR contributions.
+     */
+    private static void bcut(RdkitMolecule mol, double[] logP, double[] mr, Map<String, Double> out)
+            throws InvalidMoleculeException {
+        double[] values = new double[8];
+        try {
+            double[] masses = new double[mol.atomCount()];
+            for (int a = 0; a < masses.length; a++) {
+                masses[a] = mol.mass(a);
+            }
+            double[][] properties = {masses, GasteigerCharges.compute(mol, 12, true), logP, mr};
+            for (int p = 0; p < properties.length; p++) {
+                double[] range = RdkitTopology.burdenEigenvalueRange(mol, properties[p]);
+                values[2 * p] = range[0];
+                values[2 * p + 1] = range[1];
+            }
+        } catch (GasteigerCharges.MissingParametersException | IllegalArgumentException e) {
+            java.util.Arrays.fill(values, Double.NaN);
+        }
+        for (int i = 0; i < values.length; i++) {
+            out.put(BCUT_NAMES[i], values[i]);
+        }
     }
 }
