@@ -75,15 +75,10 @@ public final class RdkitDescriptors {
             "NumSaturatedCarbocycles", "NumSaturatedHeterocycles", "NumSaturatedRings", "RingCount",
             "MolLogP", "MolMR");
 
-    /** Descriptors of {@link #DESC_LIST_HEAD} not computed here yet. */
-    private static final Set<String> NOT_COMPUTED = Set.of("qed");
-
     static {
         List<String> names = new ArrayList<>();
         for (String name : DESC_LIST_HEAD) {
-            if (!NOT_COMPUTED.contains(name)) {
-                names.add(name);
-            }
+            names.add(name);
         }
         for (SmartsTable.Row row : FRAGMENTS.rows()) {
             names.add(row.name());
@@ -111,21 +106,26 @@ public final class RdkitDescriptors {
         morganDensity(mol, out);
         connectivity(mol, out);
         counts(mol, out);
-        crippen(mol, out);
-        int[] heavyTypes = crippenTypes(mol.container());
+        int[] types = crippen(mol, out);
+        // the heavy atoms keep their indices when the hydrogens are made explicit, and RDKit's types of
+        // heavy atoms (its getCrippenAtomContribs on the molecule as parsed) do not depend on them
         double[] logPContributions = new double[mol.atomCount()];
         double[] mrContributions = new double[mol.atomCount()];
-        for (int a = 0; a < heavyTypes.length; a++) {
-            if (heavyTypes[a] >= 0) {
-                logPContributions[a] = CRIPPEN_LOGP[heavyTypes[a]];
-                mrContributions[a] = CRIPPEN_MR[heavyTypes[a]];
+        for (int a = 0; a < logPContributions.length; a++) {
+            int type = types[a];
+            if (type >= 0) {
+                logPContributions[a] = CRIPPEN_LOGP[type];
+                mrContributions[a] = CRIPPEN_MR[type];
             }
         }
         double[][] distances = RdkitTopology.distances(mol);
         double[][] bondOrderDistances = RdkitTopology.bondOrderDistances(mol);
-        topology(mol, distances, bondOrderDistances, out);
-        surfaces(mol, distances, logPContributions, mrContributions, out);
+        double[] estate = RdkitTopology.eStateIndices(mol, distances);
+        topology(mol, estate, bondOrderDistances, out);
+        surfaces(mol, estate, logPContributions, mrContributions, out);
         bcut(mol, logPContributions, mrContributions, out);
+        out.put("qed", RdkitQed.qed(mol, out.get("MolWt"), out.get("MolLogP"), out.get("NumHDonors"), out.get("TPSA"),
+                out.get("NumRotatableBonds")));
         IAtomContainer container = mol.container();
         for (int i = 0; i < FRAGMENTS.size(); i++) {
             out.put(FRAGMENTS.rows().get(i).name(), (double) FRAGMENTS.countUnique(i, container));
@@ -409,7 +409,8 @@ public final class RdkitDescriptors {
 
     // ---- Wildman-Crippen logP and molar refractivity ------------------------------------------------
 
-    private static void crippen(RdkitMolecule mol, Map<String, Double> out) throws InvalidMoleculeException {
+    /** MolLogP and MolMR; returns every atom's type, the explicit hydrogens' after the heavy atoms. */
+    private static int[] crippen(RdkitMolecule mol, Map<String, Double> out) throws InvalidMoleculeException {
         IAtomContainer withHydrogens;
         try {
             withHydrogens = mol.container().clone();
@@ -428,6 +429,7 @@ public final class RdkitDescriptors {
         }
         out.put("MolLogP", logP);
         out.put("MolMR", mr);
+        return type;
     }
 
     /**
@@ -453,9 +455,8 @@ public final class RdkitDescriptors {
 
     // ---- topological indices -------------------------------------------------------------------
 
-    private static void topology(RdkitMolecule mol, double[][] distances, double[][] bondOrderDistances,
+    private static void topology(RdkitMolecule mol, double[] estate, double[][] bondOrderDistances,
                                  Map<String, Double> out) {
-        double[] estate = RdkitTopology.eStateIndices(mol, distances);
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         double maxAbs = Double.NEGATIVE_INFINITY;
@@ -486,7 +487,7 @@ public final class RdkitDescriptors {
 
     // ---- surface areas and partial charges ------------------------------------------------------------
 
-    private static void surfaces(RdkitMolecule mol, double[][] distances, double[] logP, double[] mr,
+    private static void surfaces(RdkitMolecule mol, double[] estate, double[] logP, double[] mr,
                                  Map<String, Double> out) {
         int n = mol.atomCount();
         double[] labute = RdkitSurface.labuteContributions(mol);
@@ -503,7 +504,6 @@ public final class RdkitDescriptors {
             tpsa += v;
         }
         out.put("TPSA", tpsa);
-        double[] estate = RdkitTopology.eStateIndices(mol, distances);
         putBins(out, "EState_VSA", RdkitSurface.bin(estate, atomAreas, RdkitSurface.ESTATE_BINS));
         putBins(out, "VSA_EState", RdkitSurface.bin(atomAreas, estate, RdkitSurface.VSA_BINS));
         double[] charges;

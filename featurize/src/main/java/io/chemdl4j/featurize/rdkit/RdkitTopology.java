@@ -1,13 +1,12 @@
 package io.chemdl4j.featurize.rdkit;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * RDKit's topological indices ({@code GraphDescriptors}): Hall-Kier alpha and kappa shape indices,
@@ -257,8 +256,9 @@ final class RdkitTopology {
             Arrays.sort(sorted);
             StringBuilder key = new StringBuilder();
             for (int k = 0; k < Math.min(cutoff, sorted.length); k++) {
-                // '%.4f' as C prints it: the exact binary value rounded half to even
-                key.append(new BigDecimal(sorted[k]).setScale(4, RoundingMode.HALF_EVEN).toPlainString()).append(',');
+                // RDKit compares '%.4f' strings; the distances are sums of 1, 1/2, 2/3 and 1/3, never
+                // within rounding error of a half at the fifth decimal, so rounding x·10⁴ gives the same classes
+                key.append(Math.round(sorted[k] * 1e4)).append(',');
             }
             classes[i] = seen.computeIfAbsent(key.toString(), k -> seen.size() + 1);
         }
@@ -409,10 +409,10 @@ final class RdkitTopology {
         if (n == 0) {
             return new double[] {0, 0};
         }
-        double[][] burden = new double[n][n];
+        DMatrixRMaj burden = new DMatrixRMaj(n, n);
+        burden.fill(0.001);
         for (int i = 0; i < n; i++) {
-            Arrays.fill(burden[i], 0.001);
-            burden[i][i] = diagonal[i];
+            burden.unsafe_set(i, i, diagonal[i]);
         }
         for (int b = 0; b < mol.bondCount(); b++) {
             int type = mol.bondType(b);
@@ -423,10 +423,18 @@ final class RdkitTopology {
                 case 3 -> 0.5773502691896258;
                 default -> throw new IllegalArgumentException("bond order must be single, double, triple or aromatic");
             };
-            burden[mol.bondBegin(b)][mol.bondEnd(b)] = score;
-            burden[mol.bondEnd(b)][mol.bondBegin(b)] = score;
+            burden.unsafe_set(mol.bondBegin(b), mol.bondEnd(b), score);
+            burden.unsafe_set(mol.bondEnd(b), mol.bondBegin(b), score);
         }
-        double[] values = new EigenDecomposition(new Array2DRowRealMatrix(burden, false)).getRealEigenvalues();
+        // symmetric, eigenvalues only: a third of the work of a decomposition with eigenvectors
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eigen.decompose(burden)) {
+            throw new IllegalArgumentException("the Burden matrix's eigenvalues did not converge");
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = eigen.getEigenvalue(i).getReal();
+        }
         double highest = values[0];
         double lowest = values[0];
         for (double v : values) {
