@@ -1,6 +1,7 @@
 package io.chemdl4j.featurize.rdkit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class RdkitDescriptors {
         Map<String, Double> out = new LinkedHashMap<>(256);
         composition(mol, out);
         morganDensity(mol, out);
-        connectivity(mol, out);
+        double[] pathCounts = connectivity(mol, out);
         counts(mol, out);
         int[] types = crippen(mol, out);
         // the heavy atoms keep their indices when the hydrogens are made explicit, and RDKit's types of
@@ -121,7 +122,7 @@ public final class RdkitDescriptors {
         double[][] distances = RdkitTopology.distances(mol);
         double[][] bondOrderDistances = RdkitTopology.bondOrderDistances(mol);
         double[] estate = RdkitTopology.eStateIndices(mol, distances);
-        topology(mol, estate, bondOrderDistances, out);
+        topology(mol, estate, bondOrderDistances, pathCounts, out);
         surfaces(mol, estate, logPContributions, mrContributions, out);
         bcut(mol, logPContributions, mrContributions, out);
         out.put("qed", RdkitQed.qed(mol, out.get("MolWt"), out.get("MolLogP"), out.get("NumHDonors"), out.get("TPSA"),
@@ -183,7 +184,11 @@ public final class RdkitDescriptors {
 
     // ---- connectivity (Kier-Hall chi) indices -----------------------------------------------------
 
-    private static void connectivity(RdkitMolecule mol, Map<String, Double> out) {
+    /**
+     * The chi indices; returns the atoms and the numbers of paths of one, two and three bonds, which the
+     * kappa indices read (RDKit counts them with the same path finder).
+     */
+    private static double[] connectivity(RdkitMolecule mol, Map<String, Double> out) {
         int n = mol.atomCount();
         double[] plain = new double[n];
         double[] nval = new double[n];
@@ -208,13 +213,22 @@ public final class RdkitDescriptors {
         out.put("Chi0", sum(plain));
         out.put("Chi0n", sum(nval));
         out.put("Chi0v", sum(hk));
-        out.put("Chi1", pathSum(mol, plain, 1));
-        out.put("Chi1n", pathSum(mol, nval, 1));
-        out.put("Chi1v", pathSum(mol, hk, 1));
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        double[] first = pathSums(mol, new double[][] {plain, nval, hk, ones}, 1);
+        out.put("Chi1", first[0]);
+        out.put("Chi1n", first[1]);
+        out.put("Chi1v", first[2]);
+        double[] pathCounts = {n, first[3], 0, 0};
         for (int order = 2; order <= 4; order++) {
-            out.put("Chi" + order + "n", pathSum(mol, nval, order));
-            out.put("Chi" + order + "v", pathSum(mol, hk, order));
+            double[] sums = pathSums(mol, new double[][] {nval, hk, ones}, order);
+            out.put("Chi" + order + "n", sums[0]);
+            out.put("Chi" + order + "v", sums[1]);
+            if (order < pathCounts.length) {
+                pathCounts[order] = sums[2];
+            }
         }
+        return pathCounts;
     }
 
     private static double sum(double[] values) {
@@ -226,13 +240,13 @@ public final class RdkitDescriptors {
     }
 
     /**
-     * RDKit's chi path sum: over every walk of {@code length} distinct bonds whose atoms are distinct
-     * except that the last may close onto an earlier one, the product of the atoms' weights. A walk
+     * RDKit's chi path sums, one per weight array: over every walk of {@code length} distinct bonds whose atoms
+     * are distinct except that the last may close onto an earlier one, the product of the atoms' weights. A walk
      * that closes a ring onto its first atom counts that atom once; one that closes onto an inner atom
      * counts it twice (as RDKit's atom list of such a path repeats it). Each path is counted once.
      */
-    private static double pathSum(RdkitMolecule mol, double[] weights, int length) {
-        double[] total = new double[1];
+    private static double[] pathSums(RdkitMolecule mol, double[][] weights, int length) {
+        double[] total = new double[weights.length];
         int[] path = new int[length + 1];
         boolean[] onPath = new boolean[mol.atomCount()];
         for (int start = 0; start < mol.atomCount(); start++) {
@@ -241,10 +255,10 @@ public final class RdkitDescriptors {
             extend(mol, weights, path, 1, length, onPath, total);
             onPath[start] = false;
         }
-        return total[0];
+        return total;
     }
 
-    private static void extend(RdkitMolecule mol, double[] weights, int[] path, int depth, int length,
+    private static void extend(RdkitMolecule mol, double[][] weights, int[] path, int depth, int length,
                                boolean[] onPath, double[] total) {
         int last = path[depth - 1];
         for (int k = 0; k < mol.degree(last); k++) {
@@ -256,15 +270,15 @@ public final class RdkitDescriptors {
             if (depth == length) {
                 if (!onPath[next]) {
                     if (path[0] < next) { // a simple path, found from both ends
-                        total[0] += product(weights, path, length + 1);
+                        addProducts(weights, path, length + 1, total);
                     }
                 } else if (next == path[0]) {
                     // a ring of `length` bonds, found from each atom in both directions
                     if (isCanonicalRing(path, length)) {
-                        total[0] += product(weights, path, length);
+                        addProducts(weights, path, length, total);
                     }
                 } else if (isCanonicalLasso(path, length)) {
-                    total[0] += product(weights, path, length + 1);
+                    addProducts(weights, path, length + 1, total);
                 }
             } else if (!onPath[next]) {
                 onPath[next] = true;
@@ -274,12 +288,14 @@ public final class RdkitDescriptors {
         }
     }
 
-    private static double product(double[] weights, int[] path, int atoms) {
-        double p = 1;
-        for (int i = 0; i < atoms; i++) {
-            p *= weights[path[i]];
+    private static void addProducts(double[][] weights, int[] path, int atoms, double[] total) {
+        for (int w = 0; w < weights.length; w++) {
+            double p = 1;
+            for (int i = 0; i < atoms; i++) {
+                p *= weights[w][path[i]];
+            }
+            total[w] += p;
         }
-        return p;
     }
 
     /**
@@ -439,7 +455,7 @@ public final class RdkitDescriptors {
     private static int[] crippenTypes(IAtomContainer container) {
         int n = container.getAtomCount();
         int[] type = new int[n];
-        java.util.Arrays.fill(type, -1);
+        Arrays.fill(type, -1);
         int typed = 0;
         for (int p = 0; p < CRIPPEN.size() && typed < n; p++) {
             for (int[] match : CRIPPEN.pattern(p).matchAll(container)) {
@@ -456,7 +472,7 @@ public final class RdkitDescriptors {
     // ---- topological indices -------------------------------------------------------------------
 
     private static void topology(RdkitMolecule mol, double[] estate, double[][] bondOrderDistances,
-                                 Map<String, Double> out) {
+                                 double[] pathCounts, Map<String, Double> out) {
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         double maxAbs = Double.NEGATIVE_INFINITY;
@@ -476,10 +492,7 @@ public final class RdkitDescriptors {
         double alpha = RdkitTopology.hallKierAlpha(mol);
         out.put("HallKierAlpha", alpha);
         out.put("Ipc", RdkitTopology.ipc(mol));
-        double[] ones = new double[mol.atomCount()];
-        java.util.Arrays.fill(ones, 1.0);
-        double[] paths = {mol.atomCount(), pathSum(mol, ones, 1), pathSum(mol, ones, 2), pathSum(mol, ones, 3)};
-        double[] kappa = RdkitTopology.kappa(mol, alpha, paths);
+        double[] kappa = RdkitTopology.kappa(mol, alpha, pathCounts);
         out.put("Kappa1", kappa[0]);
         out.put("Kappa2", kappa[1]);
         out.put("Kappa3", kappa[2]);
@@ -496,7 +509,7 @@ public final class RdkitDescriptors {
             asa += v;
         }
         out.put("LabuteASA", asa);
-        double[] atomAreas = java.util.Arrays.copyOfRange(labute, 1, n + 1);
+        double[] atomAreas = Arrays.copyOfRange(labute, 1, n + 1);
         putBins(out, "SlogP_VSA", RdkitSurface.bin(logP, atomAreas, RdkitSurface.LOGP_BINS));
         putBins(out, "SMR_VSA", RdkitSurface.bin(mr, atomAreas, RdkitSurface.MR_BINS));
         double tpsa = 0;
@@ -559,7 +572,7 @@ public final class RdkitDescriptors {
                 values[2 * p + 1] = range[1];
             }
         } catch (GasteigerCharges.MissingParametersException | IllegalArgumentException e) {
-            java.util.Arrays.fill(values, Double.NaN);
+            Arrays.fill(values, Double.NaN);
         }
         for (int i = 0; i < values.length; i++) {
             out.put(BCUT_NAMES[i], values[i]);

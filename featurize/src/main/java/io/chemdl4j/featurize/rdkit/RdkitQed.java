@@ -51,7 +51,7 @@ final class RdkitQed {
         for (int i = 0; i < PATTERNS.size(); i++) {
             if (PATTERNS.rows().get(i).name().equals("acceptor")) {
                 acceptors += PATTERNS.countUnique(i, container);
-            } else if (PATTERNS.pattern(i).matches(container)) {
+            } else if (PATTERNS.matches(i, container)) {
                 alerts++;
             }
         }

@@ -291,18 +291,15 @@ final class RdkitTopology {
      */
     static double ipc(RdkitMolecule mol) {
         int n = mol.atomCount();
-        double[][] adjacency = new double[n][n];
-        for (int b = 0; b < mol.bondCount(); b++) {
-            adjacency[mol.bondBegin(b)][mol.bondEnd(b)] = 1;
-            adjacency[mol.bondEnd(b)][mol.bondBegin(b)] = 1;
-        }
         double[] coefficients = new double[n + 1];
         coefficients[0] = 1;
-        double[][] power = new double[n][];
-        for (int i = 0; i < n; i++) {
-            power[i] = adjacency[i].clone();
+        // A_k = A · (A_{k-1} - c_k I) = A · A_{k-1} - c_k A, with A_1 = A; A is 0/1, so a product adds rows
+        double[][] power = new double[n][n];
+        double[][] next = new double[n][n];
+        for (int b = 0; b < mol.bondCount(); b++) {
+            power[mol.bondBegin(b)][mol.bondEnd(b)] = 1;
+            power[mol.bondEnd(b)][mol.bondBegin(b)] = 1;
         }
-        double[][] shifted = new double[n][n];
         for (int k = 1; k <= n; k++) {
             double trace = 0;
             for (int i = 0; i < n; i++) {
@@ -314,35 +311,27 @@ final class RdkitTopology {
                 break;
             }
             for (int i = 0; i < n; i++) {
-                System.arraycopy(power[i], 0, shifted[i], 0, n);
-                shifted[i][i] -= c;
+                double[] row = next[i];
+                Arrays.fill(row, 0);
+                for (int d = 0; d < mol.degree(i); d++) {
+                    double[] added = power[mol.neighbour(i, d)];
+                    for (int j = 0; j < n; j++) {
+                        row[j] += added[j];
+                    }
+                    row[mol.neighbour(i, d)] -= c;
+                }
             }
-            multiply(adjacency, shifted, power);
+            double[][] swap = power;
+            power = next;
+            next = swap;
         }
         double[] magnitudes = new double[n + 1];
         double sum = 0;
         for (int k = 0; k <= n; k++) {
-            magnitudes[k] = Math.abs(k == 0 ? coefficients[k] : -coefficients[k]);
+            magnitudes[k] = Math.abs(coefficients[k]);
             sum += magnitudes[k];
         }
         return sum * infoEntropy(magnitudes);
-    }
-
-    /** {@code out = a × b}; {@code a} is a 0/1 adjacency matrix, so only its ones are visited. */
-    private static void multiply(double[][] a, double[][] b, double[][] out) {
-        int n = a.length;
-        for (int i = 0; i < n; i++) {
-            double[] row = out[i];
-            Arrays.fill(row, 0);
-            for (int k = 0; k < n; k++) {
-                if (a[i][k] != 0) {
-                    double[] bk = b[k];
-                    for (int j = 0; j < n; j++) {
-                        row[j] += bk[j];
-                    }
-                }
-            }
-        }
     }
 
     /**
