@@ -1,8 +1,11 @@
 package io.chemdl4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
 import io.chemdl4j.featurize.io.FeaturizeJob;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
@@ -48,6 +51,11 @@ final class FeaturizeCommand implements Callable<Integer> {
     @Option(names = "--chirality", description = "Include stereochemistry in fingerprints.")
     boolean chirality;
 
+    @Option(names = "--descriptors", split = ",", paramLabel = "NAME",
+            description = "With --featurizer descriptors: only these of RDKit's descriptors, by RDKit's name, in this "
+                    + "order, e.g. TPSA,MolLogP,qed (default: all 208).")
+    List<String> descriptors;
+
     @Option(names = "--format", defaultValue = "columns",
             description = "onbits (set bit indices), dense (one space-separated column) or columns (one column per feature; default).")
     String format;
@@ -73,8 +81,15 @@ final class FeaturizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn,
-                FeaturizeJob.spec(featurizer, radius, size, counts, chirality), Converters.layout(format),
+        FeaturizerSpec featurizerSpec = FeaturizeJob.spec(featurizer, radius, size, counts, chirality);
+        if (descriptors != null) {
+            if (!featurizer.equals(DescriptorFeaturizer.NAME)) {
+                throw new IllegalArgumentException("--descriptors applies to --featurizer " + DescriptorFeaturizer.NAME
+                        + ", not to " + featurizer);
+            }
+            featurizerSpec = new DescriptorFeaturizer(descriptors).spec();
+        }
+        FeaturizeJob.Config config = new FeaturizeJob.Config(input, smilesColumn, featurizerSpec, Converters.layout(format),
                 staged.output, errors,
                 Converters.fragmentPolicy(fragments),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, reading.limits(), reading.encoding,

@@ -421,6 +421,23 @@ class ChemDlTest {
         assertTrue(Files.readString(errors).contains("1,C1CC,"));
     }
 
+    /** A subset of RDKit's descriptors by name, in the order asked; an unknown name is one line with the closest names. */
+    @Test
+    void featurizeComputesTheDescriptorsAskedForByName() throws Exception {
+        Path input = Files.writeString(dir.resolve("mols.csv"), "smiles\nCCO\nC[Fe]\n");
+        Path out = dir.resolve("some.csv");
+        assertEquals(0, run("featurize", "--input", input.toString(), "--featurizer", "descriptors",
+                "--descriptors", "TPSA,qed,MaxPartialCharge", "--output", out.toString(), "--quiet"), err.toString());
+        // native RDKit 2022.09: ethanol TPSA 20.23, qed 0.40680796, Gasteiger charges 0.04022058 at most;
+        // iron has no Gasteiger parameters, so RDKit's MaxPartialCharge is NaN and the row is kept
+        assertEquals(java.util.List.of("row,smiles,TPSA,qed,MaxPartialCharge", "0,CCO,20.23,0.40680796,0.04022058",
+                "1,C[Fe],0,0.36620593,NaN"), Files.readAllLines(out));
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("featurize", "--input", input.toString(), "--featurizer", "descriptors",
+                "--descriptors", "TPAS", "--output", dir.resolve("none.csv").toString(), "--quiet"));
+        assertEquals("chemdl featurize: unknown descriptor 'TPAS'; did you mean TPSA?", err.toString().strip());
+    }
+
     @Test
     void featurizeReportsAMissingSmilesColumnInOneLineWithExitTwo() throws Exception {
         Path input = Files.writeString(dir.resolve("mols.csv"), "name,mol\na,CCO\n");

@@ -1,7 +1,17 @@
 package io.chemdl4j.featurize.descriptor;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.openscience.cdk.interfaces.IAtomContainer;
 
@@ -13,13 +23,18 @@ import io.chemdl4j.featurize.VectorFeaturizer;
 import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
- * RDKit-named 2D descriptors ({@link RdkitDescriptors#NAMES}: the ones that agree with native
- * RDKit), in RDKit's {@code descList} order, or a chosen subset of them.
+ * RDKit's 208 2D descriptors under RDKit's names ({@link RdkitDescriptors#NAMES}, each agreeing with native
+ * RDKit 2022.09), in RDKit's {@code descList} order, or a chosen subset of them. A descriptor that RDKit
+ * itself cannot compute for a molecule (Gasteiger charges of an atom without parameters, and the BCUT2D
+ * values built on them) is NaN, as in RDKit, and the molecule keeps its other values.
  *
  * <p>Thread-safe and stateless; the caller's molecule is not modified.
  */
 public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[]> implements VectorFeaturizer {
     public static final String NAME = "descriptors";
+    private static final Logger LOG = LoggerFactory.getLogger(DescriptorFeaturizer.class);
+    /** The descriptors already reported as not finite in this process. */
+    private static final Set<String> NOT_FINITE_REPORTED = ConcurrentHashMap.newKeySet();
 
     private final List<String> names;
 
@@ -29,8 +44,9 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
     }
 
     /**
-     * @param names descriptors to compute, in this order
-     * @throws IllegalArgumentException for a name that is not an RDKit-agreeing descriptor
+     * @param names descriptors to compute, in this order, by RDKit's names
+     * @throws IllegalArgumentException for an empty list, a repeated name, or a name that is not an RDKit descriptor
+     *                                  (the message lists the closest names)
      */
     public DescriptorFeaturizer(List<String> names) {
         if (names.isEmpty()) {
@@ -38,11 +54,33 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
         }
         for (String name : names) {
             if (!RdkitDescriptors.NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown descriptor '" + name + "'; available: "
-                        + RdkitDescriptors.NAMES);
+                throw new IllegalArgumentException("unknown descriptor '" + name + "'; "
+                        + closeMatches(name.strip()));
             }
         }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("a descriptor is named twice: " + names);
+        }
         this.names = List.copyOf(names);
+    }
+
+    /** "did you mean …" with the names nearest to {@code name} (edit distance, ignoring case), or how to list them. */
+    private static String closeMatches(String name) {
+        LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, name.length() / 3));
+        String lower = name.toLowerCase(Locale.ROOT);
+        List<String> close = RdkitDescriptors.NAMES.stream()
+                .filter(n -> {
+                    String candidate = n.toLowerCase(Locale.ROOT);
+                    return distance.apply(lower, candidate) >= 0 || (lower.length() >= 3 && candidate.contains(lower));
+                })
+                .sorted(Comparator.comparingInt(n -> {
+                    int d = distance.apply(lower, n.toLowerCase(Locale.ROOT));
+                    return d >= 0 ? d : 100 + n.length() - lower.length(); // then the shortest containing it
+                }))
+                .limit(6)
+                .toList();
+        return close.isEmpty() ? "the " + RdkitDescriptors.NAMES.size() + " names are RDKit's (Descriptors.descList)"
+                : "did you mean " + String.join(", ", close) + "?";
     }
 
     /** The featurizer that {@code spec} (its {@link #spec()}) describes; {@link io.chemdl4j.featurize.Featurizers#create} calls it. */
@@ -81,8 +119,18 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
     public float[] features(RdkitMolecule molecule) throws InvalidMoleculeException {
         double[] values = compute(molecule);
         float[] out = new float[values.length];
+        List<String> newlyNotFinite = null;
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) values[i];
+            if (!Double.isFinite(values[i]) && NOT_FINITE_REPORTED.add(names.get(i))) {
+                newlyNotFinite = newlyNotFinite == null ? new ArrayList<>() : newlyNotFinite;
+                newlyNotFinite.add(names.get(i) + "=" + values[i]);
+            }
+        }
+        if (newlyNotFinite != null) {
+            LOG.warn("{} not finite for a molecule, as in RDKit (Gasteiger charges and BCUT2D: an atom without "
+                    + "Gasteiger parameters); it keeps its other values; each descriptor is reported once",
+                    String.join(", ", newlyNotFinite));
         }
         return out;
     }

@@ -1,11 +1,13 @@
 package io.chemdl4j.featurize.graph;
 
+import java.util.List;
 import java.util.Map;
 
 import io.chemdl4j.featurize.rdkit.RdkitMolecule;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.InvalidMoleculeException;
 import io.chemdl4j.featurize.descriptor.DescriptorFeaturizer;
+import io.chemdl4j.featurize.rdkit.RdkitDescriptors;
 import io.chemdl4j.featurize.rdkit.RdkitPerceivingFeaturizer;
 
 /**
@@ -53,6 +55,8 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
     static final int MASS = 132;
     /** The spec parameter naming the extra molecule features. */
     public static final String EXTRA_FEATURES = "extraFeatures";
+    /** Spec parameter: the extra descriptors by name, comma-separated. */
+    public static final String DESCRIPTOR_NAMES = "descriptorNames";
     private static final int[] CHARGES = {-1, -2, 1, 2, 0};
 
     /** Features of the whole molecule carried with its graph. */
@@ -87,16 +91,28 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
         this(ExtraFeatures.NONE);
     }
 
-    /** A featurizer that also carries {@code extra} features per molecule with each graph. */
+    /** A featurizer that also carries {@code extra} features per molecule with each graph (all RDKit-named descriptors). */
     public ChempropGraphFeaturizer(ExtraFeatures extra) {
-        this.extra = java.util.Objects.requireNonNull(extra, "extra");
-        this.descriptors = extra == ExtraFeatures.DESCRIPTORS ? new DescriptorFeaturizer() : null;
+        this(extra, extra == ExtraFeatures.DESCRIPTORS ? new DescriptorFeaturizer() : null);
     }
 
-    /** The featurizer that produced {@code spec}. */
+    private ChempropGraphFeaturizer(ExtraFeatures extra, DescriptorFeaturizer descriptors) {
+        this.extra = java.util.Objects.requireNonNull(extra, "extra");
+        this.descriptors = descriptors;
+    }
+
+    /**
+     * The featurizer that produced {@code spec}. A spec with descriptors but without their names was saved when the
+     * toolkit computed {@link RdkitDescriptors#FIRST_125_NAMES}, and keeps them.
+     */
     public static ChempropGraphFeaturizer fromSpec(FeaturizerSpec spec) {
-        return new ChempropGraphFeaturizer(ExtraFeatures.of(spec.parameters().getOrDefault(EXTRA_FEATURES,
-                ExtraFeatures.NONE.id())));
+        ExtraFeatures extra = ExtraFeatures.of(spec.parameters().getOrDefault(EXTRA_FEATURES, ExtraFeatures.NONE.id()));
+        if (extra != ExtraFeatures.DESCRIPTORS) {
+            return new ChempropGraphFeaturizer(extra, null);
+        }
+        String names = spec.parameters().get(DESCRIPTOR_NAMES);
+        return new ChempropGraphFeaturizer(extra, new DescriptorFeaturizer(names == null
+                ? RdkitDescriptors.FIRST_125_NAMES : List.of(names.split(","))));
     }
 
     @Override
@@ -105,6 +121,7 @@ public final class ChempropGraphFeaturizer extends RdkitPerceivingFeaturizer<Mol
                 "bondFeatures", "chemprop14"));
         if (extra != ExtraFeatures.NONE) {
             parameters.put(EXTRA_FEATURES, extra.id());
+            parameters.put(DESCRIPTOR_NAMES, String.join(",", descriptors.featureNames()));
         }
         return new FeaturizerSpec(NAME, parameters);
     }

@@ -49,7 +49,7 @@ public final class RdkitDescriptors {
     /** The descriptors that agree with RDKit, in RDKit's {@code descList} order. */
     public static final List<String> NAMES;
 
-    /** RDKit 2022.09's {@code Descriptors.descList} up to the fragment counts, which follow in table order. */
+    /** RDKit 2022.09's {@code Descriptors.descList} up to the fragment counts, which follow sorted by name. */
     private static final List<String> DESC_LIST_HEAD = List.of(
             "MaxEStateIndex", "MinEStateIndex", "MaxAbsEStateIndex", "MinAbsEStateIndex", "qed",
             "MolWt", "HeavyAtomMolWt", "ExactMolWt", "NumValenceElectrons", "NumRadicalElectrons",
@@ -76,14 +76,37 @@ public final class RdkitDescriptors {
             "NumSaturatedCarbocycles", "NumSaturatedHeterocycles", "NumSaturatedRings", "RingCount",
             "MolLogP", "MolMR");
 
+    /**
+     * The 125 descriptors of the toolkit's first descriptor set (before every one of the 208 was computed), in its
+     * order (the fragment counts in table order): what a saved spec that does not list its descriptors was trained on.
+     */
+    public static final List<String> FIRST_125_NAMES;
+
+    static {
+        List<String> first = new ArrayList<>(List.of(
+                "MolWt", "HeavyAtomMolWt", "ExactMolWt", "NumValenceElectrons", "NumRadicalElectrons",
+                "FpDensityMorgan1", "FpDensityMorgan2", "FpDensityMorgan3",
+                "Chi0", "Chi0n", "Chi0v", "Chi1", "Chi1n", "Chi1v", "Chi2n", "Chi2v", "Chi3n", "Chi3v",
+                "Chi4n", "Chi4v",
+                "FractionCSP3", "HeavyAtomCount", "NHOHCount", "NOCount",
+                "NumAliphaticCarbocycles", "NumAliphaticHeterocycles", "NumAliphaticRings",
+                "NumAromaticCarbocycles", "NumAromaticHeterocycles", "NumAromaticRings",
+                "NumHAcceptors", "NumHDonors", "NumHeteroatoms", "NumRotatableBonds",
+                "NumSaturatedCarbocycles", "NumSaturatedHeterocycles", "NumSaturatedRings", "RingCount",
+                "MolLogP", "MolMR"));
+        for (SmartsTable.Row row : FRAGMENTS.rows()) {
+            first.add(row.name());
+        }
+        FIRST_125_NAMES = List.copyOf(first);
+    }
+
     static {
         List<String> names = new ArrayList<>();
         for (String name : DESC_LIST_HEAD) {
             names.add(name);
         }
-        for (SmartsTable.Row row : FRAGMENTS.rows()) {
-            names.add(row.name());
-        }
+        // descList lists the fragment counts by name (Python's sort order), not in the order of their table
+        FRAGMENTS.rows().stream().map(SmartsTable.Row::name).sorted().forEach(names::add);
         ALL_NAMES = List.copyOf(names);
         NAMES = ALL_NAMES.stream().filter(n -> !DISAGREEING.contains(n)).toList();
     }

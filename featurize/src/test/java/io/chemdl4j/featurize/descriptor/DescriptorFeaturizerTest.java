@@ -1,0 +1,72 @@
+package io.chemdl4j.featurize.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.featurize.RdkitOracle;
+import io.chemdl4j.featurize.RequiredData;
+import io.chemdl4j.featurize.graph.ChempropGraphFeaturizer;
+import io.chemdl4j.featurize.rdkit.RdkitDescriptors;
+
+/** Names, order and choice of RDKit's descriptors; values are checked against RDKit by {@code DescriptorOracleTest}. */
+class DescriptorFeaturizerTest {
+
+    @Test
+    void allOfRdkitsDescriptorsInTheOrderOfItsDescList() throws Exception {
+        RequiredData.require(RdkitOracle.available(), "RDKit oracle not found at " + RdkitOracle.directory());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(
+                RdkitOracle.directory().resolve("delaney_descriptors.csv.gz"))), StandardCharsets.UTF_8))) {
+            List<String> header = Arrays.asList(reader.readLine().split(","));
+            // row, smiles, ok, then Descriptors.descList of RDKit 2022.09
+            assertEquals(header.subList(3, header.size()), RdkitDescriptors.NAMES);
+        }
+        assertEquals(208, new DescriptorFeaturizer().length());
+    }
+
+    @Test
+    void anUnknownNameIsRefusedWithTheClosestNames() {
+        assertEquals("unknown descriptor 'TPAS'; did you mean TPSA?",
+                assertThrows(IllegalArgumentException.class, () -> new DescriptorFeaturizer(List.of("TPAS"))).getMessage());
+        String logP = assertThrows(IllegalArgumentException.class,
+                () -> new DescriptorFeaturizer(List.of("qed", "logp"))).getMessage();
+        assertTrue(logP.startsWith("unknown descriptor 'logp'; did you mean MolLogP, "), logP);
+        assertThrows(IllegalArgumentException.class, () -> new DescriptorFeaturizer(List.of("TPSA", "TPSA")));
+    }
+
+    @Test
+    void aChosenSubsetKeepsItsOrderAndSurvivesItsSpec() throws Exception {
+        DescriptorFeaturizer some = new DescriptorFeaturizer(List.of("qed", "TPSA", "BCUT2D_MWHI"));
+        DescriptorFeaturizer again = DescriptorFeaturizer.fromSpec(some.spec());
+        assertEquals(List.of("qed", "TPSA", "BCUT2D_MWHI"), again.featureNames());
+        float[] aspirin = again.featurize("CC(=O)Oc1ccccc1C(=O)O");
+        // native RDKit 2022.09: qed 0.5501217966938848, TPSA 63.6
+        assertEquals(0.5501218f, aspirin[0], 1e-6f);
+        assertEquals(63.6f, aspirin[1], 1e-5f);
+    }
+
+    /** Graphs saved with descriptors before all 208 were computed keep the 125 they were trained on. */
+    @Test
+    void chempropGraphsSavedWithTheFirst125DescriptorsKeepThem() {
+        FeaturizerSpec saved = new FeaturizerSpec(ChempropGraphFeaturizer.NAME, Map.of("atomFeatures", "chemprop133",
+                "bondFeatures", "chemprop14", ChempropGraphFeaturizer.EXTRA_FEATURES, "descriptors"));
+        String names = ChempropGraphFeaturizer.fromSpec(saved).spec().parameters().get(ChempropGraphFeaturizer.DESCRIPTOR_NAMES);
+        assertEquals(RdkitDescriptors.FIRST_125_NAMES, List.of(names.split(",")));
+        assertEquals(125, RdkitDescriptors.FIRST_125_NAMES.size());
+        FeaturizerSpec now = new ChempropGraphFeaturizer(ChempropGraphFeaturizer.ExtraFeatures.DESCRIPTORS).spec();
+        assertEquals(208, now.parameters().get(ChempropGraphFeaturizer.DESCRIPTOR_NAMES).split(",").length);
+        assertEquals(now, ChempropGraphFeaturizer.fromSpec(now).spec());
+    }
+}
