@@ -395,7 +395,7 @@ public final class RdkitDescriptors {
 
     private static void rings(RdkitMolecule mol, Map<String, Double> out) {
         IAtomContainer container = mol.container();
-        int[][] paths = Cycles.sssr(container).paths();
+        int[][] paths = Cycles.relevant(container).paths();
         int aromaticCarbo = 0;
         int aromaticHetero = 0;
         int saturatedCarbo = 0;

@@ -262,11 +262,21 @@ public final class RdkitMolecule {
         return neighbourBonds[atom][k];
     }
 
-    /** Unpaired electrons as RDKit's sanitizer assigns them: what an atom's valence falls short of every allowed valence by. */
+    /**
+     * Unpaired electrons as RDKit's sanitizer assigns them: what an atom's valence falls short of every allowed
+     * valence by; for an element without a default valence (transition metals, lanthanides), the parity of its
+     * outer electrons less its charge, whatever its bonds (RDKit 2022.09: {@code [Cu]I}, {@code [Cr+3]} and
+     * {@code [Fe+3]} have one, {@code [Fe+2]} none; a charge above the outer electrons gives none).
+     */
     public int radicalElectrons(int a) {
-        int[] valences = defaultValences(atomicNumber(a));
-        if (valences.length == 0 || isAromatic(a)) {
+        int z = atomicNumber(a);
+        int[] valences = defaultValences(z);
+        if (z == 0 || isAromatic(a)) {
             return 0;
+        }
+        if (valences.length == 1 && valences[0] == -1) {
+            int electrons = RdkitElements.outerElectrons(z) - formalCharge(a);
+            return electrons < 0 ? 0 : electrons % 2;
         }
         int total = implicitHydrogens(a);
         for (int k = 0; k < degree(a); k++) {
@@ -293,17 +303,23 @@ public final class RdkitMolecule {
         return Math.max(n, 0);
     }
 
+    /** RDKit 2022.09's valence list of an element ({@code GetValenceList}); {-1} where it has none. */
     private static int[] defaultValences(int z) {
         return switch (z) {
-            case 1, 9, 17, 35, 3, 11, 19 -> new int[] {1};
-            case 4, 12, 20, 8 -> new int[] {2};
-            case 5 -> new int[] {3};
-            case 6, 14 -> new int[] {4};
-            case 7 -> new int[] {3};
-            case 15 -> new int[] {3, 5, 7};
-            case 16 -> new int[] {2, 4, 6};
-            case 53 -> new int[] {1, 3, 5};
-            default -> new int[0];
+            case 1, 3, 9, 11, 17, 19, 35, 37, 55, 87 -> new int[] {1};
+            case 2, 10, 18, 36, 86 -> new int[] {0};
+            case 4, 8 -> new int[] {2};
+            case 5, 7, 31, 49, 81 -> new int[] {3};
+            case 6, 32 -> new int[] {4};
+            case 12, 20, 38, 56, 88 -> new int[] {2, -1};
+            case 13 -> new int[] {3, 6};
+            case 14 -> new int[] {4, 6};
+            case 15, 33, 51, 83 -> new int[] {3, 5, 7};
+            case 16, 34, 52, 84 -> new int[] {2, 4, 6};
+            case 50, 82 -> new int[] {2, 4};
+            case 53, 85 -> new int[] {1, 3, 5};
+            case 54 -> new int[] {0, 2, 4, 6};
+            default -> new int[] {-1};
         };
     }
 

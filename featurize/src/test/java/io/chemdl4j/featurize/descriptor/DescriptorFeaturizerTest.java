@@ -69,4 +69,28 @@ class DescriptorFeaturizerTest {
         assertEquals(208, now.parameters().get(ChempropGraphFeaturizer.DESCRIPTOR_NAMES).split(",").length);
         assertEquals(now, ChempropGraphFeaturizer.fromSpec(now).spec());
     }
+
+    /**
+     * RDKit's own quirks, checked against native RDKit 2022.09: a metal without a default valence has one
+     * unpaired electron when its outer electrons less its charge are odd, whatever its bonds; ring counts come
+     * from the symmetrized smallest set of rings (quinuclidine's three six-membered rings, not two).
+     */
+    @Test
+    void radicalsAndRingsAsRdkitCountsThem() throws Exception {
+        DescriptorFeaturizer counts = new DescriptorFeaturizer(List.of("NumRadicalElectrons", "RingCount",
+                "NumAliphaticHeterocycles"));
+        assertEquals(List.of(1f, 0f, 0f), floats(counts.featurize("[Cr+3]")));
+        assertEquals(List.of(0f, 0f, 0f), floats(counts.featurize("[Fe+2]")));
+        assertEquals(List.of(1f, 0f, 0f), floats(counts.featurize("[Cu]I")));
+        assertEquals(List.of(0f, 3f, 3f), floats(counts.featurize("C1CN2CCC1CC2")));
+        assertEquals(List.of(0f, 2f, 0f), floats(counts.featurize("c1ccc2ccccc2c1")));
+    }
+
+    private static List<Float> floats(float[] values) {
+        Float[] boxed = new Float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return List.of(boxed);
+    }
 }

@@ -74,7 +74,7 @@ class ChempropGraphOracleTest {
         System.out.printf("chemprop graphs %s: %d/%d = %.4f, differences %s%n", dataset, matched, compared, rate,
                 reasons);
         examples.forEach(e -> System.out.println("   differs: " + e));
-        assertTrue(rate >= 0.995, String.format("%s: %.4f of %d molecules match chemprop; %s; e.g. %s", dataset,
+        assertTrue(rate >= 0.999, String.format("%s: %.4f of %d molecules match chemprop; %s; e.g. %s", dataset,
                 rate, compared, reasons, examples));
     }
 
