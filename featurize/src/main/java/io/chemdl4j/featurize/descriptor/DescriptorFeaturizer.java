@@ -2,6 +2,7 @@ package io.chemdl4j.featurize.descriptor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,12 +106,28 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
         return new FeaturizerSpec(NAME, Map.of("names", String.join(",", names)));
     }
 
-    /** Full-precision values of an already perceived molecule, in {@link #featureNames()} order. */
+    /**
+     * Full-precision values of an already perceived molecule, in {@link #featureNames()} order. A value RDKit
+     * itself leaves NaN, or one whose computation failed inside CDK, is NaN and reported once per descriptor.
+     */
     public double[] compute(RdkitMolecule molecule) throws InvalidMoleculeException {
-        Map<String, Double> all = RdkitDescriptors.compute(molecule);
+        Map<String, String> failures = new HashMap<>(0);
+        Map<String, Double> all = RdkitDescriptors.compute(molecule, failures);
         double[] out = new double[names.size()];
+        List<String> newlyReported = null;
         for (int i = 0; i < out.length; i++) {
-            out[i] = all.get(names.get(i));
+            String name = names.get(i);
+            out[i] = all.get(name);
+            if (!Double.isFinite(out[i]) && NOT_FINITE_REPORTED.add(name)) {
+                newlyReported = newlyReported == null ? new ArrayList<>() : newlyReported;
+                String failure = failures.get(name);
+                newlyReported.add(name + "=" + out[i] + (failure == null ? "" : " (" + failure + ")"));
+            }
+        }
+        if (newlyReported != null) {
+            LOG.warn("{} not finite for a molecule, which keeps its other values (Gasteiger charges and BCUT2D: an atom "
+                    + "without Gasteiger parameters, NaN in RDKit too); each descriptor is reported once",
+                    String.join(", ", newlyReported));
         }
         return out;
     }
@@ -119,18 +136,8 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
     public float[] features(RdkitMolecule molecule) throws InvalidMoleculeException {
         double[] values = compute(molecule);
         float[] out = new float[values.length];
-        List<String> newlyNotFinite = null;
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) values[i];
-            if (!Double.isFinite(values[i]) && NOT_FINITE_REPORTED.add(names.get(i))) {
-                newlyNotFinite = newlyNotFinite == null ? new ArrayList<>() : newlyNotFinite;
-                newlyNotFinite.add(names.get(i) + "=" + values[i]);
-            }
-        }
-        if (newlyNotFinite != null) {
-            LOG.warn("{} not finite for a molecule, as in RDKit (Gasteiger charges and BCUT2D: an atom without "
-                    + "Gasteiger parameters); it keeps its other values; each descriptor is reported once",
-                    String.join(", ", newlyNotFinite));
         }
         return out;
     }

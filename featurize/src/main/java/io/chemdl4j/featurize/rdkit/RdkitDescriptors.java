@@ -2,7 +2,7 @@ package io.chemdl4j.featurize.rdkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,38 +123,79 @@ public final class RdkitDescriptors {
         return values;
     }
 
-    /** All descriptors of a perceived molecule, by name, in {@link #ALL_NAMES} order. */
+    /** All descriptors of a perceived molecule, by name; see {@link #compute(RdkitMolecule, Map)}. */
     public static Map<String, Double> compute(RdkitMolecule mol) throws InvalidMoleculeException {
-        Map<String, Double> out = new LinkedHashMap<>(256);
+        return compute(mol, new HashMap<>());
+    }
+
+    /**
+     * All descriptors of a perceived molecule, by name. A family of descriptors that fails on a molecule (an
+     * exception inside CDK) leaves its descriptors NaN, each with the reason in {@code failures}; the others are
+     * computed as usual.
+     *
+     * @throws InvalidMoleculeException only when the molecule cannot be copied or its isotope data are missing
+     */
+    public static Map<String, Double> compute(RdkitMolecule mol, Map<String, String> failures)
+            throws InvalidMoleculeException {
+        Map<String, Double> out = new HashMap<>(512);
+        List<String> reasons = new ArrayList<>(0);
         composition(mol, out);
-        morganDensity(mol, out);
-        double[] pathCounts = connectivity(mol, out);
-        counts(mol, out);
-        int[] types = crippen(mol, out);
-        // the heavy atoms keep their indices when the hydrogens are made explicit, and RDKit's types of
-        // heavy atoms (its getCrippenAtomContribs on the molecule as parsed) do not depend on them
-        double[] logPContributions = new double[mol.atomCount()];
-        double[] mrContributions = new double[mol.atomCount()];
-        for (int a = 0; a < logPContributions.length; a++) {
-            int type = types[a];
-            if (type >= 0) {
-                logPContributions[a] = CRIPPEN_LOGP[type];
-                mrContributions[a] = CRIPPEN_MR[type];
+        guard(reasons, "Morgan fingerprint density", () -> morganDensity(mol, out));
+        double[][] pathCounts = new double[1][];
+        guard(reasons, "chi indices", () -> pathCounts[0] = connectivity(mol, out));
+        guard(reasons, "counts", () -> counts(mol, out));
+        double[][] contributions = new double[2][];
+        guard(reasons, "Crippen atom types", () -> {
+            int[] types = crippen(mol, out);
+            // the heavy atoms keep their indices when the hydrogens are made explicit, and RDKit's types of
+            // heavy atoms (its getCrippenAtomContribs on the molecule as parsed) do not depend on them
+            double[] logP = new double[mol.atomCount()];
+            double[] mr = new double[mol.atomCount()];
+            for (int a = 0; a < logP.length; a++) {
+                if (types[a] >= 0) {
+                    logP[a] = CRIPPEN_LOGP[types[a]];
+                    mr[a] = CRIPPEN_MR[types[a]];
+                }
             }
-        }
+            contributions[0] = logP;
+            contributions[1] = mr;
+        });
         double[][] distances = RdkitTopology.distances(mol);
         double[][] bondOrderDistances = RdkitTopology.bondOrderDistances(mol);
         double[] estate = RdkitTopology.eStateIndices(mol, distances);
-        topology(mol, estate, bondOrderDistances, pathCounts, out);
-        surfaces(mol, estate, logPContributions, mrContributions, out);
-        bcut(mol, logPContributions, mrContributions, out);
-        out.put("qed", RdkitQed.qed(mol, out.get("MolWt"), out.get("MolLogP"), out.get("NumHDonors"), out.get("TPSA"),
-                out.get("NumRotatableBonds")));
-        IAtomContainer container = mol.container();
-        for (int i = 0; i < FRAGMENTS.size(); i++) {
-            out.put(FRAGMENTS.rows().get(i).name(), (double) FRAGMENTS.countUnique(i, container));
+        guard(reasons, "topological indices", () -> topology(mol, estate, bondOrderDistances, pathCounts[0], out));
+        guard(reasons, "surface areas and charges", () -> surfaces(mol, estate, contributions[0], contributions[1], out));
+        if (contributions[0] != null) {
+            guard(reasons, "BCUT2D", () -> bcut(mol, contributions[0], contributions[1], out));
+        }
+        guard(reasons, "QED", () -> out.put("qed", RdkitQed.qed(mol, out.get("MolWt"), out.get("MolLogP"),
+                out.get("NumHDonors"), out.get("TPSA"), out.get("NumRotatableBonds"))));
+        guard(reasons, "fragment counts", () -> {
+            IAtomContainer container = mol.container();
+            for (int i = 0; i < FRAGMENTS.size(); i++) {
+                out.put(FRAGMENTS.rows().get(i).name(), (double) FRAGMENTS.countUnique(i, container));
+            }
+        });
+        for (String name : ALL_NAMES) {
+            if (out.putIfAbsent(name, Double.NaN) == null) {
+                failures.put(name, String.join("; ", reasons));
+            }
         }
         return out;
+    }
+
+    /** A family of descriptors computed into the map. */
+    private interface Family {
+        void compute() throws InvalidMoleculeException;
+    }
+
+    /** Runs {@code family}; an exception inside it (CDK's) is noted as a reason and its descriptors stay unset. */
+    private static void guard(List<String> reasons, String family, Family compute) throws InvalidMoleculeException {
+        try {
+            compute.compute();
+        } catch (RuntimeException e) {
+            reasons.add(family + ": " + e);
+        }
     }
 
     // ---- composition -------------------------------------------------------------------------
@@ -515,10 +556,12 @@ public final class RdkitDescriptors {
         double alpha = RdkitTopology.hallKierAlpha(mol);
         out.put("HallKierAlpha", alpha);
         out.put("Ipc", RdkitTopology.ipc(mol));
-        double[] kappa = RdkitTopology.kappa(mol, alpha, pathCounts);
-        out.put("Kappa1", kappa[0]);
-        out.put("Kappa2", kappa[1]);
-        out.put("Kappa3", kappa[2]);
+        if (pathCounts != null) {
+            double[] kappa = RdkitTopology.kappa(mol, alpha, pathCounts);
+            out.put("Kappa1", kappa[0]);
+            out.put("Kappa2", kappa[1]);
+            out.put("Kappa3", kappa[2]);
+        }
     }
 
     // ---- surface areas and partial charges ------------------------------------------------------------
@@ -533,8 +576,10 @@ public final class RdkitDescriptors {
         }
         out.put("LabuteASA", asa);
         double[] atomAreas = Arrays.copyOfRange(labute, 1, n + 1);
-        putBins(out, "SlogP_VSA", RdkitSurface.bin(logP, atomAreas, RdkitSurface.LOGP_BINS));
-        putBins(out, "SMR_VSA", RdkitSurface.bin(mr, atomAreas, RdkitSurface.MR_BINS));
+        if (logP != null) {
+            putBins(out, "SlogP_VSA", RdkitSurface.bin(logP, atomAreas, RdkitSurface.LOGP_BINS));
+            putBins(out, "SMR_VSA", RdkitSurface.bin(mr, atomAreas, RdkitSurface.MR_BINS));
+        }
         double tpsa = 0;
         for (double v : RdkitSurface.tpsaContributions(mol)) {
             tpsa += v;

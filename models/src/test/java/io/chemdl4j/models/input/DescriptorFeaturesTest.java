@@ -35,9 +35,10 @@ class DescriptorFeaturesTest {
     @Test
     void aNetworkOnDescriptorsTrainsSavesAndEvaluatesAsTrained() throws Exception {
         ExperimentResult r = Experiment.run(ExperimentConfig.defaults(MolNetDataset.DELANEY, 0)
-                .withFeaturizer(new FeaturizerSpec("descriptors", Map.of())).withEpochs(20));
+                .withFeaturizer(new FeaturizerSpec("descriptors", Map.of())).withEpochs(50));
         double test = r.scores().get("test").get("rmse");
-        assertTrue(test < 1.2, "test RMSE " + test); // Delaney's spread: 2.1 log units
+        // Delaney's spread: 2.1 log units; RDKit's 208 descriptors give 0.88 here (its first 125 gave 1.02)
+        assertTrue(test < 1.0, "test RMSE " + test);
         r.saver().save(dir.resolve("m"));
         SavedModel saved = ModelIO.load(dir.resolve("m"));
         assertTrue(saved.transformers().stream().anyMatch(t -> t instanceof FeatureNormalizationTransformer));
