@@ -2,12 +2,15 @@ package io.chemdl4j.featurize.rdkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.openscience.cdk.graph.Cycles;
+import org.openscience.cdk.graph.GraphUtil;
+import org.openscience.cdk.graph.RelevantCycles;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.smarts.SmartsPattern;
@@ -173,7 +176,10 @@ public final class RdkitDescriptors {
         guard(reasons, "fragment counts", () -> {
             IAtomContainer container = mol.container();
             for (int i = 0; i < FRAGMENTS.size(); i++) {
-                out.put(FRAGMENTS.rows().get(i).name(), (double) FRAGMENTS.countUnique(i, container));
+                String name = FRAGMENTS.rows().get(i).name();
+                if (!out.containsKey(name)) { // fr_bicyclic is counted with the rings
+                    out.put(name, (double) FRAGMENTS.countUnique(i, container));
+                }
             }
         });
         for (String name : ALL_NAMES) {
@@ -434,9 +440,41 @@ public final class RdkitDescriptors {
         return mol.totalDegree(a) == 4;
     }
 
+    /**
+     * The rings RDKit's ring information holds, its symmetrized SSSR, as the relevant cycles (the union of all
+     * minimum cycle bases: quinuclidine's three six-membered rings, where the SSSR keeps two) when there are at
+     * most twice as many as the SSSR has; otherwise (the 2ⁿ equally short macrocycles of a cyclodextrin, which
+     * RDKit does not enumerate either) the SSSR, so that no molecule makes the count explode.
+     */
+    private static int[][] rdkitRings(RdkitMolecule mol) {
+        IAtomContainer container = mol.container();
+        int[][] graph = GraphUtil.toAdjList(container);
+        RelevantCycles relevant = new RelevantCycles(graph);
+        int cyclomatic = RdkitTopology.cyclomaticNumber(mol, new BitSet());
+        int size = relevant.size(); // the families' sizes, without listing them; negative if it overflowed
+        return size >= 0 && size <= 2 * cyclomatic ? relevant.paths() : Cycles.mcb(container).paths();
+    }
+
     private static void rings(RdkitMolecule mol, Map<String, Double> out) {
         IAtomContainer container = mol.container();
-        int[][] paths = Cycles.relevant(container).paths();
+        int[][] paths = rdkitRings(mol);
+        int[] membership = new int[mol.atomCount()];
+        for (int[] path : paths) {
+            for (int i = 1; i < path.length; i++) {
+                membership[path[i]]++;
+            }
+        }
+        // fr_bicyclic is the SMARTS [R2][R2] (a single or aromatic bond, SMARTS's default), whose R2 RDKit reads
+        // from those rings; CDK's SMARTS reads its minimum cycle basis instead, which differs for bridged systems
+        int bicyclic = 0;
+        for (int b = 0; b < mol.bondCount(); b++) {
+            int type = mol.bondType(b);
+            if ((type == 1 || type == RdkitMolecule.AROMATIC_BOND)
+                    && membership[mol.bondBegin(b)] == 2 && membership[mol.bondEnd(b)] == 2) {
+                bicyclic++;
+            }
+        }
+        out.put("fr_bicyclic", (double) bicyclic);
         int aromaticCarbo = 0;
         int aromaticHetero = 0;
         int saturatedCarbo = 0;

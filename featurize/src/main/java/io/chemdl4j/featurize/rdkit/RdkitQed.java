@@ -74,7 +74,7 @@ final class RdkitQed {
 
     /**
      * The size of the smallest set of smallest rings of what is left once the atoms matching
-     * {@code [$([A;R][!a])]} are deleted: its cyclomatic number, bonds minus atoms plus fragments.
+     * {@code [$([A;R][!a])]} are deleted: its cyclomatic number.
      */
     private static int aromaticRings(RdkitMolecule mol) {
         int n = mol.atomCount();
@@ -82,35 +82,6 @@ final class RdkitQed {
         for (int[] match : ALIPHATIC_RING_ATOM.get().matchAll(mol.container())) {
             deleted.set(match[0]);
         }
-        int[] parent = new int[n];
-        for (int a = 0; a < n; a++) {
-            parent[a] = a;
-        }
-        int atoms = n - deleted.cardinality();
-        int bonds = 0;
-        int fragments = atoms;
-        for (int b = 0; b < mol.bondCount(); b++) {
-            int u = mol.bondBegin(b);
-            int v = mol.bondEnd(b);
-            if (deleted.get(u) || deleted.get(v)) {
-                continue;
-            }
-            bonds++;
-            int ru = root(parent, u);
-            int rv = root(parent, v);
-            if (ru != rv) {
-                parent[ru] = rv;
-                fragments--;
-            }
-        }
-        return bonds - atoms + fragments;
-    }
-
-    private static int root(int[] parent, int a) {
-        while (parent[a] != a) {
-            parent[a] = parent[parent[a]];
-            a = parent[a];
-        }
-        return a;
+        return RdkitTopology.cyclomaticNumber(mol, deleted);
     }
 }

@@ -1,6 +1,7 @@
 package io.chemdl4j.featurize.rdkit;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -431,5 +432,43 @@ final class RdkitTopology {
             lowest = Math.min(lowest, v);
         }
         return new double[] {highest, lowest};
+    }
+
+    /**
+     * The cyclomatic number (bonds less atoms plus fragments: the size of every smallest set of smallest rings)
+     * of the molecule without the atoms in {@code deleted}.
+     */
+    static int cyclomaticNumber(RdkitMolecule mol, BitSet deleted) {
+        int n = mol.atomCount();
+        int[] parent = new int[n];
+        for (int a = 0; a < n; a++) {
+            parent[a] = a;
+        }
+        int atoms = n - deleted.cardinality();
+        int bonds = 0;
+        int fragments = atoms;
+        for (int b = 0; b < mol.bondCount(); b++) {
+            int u = mol.bondBegin(b);
+            int v = mol.bondEnd(b);
+            if (deleted.get(u) || deleted.get(v)) {
+                continue;
+            }
+            bonds++;
+            int ru = root(parent, u);
+            int rv = root(parent, v);
+            if (ru != rv) {
+                parent[ru] = rv;
+                fragments--;
+            }
+        }
+        return bonds - atoms + fragments;
+    }
+
+    private static int root(int[] parent, int a) {
+        while (parent[a] != a) {
+            parent[a] = parent[parent[a]];
+            a = parent[a];
+        }
+        return a;
     }
 }

@@ -84,6 +84,13 @@ class DescriptorFeaturizerTest {
         assertEquals(List.of(1f, 0f, 0f), floats(counts.featurize("[Cu]I")));
         assertEquals(List.of(0f, 3f, 3f), floats(counts.featurize("C1CN2CCC1CC2")));
         assertEquals(List.of(0f, 2f, 0f), floats(counts.featurize("c1ccc2ccccc2c1")));
+        // γ-cyclodextrin: 2⁸ equally short macrocycles; the smallest set (8 pyranoses and one macrocycle) is
+        // counted instead of listing them (RDKit's heuristic says 30)
+        String gammaCyclodextrin = "OC[C@H]1O[C@@H]2O[C@@H]3[C@@H](CO)O[C@H](O[C@@H]4[C@@H](CO)O[C@H](O[C@@H]5"
+                + "[C@@H](CO)O[C@H](O[C@@H]6[C@@H](CO)O[C@H](O[C@@H]7[C@@H](CO)O[C@H](O[C@@H]8[C@@H](CO)O[C@H]"
+                + "(O[C@@H]9[C@@H](CO)O[C@H](O[C@H]1[C@H](O)[C@H]2O)[C@H](O)[C@H]9O)[C@H](O)[C@H]8O)[C@H](O)[C@H]7O)"
+                + "[C@H](O)[C@H]6O)[C@H](O)[C@H]5O)[C@H](O)[C@H]4O)[C@H](O)[C@H]3O";
+        assertEquals(9f, counts.featurize(gammaCyclodextrin)[1]);
     }
 
     private static List<Float> floats(float[] values) {
