@@ -235,21 +235,11 @@ public final class RdkitDescriptors {
     // ---- Morgan fingerprint density ---------------------------------------------------------------
 
     private static void morganDensity(RdkitMolecule mol, Map<String, Double> out) throws InvalidMoleculeException {
-        int heavy = heavyAtoms(mol);
+        int heavy = RdkitTopology.heavyAtoms(mol);
         int[] distinct = MorganEnvironments.distinctIdentifiersByRadius(mol, 3);
         for (int radius = 1; radius <= 3; radius++) {
             out.put("FpDensityMorgan" + radius, heavy == 0 ? 0.0 : (double) distinct[radius] / heavy);
         }
-    }
-
-    private static int heavyAtoms(RdkitMolecule mol) {
-        int heavy = 0;
-        for (int a = 0; a < mol.atomCount(); a++) {
-            if (mol.atomicNumber(a) > 1) {
-                heavy++;
-            }
-        }
-        return heavy;
     }
 
     // ---- connectivity (Kier-Hall chi) indices -----------------------------------------------------
@@ -416,7 +406,7 @@ public final class RdkitDescriptors {
             }
         }
         out.put("FractionCSP3", carbons == 0 ? 0.0 : (double) sp3Carbons / carbons);
-        out.put("HeavyAtomCount", (double) heavyAtoms(mol));
+        out.put("HeavyAtomCount", (double) RdkitTopology.heavyAtoms(mol));
         out.put("NHOHCount", (double) nhohCount);
         out.put("NOCount", (double) nohCount);
         rings(mol, out);

@@ -150,7 +150,8 @@ final class RdkitTopology {
         return x * x;
     }
 
-    private static int heavyAtoms(RdkitMolecule mol) {
+    /** Atoms other than hydrogen (RDKit's {@code GetNumHeavyAtoms}). */
+    static int heavyAtoms(RdkitMolecule mol) {
         int heavy = 0;
         for (int a = 0; a < mol.atomCount(); a++) {
             if (mol.atomicNumber(a) > 1) {
