@@ -125,9 +125,9 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
             }
         }
         if (newlyReported != null) {
-            LOG.warn("{} not finite for a molecule, which keeps its other values (Gasteiger charges and BCUT2D: an atom "
-                    + "without Gasteiger parameters, NaN in RDKit too); each descriptor is reported once",
-                    String.join(", ", newlyReported));
+            LOG.warn("{} not finite for a molecule, which keeps its other values (as in RDKit: Gasteiger charges and "
+                    + "BCUT2D of an atom without Gasteiger parameters, Ipc past the range of a double); each descriptor "
+                    + "is reported once", String.join(", ", newlyReported));
         }
         return out;
     }
