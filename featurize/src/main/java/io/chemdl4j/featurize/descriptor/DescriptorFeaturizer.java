@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,23 +64,32 @@ public final class DescriptorFeaturizer extends RdkitPerceivingFeaturizer<float[
         this.names = List.copyOf(names);
     }
 
-    /** "did you mean …" with the names nearest to {@code name} (edit distance, ignoring case), or how to list them. */
+    /**
+     * "did you mean …" with the names nearest to {@code name}, ignoring case: those that contain it or that it
+     * contains, then those sharing its longest beginning (at least two letters); or where the names come from.
+     */
     private static String closeMatches(String name) {
-        LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, name.length() / 3));
-        String lower = name.toLowerCase(Locale.ROOT);
+        String wanted = name.toLowerCase(Locale.ROOT);
         List<String> close = RdkitDescriptors.NAMES.stream()
-                .filter(n -> {
-                    String candidate = n.toLowerCase(Locale.ROOT);
-                    return distance.apply(lower, candidate) >= 0 || (lower.length() >= 3 && candidate.contains(lower));
-                })
-                .sorted(Comparator.comparingInt(n -> {
-                    int d = distance.apply(lower, n.toLowerCase(Locale.ROOT));
-                    return d >= 0 ? d : 100 + n.length() - lower.length(); // then the shortest containing it
-                }))
+                .filter(n -> closeness(wanted, n.toLowerCase(Locale.ROOT)) > 0)
+                .sorted(Comparator.comparingInt((String n) -> -closeness(wanted, n.toLowerCase(Locale.ROOT)))
+                        .thenComparingInt(String::length))
                 .limit(6)
                 .toList();
         return close.isEmpty() ? "the " + RdkitDescriptors.NAMES.size() + " names are RDKit's (Descriptors.descList)"
                 : "did you mean " + String.join(", ", close) + "?";
+    }
+
+    /** 1000 for containment either way, else the length of the common beginning if at least 2, else 0. */
+    private static int closeness(String wanted, String candidate) {
+        if (wanted.length() >= 3 && (candidate.contains(wanted) || wanted.contains(candidate))) {
+            return 1000;
+        }
+        int common = 0;
+        while (common < Math.min(wanted.length(), candidate.length()) && wanted.charAt(common) == candidate.charAt(common)) {
+            common++;
+        }
+        return common >= 2 ? common : 0;
     }
 
     /** The featurizer that {@code spec} (its {@link #spec()}) describes; {@link io.chemdl4j.featurize.Featurizers#create} calls it. */

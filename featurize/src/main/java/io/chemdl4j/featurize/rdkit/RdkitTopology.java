@@ -5,9 +5,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import Jama.EigenvalueDecomposition;
+import Jama.Matrix;
 
 /**
  * RDKit's topological indices ({@code GraphDescriptors}): Hall-Kier alpha and kappa shape indices,
@@ -400,10 +399,10 @@ final class RdkitTopology {
         if (n == 0) {
             return new double[] {0, 0};
         }
-        DMatrixRMaj burden = new DMatrixRMaj(n, n);
-        burden.fill(0.001);
+        double[][] burden = new double[n][n];
         for (int i = 0; i < n; i++) {
-            burden.unsafe_set(i, i, diagonal[i]);
+            Arrays.fill(burden[i], 0.001);
+            burden[i][i] = diagonal[i];
         }
         for (int b = 0; b < mol.bondCount(); b++) {
             int type = mol.bondType(b);
@@ -414,18 +413,11 @@ final class RdkitTopology {
                 case 3 -> 0.5773502691896258;
                 default -> throw new IllegalArgumentException("bond order must be single, double, triple or aromatic");
             };
-            burden.unsafe_set(mol.bondBegin(b), mol.bondEnd(b), score);
-            burden.unsafe_set(mol.bondEnd(b), mol.bondBegin(b), score);
+            burden[mol.bondBegin(b)][mol.bondEnd(b)] = score;
+            burden[mol.bondEnd(b)][mol.bondBegin(b)] = score;
         }
-        // symmetric, eigenvalues only: a third of the work of a decomposition with eigenvectors
-        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eigen.decompose(burden)) {
-            throw new IllegalArgumentException("the Burden matrix's eigenvalues did not converge");
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = eigen.getEigenvalue(i).getReal();
-        }
+        // symmetric: JAMA's Householder tridiagonalization and QL iteration (the eigenvectors come along)
+        double[] values = new EigenvalueDecomposition(new Matrix(burden, n, n)).getRealEigenvalues();
         double highest = values[0];
         double lowest = values[0];
         for (double v : values) {
