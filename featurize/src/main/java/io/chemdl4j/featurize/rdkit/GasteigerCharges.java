@@ -46,29 +46,28 @@ final class GasteigerCharges {
         }
     }
 
-    /** Thrown, when asked for, for an atom without Gasteiger parameters. */
-    static final class MissingParametersException extends Exception {
-        MissingParametersException(String message) {
-            super(message);
-        }
+    /**
+     * Every atom's charge, and whether every atom had parameters (RDKit's {@code throwOnParamFailure}, which BCUT2D
+     * sets, would have refused the molecule otherwise).
+     */
+    record Charges(double[] values, boolean allParameterized) {
     }
 
     private GasteigerCharges() {
     }
 
     /**
-     * The charge of every atom after {@code iterations} rounds (RDKit's default is 12).
-     *
-     * @param strict throw for an atom without parameters (RDKit's {@code throwOnParamFailure}, which
-     *               BCUT2D sets); otherwise such an atom takes the all-zero default, as RDKit does
+     * The charge of every atom after {@code iterations} rounds (RDKit's default is 12); an atom without parameters
+     * takes the all-zero default, as RDKit does when it is not told to refuse the molecule.
      */
-    static double[] compute(RdkitMolecule mol, int iterations, boolean strict) throws MissingParametersException {
+    static Charges compute(RdkitMolecule mol, int iterations) {
         int n = mol.atomCount();
         double[] charges = new double[n];
         double[] hydrogenCharge = new double[n];
         double[] ionization = new double[n];
         double[] energy = new double[n];
         double[][] params = new double[n][];
+        boolean allParameterized = true;
         splitConjugatedCharges(mol, charges);
         for (int a = 0; a < n; a++) {
             int z = mol.atomicNumber(a);
@@ -76,9 +75,7 @@ final class GasteigerCharges {
             String mode = mode(mol, a, z);
             double[] p = PARAMETERS.get(element + " " + mode);
             if (p == null) {
-                if (strict) {
-                    throw new MissingParametersException("no Gasteiger parameters for " + element + " " + mode);
-                }
+                allParameterized = false;
                 p = DEFAULT;
             }
             params[a] = p;
@@ -111,7 +108,7 @@ final class GasteigerCharges {
             }
             damp *= DAMP_SCALE;
         }
-        return charges;
+        return new Charges(charges, allParameterized);
     }
 
     private static String mode(RdkitMolecule mol, int a, int z) {

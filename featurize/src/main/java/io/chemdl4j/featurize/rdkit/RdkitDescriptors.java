@@ -167,9 +167,14 @@ public final class RdkitDescriptors {
         double[][] bondOrderDistances = RdkitTopology.bondOrderDistances(mol);
         double[] estate = RdkitTopology.eStateIndices(mol, distances);
         guard(reasons, "topological indices", () -> topology(mol, estate, bondOrderDistances, pathCounts[0], out));
-        guard(reasons, "surface areas and charges", () -> surfaces(mol, estate, contributions[0], contributions[1], out));
-        if (contributions[0] != null) {
-            guard(reasons, "BCUT2D", () -> bcut(mol, contributions[0], contributions[1], out));
+        GasteigerCharges.Charges[] charges = new GasteigerCharges.Charges[1];
+        guard(reasons, "Gasteiger charges", () -> charges[0] = GasteigerCharges.compute(mol, 12));
+        if (charges[0] != null) {
+            guard(reasons, "surface areas and charges",
+                    () -> surfaces(mol, estate, contributions[0], contributions[1], charges[0], out));
+            if (contributions[0] != null) {
+                guard(reasons, "BCUT2D", () -> bcut(mol, contributions[0], contributions[1], charges[0], out));
+            }
         }
         guard(reasons, "QED", () -> out.put("qed", RdkitQed.qed(mol, out.get("MolWt"), out.get("MolLogP"),
                 out.get("NumHDonors"), out.get("TPSA"), out.get("NumRotatableBonds"))));
@@ -595,6 +600,7 @@ public final class RdkitDescriptors {
     // ---- surface areas and partial charges ------------------------------------------------------------
 
     private static void surfaces(RdkitMolecule mol, double[] estate, double[] logP, double[] mr,
+                                 GasteigerCharges.Charges gasteiger,
                                  Map<String, Double> out) {
         int n = mol.atomCount();
         double[] labute = RdkitSurface.labuteContributions(mol);
@@ -615,12 +621,7 @@ public final class RdkitDescriptors {
         out.put("TPSA", tpsa);
         putBins(out, "EState_VSA", RdkitSurface.bin(estate, atomAreas, RdkitSurface.ESTATE_BINS));
         putBins(out, "VSA_EState", RdkitSurface.bin(atomAreas, estate, RdkitSurface.VSA_BINS));
-        double[] charges;
-        try {
-            charges = GasteigerCharges.compute(mol, 12, false);
-        } catch (GasteigerCharges.MissingParametersException e) {
-            throw new AssertionError("lenient Gasteiger charges never throw", e);
-        }
+        double[] charges = gasteiger.values();
         putBins(out, "PEOE_VSA", RdkitSurface.bin(charges, atomAreas, RdkitSurface.CHARGE_BINS));
         // Python's min(chg, minChg) and max(chg, maxChg), NaN handling included
         double minCharge = 500;
@@ -649,26 +650,29 @@ public final class RdkitDescriptors {
         "BCUT2D_LOGPHI", "BCUT2D_LOGPLOW", "BCUT2D_MRHI", "BCUT2D_MRLOW"};
 
     /**
-     * RDKit's {@code BCUT2D}: Burden eigenvalue extremes for atom masses, Gasteiger charges (strict: an
-     * atom without parameters makes all eight NaN, as Python's wrapper reports RDKit's exception), Crippen
-     * logP and MR contributions.
+     * RDKit's {@code BCUT2D}: Burden eigenvalue extremes for atom masses, Gasteiger charges, Crippen logP and MR
+     * contributions. RDKit computes the charges refusing an atom without parameters, and Python's wrapper reports
+     * that refusal as NaN for all eight; so does a bond that is not single, double, triple or aromatic.
      */
-    private static void bcut(RdkitMolecule mol, double[] logP, double[] mr, Map<String, Double> out)
-            throws InvalidMoleculeException {
+    private static void bcut(RdkitMolecule mol, double[] logP, double[] mr, GasteigerCharges.Charges charges,
+                             Map<String, Double> out) throws InvalidMoleculeException {
         double[] values = new double[8];
-        try {
+        Arrays.fill(values, Double.NaN);
+        if (charges.allParameterized()) {
             double[] masses = new double[mol.atomCount()];
             for (int a = 0; a < masses.length; a++) {
                 masses[a] = mol.mass(a);
             }
-            double[][] properties = {masses, GasteigerCharges.compute(mol, 12, true), logP, mr};
-            for (int p = 0; p < properties.length; p++) {
-                double[] range = RdkitTopology.burdenEigenvalueRange(mol, properties[p]);
-                values[2 * p] = range[0];
-                values[2 * p + 1] = range[1];
+            double[][] properties = {masses, charges.values(), logP, mr};
+            try {
+                for (int p = 0; p < properties.length; p++) {
+                    double[] range = RdkitTopology.burdenEigenvalueRange(mol, properties[p]);
+                    values[2 * p] = range[0];
+                    values[2 * p + 1] = range[1];
+                }
+            } catch (IllegalArgumentException e) {
+                Arrays.fill(values, Double.NaN); // a bond RDKit's BCUT2D refuses
             }
-        } catch (GasteigerCharges.MissingParametersException | IllegalArgumentException e) {
-            Arrays.fill(values, Double.NaN);
         }
         for (int i = 0; i < values.length; i++) {
             out.put(BCUT_NAMES[i], values[i]);
