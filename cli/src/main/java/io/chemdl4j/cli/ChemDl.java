@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "chemdl", mixinStandardHelpOptions = true, versionProvider = ChemDl.Version.class,
         description = "Deep learning for molecular property prediction on the JVM.",
-        subcommands = {ExamplesCommand.class, DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, EvaluateCommand.class,
+        subcommands = {ExamplesCommand.class, DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, CalibrateCommand.class, EvaluateCommand.class,
                 PredictCommand.class, HyperoptCommand.class, BenchmarkCommand.class, QuickstartCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChemDl implements Runnable {

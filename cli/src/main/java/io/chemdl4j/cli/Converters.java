@@ -83,6 +83,14 @@ final class Converters {
         }
     }
 
+    /** A classifier calibration method: platt or isotonic. */
+    static final class Calibration implements ITypeConverter<io.chemdl4j.models.reliability.ProbabilityCalibration.Method> {
+        @Override
+        public io.chemdl4j.models.reliability.ProbabilityCalibration.Method convert(String value) {
+            return io.chemdl4j.models.reliability.ProbabilityCalibration.Method.parse(value);
+        }
+    }
+
     static final class Split implements ITypeConverter<SplitterType> {
         @Override
         public SplitterType convert(String value) {

@@ -34,10 +34,16 @@ final class NetworkOptions {
             + "(0, 1] (default 1, constant; 0.98 for graphconv regression; dmpnn has its own schedule).")
     Double lrDecay;
 
+    @Option(names = "--mean-variance", description = "Regression with a mean-variance head (dmpnn): each task "
+            + "predicts a mean and a variance, trained by Gaussian negative log-likelihood; predict --uncertainty "
+            + "then gives the predicted spread, and calibrate scales its intervals by it.")
+    boolean meanVariance;
+
     /** The hyperparameters given, the others unset. */
     Hyperparameters hyperparameters() {
         LearningRateSchedule schedule = lrDecay == null ? null
                 : lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
-        return new Hyperparameters(layers, dropout, learningRate, weightDecay, batchSize, schedule);
+        return new Hyperparameters(layers, dropout, learningRate, weightDecay, batchSize, schedule,
+                meanVariance ? Boolean.TRUE : null);
     }
 }

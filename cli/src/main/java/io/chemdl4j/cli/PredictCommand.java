@@ -18,14 +18,18 @@ import picocli.CommandLine.Spec;
                 + "probabilities of the positive class for classifiers, original units for regressors, the most "
                 + "probable class for multiclass models followed by <task>_p<class> per class; with "
                 + "--uncertainty also <value>_mean and <value>_std (Monte-Carlo dropout or ensemble) for every "
-                + "predicted value. Rows that cannot be read are "
-                + "left out and listed in --errors."},
+                + "predicted value; for a model calibrated by chemdl calibrate, with --coverage <task>_lower and "
+                + "<task>_upper (split-conformal interval), with --calibrated <task>_calibrated (calibrated "
+                + "probability) and with --domain domain_nearest, domain_similarity and in_domain (applicability "
+                + "domain). Rows that cannot be read are left out and listed in --errors."},
         footer = {"", "Examples:",
                 "  chemdl predict --model tox21-model --input library.smi \\",
                 "      --output predictions.csv --errors failed.csv",
                 "  chemdl predict --model solubility-model --input solubility.csv \\",
                 "      --smiles-column smiles --output solubility-predictions.csv \\",
-                "      --uncertainty 20"})
+                "      --uncertainty 20",
+                "  chemdl predict --model delaney-model --input library.smi \\",
+                "      --output intervals.csv --coverage 0.9 --domain"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,6 +57,20 @@ final class PredictCommand implements Callable<Integer> {
             + "mean and spread).")
     Integer uncertainty;
 
+    @Option(names = "--coverage", description = "Add <task>_lower and <task>_upper: the model's split-conformal "
+            + "interval holding the true value with this probability, e.g. 0.9 (regressors calibrated by chemdl "
+            + "calibrate).")
+    Double coverage;
+
+    @Option(names = "--calibrated", description = "Add <task>_calibrated: the probability of class 1 after the "
+            + "model's calibration (classifiers calibrated by chemdl calibrate).")
+    boolean calibrated;
+
+    @Option(names = "--domain", description = "Add domain_nearest and domain_similarity (Tanimoto similarity of the "
+            + "nearest training molecule and mean of the nearest few) and in_domain (true where that mean reaches "
+            + "the threshold the calibration split set) (models calibrated by chemdl calibrate).")
+    boolean domain;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the dropout masks (default 0).")
     long seed;
 
@@ -69,7 +87,9 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamingPredictor.Options options = StreamingPredictor.Options.defaults().withSmilesColumn(smilesColumn)
                 .withUncertainty(uncertainty == null ? 0 : uncertainty, seed).withLimits(reading.limits())
-                .withKeep(reading.passThrough());
+                .withKeep(reading.passThrough())
+                .withReliability(new StreamingPredictor.ReliabilityColumns(coverage == null ? 0 : coverage, calibrated,
+                        domain));
         if (reading.encoding != null) {
             options = options.withEncoding(reading.encoding);
         }

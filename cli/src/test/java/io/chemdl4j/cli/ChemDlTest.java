@@ -183,7 +183,7 @@ class ChemDlTest {
      * Delaney's molecules as the user's own CSV: {@code header}, then per molecule {@code m<i>,} and what
      * {@code row} makes of its SMILES and log S.
      */
-    private static StringBuilder delaneyAs(String header, java.util.function.BiFunction<String, Double, String> row)
+    static StringBuilder delaneyAs(String header, java.util.function.BiFunction<String, Double, String> row)
             throws Exception {
         Path delaney = io.chemdl4j.moleculenet.load.DataFiles.findLocal("delaney-processed.csv", null);
         org.junit.jupiter.api.Assertions.assertNotNull(delaney, "set CHEMDL_DATA_DIR to the shared data directory");

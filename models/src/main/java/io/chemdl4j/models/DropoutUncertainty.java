@@ -23,4 +23,12 @@ public interface DropoutUncertainty<D extends LabelledData> {
      * before any work is done, so that asking a model without either for its uncertainty fails at once.
      */
     boolean givesUncertainty();
+
+    /**
+     * Whether the model predicts its own variance (a mean-variance head): {@link #predictWithDropout} then gives that
+     * spread, with dropout's added where the model has dropout.
+     */
+    default boolean predictsVariance() {
+        return false;
+    }
 }

@@ -16,16 +16,18 @@ import io.chemdl4j.models.training.LearningRateSchedule;
  * @param weightDecay  L2 penalty on the weights
  * @param batchSize    molecules per gradient step
  * @param schedule     how the learning rate changes over the epochs
+ * @param meanVariance for regression, a mean-variance head: each task predicts a mean and a variance, trained by
+ *                     Gaussian negative log-likelihood (Nix and Weigend 1994; chemprop's {@code mve})
  */
 public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double learningRate, Double weightDecay,
-                              Integer batchSize, LearningRateSchedule schedule) {
+                              Integer batchSize, LearningRateSchedule schedule, Boolean meanVariance) {
     public Hyperparameters {
         layerSizes = layerSizes == null ? null : List.copyOf(layerSizes);
     }
 
     /** Nothing set. */
     public static Hyperparameters none() {
-        return new Hyperparameters(null, null, null, null, null, null);
+        return new Hyperparameters(null, null, null, null, null, null, null);
     }
 
     /** The names of the hyperparameters set, as the command line spells them. */
@@ -49,6 +51,9 @@ public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double l
         if (schedule != null) {
             names.add("lr-decay");
         }
+        if (Boolean.TRUE.equals(meanVariance)) {
+            names.add("mean-variance");
+        }
         return names;
     }
 
@@ -64,33 +69,44 @@ public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double l
         }
     }
 
+    /** Shared hyperparameters without a mean-variance head. */
+    public Hyperparameters(List<Integer> layerSizes, Double dropout, Double learningRate, Double weightDecay,
+                           Integer batchSize, LearningRateSchedule schedule) {
+        this(layerSizes, dropout, learningRate, weightDecay, batchSize, schedule, null);
+    }
+
     /** With hidden layer sizes {@code v} (null: the kind's own). */
     public Hyperparameters withLayerSizes(List<Integer> v) {
-        return new Hyperparameters(v, dropout, learningRate, weightDecay, batchSize, schedule);
+        return new Hyperparameters(v, dropout, learningRate, weightDecay, batchSize, schedule, meanVariance);
     }
 
     /** With dropout {@code v} (null: the kind's own). */
     public Hyperparameters withDropout(Double v) {
-        return new Hyperparameters(layerSizes, v, learningRate, weightDecay, batchSize, schedule);
+        return new Hyperparameters(layerSizes, v, learningRate, weightDecay, batchSize, schedule, meanVariance);
     }
 
     /** With learning rate {@code v} (null: the kind's own). */
     public Hyperparameters withLearningRate(Double v) {
-        return new Hyperparameters(layerSizes, dropout, v, weightDecay, batchSize, schedule);
+        return new Hyperparameters(layerSizes, dropout, v, weightDecay, batchSize, schedule, meanVariance);
     }
 
     /** With weight decay {@code v} (null: the kind's own). */
     public Hyperparameters withWeightDecay(Double v) {
-        return new Hyperparameters(layerSizes, dropout, learningRate, v, batchSize, schedule);
+        return new Hyperparameters(layerSizes, dropout, learningRate, v, batchSize, schedule, meanVariance);
     }
 
     /** With batch size {@code v} (null: the kind's own). */
     public Hyperparameters withBatchSize(Integer v) {
-        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, v, schedule);
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, v, schedule, meanVariance);
+    }
+
+    /** With a mean-variance head or not ({@code null}: the kind's own). */
+    public Hyperparameters withMeanVariance(Boolean v) {
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, schedule, v);
     }
 
     /** With learning-rate schedule {@code v} (null: the kind's own). */
     public Hyperparameters withSchedule(LearningRateSchedule v) {
-        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, v);
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, v, meanVariance);
     }
 }

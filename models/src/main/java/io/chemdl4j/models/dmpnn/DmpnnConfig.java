@@ -29,11 +29,13 @@ import io.chemdl4j.models.ModelConfig;
  * @param balanceClasses      for classification, weight each label as the data's weights say (the catalog's
  *                            class-balancing weights); off, as chemprop's default, every present label counts once
  * @param seed                seed of every random choice (initial weights, batch order, dropout)
+ * @param meanVariance        for regression, a mean-variance head (chemprop's {@code mve} loss): a mean and a
+ *                            variance per task, trained by Gaussian negative log-likelihood; off by default
  */
 public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dropout, int ffnLayers,
                           int ffnHiddenSize, int batchSize, double warmupEpochs, double initialLearningRate,
                           double maxLearningRate, double finalLearningRate, double weightDecay, boolean balanceClasses,
-                          long seed)
+                          long seed, boolean meanVariance)
         implements ModelConfig {
     /** How a molecule's atom vectors become one vector (chemprop's {@code aggregation}). */
     public enum Readout {
@@ -85,7 +87,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
 
     /** Chemprop's defaults with seed 0. */
     public static DmpnnConfig defaults() {
-        return new DmpnnConfig(300, 3, Readout.MEAN, 0.0, 2, 300, 50, 2, 1e-4, 1e-3, 1e-4, 0.0, false, 0L);
+        return new DmpnnConfig(300, 3, Readout.MEAN, 0.0, 2, 300, 50, 2, 1e-4, 1e-3, 1e-4, 0.0, false, 0L, false);
     }
 
     /** A builder holding this configuration's values. */
@@ -105,7 +107,8 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
      */
     @Override
     public DmpnnConfig with(Hyperparameters h) {
-        h.requireOnly(DmpnnKind.NAME, List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size"));
+        h.requireOnly(DmpnnKind.NAME, List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size",
+                "mean-variance"));
         Builder b = toBuilder();
         if (h.layerSizes() != null) {
             if (h.layerSizes().isEmpty() || h.layerSizes().size() > 2) {
@@ -129,6 +132,9 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         if (h.batchSize() != null) {
             b.batchSize(h.batchSize());
         }
+        if (h.meanVariance() != null) {
+            b.meanVariance(h.meanVariance());
+        }
         return b.build();
     }
 
@@ -148,6 +154,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         private double weightDecay;
         private boolean balanceClasses;
         private long seed;
+        private boolean meanVariance;
 
         /** From chemprop's defaults. */
         public Builder() {
@@ -168,6 +175,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             finalLearningRate = c.finalLearningRate;
             weightDecay = c.weightDecay;
             balanceClasses = c.balanceClasses;
+            meanVariance = c.meanVariance;
             seed = c.seed;
         }
 
@@ -244,6 +252,12 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         }
 
         /** Whether the loss takes the data's class-balancing weights (off: every present label counts once). */
+        /** A mean-variance head for regression (or not). */
+        public Builder meanVariance(boolean v) {
+            meanVariance = v;
+            return this;
+        }
+
         public Builder balanceClasses(boolean v) {
             balanceClasses = v;
             return this;
@@ -259,7 +273,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         public DmpnnConfig build() {
             return new DmpnnConfig(hiddenSize, depth, readout, dropout, ffnLayers, ffnHiddenSize, batchSize,
                     warmupEpochs, initialLearningRate, maxLearningRate, finalLearningRate, weightDecay, balanceClasses,
-                    seed);
+                    seed, meanVariance);
         }
     }
 }

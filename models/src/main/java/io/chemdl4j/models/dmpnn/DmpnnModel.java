@@ -132,7 +132,13 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         this.classes = classes;
         this.config = config;
         this.scaling = scaling;
-        this.network = new DmpnnNetwork(TaskOutputLoss.of(taskType, tasks.size(), true, classes), atomFeatures,
+        if (config.meanVariance() && taskType != TaskType.REGRESSION) {
+            throw new IllegalArgumentException("a mean-variance head predicts values; it is for regression, not "
+                    + taskType.id());
+        }
+        TaskOutputLoss output = config.meanVariance() ? TaskOutputLoss.meanVariance(tasks.size())
+                : TaskOutputLoss.of(taskType, tasks.size(), true, classes);
+        this.network = new DmpnnNetwork(output, atomFeatures,
                 bondFeatures, scaling == null ? 0 : scaling.featureCount(), config, dtype);
         this.replicas = new DmpnnNetwork[SHARDS];
         replicas[0] = network;
@@ -369,15 +375,27 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         iteration++;
     }
 
+    /** {@inheritDoc} With a mean-variance head, the means. */
     @Override
     public double[][] predict(GraphDataset data) {
-        return predict(data, Pass.inference());
+        double[][] out = predict(data, Pass.inference());
+        if (config.meanVariance()) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Arrays.copyOf(out[i], tasks.size());
+            }
+        }
+        return out;
     }
 
-    /** Whether it was trained with dropout, which Monte-Carlo sampling needs. */
+    /** Whether it was trained with dropout, which Monte-Carlo sampling needs, or predicts its variance. */
     @Override
     public boolean givesUncertainty() {
-        return config.dropout() > 0;
+        return config.dropout() > 0 || config.meanVariance();
+    }
+
+    @Override
+    public boolean predictsVariance() {
+        return config.meanVariance();
     }
 
     /**
@@ -387,8 +405,56 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      */
     @Override
     public Uncertainty predictWithDropout(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
+        if (config.meanVariance()) {
+            return predictWithVariance(data, samples, seed, transformers);
+        }
         return Uncertainty.sampleDropout(config.dropout(), samples, s -> Transformer.untransformAll(
                 predict(data, new Pass(false, false, true, new SplittableRandom(seed + 7919L * s))), transformers));
+    }
+
+    /**
+     * A mean-variance head's mean and spread in original units: the predicted variance, plus the variance of the
+     * means over {@code samples} dropout passes when it was trained with dropout (one pass without). The spread is
+     * carried through the label transformers as {@code |u(μ + σ) − u(μ)|}, exact for the affine normalization.
+     */
+    private Uncertainty predictWithVariance(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
+        int passes = config.dropout() > 0 ? samples : 1;
+        int n = data.size();
+        int t = tasks.size();
+        double[][] meanSum = new double[n][t];
+        double[][] squareSum = new double[n][t];
+        double[][] varianceSum = new double[n][t];
+        for (int s = 0; s < passes; s++) {
+            Pass pass = config.dropout() > 0 ? new Pass(false, false, true, new SplittableRandom(seed + 7919L * s))
+                    : Pass.inference();
+            double[][] out = predict(data, pass);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < t; k++) {
+                    meanSum[i][k] += out[i][k];
+                    squareSum[i][k] += out[i][k] * out[i][k];
+                    varianceSum[i][k] += out[i][t + k];
+                }
+            }
+        }
+        double[][] mean = new double[n][t];
+        double[][] upper = new double[n][t];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < t; k++) {
+                double mu = meanSum[i][k] / passes;
+                double spread = passes > 1 ? Math.max(0, squareSum[i][k] / passes - mu * mu) * passes / (passes - 1) : 0;
+                mean[i][k] = mu;
+                upper[i][k] = mu + Math.sqrt(varianceSum[i][k] / passes + spread);
+            }
+        }
+        double[][] m = Transformer.untransformAll(mean, transformers);
+        double[][] u = Transformer.untransformAll(upper, transformers);
+        double[][] std = new double[n][t];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < t; k++) {
+                std[i][k] = Math.abs(u[i][k] - m[i][k]);
+            }
+        }
+        return new Uncertainty(m, std, passes);
     }
 
     /**
@@ -483,9 +549,9 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         return classes;
     }
 
-    /** Predictions per molecule: one per task, or K class probabilities per task. */
+    /** Network predictions per molecule: one per task, K class probabilities per task, or a mean and a variance. */
     private int predictionsPerMolecule() {
-        return tasks.size() * Math.max(1, classes);
+        return tasks.size() * (config.meanVariance() ? 2 : Math.max(1, classes));
     }
 
     /** The configuration it was made with. */

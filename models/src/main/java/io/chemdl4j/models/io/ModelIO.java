@@ -29,6 +29,7 @@ import io.chemdl4j.models.ModelKinds;
 import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.predict.SavedModel;
+import io.chemdl4j.models.reliability.ReliabilityIO;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.transform.BalancingTransformer;
@@ -560,7 +561,18 @@ public final class ModelIO {
         List<EpochRecord> history = m.history() == null ? List.of() : m.history();
         PropertyModel<?> model = kind.load(new SavedFiles(directory, m.modelType(), m.formatVersion(), m.tasks(),
                 m.featureCount(), history, m.config(), m.graphConfig(), m.classes() == null ? 0 : m.classes()));
-        return new SavedModel(kind, model, featurizer(m), transformers(m), m.formatVersion(), m.toolkitVersion());
+        return new SavedModel(kind, model, featurizer(m), transformers(m), m.formatVersion(), m.toolkitVersion(),
+                reliability(directory, m));
+    }
+
+    /** The model's calibration ({@link ReliabilityIO#FILE}), or {@code null} if it has none. */
+    private static io.chemdl4j.models.reliability.Reliability reliability(Path directory, Manifest m) throws IOException {
+        io.chemdl4j.models.reliability.Reliability r = ReliabilityIO.read(directory).orElse(null);
+        if (r != null && !r.tasks().equals(m.tasks())) {
+            throw new ModelFormatException(directory.resolve(ReliabilityIO.FILE) + ": its tasks " + r.tasks()
+                    + " are not the model's " + m.tasks());
+        }
+        return r;
     }
 
     private static List<Transformer> transformers(Manifest m) throws ModelFormatException {
@@ -614,7 +626,8 @@ public final class ModelIO {
             kind = member.kind();
             members.add(member.model());
         }
-        return new SavedModel(kind, ensemble(members), featurizer, transformers, m.formatVersion(), m.toolkitVersion());
+        return new SavedModel(kind, ensemble(members), featurizer, transformers, m.formatVersion(), m.toolkitVersion(),
+                reliability(directory, m));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

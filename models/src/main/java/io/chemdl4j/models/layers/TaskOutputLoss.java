@@ -13,6 +13,8 @@ public final class TaskOutputLoss {
     private final int tasks;
     /** K of a multiclass output, else 0. */
     private final int classes;
+    /** A mean and a variance per task (regression), trained by Gaussian negative log-likelihood. */
+    private final boolean meanVariance;
 
     /** DeepChem's outputs: a two-class softmax per task for classification. */
     public TaskOutputLoss(boolean classification, int tasks) {
@@ -28,10 +30,33 @@ public final class TaskOutputLoss {
     }
 
     private TaskOutputLoss(boolean classification, int tasks, boolean sigmoid, int classes) {
+        this(classification, tasks, sigmoid, classes, false);
+    }
+
+    private TaskOutputLoss(boolean classification, int tasks, boolean sigmoid, int classes, boolean meanVariance) {
         this.classification = classification;
         this.sigmoid = sigmoid && classification;
         this.tasks = tasks;
         this.classes = classes;
+        this.meanVariance = meanVariance;
+    }
+
+    /** Smallest variance a mean-variance output predicts, which keeps its loss finite. */
+    public static final double MIN_VARIANCE = 1e-6;
+
+    /**
+     * A mean-variance output for regression (Nix and Weigend 1994; chemprop's {@code mve}): per molecule the
+     * {@code tasks} means, then {@code tasks} raw values whose softplus (plus {@link #MIN_VARIANCE}) is each mean's
+     * variance; the loss is the Gaussian negative log-likelihood {@code w (½ log 2πσ² + (y − μ)²/2σ²)}. Its
+     * predictions are the means, then the variances.
+     */
+    public static TaskOutputLoss meanVariance(int tasks) {
+        return new TaskOutputLoss(false, tasks, false, 0, true);
+    }
+
+    /** Whether this output predicts a variance beside each mean. */
+    public boolean predictsVariance() {
+        return meanVariance;
     }
 
     /** A K-class softmax per task over labels 0..K-1 ({@code classes} = K ≥ 2). */
@@ -57,12 +82,15 @@ public final class TaskOutputLoss {
 
     /** Output columns: one per task, two per task for a softmax classifier, K per task for multiclass. */
     public int outputs() {
-        return classes > 0 ? classes * tasks : classification && !sigmoid ? 2 * tasks : tasks;
+        return classes > 0 ? classes * tasks : (classification && !sigmoid) || meanVariance ? 2 * tasks : tasks;
     }
 
-    /** Predictions per molecule: one per task, or K class probabilities per task for multiclass. */
+    /**
+     * Predictions per molecule: one per task, K class probabilities per task for multiclass, a mean per task then a
+     * variance per task for a mean-variance output.
+     */
     public int predictionsPerMolecule() {
-        return classes > 0 ? classes * tasks : tasks;
+        return classes > 0 ? classes * tasks : meanVariance ? 2 * tasks : tasks;
     }
 
     /**
@@ -93,6 +121,9 @@ public final class TaskOutputLoss {
         double m = mean ? Math.max(1, molecules) : 1;
         if (classes > 0) {
             return evaluateMulticlass(outputs, molecules, labels, weights, m);
+        }
+        if (meanVariance) {
+            return evaluateMeanVariance(outputs, molecules, labels, weights, m);
         }
         double[] predictions = new double[molecules * tasks];
         double[] dOutputs = new double[outputs.length];
@@ -155,6 +186,36 @@ public final class TaskOutputLoss {
             }
         }
         return new Result(probabilities, loss / m, dOutputs);
+    }
+
+    /**
+     * Means {@code μ} and raw variances {@code s} per molecule; variance {@code v = softplus(s) + MIN_VARIANCE}; loss
+     * {@code w (½ log 2πv + (y − μ)²/2v)}, gradients {@code w (μ − y)/v} and {@code w ½ (1/v − (y − μ)²/v²) σ(s)},
+     * divided by {@code m}.
+     */
+    private Result evaluateMeanVariance(double[] outputs, int molecules, double[] labels, double[] weights, double m) {
+        double[] predictions = new double[molecules * 2 * tasks];
+        double[] dOutputs = new double[outputs.length];
+        double loss = 0;
+        for (int i = 0; i < molecules; i++) {
+            for (int t = 0; t < tasks; t++) {
+                int mean = i * 2 * tasks + t;
+                int raw = mean + tasks;
+                double mu = outputs[mean];
+                double v = softplus(outputs[raw]) + MIN_VARIANCE;
+                predictions[mean] = mu;
+                predictions[raw] = v;
+                double w = labels == null ? 0 : weights[i * tasks + t];
+                if (w == 0) {
+                    continue;
+                }
+                double r = mu - labels[i * tasks + t];
+                loss += w * (0.5 * Math.log(2 * Math.PI * v) + r * r / (2 * v));
+                dOutputs[mean] = w * r / v / m;
+                dOutputs[raw] = w * 0.5 * (1 / v - r * r / (v * v)) * sigmoid(outputs[raw]) / m;
+            }
+        }
+        return new Result(predictions, loss / m, dOutputs);
     }
 
     /**

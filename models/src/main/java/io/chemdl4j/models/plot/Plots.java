@@ -322,6 +322,55 @@ public final class Plots {
         return written;
     }
 
+    /**
+     * A reliability diagram: per probability bin, the fraction of positives against the mean probability, of the
+     * model's probabilities and of the calibrated ones, over the diagonal of perfect calibration; each legend
+     * entry gives its expected calibration error.
+     */
+    public static XYChart reliabilityDiagram(io.chemdl4j.models.reliability.ReliabilityScores.TaskScores task) {
+        XYChart chart = chart("Reliability: " + task.task() + " (" + task.molecules() + " molecules)",
+                "Predicted probability (bin mean)", "Fraction positive");
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1})
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE).setLineColor(Color.GRAY);
+        addBins(chart, "model", task.before());
+        addBins(chart, "calibrated", task.after());
+        return chart;
+    }
+
+    private static void addBins(XYChart chart, String name,
+                                io.chemdl4j.models.reliability.UncertaintyMetrics.ReliabilityDiagram diagram) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int b = 0; b < diagram.count().length; b++) {
+            if (diagram.count()[b] > 0) {
+                x.add(diagram.predicted()[b]);
+                y.add(diagram.observed()[b]);
+            }
+        }
+        if (!x.isEmpty()) {
+            chart.addSeries(String.format(java.util.Locale.ROOT, "%s (ECE %.3f)", name,
+                    diagram.expectedCalibrationError()), x, y);
+        }
+    }
+
+    /** Writes {@code reliability-<task>.png} per task of a classifier's reliability scores; returns the files. */
+    public static List<Path> writeReliabilityDiagrams(io.chemdl4j.models.reliability.ReliabilityScores scores,
+                                                      Path directory) throws IOException {
+        Files.createDirectories(directory);
+        List<Path> written = new ArrayList<>();
+        for (io.chemdl4j.models.reliability.ReliabilityScores.TaskScores t : scores.tasks()) {
+            if (t.before() == null || t.molecules() == 0) {
+                continue;
+            }
+            Path file = directory.resolve("reliability-" + fileName(t.task()) + ".png");
+            writePng(reliabilityDiagram(t), file);
+            written.add(file);
+        }
+        return written;
+    }
+
     private static SplitPredictions find(List<SplitPredictions> splits, String name) {
         return splits.stream().filter(s -> s.split().equals(name)).findFirst().orElse(null);
     }

@@ -20,6 +20,7 @@ import io.chemdl4j.models.metrics.Metric;
 import io.chemdl4j.models.metrics.SplitPredictions;
 import io.chemdl4j.models.plot.FigureLabels;
 import io.chemdl4j.models.plot.Plots;
+import io.chemdl4j.models.reliability.ReliabilityScores;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.load.DataSource;
 import io.chemdl4j.moleculenet.split.SplitFractions;
@@ -54,9 +55,11 @@ public final class ModelEvaluation {
      * @param predictions predictions next to labels, in original units
      * @param scores      the dataset's metrics per task
      * @param errors      rows that could not be used
+     * @param reliability how the model's calibration and applicability domain held, or {@code null} for a model
+     *                    without calibration
      */
     public record Result(DataSource source, String model, Subset subset, SplitPredictions predictions,
-                         EvaluationResult scores, List<RowError> errors) {
+                         EvaluationResult scores, List<RowError> errors, ReliabilityScores reliability) {
         public Result {
             errors = List.copyOf(errors);
         }
@@ -67,6 +70,9 @@ public final class ModelEvaluation {
             sb.append(String.format(Locale.ROOT, "%s | %s | %d molecules%s%n", source.name(), subset.id(),
                     predictions.size(), errors.isEmpty() ? "" : " | " + errors.size() + " rows skipped"));
             sb.append(scores.table()).append('\n');
+            if (reliability != null) {
+                sb.append("calibration (").append(subset.id()).append("):\n").append(reliability.table()).append('\n');
+            }
             return sb.toString().stripTrailing();
         }
 
@@ -80,8 +86,12 @@ public final class ModelEvaluation {
          * the source's own for the tasks it names.
          */
         public List<Path> writePlots(Path directory, Map<String, String> units) throws IOException {
-            return Plots.writeAll(source.taskType(), List.of(predictions), null, directory,
-                    FigureLabels.of(source, model, units));
+            List<Path> written = new ArrayList<>(Plots.writeAll(source.taskType(), List.of(predictions), null, directory,
+                    FigureLabels.of(source, model, units)));
+            if (reliability != null && reliability.taskType() == io.chemdl4j.moleculenet.TaskType.CLASSIFICATION) {
+                written.addAll(Plots.writeReliabilityDiagrams(reliability, directory));
+            }
+            return written;
         }
     }
 
@@ -135,8 +145,10 @@ public final class ModelEvaluation {
         // The loader's transformers touch labels and weights only; undoing them gives labels in original units.
         SplitPredictions predictions = SplitPredictions.of(subset.id(), data.tasks(),
                 ModelInput.labelsOf(parts, data.tasks()), predicted.toArray(new double[0][]), data.transformers());
-        return new Result(request.source(), kind.name(), subset, predictions, predictions.score(Experiment.metricsFor(request.source())),
-                data.errors());
+        ReliabilityScores reliability = model.reliability() == null ? null
+                : ReliabilityScores.score(model, kind.input(), parts, predictions, request.seed());
+        return new Result(request.source(), kind.name(), subset, predictions,
+                predictions.score(Experiment.metricsFor(request.source())), data.errors(), reliability);
     }
 
     private static void checkTasks(PropertyModel<?> model, DataSource source, List<String> tasks) {

@@ -14,6 +14,7 @@ import io.chemdl4j.models.ModelKind;
 import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.Uncertainty;
 import io.chemdl4j.models.input.FeatureRowInput;
+import io.chemdl4j.models.reliability.Reliability;
 import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.transform.Transformer;
 
@@ -27,13 +28,44 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * @param transformers   transformers applied to its training data, undone on predictions
  * @param formatVersion  format version of the files it was loaded from
  * @param toolkitVersion ChemDL4J version that saved it
+ * @param reliability    its calibration and applicability domain ({@code chemdl calibrate}), or {@code null} if it
+ *                       has none
  */
 public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSpec featurizer,
-                         List<Transformer> transformers, int formatVersion, String toolkitVersion) {
+                         List<Transformer> transformers, int formatVersion, String toolkitVersion,
+                         Reliability reliability) {
     public SavedModel {
         java.util.Objects.requireNonNull(kind, "kind");
         java.util.Objects.requireNonNull(model, "model");
         transformers = List.copyOf(transformers);
+        if (reliability != null && !reliability.tasks().equals(model.tasks())) {
+            throw new IllegalArgumentException("the calibration's tasks " + reliability.tasks() + " are not the model's "
+                    + model.tasks());
+        }
+    }
+
+    /** A model without calibration. */
+    public SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSpec featurizer,
+                      List<Transformer> transformers, int formatVersion, String toolkitVersion) {
+        this(kind, model, featurizer, transformers, formatVersion, toolkitVersion, null);
+    }
+
+    /** This model with {@code r} as its calibration and applicability domain ({@code null} for none). */
+    public SavedModel withReliability(Reliability r) {
+        return new SavedModel(kind, model, featurizer, transformers, formatVersion, toolkitVersion, r);
+    }
+
+    /**
+     * Its calibration and applicability domain.
+     *
+     * @throws IllegalStateException if it has none, saying how to make one
+     */
+    public Reliability requireReliability() {
+        if (reliability == null) {
+            throw new IllegalStateException("this model has no calibration; fit one on its validation split with "
+                    + "chemdl calibrate (the data and split it was trained with)");
+        }
+        return reliability;
     }
 
     /**

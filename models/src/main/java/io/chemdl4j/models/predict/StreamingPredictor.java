@@ -46,11 +46,13 @@ public final class StreamingPredictor {
      * @param limits            molecules past these are error rows
      * @param encoding          the input's text encoding
      * @param keep              the input columns written beside the predictions
+     * @param reliability       the columns of the model's calibration written after them
      */
     public record Options(String smilesColumn, int uncertaintySamples, long seed, int threads, int chunkSize,
                           FragmentPolicy fragments, MoleculeLimits limits, java.nio.charset.Charset encoding,
-                          PassThrough keep) {
+                          PassThrough keep, ReliabilityColumns reliability) {
         public Options {
+            reliability = reliability == null ? ReliabilityColumns.none() : reliability;
             encoding = encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : encoding;
             smilesColumn = smilesColumn == null ? "smiles" : smilesColumn;
             fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
@@ -66,38 +68,81 @@ public final class StreamingPredictor {
          * molecule limits, UTF-8, every input column kept.
          */
         public static Options defaults() {
-            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024, FragmentPolicy.KEEP_ALL,
-                    MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8, PassThrough.all());
+            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024,
+                    FragmentPolicy.KEEP_ALL,
+                    MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8, PassThrough.all(),
+                    ReliabilityColumns.none());
         }
 
         /** With the SMILES in CSV/TSV column {@code column}. */
         public Options withSmilesColumn(String column) {
-            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding, keep);
+            return new Options(column, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding, keep,
+                    reliability);
         }
 
         /** With {@code samples} Monte-Carlo dropout (or ensemble) samples per molecule, drawn from {@code seed}; 0 for none. */
         public Options withUncertainty(int samples, long seed) {
-            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits, encoding, keep);
+            return new Options(smilesColumn, samples, seed, threads, chunkSize, fragments, limits, encoding, keep,
+                    reliability);
         }
 
         /** With {@code n} featurization threads. */
         public Options withThreads(int n) {
-            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits, encoding, keep);
+            return new Options(smilesColumn, uncertaintySamples, seed, n, chunkSize, fragments, limits, encoding,
+                    keep, reliability);
         }
 
         /** With input text encoding {@code e}. */
         public Options withEncoding(java.nio.charset.Charset e) {
-            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, e, keep);
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, e,
+                    keep, reliability);
         }
 
         /** With the limits a molecule must keep to be featurized. */
         public Options withLimits(MoleculeLimits l) {
-            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l, encoding, keep);
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, l, encoding,
+                    keep, reliability);
+        }
+
+        /** These options writing the calibration columns {@code r} after the predictions. */
+        public Options withReliability(ReliabilityColumns r) {
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding,
+                    keep, r);
         }
 
         /** These options writing the input columns {@code k} beside the predictions. */
         public Options withKeep(PassThrough k) {
-            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits, encoding, k);
+            return new Options(smilesColumn, uncertaintySamples, seed, threads, chunkSize, fragments, limits,
+                    encoding, k, reliability);
+        }
+    }
+
+    /**
+     * Which columns of a calibrated model's {@link io.chemdl4j.models.reliability.Reliability} are written after the
+     * predictions: for regressors {@code <task>_lower} and {@code <task>_upper}, the split-conformal interval at
+     * {@code coverage}; for classifiers {@code <task>_calibrated}, the calibrated probability of class 1; and
+     * {@code domain_nearest} (Tanimoto similarity of the nearest training molecule), {@code domain_similarity} (mean of
+     * the nearest few) and {@code in_domain} ({@code true} or {@code false}).
+     *
+     * @param coverage   interval coverage in (0, 1), or 0 for no intervals
+     * @param calibrated whether to write calibrated probabilities
+     * @param domain     whether to write the applicability domain
+     */
+    public record ReliabilityColumns(double coverage, boolean calibrated, boolean domain) {
+        public ReliabilityColumns {
+            if (coverage != 0 && !(coverage > 0 && coverage < 1)) {
+                throw new IllegalArgumentException("coverage must lie strictly between 0 and 1, got " + coverage);
+            }
+        }
+
+        /** None of them. */
+        public static ReliabilityColumns none() {
+            return new ReliabilityColumns(0, false, false);
+        }
+
+        /** Whether any is asked for. */
+        public boolean any() {
+            return coverage > 0 || calibrated || domain;
         }
     }
 
@@ -116,6 +161,8 @@ public final class StreamingPredictor {
 
     private final SavedModel model;
     private final Options options;
+    /** The applicability domain's fingerprint when it is not the model's own feature row, else {@code null}. */
+    private final io.chemdl4j.featurize.VectorFeaturizer domainFingerprint;
 
     /** A predictor of {@code model}; refuses options the model cannot honour (uncertainty without dropout or ensemble) before any work. */
     public StreamingPredictor(SavedModel model, Options options) {
@@ -128,6 +175,25 @@ public final class StreamingPredictor {
             throw new IllegalArgumentException("--uncertainty needs a network trained with dropout (train --dropout) "
                     + "or an ensemble (train --ensemble); this " + model.kind().name() + " model has neither");
         }
+        ReliabilityColumns asked = options.reliability();
+        if (asked.any()) {
+            if (model.reliability() == null) {
+                throw new IllegalArgumentException("--coverage, --calibrated and --domain need a calibrated model; this "
+                        + "one has no calibration: run chemdl calibrate on it first");
+            }
+            boolean regression = model.model().taskType() == io.chemdl4j.moleculenet.TaskType.REGRESSION;
+            if (asked.coverage() > 0 && !regression) {
+                throw new IllegalArgumentException("--coverage gives intervals for regressors; this model classifies "
+                        + "(use --calibrated for calibrated probabilities)");
+            }
+            if (asked.calibrated() && regression) {
+                throw new IllegalArgumentException("--calibrated calibrates classifiers' probabilities; this model is a "
+                        + "regressor (use --coverage for intervals)");
+            }
+        }
+        this.domainFingerprint = asked.domain() && !java.util.Objects.equals(model.reliability().domain().fingerprint(),
+                model.featurizer()) ? io.chemdl4j.featurize.Featurizers.create(model.reliability().domain().fingerprint())
+                : null;
     }
 
     /**
@@ -175,7 +241,8 @@ public final class StreamingPredictor {
         return String.join("\n", "predict", ResumableOutput.inputIdentity(input), options.withThreads(1).toString(),
                 model.kind().name(), String.valueOf(model.featurizer()), model.model().tasks().toString(),
                 Integer.toString(model.model().classes()), model.toolkitVersion() + " " + model.formatVersion(),
-                java.util.Arrays.deepToString(probe.values()));
+                java.util.Arrays.deepToString(probe.values()),
+                model.reliability() == null ? "uncalibrated" : model.reliability().provenance().toString());
     }
 
     private <T> Summary write(SavedModel.Inputs<T> inputs, MoleculeReader reader, PassThrough.Columns kept,
@@ -232,6 +299,19 @@ public final class StreamingPredictor {
             for (String v : values) {
                 columns.add(v + "_std");
             }
+        }
+        ReliabilityColumns asked = options.reliability();
+        for (String task : model.model().tasks()) {
+            if (asked.coverage() > 0) {
+                columns.add(task + "_lower");
+                columns.add(task + "_upper");
+            }
+            if (asked.calibrated()) {
+                columns.add(task + "_calibrated");
+            }
+        }
+        if (asked.domain()) {
+            columns.addAll(List.of("domain_nearest", "domain_similarity", "in_domain"));
         }
         return columns;
     }
@@ -355,6 +435,16 @@ public final class StreamingPredictor {
                 // Each chunk draws its own masks from its own seed.
                 dropout = inputs.predictWithDropout(x, options.uncertaintySamples(), seed);
             }
+            io.chemdl4j.models.reliability.Reliability reliability = model.reliability();
+            ReliabilityColumns asked = options.reliability();
+            double[][] spreads = null;
+            if (asked.coverage() > 0 && reliability.normalized()) {
+                // an ensemble's spread is its members', whatever the samples; dropout draws as calibration drew
+                spreads = dropout != null && (reliability.spread().kind()
+                        == io.chemdl4j.models.reliability.Reliability.Spread.Kind.ENSEMBLE
+                        || reliability.spread().samples() == options.uncertaintySamples()) ? dropout.std()
+                        : inputs.predictWithDropout(x, Math.max(1, reliability.spread().samples()), seed).std();
+            }
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < chunkRecords.size(); i++) {
                 row.clear();
@@ -371,7 +461,50 @@ public final class StreamingPredictor {
                     addAll(row, dropout.mean()[i]);
                     addAll(row, dropout.std()[i]);
                 }
+                if (asked.any()) {
+                    addReliability(row, reliability, predicted[i], spreads == null ? null : spreads[i], x.get(i),
+                            chunkRecords.get(i).smiles());
+                }
                 out.printRecord(row);
+            }
+        }
+
+        /** The calibration columns of one molecule (see {@link ReliabilityColumns}). */
+        private void addReliability(List<Object> row, io.chemdl4j.models.reliability.Reliability reliability,
+                                    double[] predicted, double[] spread, T features, String smiles) {
+            ReliabilityColumns asked = options.reliability();
+            for (int t = 0; t < predicted.length; t++) {
+                if (asked.coverage() > 0) {
+                    addAll(row, reliability.interval(t, predicted[t], spread == null ? 0 : spread[t], asked.coverage()));
+                }
+                if (asked.calibrated()) {
+                    addAll(row, new double[] {reliability.calibrated(t, predicted[t])});
+                }
+            }
+            if (asked.domain()) {
+                int[] bits = domainBits(features, smiles);
+                if (bits == null) {
+                    row.addAll(List.of("", "", ""));
+                } else {
+                    io.chemdl4j.models.reliability.ApplicabilityDomain.Assessment a = reliability.domain().assess(bits);
+                    addAll(row, new double[] {a.nearest(), a.similarity()});
+                    row.add(Boolean.toString(a.inside()));
+                }
+            }
+        }
+
+        /**
+         * The set bits of the domain's fingerprint of one molecule: its feature row's nonzero entries when the domain
+         * uses the model's own fingerprint, else the fingerprint of its SMILES; {@code null} if that cannot be made.
+         */
+        private int[] domainBits(T features, String smiles) {
+            if (domainFingerprint == null && features instanceof float[] row) {
+                return io.chemdl4j.models.reliability.DomainIndex.onBits(row);
+            }
+            try {
+                return io.chemdl4j.models.reliability.DomainIndex.onBits(domainFingerprint.featurize(smiles));
+            } catch (io.chemdl4j.featurize.InvalidMoleculeException e) {
+                return null;
             }
         }
 

@@ -174,6 +174,18 @@ class LayersGradientTest {
         checkTaskOutputLoss(multiclass, "multiclass", 6, new double[] {2, 0, 1, 0, 2, 1, 1, 1, 0, 0, 2, 0},
                 out -> Math.exp(out.getDouble(0, 0))
                         / (Math.exp(out.getDouble(0, 0)) + Math.exp(out.getDouble(0, 1)) + Math.exp(out.getDouble(0, 2))));
+        TaskOutputLoss meanVariance = TaskOutputLoss.meanVariance(3);
+        assertEquals(6, meanVariance.outputs(), "a mean and a raw variance per task");
+        assertEquals(6, meanVariance.predictionsPerMolecule(), "the means, then the variances");
+        // molecule 0, task 2 has weight 0: its mean's output (index 2) and its variance's (index 5) get no gradient
+        checkTaskOutputLoss(meanVariance, "mean-variance", 2, out -> out.getDouble(0, 0));
+        checkTaskOutputLoss(meanVariance, "mean-variance", 5, out -> out.getDouble(0, 0));
+        // the variance is softplus of its raw output; the loss is the Gaussian negative log-likelihood
+        TaskOutputLoss.Result one = TaskOutputLoss.meanVariance(1).evaluate(new double[] {0.5, 0}, 1, new double[] {1.5},
+                new double[] {1});
+        double v = Math.log(2) + TaskOutputLoss.MIN_VARIANCE;
+        assertEquals(v, one.predictions()[1], 1e-12);
+        assertEquals(0.5 * Math.log(2 * Math.PI * v) + 1 / (2 * v), one.loss(), 1e-12);
     }
 
     private static void checkTaskOutputLoss(TaskOutputLoss loss, String kind, int missing,
