@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                 "      --smiles-column smiles --output solubility-predictions.csv \\",
                 "      --uncertainty 20",
                 "  chemdl predict --model delaney-model --input library.smi \\",
-                "      --output intervals.csv --coverage 0.9 --domain"})
+                "      --output intervals.csv --coverage 0.9 --domain",
+                "  chemdl predict --model tox21-model --input hits.smi \\",
+                "      --output hits.csv --explain hits-explained --explain-task SR-ARE"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,6 +73,19 @@ final class PredictCommand implements Callable<Integer> {
             + "the threshold the calibration split set) (models calibrated by chemdl calibrate).")
     boolean domain;
 
+    @Option(names = "--explain", description = "Also explain the first molecules (see --explain-max): write each "
+            + "atom's contribution to the prediction of --explain-task into contributions.csv in this directory, and "
+            + "a similarity map <row>-<task>.png per molecule (red atoms raise it, blue lower it). Models on ECFP or "
+            + "FCFP fingerprints (multitask, random_forest).")
+    Path explain;
+
+    @Option(names = "--explain-task", description = "Task explained by --explain (default: the model's first).")
+    String explainTask;
+
+    @Option(names = "--explain-max", defaultValue = "1000", description = "Molecules explained by --explain, from the "
+            + "first row (default 1000).")
+    int explainMax;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the dropout masks (default 0).")
     long seed;
 
@@ -96,7 +111,10 @@ final class PredictCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        StreamingPredictor predictor = new StreamingPredictor(ModelIO.load(model), options);
+        io.chemdl4j.models.predict.SavedModel saved = ModelIO.load(model);
+        StreamingPredictor predictor = new StreamingPredictor(saved, options);
+        io.chemdl4j.models.explain.FingerprintExplainer explainer = explain == null ? null
+                : new io.chemdl4j.models.explain.FingerprintExplainer(saved); // refuses a model it cannot explain now
         long start = System.nanoTime();
         StreamingPredictor.Summary summary;
         try (Progress.FileBar bar = Progress.fileBar("predict", quiet)) {
@@ -110,6 +128,19 @@ final class PredictCommand implements Callable<Integer> {
                 summary.predicted(), summary.rows(), summary.failed(),
                 errors == null ? (summary.failed() > 0 ? "; list them with --errors" : "") : ", listed in " + errors,
                 seconds, summary.rows() / Math.max(seconds, 1e-9), staged.output);
+        if (explainer != null) {
+            long explainStart = System.nanoTime();
+            io.chemdl4j.models.explain.Explanations.Summary explained;
+            try {
+                explained = io.chemdl4j.models.explain.Explanations.explainFile(saved, input, smilesColumn,
+                        options.encoding(), explainTask != null ? explainTask : saved.model().tasks().get(0), explainMax,
+                        explain);
+            } catch (InputFileException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            spec.commandLine().getErr().printf("explained %d molecules (%d skipped) in %.1f s -> %s%n",
+                    explained.explained(), explained.skipped(), (System.nanoTime() - explainStart) / 1e9, explain);
+        }
         if (summary.damage() != null) {
             spec.commandLine().getErr().println("chemdl predict: " + summary.damage());
         }

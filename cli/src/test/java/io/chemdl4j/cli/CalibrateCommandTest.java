@@ -121,6 +121,12 @@ class CalibrateCommandTest {
             spreads.add(c[4]);
         }
         assertEquals(4, spreads.size(), "each molecule its own spread: " + lines);
+        // a graph model's atoms are not explained through fingerprint bits: refused before anything is predicted
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("predict", "--model", model.toString(), "--input", smi.toString(),
+                "--output", dir.resolve("x.csv").toString(), "--explain", dir.resolve("why").toString(), "--quiet"));
+        assertTrue(err.toString().contains("atom contributions need a model on ECFP or FCFP fingerprints"),
+                err.toString());
+        assertTrue(Files.notExists(dir.resolve("x.csv")));
     }
 
     @Test
@@ -151,6 +157,13 @@ class CalibrateCommandTest {
         assertEquals(ChemDl.EXIT_BAD_INPUT, run("predict", "--model", model.toString(), "--input", file.toString(),
                 "--output", predictions.toString(), "--coverage", "0.9", "--quiet"));
         assertTrue(err.toString().contains("--coverage gives intervals for regressors"), err.toString());
+        Path why = dir.resolve("why");
+        assertEquals(0, run("predict", "--model", model.toString(), "--input", file.toString(), "--output",
+                predictions.toString(), "--explain", why.toString(), "--explain-max", "3", "--quiet"), err.toString());
+        assertTrue(err.toString().contains("explained 3 molecules (0 skipped)"), err.toString());
+        assertTrue(Files.isRegularFile(why.resolve("0-soluble.png")) && Files.isRegularFile(why.resolve("2-soluble.png")));
+        List<String> contributions = Files.readAllLines(why.resolve("contributions.csv"));
+        assertTrue(contributions.size() > 3 && contributions.get(1).startsWith("0,"), contributions.toString());
         Path plots = dir.resolve("plots");
         assertEquals(0, run("evaluate", "--model", model.toString(), "--input", file.toString(), "--plots",
                 plots.toString(), "--quiet"), err.toString());

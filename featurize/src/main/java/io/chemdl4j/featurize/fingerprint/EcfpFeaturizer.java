@@ -169,6 +169,48 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
         return features;
     }
 
+    /**
+     * One circular environment of a molecule: the fingerprint position it sets and the atoms it covers (indices into
+     * the molecule).
+     *
+     * @param bit   the folded position in {@code [0, length)}
+     * @param atoms the atoms of the environment, its centre and its neighbourhood up to the radius
+     */
+    public record Environment(int bit, int[] atoms) {
+    }
+
+    /**
+     * The environments behind {@link #featurize(IAtomContainer)}'s features, one per environment counted: the
+     * features are the counts (or presence) of their bits. What explanations trace a prediction back to atoms by.
+     * The caller's molecule is not modified.
+     */
+    public java.util.List<Environment> environments(IAtomContainer molecule) throws InvalidMoleculeException {
+        if (molecule == null) {
+            throw new InvalidMoleculeException("no molecule");
+        }
+        IAtomContainer own;
+        try {
+            own = molecule.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new InvalidMoleculeException("molecule cannot be copied", e);
+        }
+        if (!options.chirality()) {
+            own.setStereoElements(new ArrayList<>(0));
+        }
+        CircularFingerprinter fp = fingerprinter.get();
+        try {
+            fp.calculate(own);
+        } catch (CDKException | RuntimeException e) {
+            throw new InvalidMoleculeException("fingerprint failed: " + e.getMessage(), e);
+        }
+        java.util.List<Environment> environments = new ArrayList<>(fp.getFPCount());
+        for (int i = 0, n = fp.getFPCount(); i < n; i++) {
+            CircularFingerprinter.FP f = fp.getFP(i);
+            environments.add(new Environment(fold(f.hashCode, options.length()), f.atoms.clone()));
+        }
+        return environments;
+    }
+
     /** CDK's folding: the hash read as an unsigned 32-bit integer, modulo the length. */
     static int fold(int hash, int length) {
         return (int) (Integer.toUnsignedLong(hash) % length);

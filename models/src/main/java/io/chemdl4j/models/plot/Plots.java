@@ -388,7 +388,8 @@ public final class Plots {
     }
 
     /** A task name as a portable file name. */
-    static String fileName(String task) {
+    /** {@code task} as a safe file name: letters, digits, dots, dashes and underscores. */
+    public static String fileName(String task) {
         String s = task.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
         return s.isEmpty() ? "task" : s;
     }
