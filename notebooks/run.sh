@@ -11,7 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KERNEL_VERSION=3.0.1
-CDK_VERSION=2.12
 JUPYTER=target/jupyter
 
 if [ ! -f cli/target/chemdl.jar ]; then
@@ -22,14 +21,10 @@ if ! /usr/bin/python3 -c "import nbclient, nbformat" 2>/dev/null; then
   apt-get update -qq && apt-get install -y -qq python3-nbclient python3-nbformat >/dev/null
 fi
 
-# The kernel, and CDK's depiction module for the pictures of molecules (the toolkit itself does not need it).
-mkdir -p "$JUPYTER/kernels/java" "$JUPYTER/lib"
+# The kernel (CDK's depiction module, for the pictures of molecules, comes with the toolkit's jar).
+mkdir -p "$JUPYTER/kernels/java"
 mvn -B -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION \
     -DoutputDirectory="$JUPYTER" -Dmdep.overWriteIfNewer=true
-for module in cdk-depict cdk-render cdk-renderawt cdk-renderbasic cdk-sdg; do
-  mvn -B -q -ntp dependency:copy -Dartifact=org.openscience.cdk:$module:$CDK_VERSION \
-      -DoutputDirectory="$JUPYTER/lib" -Dmdep.stripVersion=true
-done
 cat > "$JUPYTER/kernels/java/kernel.json" <<JSON
 {
   "argv": ["java", "-jar", "$(pwd)/$JUPYTER/rapaio-jupyter-kernel-$KERNEL_VERSION.jar", "{connection_file}"],

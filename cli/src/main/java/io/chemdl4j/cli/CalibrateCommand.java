@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "applicability domain of its training molecules. Saved as reliability.json in the model directory; "
                 + "predict --coverage, --calibrated and --domain apply it, and evaluate reports how it holds."},
         footer = {"", "Examples:",
-                "  chemdl calibrate --model delaney-model --dataset delaney --seed 0",
+                "  chemdl calibrate --model delaney-dmpnn --dataset delaney --seed 0",
                 "  chemdl calibrate --model tox21-model --dataset tox21 --method isotonic",
                 "  chemdl calibrate --model solubility-model --input solubility.csv \\",
                 "      --smiles-column smiles --split scaffold"})
@@ -67,6 +67,11 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--smiles-column", defaultValue = "smiles", description = "SMILES column (default smiles).")
         String smilesColumn;
     }
+
+    @Option(names = "--calibration-file", description = "Calibrate on every molecule of this labelled file (CSV/TSV, "
+            + "SDF or .smi, optionally .gz; SMILES in --smiles-column, a column per model task), held out from "
+            + "training, instead of the validation split. The applicability domain still indexes the training split.")
+    Path calibrationFile;
 
     @Option(names = "--method", converter = Converters.Calibration.class, description = "How classifiers' "
             + "probabilities are calibrated: platt or isotonic (default: "
@@ -105,8 +110,11 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Reliability reliability;
         try (Progress.FileBar bar = Progress.fileBar("featurize " + source.name(), run.quiet)) {
+            DataSource held = calibrationFile == null ? null : new DataSource.File(calibrationFile, new ColumnSpec(
+                    data.file != null ? data.file.smilesColumn : "smiles", saved.model().tasks(), null),
+                    saved.model().taskType());
             reliability = Calibrator.fit(saved, new DataRequest(source, saved.featurizer(), run.split, run.seed,
-                    run.fractions(), run.dataDir, run.splitFile, run.saveSplits), options, bar);
+                    run.fractions(), run.dataDir, run.splitFile, run.saveSplits), held, options, bar);
             bar.finish();
         }
         ReliabilityIO.write(model, reliability);

@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
                 "  chemdl predict --model solubility-model --input solubility.csv \\",
                 "      --smiles-column smiles --output solubility-predictions.csv \\",
                 "      --uncertainty 20",
-                "  chemdl predict --model delaney-model --input library.smi \\",
+                "  chemdl predict --model delaney-dmpnn --input library.smi \\",
                 "      --output intervals.csv --coverage 0.9 --domain",
-                "  chemdl predict --model tox21-model --input hits.smi \\",
-                "      --output hits.csv --explain hits-explained --explain-task SR-ARE"})
+                "  chemdl predict --model tox21-model --input library.smi --output tox21.csv \\",
+                "      --calibrated --explain tox21-explained --explain-task SR-ARE --explain-max 50"})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -141,6 +141,12 @@ class CalibrateCommandTest {
         assertEquals(0, run("calibrate", "--model", model.toString(), "--input", file.toString(), "--split", "scaffold",
                 "--method", "isotonic", "--quiet"), err.toString());
         assertTrue(out.toString().contains("soluble: IsotonicCalibration["), out.toString());
+        // or on a file of held-out molecules: here the first 200 of the same file
+        Path held = dir.resolve("held.csv");
+        Files.write(held, Files.readAllLines(file).subList(0, 201));
+        assertEquals(0, run("calibrate", "--model", model.toString(), "--input", file.toString(), "--split", "scaffold",
+                "--calibration-file", held.toString(), "--method", "isotonic", "--quiet"), err.toString());
+        assertTrue(out.toString().contains("calibrated on held | 200 calibration molecules"), out.toString());
         Path predictions = dir.resolve("pred.csv");
         assertEquals(0, run("predict", "--model", model.toString(), "--input", file.toString(), "--output",
                 predictions.toString(), "--calibrated", "--domain", "--keep-columns", "none", "--quiet"), err.toString());

@@ -120,6 +120,21 @@ class HostileInputTest {
         }, "parameters.zip"));
         cases.add(refused("a missing parameters file", d -> Files.delete(d.resolve("parameters.zip")),
                 "parameters.zip"));
+        cases.add(refused("a 300 MB calibration file", d -> {
+            try (var f = new java.io.RandomAccessFile(d.resolve("reliability.json").toFile(), "rw")) {
+                f.setLength(300L << 20); // sparse: the size is checked before a byte is read
+            }
+        }, "reliability.json is larger than"));
+        cases.add(refused("a calibration file that links to /etc/passwd", d -> Files.createSymbolicLink(
+                d.resolve("reliability.json"), Path.of("/etc/passwd")), "reliability.json is not a regular file"));
+        cases.add(refused("a calibration file whose fingerprint bits lie outside the fingerprint", d -> Files.writeString(
+                d.resolve("reliability.json"), "{\"format\":\"chemdl4j-reliability\",\"formatVersion\":1,"
+                        + "\"taskType\":\"regression\",\"tasks\":[\"y\"],\"spread\":{\"kind\":\"none\",\"samples\":0},"
+                        + "\"intervals\":[{\"normalized\":false,\"scores\":[1.0]}],\"domain\":{\"fingerprint\":"
+                        + "{\"name\":\"ecfp\"},\"neighbours\":5,\"quantile\":0.05,\"threshold\":0.2,\"length\":16,"
+                        + "\"training\":[[1,99999]]},\"provenance\":{\"source\":\"x\",\"split\":\"y\",\"calibrationSize\":1,"
+                        + "\"trainingSize\":1}}"),
+                "bit 99999"));
         return cases.stream();
     }
 

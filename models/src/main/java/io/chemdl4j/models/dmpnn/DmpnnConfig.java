@@ -251,13 +251,13 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             return this;
         }
 
-        /** Whether the loss takes the data's class-balancing weights (off: every present label counts once). */
         /** A mean-variance head for regression (or not). */
         public Builder meanVariance(boolean v) {
             meanVariance = v;
             return this;
         }
 
+        /** Whether the loss takes the data's class-balancing weights (off: every present label counts once). */
         public Builder balanceClasses(boolean v) {
             balanceClasses = v;
             return this;

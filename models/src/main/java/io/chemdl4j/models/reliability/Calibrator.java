@@ -95,6 +95,18 @@ public final class Calibrator {
      */
     public static Reliability fit(SavedModel model, DataRequest request, Options options,
                                   StreamingFeaturizer.ProgressListener progress) {
+        return fit(model, request, null, options, progress);
+    }
+
+    /**
+     * As {@link #fit(SavedModel, DataRequest, Options, StreamingFeaturizer.ProgressListener)}, calibrated on every
+     * molecule of {@code calibration} (a labelled file with a column per model task, held out from training) instead
+     * of the validation split; {@code null} for the validation split. The applicability domain still indexes the
+     * training split of {@code request}.
+     */
+    public static Reliability fit(SavedModel model, DataRequest request,
+                                  io.chemdl4j.moleculenet.load.DataSource calibration, Options options,
+                                  StreamingFeaturizer.ProgressListener progress) {
         if (model.model().taskType() == TaskType.MULTICLASS) {
             throw new IllegalArgumentException("calibration of multiclass models is not supported; calibrate binary "
                     + "classifiers and regressors");
@@ -106,28 +118,41 @@ public final class Calibrator {
             throw new IllegalArgumentException("the model is a " + model.model().taskType().name().toLowerCase(Locale.ROOT)
                     + " model, the data are " + request.source().taskType().name().toLowerCase(Locale.ROOT));
         }
+        if (calibration != null && calibration.taskType() != model.model().taskType()) {
+            throw new IllegalArgumentException("the calibration file's task type is not the model's");
+        }
         return fit(model.kind(), model, new DataRequest(request.source(), model.featurizer(), request.splitter(),
-                request.seed(), request.fractions(), request.dataDirectory(), request.splitFile(), null), options,
-                progress);
+                request.seed(), request.fractions(), request.dataDirectory(), request.splitFile(), null), calibration,
+                options, progress);
     }
 
     private static <D extends LabelledData> Reliability fit(ModelKind<D> kind, SavedModel model, DataRequest request,
+                                                            io.chemdl4j.moleculenet.load.DataSource file,
                                                             Options options,
                                                             StreamingFeaturizer.ProgressListener progress) {
         ModelInput<D> input = kind.input();
         PreparedData<D> data = input.loadFor(model, request, progress);
-        if (!data.tasks().equals(model.model().tasks())) {
-            throw new IllegalArgumentException("the model predicts " + model.model().tasks() + " but "
-                    + request.source().name() + " has tasks " + data.tasks());
-        }
+        checkTasks(model, request.source().name(), data.tasks());
         D calibration = data.valid();
+        List<io.chemdl4j.moleculenet.transform.Transformer> calibrationTransformers = data.transformers();
+        String calibrationName = "the validation split of " + request.source().name();
+        if (file != null) {
+            // every molecule of the file, featurized as the model's inputs are, labels as they are written
+            PreparedData<D> held = input.loadFor(model, new DataRequest(file, model.featurizer(),
+                    io.chemdl4j.moleculenet.split.SplitterType.INDEX, 0,
+                    new io.chemdl4j.moleculenet.split.SplitFractions(1, 0, 0), request.dataDirectory()), progress);
+            checkTasks(model, file.name(), held.tasks());
+            calibration = held.train();
+            calibrationTransformers = held.transformers();
+            calibrationName = file.name();
+        }
         if (calibration.size() == 0) {
-            throw new IllegalArgumentException("the calibration (validation) split of " + request.source().name()
-                    + " is empty; give the validation split some molecules");
+            throw new IllegalArgumentException("the calibration molecules (" + calibrationName + ") are none; give "
+                    + "the validation split some molecules");
         }
         Reliability.Spread spread = spreadOf(model, options);
         SplitPredictions predicted = SplitPredictions.of("calibration", data.tasks(), calibration.labelData(),
-                input.predict(model, calibration), data.transformers());
+                input.predict(model, calibration), calibrationTransformers);
         double[][] spreads = spread.kind() == Reliability.Spread.Kind.NONE ? null
                 : spreads(model, input, calibration, spread, options.seed()).std();
         List<ConformalIntervals> intervals = new ArrayList<>();
@@ -136,8 +161,8 @@ public final class Calibrator {
         for (int t = 0; t < data.tasks().size(); t++) {
             Column c = Column.of(predicted, spreads, t);
             if (c.labels().length == 0) {
-                throw new IllegalArgumentException("task " + data.tasks().get(t) + " has no label in the calibration "
-                        + "split of " + request.source().name());
+                throw new IllegalArgumentException("task " + data.tasks().get(t) + " has no label among the "
+                        + "calibration molecules (" + calibrationName + ")");
             }
             if (model.model().taskType() == TaskType.REGRESSION) {
                 intervals.add(ConformalIntervals.fit(c.labels(), c.predictions(), c.spreads()));
@@ -150,16 +175,24 @@ public final class Calibrator {
         }
         FeaturizerSpec fingerprint = domainFingerprint(model.featurizer());
         List<int[]> training = fingerprints(fingerprint, data.train().labelData().ids(), "training split");
-        List<int[]> calibrationBits = fingerprints(fingerprint, calibration.labelData().ids(), "calibration split");
+        List<int[]> calibrationBits = fingerprints(fingerprint, calibration.labelData().ids(), "calibration molecules");
         int length = ((io.chemdl4j.featurize.VectorFeaturizer) Featurizers.create(fingerprint)).length();
         ApplicabilityDomain domain = ApplicabilityDomain.fit(fingerprint, DomainIndex.of(training, length),
                 calibrationBits, options.neighbours(), options.domainQuantile());
-        String split = request.splitFile() != null ? "split file " + request.splitFile().getFileName()
+        String split = file != null ? "calibrated on " + file.name()
+                : request.splitFile() != null ? "split file " + request.splitFile().getFileName()
                 : String.format(Locale.ROOT, "%s seed %d (%s/%s/%s)", request.splitter().name().toLowerCase(Locale.ROOT),
                 request.seed(), request.fractions().train(), request.fractions().valid(), request.fractions().test());
         return new Reliability(model.model().taskType(), data.tasks(), spread, intervals, scales, probabilities, domain,
                 new Reliability.Provenance(request.source().name(), split, calibration.size(), training.size(),
                         Instant.now().toString(), ToolkitVersion.get()));
+    }
+
+    private static void checkTasks(SavedModel model, String source, List<String> tasks) {
+        if (!tasks.equals(model.model().tasks())) {
+            throw new IllegalArgumentException("the model predicts " + model.model().tasks() + " but " + source
+                    + " has tasks " + tasks);
+        }
     }
 
     /** An ensemble's members, else the model's own variance, else dropout when asked for, else none. */

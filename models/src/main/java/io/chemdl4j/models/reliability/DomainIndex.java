@@ -14,7 +14,7 @@ public final class DomainIndex {
     /** Longest fingerprint indexed, in bits. */
     public static final int MAX_LENGTH = 1 << 20;
     /** Most reference molecules. */
-    public static final int MAX_MOLECULES = 10_000_000;
+    public static final int MAX_MOLECULES = 2_000_000;
 
     private final int length;
     private final int words;

@@ -32,8 +32,11 @@ public final class ReliabilityIO {
     public static final String FORMAT = "chemdl4j-reliability";
     /** The version this toolkit writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
-    /** Largest file read: about 20 million training fingerprints' worth of bits. */
-    static final long MAX_BYTES = 1L << 30;
+    /**
+     * Largest file read (about a million training molecules' fingerprints): what it parses into stays within a small
+     * heap, so a crafted file is refused rather than exhausting memory.
+     */
+    static final long MAX_BYTES = 256L << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
