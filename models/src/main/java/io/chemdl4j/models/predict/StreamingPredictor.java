@@ -445,6 +445,8 @@ public final class StreamingPredictor {
                         || reliability.spread().samples() == options.uncertaintySamples()) ? dropout.std()
                         : inputs.predictWithDropout(x, Math.max(1, reliability.spread().samples()), seed).std();
             }
+            io.chemdl4j.models.reliability.ApplicabilityDomain.Assessment[] domain = asked.domain()
+                    ? assessDomain(reliability.domain(), chunkRecords, x) : null;
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < chunkRecords.size(); i++) {
                 row.clear();
@@ -462,16 +464,31 @@ public final class StreamingPredictor {
                     addAll(row, dropout.std()[i]);
                 }
                 if (asked.any()) {
-                    addReliability(row, reliability, predicted[i], spreads == null ? null : spreads[i], x.get(i),
-                            chunkRecords.get(i).smiles());
+                    addReliability(row, reliability, predicted[i], spreads == null ? null : spreads[i],
+                            domain == null ? null : domain[i]);
                 }
                 out.printRecord(row);
             }
         }
 
+        /**
+         * Where each molecule of a chunk lies against the training molecules ({@code null} where its fingerprint cannot
+         * be made), searched on every core: the nearest-neighbour search costs about as much as the prediction.
+         */
+        private io.chemdl4j.models.reliability.ApplicabilityDomain.Assessment[] assessDomain(
+                io.chemdl4j.models.reliability.ApplicabilityDomain domain, List<MoleculeRecord> records, List<T> x) {
+            var out = new io.chemdl4j.models.reliability.ApplicabilityDomain.Assessment[x.size()];
+            java.util.stream.IntStream.range(0, x.size()).parallel().forEach(i -> {
+                int[] bits = domainBits(x.get(i), records.get(i).smiles());
+                out[i] = bits == null ? null : domain.assess(bits);
+            });
+            return out;
+        }
+
         /** The calibration columns of one molecule (see {@link ReliabilityColumns}). */
         private void addReliability(List<Object> row, io.chemdl4j.models.reliability.Reliability reliability,
-                                    double[] predicted, double[] spread, T features, String smiles) {
+                                    double[] predicted, double[] spread,
+                                    io.chemdl4j.models.reliability.ApplicabilityDomain.Assessment a) {
             ReliabilityColumns asked = options.reliability();
             for (int t = 0; t < predicted.length; t++) {
                 if (asked.coverage() > 0) {
@@ -482,11 +499,9 @@ public final class StreamingPredictor {
                 }
             }
             if (asked.domain()) {
-                int[] bits = domainBits(features, smiles);
-                if (bits == null) {
+                if (a == null) {
                     row.addAll(List.of("", "", ""));
                 } else {
-                    io.chemdl4j.models.reliability.ApplicabilityDomain.Assessment a = reliability.domain().assess(bits);
                     addAll(row, new double[] {a.nearest(), a.similarity()});
                     row.add(Boolean.toString(a.inside()));
                 }
