@@ -83,6 +83,14 @@ final class Converters {
         }
     }
 
+    /** A regression head: value, mean-variance or evidential. */
+    static final class Head implements ITypeConverter<io.chemdl4j.models.RegressionHead> {
+        @Override
+        public io.chemdl4j.models.RegressionHead convert(String value) {
+            return io.chemdl4j.models.RegressionHead.parse(value);
+        }
+    }
+
     /** A classifier calibration method: platt or isotonic. */
     static final class Calibration implements ITypeConverter<io.chemdl4j.models.reliability.ProbabilityCalibration.Method> {
         @Override

@@ -34,16 +34,16 @@ final class NetworkOptions {
             + "(0, 1] (default 1, constant; 0.98 for graphconv regression; dmpnn has its own schedule).")
     Double lrDecay;
 
-    @Option(names = "--mean-variance", description = "Regression with a mean-variance head (dmpnn): each task "
-            + "predicts a mean and a variance, trained by Gaussian negative log-likelihood; predict --uncertainty "
-            + "then gives the predicted spread, and calibrate scales its intervals by it.")
-    boolean meanVariance;
+    @Option(names = "--head", converter = Converters.Head.class, description = "What a dmpnn regressor predicts per "
+            + "task: value (the default), mean-variance (a mean and a variance, Gaussian negative log-likelihood; "
+            + "chemprop's mve) or evidential (a normal-inverse-gamma distribution; chemprop's evidential). With a "
+            + "spread of its own, predict --uncertainty gives it and calibrate scales the intervals by it.")
+    io.chemdl4j.models.RegressionHead head;
 
     /** The hyperparameters given, the others unset. */
     Hyperparameters hyperparameters() {
         LearningRateSchedule schedule = lrDecay == null ? null
                 : lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
-        return new Hyperparameters(layers, dropout, learningRate, weightDecay, batchSize, schedule,
-                meanVariance ? Boolean.TRUE : null);
+        return new Hyperparameters(layers, dropout, learningRate, weightDecay, batchSize, schedule, head);
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + "on every core. Writes row,smiles, the input's own columns (see --keep-columns), then <task...>: "
                 + "probabilities of the positive class for classifiers, original units for regressors, the most "
                 + "probable class for multiclass models followed by <task>_p<class> per class; with "
-                + "--uncertainty also <value>_mean and <value>_std (Monte-Carlo dropout or ensemble) for every "
+                + "--uncertainty also <value>_mean and <value>_std (Monte-Carlo dropout, ensemble or mean-variance head) for every "
                 + "predicted value; for a model calibrated by chemdl calibrate, with --coverage <task>_lower and "
                 + "<task>_upper (split-conformal interval), with --calibrated <task>_calibrated (calibrated "
                 + "probability) and with --domain domain_nearest, domain_similarity and in_domain (applicability "
@@ -55,8 +55,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--uncertainty", arity = "0..1", fallbackValue = "30", description = "Add <value>_mean and "
             + "<value>_std columns for every predicted value (<task>, or <task>_p<class> for a multiclass model): the "
-            + "mean and spread of N Monte-Carlo dropout samples (default N 30), beside the plain prediction. The model must have been trained with dropout, or be an ensemble (its members' "
-            + "mean and spread).")
+            + "mean and spread of N Monte-Carlo dropout samples (default N 30), beside the plain prediction. The model "
+            + "must have been trained with dropout, be an ensemble (its members' mean and spread), or have a "
+            + "mean-variance head (train --mean-variance: its own spread).")
     Integer uncertainty;
 
     @Option(names = "--coverage", description = "Add <task>_lower and <task>_upper: the model's split-conformal "
@@ -76,7 +77,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Also explain the first molecules (see --explain-max): write each "
             + "atom's contribution to the prediction of --explain-task into contributions.csv in this directory, and "
             + "a similarity map <row>-<task>.png per molecule (red atoms raise it, blue lower it). Models on ECFP or "
-            + "FCFP fingerprints (multitask, random_forest).")
+            + "FCFP fingerprints (multitask, random_forest: bit occlusion) and dmpnn (gradient x input; for "
+            + "classifiers in log-odds).")
     Path explain;
 
     @Option(names = "--explain-task", description = "Task explained by --explain (default: the model's first).")
@@ -113,8 +115,8 @@ final class PredictCommand implements Callable<Integer> {
         }
         io.chemdl4j.models.predict.SavedModel saved = ModelIO.load(model);
         StreamingPredictor predictor = new StreamingPredictor(saved, options);
-        io.chemdl4j.models.explain.FingerprintExplainer explainer = explain == null ? null
-                : new io.chemdl4j.models.explain.FingerprintExplainer(saved); // refuses a model it cannot explain now
+        io.chemdl4j.models.explain.Explainer explainer = explain == null ? null
+                : io.chemdl4j.models.explain.Explainer.of(saved); // refuses a model it cannot explain, now
         long start = System.nanoTime();
         StreamingPredictor.Summary summary;
         try (Progress.FileBar bar = Progress.fileBar("predict", quiet)) {

@@ -90,14 +90,19 @@ class CalibrateCommandTest {
     @Test
     void aMeanVarianceHeadPredictsItsOwnSpreadWhichScalesTheIntervals() throws Exception {
         Path model = dir.resolve("mve-model");
-        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--mean-variance", "--epochs", "1"));
-        assertTrue(err.toString().contains("this model has no hyperparameter mean-variance"), err.toString());
-        assertEquals(0, run("train", "--dataset", "delaney", "--model", "dmpnn", "--mean-variance", "--epochs", "5",
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--head", "mean-variance", "--epochs",
+                "1"));
+        assertTrue(err.toString().contains("this model has no mean-variance head"), err.toString());
+        assertEquals(ChemDl.EXIT_BAD_INPUT, run("train", "--dataset", "delaney", "--model", "dmpnn", "--head", "gauss"));
+        assertTrue(err.toString().contains("unknown regression head 'gauss'; use value, mean-variance, evidential"),
+                err.toString());
+        assertEquals(0, run("train", "--dataset", "delaney", "--model", "dmpnn", "--head", "mean-variance", "--epochs", "5",
                 "--layers", "64", "--save-model", model.toString(), "--quiet"), err.toString());
         var loaded = io.chemdl4j.models.io.ModelIO.load(model);
-        assertTrue(((io.chemdl4j.models.dmpnn.DmpnnModel) loaded.model()).config().meanVariance(), "saved and loaded");
+        assertEquals(io.chemdl4j.models.RegressionHead.MEAN_VARIANCE,
+                ((io.chemdl4j.models.dmpnn.DmpnnModel) loaded.model()).config().head(), "saved and loaded");
         assertEquals(0, run("calibrate", "--model", model.toString(), "--dataset", "delaney", "--quiet"), err.toString());
-        assertTrue(out.toString().contains("spreads (mean_variance)"), out.toString());
+        assertTrue(out.toString().contains("spreads (predicted)"), out.toString());
         Path smi = dir.resolve("in.smi");
         Files.write(smi, List.of("CCO", "c1ccccc1O", "CCCCCCCCCCCCCCCCCC(=O)O", "ClC(Cl)(Cl)Cl"));
         Path predictions = dir.resolve("pred.csv");
@@ -121,12 +126,13 @@ class CalibrateCommandTest {
             spreads.add(c[4]);
         }
         assertEquals(4, spreads.size(), "each molecule its own spread: " + lines);
-        // a graph model's atoms are not explained through fingerprint bits: refused before anything is predicted
-        assertEquals(ChemDl.EXIT_BAD_INPUT, run("predict", "--model", model.toString(), "--input", smi.toString(),
-                "--output", dir.resolve("x.csv").toString(), "--explain", dir.resolve("why").toString(), "--quiet"));
-        assertTrue(err.toString().contains("atom contributions need a model on ECFP or FCFP fingerprints"),
-                err.toString());
-        assertTrue(Files.notExists(dir.resolve("x.csv")));
+        // a D-MPNN's atoms are explained by gradient x input
+        Path why = dir.resolve("why");
+        assertEquals(0, run("predict", "--model", model.toString(), "--input", smi.toString(), "--output",
+                dir.resolve("x.csv").toString(), "--explain", why.toString(), "--quiet"), err.toString());
+        assertTrue(err.toString().contains("explained 4 molecules (0 skipped)"), err.toString());
+        List<String> atoms = Files.readAllLines(why.resolve("contributions.csv"));
+        assertEquals(1 + 3 + 7 + 20 + 5, atoms.size(), "one line per atom: " + atoms);
     }
 
     @Test

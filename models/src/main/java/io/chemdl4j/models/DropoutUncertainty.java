@@ -19,7 +19,8 @@ public interface DropoutUncertainty<D extends LabelledData> {
     Uncertainty predictWithDropout(D data, int samples, long seed, List<Transformer> transformers);
 
     /**
-     * Whether {@link #predictWithDropout} gives a spread: a network trained with dropout, or an ensemble. Checked
+     * Whether {@link #predictWithDropout} gives a spread: a network trained with dropout, an ensemble, or a network
+     * with a mean-variance head. Checked
      * before any work is done, so that asking a model without either for its uncertainty fails at once.
      */
     boolean givesUncertainty();

@@ -16,11 +16,10 @@ import io.chemdl4j.models.training.LearningRateSchedule;
  * @param weightDecay  L2 penalty on the weights
  * @param batchSize    molecules per gradient step
  * @param schedule     how the learning rate changes over the epochs
- * @param meanVariance for regression, a mean-variance head: each task predicts a mean and a variance, trained by
- *                     Gaussian negative log-likelihood (Nix and Weigend 1994; chemprop's {@code mve})
+ * @param head         what a regression network predicts per task (a value, or a distribution with its spread)
  */
 public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double learningRate, Double weightDecay,
-                              Integer batchSize, LearningRateSchedule schedule, Boolean meanVariance) {
+                              Integer batchSize, LearningRateSchedule schedule, RegressionHead head) {
     public Hyperparameters {
         layerSizes = layerSizes == null ? null : List.copyOf(layerSizes);
     }
@@ -51,8 +50,8 @@ public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double l
         if (schedule != null) {
             names.add("lr-decay");
         }
-        if (Boolean.TRUE.equals(meanVariance)) {
-            names.add("mean-variance");
+        if (head != null) {
+            names.add("head");
         }
         return names;
     }
@@ -69,7 +68,7 @@ public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double l
         }
     }
 
-    /** Shared hyperparameters without a mean-variance head. */
+    /** Shared hyperparameters, the regression head the kind's own. */
     public Hyperparameters(List<Integer> layerSizes, Double dropout, Double learningRate, Double weightDecay,
                            Integer batchSize, LearningRateSchedule schedule) {
         this(layerSizes, dropout, learningRate, weightDecay, batchSize, schedule, null);
@@ -77,36 +76,36 @@ public record Hyperparameters(List<Integer> layerSizes, Double dropout, Double l
 
     /** With hidden layer sizes {@code v} (null: the kind's own). */
     public Hyperparameters withLayerSizes(List<Integer> v) {
-        return new Hyperparameters(v, dropout, learningRate, weightDecay, batchSize, schedule, meanVariance);
+        return new Hyperparameters(v, dropout, learningRate, weightDecay, batchSize, schedule, head);
     }
 
     /** With dropout {@code v} (null: the kind's own). */
     public Hyperparameters withDropout(Double v) {
-        return new Hyperparameters(layerSizes, v, learningRate, weightDecay, batchSize, schedule, meanVariance);
+        return new Hyperparameters(layerSizes, v, learningRate, weightDecay, batchSize, schedule, head);
     }
 
     /** With learning rate {@code v} (null: the kind's own). */
     public Hyperparameters withLearningRate(Double v) {
-        return new Hyperparameters(layerSizes, dropout, v, weightDecay, batchSize, schedule, meanVariance);
+        return new Hyperparameters(layerSizes, dropout, v, weightDecay, batchSize, schedule, head);
     }
 
     /** With weight decay {@code v} (null: the kind's own). */
     public Hyperparameters withWeightDecay(Double v) {
-        return new Hyperparameters(layerSizes, dropout, learningRate, v, batchSize, schedule, meanVariance);
+        return new Hyperparameters(layerSizes, dropout, learningRate, v, batchSize, schedule, head);
     }
 
     /** With batch size {@code v} (null: the kind's own). */
     public Hyperparameters withBatchSize(Integer v) {
-        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, v, schedule, meanVariance);
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, v, schedule, head);
     }
 
-    /** With a mean-variance head or not ({@code null}: the kind's own). */
-    public Hyperparameters withMeanVariance(Boolean v) {
+    /** With regression head {@code v} ({@code null}: the kind's own). */
+    public Hyperparameters withHead(RegressionHead v) {
         return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, schedule, v);
     }
 
     /** With learning-rate schedule {@code v} (null: the kind's own). */
     public Hyperparameters withSchedule(LearningRateSchedule v) {
-        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, v, meanVariance);
+        return new Hyperparameters(layerSizes, dropout, learningRate, weightDecay, batchSize, v, head);
     }
 }

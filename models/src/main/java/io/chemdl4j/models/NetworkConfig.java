@@ -36,9 +36,9 @@ public interface NetworkConfig<C extends NetworkConfig<C>> extends ModelConfig {
     @SuppressWarnings("unchecked")
     default C with(Hyperparameters h) {
         C c = (C) this; // C is the implementing record's own type
-        if (Boolean.TRUE.equals(h.meanVariance())) {
-            throw new IllegalArgumentException("this model has no hyperparameter mean-variance: a mean-variance head "
-                    + "is built for dmpnn (--model dmpnn --mean-variance)");
+        if (h.head() != null && h.head() != RegressionHead.VALUE) {
+            throw new IllegalArgumentException("this model has no " + h.head().id() + " head: heads that predict their "
+                    + "own spread are built for dmpnn (--model dmpnn --head " + h.head().id() + ")");
         }
         c = h.layerSizes() != null ? c.withLayerSizes(h.layerSizes()) : c;
         c = h.dropout() != null ? c.withDropout(h.dropout()) : c;

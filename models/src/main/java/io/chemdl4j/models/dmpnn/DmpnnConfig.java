@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.chemdl4j.models.Hyperparameters;
 import io.chemdl4j.models.ModelConfig;
+import io.chemdl4j.models.RegressionHead;
 
 /**
  * Hyperparameters of a {@link DmpnnModel}, with chemprop v1.7's defaults: hidden size 300, depth 3 (two
@@ -29,13 +30,14 @@ import io.chemdl4j.models.ModelConfig;
  * @param balanceClasses      for classification, weight each label as the data's weights say (the catalog's
  *                            class-balancing weights); off, as chemprop's default, every present label counts once
  * @param seed                seed of every random choice (initial weights, batch order, dropout)
- * @param meanVariance        for regression, a mean-variance head (chemprop's {@code mve} loss): a mean and a
- *                            variance per task, trained by Gaussian negative log-likelihood; off by default
+ * @param head                what a regressor predicts per task: a value (the default), or with
+ *                            {@link RegressionHead#MEAN_VARIANCE} or {@link RegressionHead#EVIDENTIAL} a distribution
+ *                            whose spread is its own uncertainty ({@code null}: a value)
  */
 public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dropout, int ffnLayers,
                           int ffnHiddenSize, int batchSize, double warmupEpochs, double initialLearningRate,
                           double maxLearningRate, double finalLearningRate, double weightDecay, boolean balanceClasses,
-                          long seed, boolean meanVariance)
+                          long seed, RegressionHead head)
         implements ModelConfig {
     /** How a molecule's atom vectors become one vector (chemprop's {@code aggregation}). */
     public enum Readout {
@@ -58,6 +60,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
 
     public DmpnnConfig {
         Objects.requireNonNull(readout, "readout");
+        head = head == null ? RegressionHead.VALUE : head;
         if (hiddenSize < 1 || ffnHiddenSize < 1) {
             throw new IllegalArgumentException("hidden sizes must be positive, got " + hiddenSize + " and "
                     + ffnHiddenSize);
@@ -87,7 +90,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
 
     /** Chemprop's defaults with seed 0. */
     public static DmpnnConfig defaults() {
-        return new DmpnnConfig(300, 3, Readout.MEAN, 0.0, 2, 300, 50, 2, 1e-4, 1e-3, 1e-4, 0.0, false, 0L, false);
+        return new DmpnnConfig(300, 3, Readout.MEAN, 0.0, 2, 300, 50, 2, 1e-4, 1e-3, 1e-4, 0.0, false, 0L, RegressionHead.VALUE);
     }
 
     /** A builder holding this configuration's values. */
@@ -108,7 +111,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
     @Override
     public DmpnnConfig with(Hyperparameters h) {
         h.requireOnly(DmpnnKind.NAME, List.of("layers", "dropout", "learning-rate", "weight-decay", "batch-size",
-                "mean-variance"));
+                "head"));
         Builder b = toBuilder();
         if (h.layerSizes() != null) {
             if (h.layerSizes().isEmpty() || h.layerSizes().size() > 2) {
@@ -132,8 +135,8 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         if (h.batchSize() != null) {
             b.batchSize(h.batchSize());
         }
-        if (h.meanVariance() != null) {
-            b.meanVariance(h.meanVariance());
+        if (h.head() != null) {
+            b.head(h.head());
         }
         return b.build();
     }
@@ -154,7 +157,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         private double weightDecay;
         private boolean balanceClasses;
         private long seed;
-        private boolean meanVariance;
+        private RegressionHead head;
 
         /** From chemprop's defaults. */
         public Builder() {
@@ -175,7 +178,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             finalLearningRate = c.finalLearningRate;
             weightDecay = c.weightDecay;
             balanceClasses = c.balanceClasses;
-            meanVariance = c.meanVariance;
+            head = c.head;
             seed = c.seed;
         }
 
@@ -251,9 +254,9 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
             return this;
         }
 
-        /** A mean-variance head for regression (or not). */
-        public Builder meanVariance(boolean v) {
-            meanVariance = v;
+        /** What a regressor predicts per task. */
+        public Builder head(RegressionHead v) {
+            head = v;
             return this;
         }
 
@@ -273,7 +276,7 @@ public record DmpnnConfig(int hiddenSize, int depth, Readout readout, double dro
         public DmpnnConfig build() {
             return new DmpnnConfig(hiddenSize, depth, readout, dropout, ffnLayers, ffnHiddenSize, batchSize,
                     warmupEpochs, initialLearningRate, maxLearningRate, finalLearningRate, weightDecay, balanceClasses,
-                    seed, meanVariance);
+                    seed, head);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.nd4j.linalg.learning.config.Adam;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.graph.MolecularGraph;
+import io.chemdl4j.models.AtomAttribution;
 import io.chemdl4j.models.DropoutUncertainty;
 import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.SavableModel;
@@ -46,7 +47,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * <p>{@link #fit} trains in place and records each epoch; prediction may be called from several threads,
  * serialized with training. Predictions do not depend on which molecules share a batch.
  */
-public final class DmpnnModel implements SavableModel, TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset> {
+public final class DmpnnModel implements SavableModel, TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset>,
+        AtomAttribution {
     /** Manifest model type of a saved classifier. */
     public static final String CLASSIFIER_TYPE_ID = "dmpnn_classifier";
     /** Manifest model type of a saved regressor. */
@@ -132,11 +134,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         this.classes = classes;
         this.config = config;
         this.scaling = scaling;
-        if (config.meanVariance() && taskType != TaskType.REGRESSION) {
-            throw new IllegalArgumentException("a mean-variance head predicts values; it is for regression, not "
-                    + taskType.id());
+        if (config.head().predictsVariance() && taskType != TaskType.REGRESSION) {
+            throw new IllegalArgumentException("a " + config.head().id() + " head predicts values; it is for "
+                    + "regression, not " + taskType.id());
         }
-        TaskOutputLoss output = config.meanVariance() ? TaskOutputLoss.meanVariance(tasks.size())
+        TaskOutputLoss output = config.head().predictsVariance() ? TaskOutputLoss.of(config.head(), tasks.size())
                 : TaskOutputLoss.of(taskType, tasks.size(), true, classes);
         this.network = new DmpnnNetwork(output, atomFeatures,
                 bondFeatures, scaling == null ? 0 : scaling.featureCount(), config, dtype);
@@ -375,11 +377,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         iteration++;
     }
 
-    /** {@inheritDoc} With a mean-variance head, the means. */
+    /** {@inheritDoc} With a head that predicts its spread, the means. */
     @Override
     public double[][] predict(GraphDataset data) {
         double[][] out = predict(data, Pass.inference());
-        if (config.meanVariance()) {
+        if (config.head().predictsVariance()) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = Arrays.copyOf(out[i], tasks.size());
             }
@@ -387,15 +389,51 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         return out;
     }
 
+    /**
+     * {@inheritDoc} Computed without dropout, on one thread; for a network with a mean-variance or evidential head,
+     * of the mean.
+     */
+    @Override
+    public synchronized Attributions atomContributions(List<MolecularGraph> graphs, int task) {
+        if (task < 0 || task >= tasks.size()) {
+            throw new IllegalArgumentException("task " + task + " outside 0.." + (tasks.size() - 1));
+        }
+        if (classes > 0) {
+            throw new IllegalArgumentException("atom contributions of multiclass models are not supported");
+        }
+        double[][] perAtom = new double[graphs.size()][];
+        double[] outputs;
+        try (MemoryWorkspace ignored = Nd4jRuntime.scope(PREDICT_WORKSPACE)) {
+            DirectedBatch batch = DirectedBatch.of(graphs, network.atomFeatures(), network.bondFeatures(),
+                    config.readout(), scaling, network.dtype());
+            double[][] terms = network.inputAttributions(batch, task);
+            outputs = terms[0];
+            int atomOffset = 0;
+            int bondOffset = 0;
+            for (int m = 0; m < graphs.size(); m++) {
+                MolecularGraph g = graphs.get(m);
+                double[] atoms = Arrays.copyOfRange(terms[1], atomOffset, atomOffset + g.atomCount());
+                int[] sources = g.edgeSources();
+                for (int e = 0; e < sources.length; e++) {
+                    atoms[sources[e]] += terms[2][bondOffset + e]; // a directed bond's features go to the atom it leaves
+                }
+                perAtom[m] = atoms;
+                atomOffset += g.atomCount();
+                bondOffset += g.edgeCount();
+            }
+        }
+        return new Attributions(outputs, perAtom);
+    }
+
     /** Whether it was trained with dropout, which Monte-Carlo sampling needs, or predicts its variance. */
     @Override
     public boolean givesUncertainty() {
-        return config.dropout() > 0 || config.meanVariance();
+        return config.dropout() > 0 || config.head().predictsVariance();
     }
 
     @Override
     public boolean predictsVariance() {
-        return config.meanVariance();
+        return config.head().predictsVariance();
     }
 
     /**
@@ -405,7 +443,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      */
     @Override
     public Uncertainty predictWithDropout(GraphDataset data, int samples, long seed, List<Transformer> transformers) {
-        if (config.meanVariance()) {
+        if (config.head().predictsVariance()) {
             return predictWithVariance(data, samples, seed, transformers);
         }
         return Uncertainty.sampleDropout(config.dropout(), samples, s -> Transformer.untransformAll(
@@ -413,7 +451,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     }
 
     /**
-     * A mean-variance head's mean and spread in original units: the predicted variance, plus the variance of the
+     * The mean and spread in original units of a head that predicts its variance: the predicted variance, plus the variance of the
      * means over {@code samples} dropout passes when it was trained with dropout (one pass without). The spread is
      * carried through the label transformers as {@code |u(μ + σ) − u(μ)|}, exact for the affine normalization.
      */
@@ -551,7 +589,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
 
     /** Network predictions per molecule: one per task, K class probabilities per task, or a mean and a variance. */
     private int predictionsPerMolecule() {
-        return tasks.size() * (config.meanVariance() ? 2 : Math.max(1, classes));
+        return tasks.size() * (config.head().predictsVariance() ? 2 : Math.max(1, classes));
     }
 
     /** The configuration it was made with. */

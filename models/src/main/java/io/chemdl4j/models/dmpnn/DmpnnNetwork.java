@@ -186,8 +186,51 @@ final class DmpnnNetwork {
         if (moleculeFeatures > 0) {
             dy = dy.get(NDArrayIndex.all(), NDArrayIndex.interval(0, config.hiddenSize())).dup('c');
         }
-        backwardAtoms(readout.backward(dy, grads), batch, grads);
+        backwardAtoms(readout.backward(dy, grads), batch, grads, null);
         return new Result(r.loss(), r.predictions(), grads);
+    }
+
+    /**
+     * Gradient × input of raw output {@code column} (a task's value, mean or log-odds) for every molecule of
+     * {@code batch}, without dropout: per atom the sum over its features of feature × gradient, and per directed
+     * bond the same over the bond's features. Molecules are independent (no batch statistics), so each molecule's
+     * gradient is its own output's.
+     *
+     * @return the raw outputs {@code [molecule]} of that column, the atoms' terms {@code [atom]} and the directed
+     *         bonds' terms {@code [bond]}, in batch order
+     */
+    double[][] inputAttributions(DirectedBatch batch, int column) {
+        Pass pass = Pass.inference();
+        INDArray atomVectors = forwardAtoms(batch, pass);
+        INDArray y = readout.bind(batch.readout).forward(atomVectors, pass);
+        if (moleculeFeatures > 0) {
+            y = Nd4j.hstack(y, batch.moleculeFeatures);
+        }
+        for (Layer layer : head) {
+            y = layer.forward(y, pass);
+        }
+        double[] raw = new double[batch.molecules];
+        for (int m = 0; m < raw.length; m++) {
+            raw[m] = y.getDouble(m, column);
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        INDArray dy = Nd4j.zeros(dtype, batch.molecules, output.outputs());
+        dy.getColumn(column).assign(1);
+        for (int l = head.size() - 1; l >= 0; l--) {
+            dy = head.get(l).backward(dy, grads);
+        }
+        if (moleculeFeatures > 0) {
+            dy = dy.get(NDArrayIndex.all(), NDArrayIndex.interval(0, config.hiddenSize())).dup('c');
+        }
+        INDArray[] inputs = new INDArray[2];
+        backwardAtoms(readout.backward(dy, grads), batch, grads, inputs);
+        return new double[][] {raw, rowDots(inputs[0], batch.atomFeatures),
+                inputs[1] == null ? new double[0] : rowDots(inputs[1], batch.bondFeatures)};
+    }
+
+    /** Per row, the dot product of {@code gradient} and {@code input}. */
+    private static double[] rowDots(INDArray gradient, INDArray input) {
+        return gradient.castTo(DataType.DOUBLE).mul(input.castTo(DataType.DOUBLE)).sum(1).toDoubleVector();
     }
 
     private INDArray forwardAtoms(DirectedBatch batch, Pass pass) {
@@ -210,10 +253,18 @@ final class DmpnnNetwork {
         return atomDropout.forward(atoms, pass);
     }
 
-    private void backwardAtoms(INDArray dAtomVectors, DirectedBatch batch, Map<String, INDArray> grads) {
+    /**
+     * @param inputs where to put the gradients of the atom and bond features (when not {@code null}): the inputs
+     *               enter through the atom blocks of {@code W_o} and {@code W_i} and the bond block of {@code W_i}
+     */
+    private void backwardAtoms(INDArray dAtomVectors, DirectedBatch batch, Map<String, INDArray> grads,
+                               INDArray[] inputs) {
         INDArray dAtoms = atomRelu.backward(atomDropout.backward(dAtomVectors, grads), grads);
         outputAtom.backward(dAtoms, grads);
         INDArray dArriving = outputMessage.backward(dAtoms, grads);
+        if (inputs != null) {
+            inputs[0] = Matrices.product(dAtoms, false, params.get("W_o_atom_W"), true);
+        }
         if (batch.bonds == 0) {
             zeroBondGradients(grads);
             return;
@@ -228,7 +279,12 @@ final class DmpnnNetwork {
         INDArray dInputTotal = inputRelu.backward(dMessage, grads);
         dInput = dInput == null ? dInputTotal : dInput.addi(dInputTotal);
         inputBond.backward(dInput, grads);
-        inputAtom.backward(bondSource.backward(dInput, grads), grads);
+        INDArray dSource = bondSource.backward(dInput, grads);
+        inputAtom.backward(dSource, grads);
+        if (inputs != null) {
+            inputs[0].addi(Matrices.product(dSource, false, params.get("W_i_atom_W"), true));
+            inputs[1] = Matrices.product(dInput, false, params.get("W_i_bond_W"), true);
+        }
     }
 
     /** A batch without bonds leaves the bond weights untouched: their gradients are zero. */

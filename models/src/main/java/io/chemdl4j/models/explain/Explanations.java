@@ -87,7 +87,7 @@ public final class Explanations {
         if (max < 1) {
             throw new IllegalArgumentException("explain at least one molecule, not " + max);
         }
-        FingerprintExplainer explainer = new FingerprintExplainer(model);
+        Explainer explainer = Explainer.of(model);
         List<Long> rows = new ArrayList<>();
         List<String> smiles = new ArrayList<>();
         int skipped = 0;

@@ -19,7 +19,7 @@ import io.chemdl4j.models.predict.SavedModel;
  * equally among its atoms (Riniker and Landrum 2013, "similarity maps", with bits in place of atom removal). The
  * contributions of a molecule add up to the sum of its bits' effects. Thread-safe.
  */
-public final class FingerprintExplainer {
+public final class FingerprintExplainer implements Explainer {
     private static final Set<String> CIRCULAR = Set.of(EcfpFeaturizer.ECFP, EcfpFeaturizer.FCFP);
     /** Molecules whose occluded rows are predicted together. */
     private static final int BATCH = 64;
@@ -49,12 +49,7 @@ public final class FingerprintExplainer {
         this.inputs = (SavedModel.Inputs<float[]>) model.inputs(); // feature-row models take float[] rows
     }
 
-    /**
-     * The contributions to task {@code task}'s prediction of each of {@code smiles}, in order; {@code null} for a
-     * molecule that cannot be read.
-     *
-     * @throws IllegalArgumentException if the model has no such task
-     */
+    @Override
     public List<AtomContributions> explain(List<String> smiles, String task) {
         int t = model.model().tasks().indexOf(task);
         if (t < 0) {

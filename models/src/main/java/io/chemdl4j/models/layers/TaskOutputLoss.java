@@ -13,8 +13,8 @@ public final class TaskOutputLoss {
     private final int tasks;
     /** K of a multiclass output, else 0. */
     private final int classes;
-    /** A mean and a variance per task (regression), trained by Gaussian negative log-likelihood. */
-    private final boolean meanVariance;
+    /** What a regression output predicts per task: a value, or a distribution with its spread. */
+    private final io.chemdl4j.models.RegressionHead head;
 
     /** DeepChem's outputs: a two-class softmax per task for classification. */
     public TaskOutputLoss(boolean classification, int tasks) {
@@ -30,15 +30,16 @@ public final class TaskOutputLoss {
     }
 
     private TaskOutputLoss(boolean classification, int tasks, boolean sigmoid, int classes) {
-        this(classification, tasks, sigmoid, classes, false);
+        this(classification, tasks, sigmoid, classes, io.chemdl4j.models.RegressionHead.VALUE);
     }
 
-    private TaskOutputLoss(boolean classification, int tasks, boolean sigmoid, int classes, boolean meanVariance) {
+    private TaskOutputLoss(boolean classification, int tasks, boolean sigmoid, int classes,
+                           io.chemdl4j.models.RegressionHead head) {
         this.classification = classification;
         this.sigmoid = sigmoid && classification;
         this.tasks = tasks;
         this.classes = classes;
-        this.meanVariance = meanVariance;
+        this.head = head;
     }
 
     /** Smallest variance a mean-variance output predicts, which keeps its loss finite. */
@@ -51,12 +52,33 @@ public final class TaskOutputLoss {
      * predictions are the means, then the variances.
      */
     public static TaskOutputLoss meanVariance(int tasks) {
-        return new TaskOutputLoss(false, tasks, false, 0, true);
+        return new TaskOutputLoss(false, tasks, false, 0, io.chemdl4j.models.RegressionHead.MEAN_VARIANCE);
+    }
+
+    /**
+     * A deep evidential regression output (Amini et al. 2020; chemprop's {@code evidential}, without its evidence
+     * regularizer, as chemprop's default): per molecule {@code tasks} means {@code γ}, then {@code tasks} raw values
+     * each of {@code ν = softplus + MIN_VARIANCE}, {@code α = softplus + 1 + MIN_VARIANCE} and
+     * {@code β = softplus + MIN_VARIANCE}; the loss is the negative log-likelihood of the normal-inverse-gamma
+     * distribution's Student-t marginal. Its predictions are the means, then the total variances
+     * {@code β(1 + ν) / (ν(α − 1))}.
+     */
+    public static TaskOutputLoss evidential(int tasks) {
+        return new TaskOutputLoss(false, tasks, false, 0, io.chemdl4j.models.RegressionHead.EVIDENTIAL);
+    }
+
+    /** The regression output of {@code head}. */
+    public static TaskOutputLoss of(io.chemdl4j.models.RegressionHead head, int tasks) {
+        return switch (head) {
+            case VALUE -> new TaskOutputLoss(false, tasks, false);
+            case MEAN_VARIANCE -> meanVariance(tasks);
+            case EVIDENTIAL -> evidential(tasks);
+        };
     }
 
     /** Whether this output predicts a variance beside each mean. */
     public boolean predictsVariance() {
-        return meanVariance;
+        return head.predictsVariance();
     }
 
     /** A K-class softmax per task over labels 0..K-1 ({@code classes} = K ≥ 2). */
@@ -82,15 +104,22 @@ public final class TaskOutputLoss {
 
     /** Output columns: one per task, two per task for a softmax classifier, K per task for multiclass. */
     public int outputs() {
-        return classes > 0 ? classes * tasks : (classification && !sigmoid) || meanVariance ? 2 * tasks : tasks;
+        if (classes > 0) {
+            return classes * tasks;
+        }
+        return switch (head) {
+            case MEAN_VARIANCE -> 2 * tasks;
+            case EVIDENTIAL -> 4 * tasks;
+            case VALUE -> classification && !sigmoid ? 2 * tasks : tasks;
+        };
     }
 
     /**
      * Predictions per molecule: one per task, K class probabilities per task for multiclass, a mean per task then a
-     * variance per task for a mean-variance output.
+     * variance per task for an output that predicts its spread.
      */
     public int predictionsPerMolecule() {
-        return classes > 0 ? classes * tasks : meanVariance ? 2 * tasks : tasks;
+        return classes > 0 ? classes * tasks : head.predictsVariance() ? 2 * tasks : tasks;
     }
 
     /**
@@ -122,8 +151,11 @@ public final class TaskOutputLoss {
         if (classes > 0) {
             return evaluateMulticlass(outputs, molecules, labels, weights, m);
         }
-        if (meanVariance) {
+        if (head == io.chemdl4j.models.RegressionHead.MEAN_VARIANCE) {
             return evaluateMeanVariance(outputs, molecules, labels, weights, m);
+        }
+        if (head == io.chemdl4j.models.RegressionHead.EVIDENTIAL) {
+            return evaluateEvidential(outputs, molecules, labels, weights, m);
         }
         double[] predictions = new double[molecules * tasks];
         double[] dOutputs = new double[outputs.length];
@@ -213,6 +245,53 @@ public final class TaskOutputLoss {
                 loss += w * (0.5 * Math.log(2 * Math.PI * v) + r * r / (2 * v));
                 dOutputs[mean] = w * r / v / m;
                 dOutputs[raw] = w * 0.5 * (1 / v - r * r / (v * v)) * sigmoid(outputs[raw]) / m;
+            }
+        }
+        return new Result(predictions, loss / m, dOutputs);
+    }
+
+    /**
+     * Normal-inverse-gamma outputs per molecule: {@code γ}, then raw {@code ν}, {@code α}, {@code β} for every task.
+     * With {@code e = y − γ}, {@code Ω = 2β(1 + ν)} and {@code D = νe² + Ω} the loss is
+     * {@code w (½ log(π/ν) − α log Ω + (α + ½) log D + lnΓ(α) − lnΓ(α + ½))} (chemprop's), its gradients through
+     * each parameter's softplus {@code σ(raw)}; divided by {@code m}.
+     */
+    private Result evaluateEvidential(double[] outputs, int molecules, double[] labels, double[] weights, double m) {
+        double[] predictions = new double[molecules * 2 * tasks];
+        double[] dOutputs = new double[outputs.length];
+        double loss = 0;
+        for (int i = 0; i < molecules; i++) {
+            int base = i * 4 * tasks;
+            for (int t = 0; t < tasks; t++) {
+                int g = base + t;
+                int rn = g + tasks;
+                int ra = g + 2 * tasks;
+                int rb = g + 3 * tasks;
+                double gamma = outputs[g];
+                double nu = softplus(outputs[rn]) + MIN_VARIANCE;
+                double alpha = softplus(outputs[ra]) + 1 + MIN_VARIANCE;
+                double beta = softplus(outputs[rb]) + MIN_VARIANCE;
+                predictions[i * 2 * tasks + t] = gamma;
+                predictions[i * 2 * tasks + tasks + t] = beta * (1 + nu) / (nu * (alpha - 1));
+                double w = labels == null ? 0 : weights[i * tasks + t];
+                if (w == 0) {
+                    continue;
+                }
+                double e = labels[i * tasks + t] - gamma;
+                double omega = 2 * beta * (1 + nu);
+                double d = nu * e * e + omega;
+                loss += w * (0.5 * Math.log(Math.PI / nu) - alpha * Math.log(omega) + (alpha + 0.5) * Math.log(d)
+                        + org.apache.commons.math3.special.Gamma.logGamma(alpha)
+                        - org.apache.commons.math3.special.Gamma.logGamma(alpha + 0.5));
+                double dGamma = (alpha + 0.5) * (-2 * nu * e) / d;
+                double dNu = -0.5 / nu - alpha * 2 * beta / omega + (alpha + 0.5) * (e * e + 2 * beta) / d;
+                double dAlpha = -Math.log(omega) + Math.log(d) + org.apache.commons.math3.special.Gamma.digamma(alpha)
+                        - org.apache.commons.math3.special.Gamma.digamma(alpha + 0.5);
+                double dBeta = -alpha / beta + (alpha + 0.5) * 2 * (1 + nu) / d;
+                dOutputs[g] = w * dGamma / m;
+                dOutputs[rn] = w * dNu * sigmoid(outputs[rn]) / m;
+                dOutputs[ra] = w * dAlpha * sigmoid(outputs[ra]) / m;
+                dOutputs[rb] = w * dBeta * sigmoid(outputs[rb]) / m;
             }
         }
         return new Result(predictions, loss / m, dOutputs);

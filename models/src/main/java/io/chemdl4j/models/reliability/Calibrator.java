@@ -46,7 +46,7 @@ public final class Calibrator {
      * @param method         how classifiers' probabilities are calibrated
      * @param dropoutSamples Monte-Carlo dropout samples behind a spread for a network trained with dropout (0: none,
      *                       intervals of one width per task); an ensemble's spread is always its members', a
-     *                       mean-variance head's its own
+     *                       head that predicts its spread (mean-variance, evidential) its own
      * @param seed           seed of the dropout masks
      * @param neighbours     nearest training molecules averaged by the applicability domain
      * @param domainQuantile fraction of calibration molecules placed outside the domain
@@ -201,7 +201,7 @@ public final class Calibrator {
             return new Reliability.Spread(Reliability.Spread.Kind.ENSEMBLE, 0);
         }
         if (model.model() instanceof io.chemdl4j.models.DropoutUncertainty<?> d && d.predictsVariance()) {
-            return new Reliability.Spread(Reliability.Spread.Kind.MEAN_VARIANCE, 0);
+            return new Reliability.Spread(Reliability.Spread.Kind.PREDICTED, 0);
         }
         if (options.dropoutSamples() > 0) {
             if (!SavedModel.dropout(model.model()).givesUncertainty()) {

@@ -61,12 +61,13 @@ public record Reliability(TaskType taskType, List<String> tasks, Spread spread, 
     /**
      * Where the spread {@code σ} of a prediction comes from.
      *
-     * @param kind    none, an ensemble's members, the model's own mean-variance head, or Monte-Carlo dropout
+     * @param kind    none, an ensemble's members, the spread the model predicts (a mean-variance or evidential
+     *                head), or Monte-Carlo dropout
      * @param samples dropout samples per molecule (0 unless {@link Kind#DROPOUT})
      */
     public record Spread(Kind kind, int samples) {
         /** The sources of a spread. */
-        public enum Kind { NONE, ENSEMBLE, MEAN_VARIANCE, DROPOUT }
+        public enum Kind { NONE, ENSEMBLE, PREDICTED, DROPOUT }
 
         public Spread {
             Objects.requireNonNull(kind, "kind");

@@ -148,9 +148,9 @@ public final class ReliabilityIO {
                 : f.spread().kind())) {
             case "none" -> Reliability.Spread.Kind.NONE;
             case "ensemble" -> Reliability.Spread.Kind.ENSEMBLE;
-            case "mean_variance" -> Reliability.Spread.Kind.MEAN_VARIANCE;
+            case "predicted" -> Reliability.Spread.Kind.PREDICTED;
             case "dropout" -> Reliability.Spread.Kind.DROPOUT;
-            default -> throw new IllegalArgumentException("spread.kind must be none, ensemble, mean_variance or dropout");
+            default -> throw new IllegalArgumentException("spread.kind must be none, ensemble, predicted or dropout");
         }, f.spread().samples());
         List<ConformalIntervals> intervals = new ArrayList<>();
         for (IntervalsJson i : nonNull(f.intervals())) {

@@ -59,6 +59,62 @@ class DmpnnModelTest {
                 SMILES.length, 3, dtype);
     }
 
+    /**
+     * Gradient × input: an atom's contribution is the derivative of the raw output when that atom's features and those
+     * of the bonds leaving it are scaled together, checked against central differences for every head.
+     */
+    @Test
+    void atomContributionsAreTheDerivativesAlongEachAtomsInputs() {
+        List<io.chemdl4j.models.layers.TaskOutputLoss> outputs = List.of(
+                io.chemdl4j.models.layers.TaskOutputLoss.of(TaskType.REGRESSION, 2, true, 0),
+                io.chemdl4j.models.layers.TaskOutputLoss.of(TaskType.CLASSIFICATION, 2, true, 0),
+                io.chemdl4j.models.layers.TaskOutputLoss.meanVariance(2),
+                io.chemdl4j.models.layers.TaskOutputLoss.evidential(2));
+        GraphDataset data = graphs(SMILES);
+        for (var output : outputs) {
+            DmpnnNetwork network = new DmpnnNetwork(output, ChempropGraphFeaturizer.ATOM_FEATURES,
+                    ChempropGraphFeaturizer.BOND_FEATURES, 0, small(), DataType.DOUBLE);
+            for (int molecule : new int[] {1, 6}) {
+                MolecularGraph g = data.graph(molecule);
+                DirectedBatch batch = DirectedBatch.of(List.of(g), ChempropGraphFeaturizer.ATOM_FEATURES,
+                        ChempropGraphFeaturizer.BOND_FEATURES, DmpnnConfig.Readout.MEAN, null, DataType.DOUBLE);
+                double[][] terms = network.inputAttributions(batch, 1);
+                for (int atom = 0; atom < g.atomCount(); atom++) {
+                    double expected = terms[1][atom];
+                    int[] sources = g.edgeSources();
+                    for (int e = 0; e < sources.length; e++) {
+                        expected += sources[e] == atom ? terms[2][e] : 0;
+                    }
+                    double eps = 1e-5;
+                    scale(batch, g, atom, 1 + eps);
+                    double up = network.inputAttributions(batch, 1)[0][0];
+                    scale(batch, g, atom, (1 - eps) / (1 + eps));
+                    double down = network.inputAttributions(batch, 1)[0][0];
+                    scale(batch, g, atom, 1 / (1 - eps));
+                    assertEquals((up - down) / (2 * eps), expected, 1e-6 + 1e-5 * Math.abs(expected),
+                            "atom " + atom + " of " + SMILES[molecule]);
+                }
+            }
+        }
+        // the model sums each directed bond's terms into the atom it leaves
+        DmpnnModel model = model(TaskType.REGRESSION, small(), DataType.DOUBLE);
+        var attributions = model.atomContributions(List.of(data.graph(1), data.graph(6)), 0);
+        assertEquals(2, attributions.atoms().length);
+        assertEquals(data.graph(6).atomCount(), attributions.atoms()[1].length);
+        assertEquals(model.predict(graphs(new String[] {SMILES[1]}))[0][0], attributions.outputs()[0], 1e-9);
+    }
+
+    /** Multiplies atom {@code atom}'s feature row and the rows of the bonds leaving it by {@code factor}, in place. */
+    private static void scale(DirectedBatch batch, MolecularGraph g, int atom, double factor) {
+        batch.atomFeatures.getRow(atom).muli(factor);
+        int[] sources = g.edgeSources();
+        for (int e = 0; e < sources.length; e++) {
+            if (sources[e] == atom) {
+                batch.bondFeatures.getRow(e).muli(factor);
+            }
+        }
+    }
+
     /** Every parameter's gradient against central differences, for every task type and every readout. */
     @Test
     void gradientsMatchFiniteDifferences() {

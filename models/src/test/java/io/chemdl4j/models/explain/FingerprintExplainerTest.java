@@ -76,6 +76,21 @@ class FingerprintExplainerTest {
     }
 
     @Test
+    void eachKindGetsItsExplainerAndAGraphConvolutionNone() throws Exception {
+        assertTrue(Explainer.of(golden("v4-multitask-classifier")) instanceof FingerprintExplainer);
+        SavedModel dmpnn = golden("v4-dmpnn-regressor");
+        Explainer gradients = Explainer.of(dmpnn);
+        assertTrue(gradients instanceof GradientExplainer);
+        AtomContributions ethanol = gradients.explain(List.of("CCO"), "solubility").get(0);
+        assertEquals(3, ethanol.atoms().length);
+        assertEquals(dmpnn.predictSmiles("test", List.of("CCO")).values()[0][0], ethanol.prediction(), 1e-6);
+        IllegalArgumentException graphconv = assertThrows(IllegalArgumentException.class,
+                () -> Explainer.of(golden("v4-graphconv-regressor")));
+        assertTrue(graphconv.getMessage().contains("ECFP or FCFP fingerprints (multitask, random_forest) or a dmpnn "
+                + "model; this graphconv model reads graph"), graphconv.getMessage());
+    }
+
+    @Test
     void explanationsAreWrittenAsNumbersAndPictures() throws Exception {
         FingerprintExplainer explainer = new FingerprintExplainer(golden("v4-multitask-classifier"));
         List<AtomContributions> out = explainer.explain(List.of("CC(=O)Nc1ccc(O)cc1", "C1CC("), "a");

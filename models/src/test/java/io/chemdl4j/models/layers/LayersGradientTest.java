@@ -186,6 +186,24 @@ class LayersGradientTest {
         double v = Math.log(2) + TaskOutputLoss.MIN_VARIANCE;
         assertEquals(v, one.predictions()[1], 1e-12);
         assertEquals(0.5 * Math.log(2 * Math.PI * v) + 1 / (2 * v), one.loss(), 1e-12);
+        TaskOutputLoss evidential = TaskOutputLoss.evidential(3);
+        assertEquals(12, evidential.outputs(), "a mean and three raw parameters per task");
+        assertEquals(6, evidential.predictionsPerMolecule(), "the means, then the total variances");
+        // molecule 0, task 2 has weight 0: its mean (2), nu (5), alpha (8) and beta (11) get no gradient
+        for (int missing : new int[] {2, 5, 8, 11}) {
+            checkTaskOutputLoss(evidential, "evidential", missing, out -> out.getDouble(0, 0));
+        }
+        // by hand: gamma 0.5, raw nu = raw beta = 0 (softplus log 2), raw alpha 0 (1 + log 2), label 1.5
+        TaskOutputLoss.Result nig = TaskOutputLoss.evidential(1).evaluate(new double[] {0.5, 0, 0, 0}, 1,
+                new double[] {1.5}, new double[] {1});
+        double nu = Math.log(2) + TaskOutputLoss.MIN_VARIANCE;
+        double alpha = 1 + Math.log(2) + TaskOutputLoss.MIN_VARIANCE;
+        double beta = nu;
+        double omega = 2 * beta * (1 + nu);
+        assertEquals(beta * (1 + nu) / (nu * (alpha - 1)), nig.predictions()[1], 1e-12);
+        assertEquals(0.5 * Math.log(Math.PI / nu) - alpha * Math.log(omega) + (alpha + 0.5) * Math.log(nu + omega)
+                + org.apache.commons.math3.special.Gamma.logGamma(alpha)
+                - org.apache.commons.math3.special.Gamma.logGamma(alpha + 0.5), nig.loss(), 1e-12);
     }
 
     private static void checkTaskOutputLoss(TaskOutputLoss loss, String kind, int missing,
