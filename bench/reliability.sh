@@ -6,7 +6,8 @@
 #     the members' spread, with the spread's uncertainty metrics: Spearman of |error| and spread, NLL, ENCE).
 #  1b. Spread estimators, Delaney, random split, seeds 0 1 2: Spearman of |error| and spread on test (and the rest of
 #     the uncertainty metrics) for Monte-Carlo dropout (multitask network, 30 samples), an ensemble of 5 multitask
-#     networks, and chemprop's directed message-passing network with a mean-variance head.
+#     networks, and chemprop's directed message-passing network with a mean-variance head and with an evidential
+#     head.
 #  2. Calibrated classifiers, Tox21, random split, seed 0: Brier score and expected calibration error on test
 #     before and after Platt scaling and isotonic regression (reliability diagrams in $OUT/tox21-*).
 #  3. Applicability domain, Delaney and AqSolDB, scaffold split, seed 0: test RMSE of the molecules inside and
@@ -48,11 +49,13 @@ for seed in 0 1 2; do
   $CHEMDL evaluate --model "$m" --dataset delaney --seed "$seed" --quiet > "$m-dropout.txt"
   calibration_row "delaney seed $seed multitask dropout" "$m-dropout.txt" | grep -v "applicability\| task "
   calibration_row "delaney seed $seed multitask ensemble" "$OUT/delaney-s$seed-e5.txt" | grep -v "applicability\| task "
-  m="$OUT/delaney-s$seed-mve"
-  $CHEMDL train --dataset delaney --seed "$seed" --model dmpnn --mean-variance --save-model "$m" --quiet > /dev/null
-  $CHEMDL calibrate --model "$m" --dataset delaney --seed "$seed" --quiet > /dev/null
-  $CHEMDL evaluate --model "$m" --dataset delaney --seed "$seed" --quiet > "$m.txt"
-  calibration_row "delaney seed $seed dmpnn mean-variance" "$m.txt" | grep -v "applicability\| task "
+  for head in mean-variance evidential; do
+    m="$OUT/delaney-s$seed-$head"
+    $CHEMDL train --dataset delaney --seed "$seed" --model dmpnn --head "$head" --save-model "$m" --quiet > "$m-train.txt"
+    $CHEMDL calibrate --model "$m" --dataset delaney --seed "$seed" --quiet > /dev/null
+    $CHEMDL evaluate --model "$m" --dataset delaney --seed "$seed" --quiet > "$m.txt"
+    calibration_row "delaney seed $seed dmpnn $head" "$m.txt" | grep -v "applicability\| task "
+  done
 done
 
 echo "== 2. calibrated classifiers, Tox21 test split (brier, calibrated brier, ECE, calibrated ECE; mean over 12 tasks)"

@@ -11,7 +11,6 @@ import io.chemdl4j.models.reliability.Calibrator;
 import io.chemdl4j.models.reliability.ProbabilityCalibration;
 import io.chemdl4j.models.reliability.Reliability;
 import io.chemdl4j.models.reliability.ReliabilityIO;
-import io.chemdl4j.moleculenet.catalog.MolNetDataset;
 import io.chemdl4j.moleculenet.load.ColumnSpec;
 import io.chemdl4j.moleculenet.load.DataSource;
 import picocli.CommandLine.ArgGroup;
@@ -45,28 +44,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Data data;
-
-    /** A catalog dataset or a labelled file. */
-    static final class Data {
-        @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
-                description = "Catalog dataset the model was trained on (see chemdl datasets).")
-        MolNetDataset dataset;
-
-        @ArgGroup(exclusive = false)
-        FileData file;
-    }
-
-    /** The user's labelled file. */
-    static final class FileData {
-        @Option(names = {"--input", "--csv"}, required = true,
-                description = "The labelled file the model was trained on (CSV/TSV, SDF or .smi, optionally .gz), "
-                        + "with a column per model task.")
-        Path input;
-
-        @Option(names = "--smiles-column", defaultValue = "smiles", description = "SMILES column (default smiles).")
-        String smilesColumn;
-    }
+    LabelledDataOptions data;
 
     @Option(names = "--calibration-file", description = "Calibrate on every molecule of this labelled file (CSV/TSV, "
             + "SDF or .smi, optionally .gz; SMILES in --smiles-column, a column per model task), held out from "
@@ -94,9 +72,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = ModelIO.load(model);
-        DataSource source = data.dataset != null ? DataSource.of(data.dataset)
-                : new DataSource.File(data.file.input, new ColumnSpec(data.file.smilesColumn, saved.model().tasks(), null),
-                        saved.model().taskType());
+        DataSource source = data.source(saved); // the data it was trained on
         Calibrator.Options options = Calibrator.Options.defaults();
         if (method != null) {
             options = options.withMethod(method);
@@ -111,7 +87,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Reliability reliability;
         try (Progress.FileBar bar = Progress.fileBar("featurize " + source.name(), run.quiet)) {
             DataSource held = calibrationFile == null ? null : new DataSource.File(calibrationFile, new ColumnSpec(
-                    data.file != null ? data.file.smilesColumn : "smiles", saved.model().tasks(), null),
+                    data.smilesColumn(), saved.model().tasks(), null),
                     saved.model().taskType());
             reliability = Calibrator.fit(saved, new DataRequest(source, saved.featurizer(), run.split, run.seed,
                     run.fractions(), run.dataDir, run.splitFile, run.saveSplits), held, options, bar);

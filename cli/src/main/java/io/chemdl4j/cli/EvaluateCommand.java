@@ -7,8 +7,6 @@ import io.chemdl4j.models.DataRequest;
 import io.chemdl4j.models.io.ModelIO;
 import io.chemdl4j.models.predict.ModelEvaluation;
 import io.chemdl4j.models.predict.SavedModel;
-import io.chemdl4j.moleculenet.catalog.MolNetDataset;
-import io.chemdl4j.moleculenet.load.ColumnSpec;
 import io.chemdl4j.moleculenet.load.DataSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,27 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Data data;
-
-    /** A catalog dataset or a labelled file. */
-    static final class Data {
-        @Option(names = "--dataset", required = true, converter = Converters.Dataset.class,
-                description = "Catalog dataset (see chemdl datasets).")
-        MolNetDataset dataset;
-
-        @ArgGroup(exclusive = false)
-        FileData file;
-    }
-
-    /** The user's labelled file. */
-    static final class FileData {
-        @Option(names = {"--input", "--csv"}, required = true,
-                description = "Labelled molecule file (CSV/TSV, SDF or .smi, optionally .gz) with a column per model task.")
-        Path input;
-
-        @Option(names = "--smiles-column", defaultValue = "smiles", description = "SMILES column (default smiles).")
-        String smilesColumn;
-    }
+    LabelledDataOptions data;
 
     @Option(names = "--subset", description = "train, valid, test or all (default: test for a dataset, all for a file).")
     String subset;
@@ -78,9 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = ModelIO.load(model);
-        DataSource source = data.dataset != null ? DataSource.of(data.dataset)
-                : new DataSource.File(data.file.input, new ColumnSpec(data.file.smilesColumn, saved.model().tasks(), null),
-                        saved.model().taskType());
+        DataSource source = data.source(saved);
         java.util.Map<String, String> plotUnits = units.byTask(saved.model().taskType(), saved.model().tasks());
         ModelEvaluation.Subset which = subset != null ? Converters.subset(subset)
                 : data.dataset != null ? ModelEvaluation.Subset.TEST : ModelEvaluation.Subset.ALL;

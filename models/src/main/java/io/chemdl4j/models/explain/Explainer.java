@@ -18,6 +18,33 @@ public interface Explainer {
     List<AtomContributions> explain(List<String> smiles, String task);
 
     /**
+     * {@code batch} applied to consecutive runs of at most {@code size} of {@code smiles} with task {@code task}'s
+     * column in {@code model}, the results concatenated: how the explainers bound what they hold at once.
+     *
+     * @throws IllegalArgumentException if the model has no such task
+     */
+    static List<AtomContributions> inBatches(SavedModel model, List<String> smiles, String task, int size,
+                                             Batch batch) {
+        int t = model.model().tasks().indexOf(task);
+        if (t < 0) {
+            throw new IllegalArgumentException("the model has no task '" + task + "'; its tasks are "
+                    + model.model().tasks());
+        }
+        List<AtomContributions> out = new java.util.ArrayList<>(smiles.size());
+        for (int from = 0; from < smiles.size(); from += size) {
+            out.addAll(batch.explain(smiles.subList(from, Math.min(smiles.size(), from + size)), task, t));
+        }
+        return out;
+    }
+
+    /** Explains one run of molecules. */
+    @FunctionalInterface
+    interface Batch {
+        /** Contributions to task {@code task} (column {@code column}) of each of {@code smiles}. */
+        List<AtomContributions> explain(List<String> smiles, String task, int column);
+    }
+
+    /**
      * The explainer of {@code model}: bit occlusion for a model on ECFP or FCFP rows ({@link FingerprintExplainer}),
      * gradient × input for a graph model that computes it ({@link GradientExplainer}: dmpnn).
      *

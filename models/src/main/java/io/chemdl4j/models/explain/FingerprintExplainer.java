@@ -51,16 +51,7 @@ public final class FingerprintExplainer implements Explainer {
 
     @Override
     public List<AtomContributions> explain(List<String> smiles, String task) {
-        int t = model.model().tasks().indexOf(task);
-        if (t < 0) {
-            throw new IllegalArgumentException("the model has no task '" + task + "'; its tasks are "
-                    + model.model().tasks());
-        }
-        List<AtomContributions> out = new ArrayList<>(smiles.size());
-        for (int from = 0; from < smiles.size(); from += BATCH) {
-            out.addAll(explainBatch(smiles.subList(from, Math.min(smiles.size(), from + BATCH)), task, t));
-        }
-        return out;
+        return Explainer.inBatches(model, smiles, task, BATCH, this::explainBatch);
     }
 
     private List<AtomContributions> explainBatch(List<String> smiles, String task, int t) {

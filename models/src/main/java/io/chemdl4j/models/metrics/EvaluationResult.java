@@ -34,6 +34,11 @@ public record EvaluationResult(List<String> tasks, Map<Metric, double[]> perTask
         if (values == null) {
             throw new IllegalArgumentException(metric + " was not evaluated");
         }
+        return meanOfDefined(values);
+    }
+
+    /** The mean of the values that are not NaN; NaN if none is. */
+    public static double meanOfDefined(double[] values) {
         double sum = 0;
         int n = 0;
         for (double v : values) {

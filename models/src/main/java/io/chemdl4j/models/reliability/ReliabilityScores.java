@@ -211,15 +211,7 @@ public record ReliabilityScores(TaskType taskType, List<TaskScores> tasks, List<
     }
 
     private static double meanOf(double[] values) {
-        double sum = 0;
-        int n = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return io.chemdl4j.models.metrics.EvaluationResult.meanOfDefined(values);
     }
 
     /** The mean over tasks of one figure, NaN entries left out. */
