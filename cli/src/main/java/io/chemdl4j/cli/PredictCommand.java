@@ -77,8 +77,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Also explain the first molecules (see --explain-max): write each "
             + "atom's contribution to the prediction of --explain-task into contributions.csv in this directory, and "
             + "a similarity map <row>-<task>.png per molecule (red atoms raise it, blue lower it). Models on ECFP or "
-            + "FCFP fingerprints (multitask, random_forest: bit occlusion) and dmpnn (gradient x input; for "
-            + "classifiers in log-odds).")
+            + "FCFP fingerprints (multitask, random_forest: bit occlusion) and graph models (dmpnn, graphconv: "
+            + "gradient x input; for classifiers in log-odds).")
     Path explain;
 
     @Option(names = "--explain-task", description = "Task explained by --explain (default: the model's first).")

@@ -46,7 +46,7 @@ public interface Explainer {
 
     /**
      * The explainer of {@code model}: bit occlusion for a model on ECFP or FCFP rows ({@link FingerprintExplainer}),
-     * gradient × input for a graph model that computes it ({@link GradientExplainer}: dmpnn).
+     * gradient × input for a graph model that computes it ({@link GradientExplainer}: dmpnn, graphconv).
      *
      * @throws IllegalArgumentException for a model neither explains, naming what it reads
      */
@@ -59,7 +59,7 @@ public interface Explainer {
             return new GradientExplainer(model);
         }
         throw new IllegalArgumentException("atom contributions need a model on ECFP or FCFP fingerprints (multitask, "
-                + "random_forest) or a dmpnn model; this " + model.kind().name() + " model reads "
+                + "random_forest) or a graph model (dmpnn, graphconv); this " + model.kind().name() + " model reads "
                 + (model.featurizer() == null ? "unknown features" : model.featurizer().name()));
     }
 }

@@ -13,7 +13,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
 import io.chemdl4j.models.predict.SavedModel;
 
 /**
- * Atom contributions of a graph model by gradient × input ({@link AtomAttribution}: the D-MPNN): for regressors in
+ * Atom contributions of a graph model by gradient × input ({@link AtomAttribution}: the D-MPNN and the graph convolution): for regressors in
  * the task's original units (the gradient of the transformed output times the label transformers' slope there), for
  * classifiers as shares of the log-odds of class 1. Thread-safe.
  */

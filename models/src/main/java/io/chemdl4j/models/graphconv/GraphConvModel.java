@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -44,7 +45,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * with Adam and records each epoch; prediction and evaluation may be called from several threads,
  * serialized with training.
  */
-public final class GraphConvModel implements SavableModel, TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset> {
+public final class GraphConvModel implements SavableModel, TrainableModel<GraphDataset>, DropoutUncertainty<GraphDataset>,
+        io.chemdl4j.models.AtomAttribution {
     /** Manifest model type of a saved classifier. */
     public static final String CLASSIFIER_TYPE_ID = "graphconv_classifier";
     /** Manifest model type of a saved regressor. */
@@ -248,6 +250,30 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     @Override
     public double[][] predict(GraphDataset data) {
         return predict(data, GraphConvNetwork.Mode.INFER, null);
+    }
+
+    /** {@inheritDoc} In inference mode (moving batch-normalization statistics, no dropout), on one thread. */
+    @Override
+    public synchronized Attributions atomContributions(List<MolecularGraph> graphs, int task) {
+        if (task < 0 || task >= tasks.size()) {
+            throw new IllegalArgumentException("task " + task + " outside 0.." + (tasks.size() - 1));
+        }
+        if (classes > 0) {
+            throw new IllegalArgumentException("atom contributions of multiclass models are not supported");
+        }
+        GraphLayout layout = GraphLayout.of(graphs);
+        double[][] terms;
+        try (MemoryWorkspace ignored = Nd4jRuntime.scope(PREDICT_WORKSPACE)) {
+            terms = network.inputAttributions(layout, task, taskType == TaskType.CLASSIFICATION);
+        }
+        double[][] atoms = new double[graphs.size()][];
+        for (int m = 0; m < graphs.size(); m++) {
+            atoms[m] = new double[graphs.get(m).atomCount()];
+            for (int a = 0; a < atoms[m].length; a++) {
+                atoms[m][a] = terms[1][layout.moleculeAtoms[layout.moleculeStart[m] + a]];
+            }
+        }
+        return new Attributions(terms[0], atoms);
     }
 
     /** Whether it was trained with dropout, which Monte-Carlo sampling needs. */

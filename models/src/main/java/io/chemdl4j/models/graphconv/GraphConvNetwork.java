@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import io.chemdl4j.models.layers.BatchNorm;
 import io.chemdl4j.models.layers.Dense;
@@ -156,6 +157,44 @@ final class GraphConvNetwork {
             ordered.put(name, grads.get(name));
         }
         return new Result(r.predictions(), r.loss(), ordered);
+    }
+
+    /**
+     * Gradient × input of task {@code task}'s raw output for every molecule of {@code batch}, in inference mode (the
+     * moving batch-normalization statistics, no dropout, so molecules are independent): the value for regression,
+     * the log-odds {@code z₁ − z₀} of a two-class softmax for classification.
+     *
+     * @return the raw outputs {@code [molecule]} and per batch row (degree order) the sum over its atom's features of
+     *         feature × gradient
+     */
+    double[][] inputAttributions(GraphLayout batch, int task, boolean softmaxPair) {
+        Pass pass = new Pass(false, false, false, null);
+        INDArray input = Matrices.matrix(batch.features, batch.atomCount, batch.featureLength, dtype);
+        INDArray x = input;
+        for (Layer layer : layers) {
+            if (layer instanceof GraphLayer graph) {
+                graph.bind(batch);
+            }
+            x = layer.forward(x, pass);
+        }
+        double[] raw = new double[batch.moleculeCount];
+        INDArray dx = Nd4j.zeros(dtype, batch.moleculeCount, x.columns());
+        for (int m = 0; m < raw.length; m++) {
+            if (softmaxPair) {
+                raw[m] = x.getDouble(m, 2 * task + 1) - x.getDouble(m, 2 * task);
+                dx.putScalar(m, 2 * task + 1, 1);
+                dx.putScalar(m, 2 * task, -1);
+            } else {
+                raw[m] = x.getDouble(m, task);
+                dx.putScalar(m, task, 1);
+            }
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            dx = layers.get(k).backward(dx, grads);
+        }
+        double[] perRow = dx.castTo(DataType.DOUBLE).mul(input.castTo(DataType.DOUBLE)).sum(1).toDoubleVector();
+        return new double[][] {raw, perRow};
     }
 
     int atomFeatures() {

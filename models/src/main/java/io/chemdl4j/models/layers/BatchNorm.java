@@ -26,6 +26,8 @@ public final class BatchNorm implements Layer {
     private final INDArray movingMean;
     private final INDArray movingVariance;
     private INDArray normalized;
+    /** Whether the last forward pass normalized by the batch's own statistics. */
+    private boolean fromBatch;
     private INDArray inverseStd;
 
     /** Batch normalization of {@code channels} columns, parameters named after {@code name}: scale 1, shift 0. */
@@ -53,20 +55,24 @@ public final class BatchNorm implements Layer {
             mean = movingMean;
             variance = movingVariance;
         }
+        fromBatch = pass.batchStatistics();
         inverseStd = Transforms.pow(variance.add(EPSILON), -0.5, false);
         normalized = x.subRowVector(mean).muliRowVector(inverseStd);
         return normalized.mulRowVector(gamma).addiRowVector(beta);
     }
 
     /**
-     * With batch statistics: dx = invstd/N · (N·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), dx̂ = dy·γ (the moving statistics of
-     * prediction are constants, but no gradient is taken there).
+     * With batch statistics: dx = invstd/N · (N·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), dx̂ = dy·γ; with the moving statistics of
+     * prediction, which are constants: dx = dy·γ·invstd (what explanations differentiate).
      */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
         gradients.put(name + "_gamma", dy.mul(normalized).sum(true, 0));
         gradients.put(name + "_beta", dy.sum(true, 0));
         INDArray dNormalized = dy.mulRowVector(gamma);
+        if (!fromBatch) {
+            return dNormalized.muliRowVector(inverseStd);
+        }
         long n = dy.rows();
         INDArray sum = dNormalized.sum(true, 0);
         INDArray sumWithNormalized = dNormalized.mul(normalized).sum(true, 0);

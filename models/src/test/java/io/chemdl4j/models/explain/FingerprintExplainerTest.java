@@ -76,7 +76,7 @@ class FingerprintExplainerTest {
     }
 
     @Test
-    void eachKindGetsItsExplainerAndAGraphConvolutionNone() throws Exception {
+    void eachKindGetsItsExplainerAndAMulticlassModelNone() throws Exception {
         assertTrue(Explainer.of(golden("v4-multitask-classifier")) instanceof FingerprintExplainer);
         SavedModel dmpnn = golden("v4-dmpnn-regressor");
         Explainer gradients = Explainer.of(dmpnn);
@@ -84,10 +84,13 @@ class FingerprintExplainerTest {
         AtomContributions ethanol = gradients.explain(List.of("CCO"), "solubility").get(0);
         assertEquals(3, ethanol.atoms().length);
         assertEquals(dmpnn.predictSmiles("test", List.of("CCO")).values()[0][0], ethanol.prediction(), 1e-6);
-        IllegalArgumentException graphconv = assertThrows(IllegalArgumentException.class,
-                () -> Explainer.of(golden("v4-graphconv-regressor")));
-        assertTrue(graphconv.getMessage().contains("ECFP or FCFP fingerprints (multitask, random_forest) or a dmpnn "
-                + "model; this graphconv model reads graph"), graphconv.getMessage());
+        SavedModel graphconv = golden("v4-graphconv-regressor");
+        AtomContributions phenol = Explainer.of(graphconv).explain(List.of("Oc1ccccc1"), "solubility").get(0);
+        assertEquals(7, phenol.atoms().length);
+        assertEquals(graphconv.predictSmiles("test", List.of("Oc1ccccc1")).values()[0][0], phenol.prediction(), 1e-6);
+        IllegalArgumentException multiclass = assertThrows(IllegalArgumentException.class,
+                () -> Explainer.of(golden("v6-multitask-multiclass")));
+        assertTrue(multiclass.getMessage().contains("multiclass models are not supported"), multiclass.getMessage());
     }
 
     @Test
