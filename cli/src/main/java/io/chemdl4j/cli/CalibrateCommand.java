@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code chemdl calibrate}: fits a saved model's calibration and applicability domain on its validation split. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fit a saved model's calibration on the validation split of the data it was trained on (give "
-                + "the same --dataset or --input, --split, --split-sizes and --seed as chemdl train, or the same "
+                + "the same --dataset or --input, --split, --split-sizes and --seed as the training run, or the same "
                 + "--split-file): split-conformal intervals for regressors (scaled by the model's spread when it is an "
                 + "ensemble, or with --uncertainty), Platt scaling or isotonic regression for classifiers, and the "
                 + "applicability domain of its training molecules. Saved as reliability.json in the model directory; "

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + "probabilities of the positive class for classifiers, original units for regressors, the most "
                 + "probable class for multiclass models followed by <task>_p<class> per class; with "
                 + "--uncertainty also <value>_mean and <value>_std (Monte-Carlo dropout, ensemble or mean-variance head) for every "
-                + "predicted value; for a model calibrated by chemdl calibrate, with --coverage <task>_lower and "
+                + "predicted value; for a calibrated model (see the calibrate verb), with --coverage <task>_lower and "
                 + "<task>_upper (split-conformal interval), with --calibrated <task>_calibrated (calibrated "
                 + "probability) and with --domain domain_nearest, domain_similarity and in_domain (applicability "
                 + "domain). Rows that cannot be read are left out and listed in --errors."},
@@ -61,17 +61,17 @@ final class PredictCommand implements Callable<Integer> {
     Integer uncertainty;
 
     @Option(names = "--coverage", description = "Add <task>_lower and <task>_upper: the model's split-conformal "
-            + "interval holding the true value with this probability, e.g. 0.9 (regressors calibrated by chemdl "
-            + "calibrate).")
+            + "interval holding the true value with this probability, e.g. 0.9 (regressors with a calibration: see the "
+            + "calibrate verb).")
     Double coverage;
 
     @Option(names = "--calibrated", description = "Add <task>_calibrated: the probability of class 1 after the "
-            + "model's calibration (classifiers calibrated by chemdl calibrate).")
+            + "model's calibration (classifiers with a calibration: see the calibrate verb).")
     boolean calibrated;
 
     @Option(names = "--domain", description = "Add domain_nearest and domain_similarity (Tanimoto similarity of the "
             + "nearest training molecule and mean of the nearest few) and in_domain (true where that mean reaches "
-            + "the threshold the calibration split set) (models calibrated by chemdl calibrate).")
+            + "the threshold the calibration split set) (models with a calibration: see the calibrate verb).")
     boolean domain;
 
     @Option(names = "--explain", description = "Also explain the first molecules (see --explain-max): write each "

@@ -35,7 +35,7 @@ import picocli.CommandLine;
 @Tag("slow")
 class HelpExamplesTest {
     /** The verbs, in the order their examples depend on each other. */
-    private static final List<String> VERBS = List.of("examples", "datasets", "featurize", "train", "evaluate", "predict",
+    private static final List<String> VERBS = List.of("examples", "datasets", "featurize", "train", "calibrate", "evaluate", "predict",
             "hyperopt", "benchmark", "quickstart");
 
     @TempDir
