@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "chemdl", mixinStandardHelpOptions = true, versionProvider = ChemDl.Version.class,
         description = "Deep learning for molecular property prediction on the JVM.",
-        subcommands = {ExamplesCommand.class, DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class, CalibrateCommand.class, EvaluateCommand.class,
-                PredictCommand.class, HyperoptCommand.class, BenchmarkCommand.class, QuickstartCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ExamplesCommand.class, DatasetsCommand.class, FeaturizeCommand.class, TrainCommand.class,
+                CalibrateCommand.class, EvaluateCommand.class, PredictCommand.class, HyperoptCommand.class,
+                BenchmarkCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
 public final class ChemDl implements Runnable {
     /** Exit code for bad input (files, options, data). */
     public static final int EXIT_BAD_INPUT = 2;
