@@ -41,7 +41,9 @@ public final class Dataset implements LabelledData {
         check(w.length == y.length, "w has " + w.length + " values, expected " + y.length);
         check(ids.length == size, "ids has " + ids.length + " entries, expected " + size);
         for (float v : w) {
-            check(v >= 0 && Float.isFinite(v), "weights must be finite and non-negative, found " + v);
+            if (!(v >= 0 && Float.isFinite(v))) { // not check(): its message would be built for every weight
+                throw new IllegalArgumentException("weights must be finite and non-negative, found " + v);
+            }
         }
         this.x = x;
         this.y = y;
@@ -68,14 +70,21 @@ public final class Dataset implements LabelledData {
         float[] fy = new float[n * t];
         float[] fw = new float[n * t];
         for (int i = 0; i < n; i++) {
-            check(x[i].length == d, "row " + i + " of X has " + x[i].length + " features, expected " + d);
-            check(y[i].length == t, "row " + i + " of y has " + y[i].length + " labels, expected " + t);
+            if (x[i].length != d) {
+                throw new IllegalArgumentException("row " + i + " of X has " + x[i].length + " features, expected " + d);
+            }
+            if (y[i].length != t) {
+                throw new IllegalArgumentException("row " + i + " of y has " + y[i].length + " labels, expected " + t);
+            }
             System.arraycopy(x[i], 0, fx, i * d, d);
             System.arraycopy(y[i], 0, fy, i * t, t);
             if (w == null) {
                 Arrays.fill(fw, i * t, (i + 1) * t, 1f);
             } else {
-                check(w[i].length == t, "row " + i + " of w has " + w[i].length + " weights, expected " + t);
+                if (w[i].length != t) {
+                    throw new IllegalArgumentException("row " + i + " of w has " + w[i].length + " weights, expected "
+                            + t);
+                }
                 System.arraycopy(w[i], 0, fw, i * t, t);
             }
         }
@@ -120,8 +129,10 @@ public final class Dataset implements LabelledData {
         /** Adds one molecule (the arrays are copied). */
         public Builder add(float[] features, float[] labels, float[] weights, String id) {
             int t = tasks.size();
-            check(features.length == featureCount && labels.length == t && weights.length == t,
-                    "expected " + featureCount + " features and " + t + " labels and weights");
+            if (features.length != featureCount || labels.length != t || weights.length != t) {
+                throw new IllegalArgumentException("expected " + featureCount + " features and " + t
+                        + " labels and weights");
+            }
             append(1, features, labels, weights, new String[] {id});
             return this;
         }
@@ -160,6 +171,7 @@ public final class Dataset implements LabelledData {
         }
     }
 
+    /** For checks made once per dataset: the message is built whether or not it is needed. */
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
