@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Fit a saved model's calibration on the validation split of the data it was trained on (give "
                 + "the same --dataset or --input, --split, --split-sizes and --seed as the training run, or the same "
                 + "--split-file): split-conformal intervals for regressors (scaled by the model's spread when it is an "
-                + "ensemble, or with --uncertainty), Platt scaling or isotonic regression for classifiers, and the "
+                + "ensemble or has a mean-variance or evidential head, or with --uncertainty), Platt scaling or isotonic regression for classifiers, and the "
                 + "applicability domain of its training molecules. Saved as reliability.json in the model directory; "
                 + "predict --coverage, --calibrated and --domain apply it, and evaluate reports how it holds."},
         footer = {"", "Examples:",

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
         description = {"Score a saved model on labelled molecules: a catalog dataset (its test split by default, "
                 + "split as chemdl train splits it, so the same --split, --split-sizes and --seed, or the same "
                 + "--split-file, give back the training run's test split) or your own file whose label columns are "
-                + "named as the model's tasks (all rows by default). Prints each task's scores in original units."},
+                + "named as the model's tasks (all rows by default). Prints each task's scores in original units, and "
+                + "for a model with a calibration (see the calibrate verb) how it holds: interval coverage and width, "
+                + "spread metrics or calibration errors, and the error inside and outside the applicability domain."},
         footer = {"", "Examples:",
                 "  chemdl evaluate --model tox21-model --dataset tox21 --subset test \\",
                 "      --plots tox21-eval",
@@ -47,7 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path metricsOut;
 
     @Option(names = "--plots", description = "Write a ROC curve (classification) or parity plot (regression) per "
-            + "task as PNG files to this directory.")
+            + "task as PNG files to this directory, and for a calibrated classifier a reliability diagram per task.")
     Path plots;
 
     @picocli.CommandLine.Mixin

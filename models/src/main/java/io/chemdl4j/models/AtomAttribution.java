@@ -26,4 +26,17 @@ public interface AtomAttribution {
      * @throws IllegalArgumentException for a task outside the model's, or a multiclass model
      */
     Attributions atomContributions(List<MolecularGraph> graphs, int task);
+
+    /**
+     * Refuses a {@code task} outside a model's {@code tasks}, or a multiclass model ({@code classes} above 0): what
+     * every implementation checks first.
+     */
+    static void checkRequest(int task, int tasks, int classes) {
+        if (task < 0 || task >= tasks) {
+            throw new IllegalArgumentException("task " + task + " outside 0.." + (tasks - 1));
+        }
+        if (classes > 0) {
+            throw new IllegalArgumentException("atom contributions of multiclass models are not supported");
+        }
+    }
 }

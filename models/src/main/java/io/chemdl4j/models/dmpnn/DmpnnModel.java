@@ -395,12 +395,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
      */
     @Override
     public synchronized Attributions atomContributions(List<MolecularGraph> graphs, int task) {
-        if (task < 0 || task >= tasks.size()) {
-            throw new IllegalArgumentException("task " + task + " outside 0.." + (tasks.size() - 1));
-        }
-        if (classes > 0) {
-            throw new IllegalArgumentException("atom contributions of multiclass models are not supported");
-        }
+        AtomAttribution.checkRequest(task, tasks.size(), classes);
         double[][] perAtom = new double[graphs.size()][];
         double[] outputs;
         try (MemoryWorkspace ignored = Nd4jRuntime.scope(PREDICT_WORKSPACE)) {

@@ -166,6 +166,18 @@ final class DmpnnNetwork {
      * @param gradients whether to run the backward pass
      */
     Result run(DirectedBatch batch, double[] labels, double[] weights, Pass pass, boolean gradients) {
+        INDArray y = forwardOutputs(batch, pass);
+        TaskOutputLoss.Result r = output.evaluate(Matrices.values(y), batch.molecules, labels, weights);
+        if (!gradients) {
+            return new Result(r.loss(), r.predictions(), Map.of());
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        backwardOutputs(Matrices.matrix(r.dOutputs(), batch.molecules, output.outputs(), dtype), batch, grads, null);
+        return new Result(r.loss(), r.predictions(), grads);
+    }
+
+    /** The raw outputs {@code [molecules × outputs]}: encoder, readout (with the extra features) and head. */
+    private INDArray forwardOutputs(DirectedBatch batch, Pass pass) {
         INDArray atomVectors = forwardAtoms(batch, pass);
         INDArray y = readout.bind(batch.readout).forward(atomVectors, pass);
         if (moleculeFeatures > 0) {
@@ -174,20 +186,21 @@ final class DmpnnNetwork {
         for (Layer layer : head) {
             y = layer.forward(y, pass);
         }
-        TaskOutputLoss.Result r = output.evaluate(Matrices.values(y), batch.molecules, labels, weights);
-        if (!gradients) {
-            return new Result(r.loss(), r.predictions(), Map.of());
-        }
-        Map<String, INDArray> grads = new LinkedHashMap<>();
-        INDArray dy = Matrices.matrix(r.dOutputs(), batch.molecules, output.outputs(), dtype);
+        return y;
+    }
+
+    /**
+     * The backward pass of {@link #forwardOutputs} from the outputs' gradient {@code dy}, accumulating into
+     * {@code grads}; with {@code inputs}, also the gradients of the atom and bond features (see {@link #backwardAtoms}).
+     */
+    private void backwardOutputs(INDArray dy, DirectedBatch batch, Map<String, INDArray> grads, INDArray[] inputs) {
         for (int l = head.size() - 1; l >= 0; l--) {
             dy = head.get(l).backward(dy, grads);
         }
         if (moleculeFeatures > 0) {
             dy = dy.get(NDArrayIndex.all(), NDArrayIndex.interval(0, config.hiddenSize())).dup('c');
         }
-        backwardAtoms(readout.backward(dy, grads), batch, grads, null);
-        return new Result(r.loss(), r.predictions(), grads);
+        backwardAtoms(readout.backward(dy, grads), batch, grads, inputs);
     }
 
     /**
@@ -200,30 +213,15 @@ final class DmpnnNetwork {
      *         bonds' terms {@code [bond]}, in batch order
      */
     double[][] inputAttributions(DirectedBatch batch, int column) {
-        Pass pass = Pass.inference();
-        INDArray atomVectors = forwardAtoms(batch, pass);
-        INDArray y = readout.bind(batch.readout).forward(atomVectors, pass);
-        if (moleculeFeatures > 0) {
-            y = Nd4j.hstack(y, batch.moleculeFeatures);
-        }
-        for (Layer layer : head) {
-            y = layer.forward(y, pass);
-        }
+        INDArray y = forwardOutputs(batch, Pass.inference());
         double[] raw = new double[batch.molecules];
         for (int m = 0; m < raw.length; m++) {
             raw[m] = y.getDouble(m, column);
         }
-        Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dy = Nd4j.zeros(dtype, batch.molecules, output.outputs());
         dy.getColumn(column).assign(1);
-        for (int l = head.size() - 1; l >= 0; l--) {
-            dy = head.get(l).backward(dy, grads);
-        }
-        if (moleculeFeatures > 0) {
-            dy = dy.get(NDArrayIndex.all(), NDArrayIndex.interval(0, config.hiddenSize())).dup('c');
-        }
         INDArray[] inputs = new INDArray[2];
-        backwardAtoms(readout.backward(dy, grads), batch, grads, inputs);
+        backwardOutputs(dy, batch, new LinkedHashMap<>(), inputs);
         return new double[][] {raw, rowDots(inputs[0], batch.atomFeatures),
                 inputs[1] == null ? new double[0] : rowDots(inputs[1], batch.bondFeatures)};
     }

@@ -58,6 +58,10 @@ public interface Explainer {
         if (model.model() instanceof AtomAttribution) {
             return new GradientExplainer(model);
         }
+        if (model.model() instanceof io.chemdl4j.models.Ensemble<?>) {
+            throw new IllegalArgumentException("an ensemble of " + model.kind().name() + " models is not explained "
+                    + "atom by atom; explain one of its members (its member-N directories are models of their own)");
+        }
         throw new IllegalArgumentException("atom contributions need a model on ECFP or FCFP fingerprints (multitask, "
                 + "random_forest) or a graph model (dmpnn, graphconv); this " + model.kind().name() + " model reads "
                 + (model.featurizer() == null ? "unknown features" : model.featurizer().name()));

@@ -255,12 +255,7 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     /** {@inheritDoc} In inference mode (moving batch-normalization statistics, no dropout), on one thread. */
     @Override
     public synchronized Attributions atomContributions(List<MolecularGraph> graphs, int task) {
-        if (task < 0 || task >= tasks.size()) {
-            throw new IllegalArgumentException("task " + task + " outside 0.." + (tasks.size() - 1));
-        }
-        if (classes > 0) {
-            throw new IllegalArgumentException("atom contributions of multiclass models are not supported");
-        }
+        io.chemdl4j.models.AtomAttribution.checkRequest(task, tasks.size(), classes);
         GraphLayout layout = GraphLayout.of(graphs);
         double[][] terms;
         try (MemoryWorkspace ignored = Nd4jRuntime.scope(PREDICT_WORKSPACE)) {

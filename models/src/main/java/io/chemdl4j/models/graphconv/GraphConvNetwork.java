@@ -136,22 +136,13 @@ final class GraphConvNetwork {
         boolean batchStatistics = mode == Mode.TRAIN || mode == Mode.TRAIN_DETERMINISTIC;
         boolean dropoutOn = dropout > 0 && (mode == Mode.TRAIN || mode == Mode.INFER_WITH_DROPOUT);
         Pass pass = new Pass(batchStatistics, mode == Mode.TRAIN, dropoutOn, dropoutOn ? random : null);
-        INDArray x = Matrices.matrix(batch.features, batch.atomCount, batch.featureLength, dtype);
-        for (Layer layer : layers) {
-            if (layer instanceof GraphLayer graph) {
-                graph.bind(batch);
-            }
-            x = layer.forward(x, pass);
-        }
+        INDArray x = forward(batch, Matrices.matrix(batch.features, batch.atomCount, batch.featureLength, dtype), pass);
         TaskOutputLoss.Result r = output.evaluate(Matrices.values(x), batch.moleculeCount, labels, weights);
         if (!gradients) {
             return new Result(r.predictions(), r.loss(), Map.of());
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
-        INDArray dx = Matrices.matrix(r.dOutputs(), batch.moleculeCount, (int) x.columns(), dtype);
-        for (int k = layers.size() - 1; k >= 0; k--) {
-            dx = layers.get(k).backward(dx, grads);
-        }
+        backward(Matrices.matrix(r.dOutputs(), batch.moleculeCount, (int) x.columns(), dtype), grads);
         Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (String name : params.keySet()) {
             ordered.put(name, grads.get(name));
@@ -168,15 +159,8 @@ final class GraphConvNetwork {
      *         feature × gradient
      */
     double[][] inputAttributions(GraphLayout batch, int task, boolean softmaxPair) {
-        Pass pass = new Pass(false, false, false, null);
         INDArray input = Matrices.matrix(batch.features, batch.atomCount, batch.featureLength, dtype);
-        INDArray x = input;
-        for (Layer layer : layers) {
-            if (layer instanceof GraphLayer graph) {
-                graph.bind(batch);
-            }
-            x = layer.forward(x, pass);
-        }
+        INDArray x = forward(batch, input, new Pass(false, false, false, null));
         double[] raw = new double[batch.moleculeCount];
         INDArray dx = Nd4j.zeros(dtype, batch.moleculeCount, x.columns());
         for (int m = 0; m < raw.length; m++) {
@@ -189,12 +173,28 @@ final class GraphConvNetwork {
                 dx.putScalar(m, task, 1);
             }
         }
-        Map<String, INDArray> grads = new LinkedHashMap<>();
-        for (int k = layers.size() - 1; k >= 0; k--) {
-            dx = layers.get(k).backward(dx, grads);
-        }
+        dx = backward(dx, new LinkedHashMap<>());
         double[] perRow = dx.castTo(DataType.DOUBLE).mul(input.castTo(DataType.DOUBLE)).sum(1).toDoubleVector();
         return new double[][] {raw, perRow};
+    }
+
+    /** Every layer forward over {@code batch}'s atom features {@code x}: the raw outputs per molecule. */
+    private INDArray forward(GraphLayout batch, INDArray x, Pass pass) {
+        for (Layer layer : layers) {
+            if (layer instanceof GraphLayer graph) {
+                graph.bind(batch);
+            }
+            x = layer.forward(x, pass);
+        }
+        return x;
+    }
+
+    /** Every layer backward from the outputs' gradient {@code dy} into {@code grads}; the input features' gradient. */
+    private INDArray backward(INDArray dy, Map<String, INDArray> grads) {
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            dy = layers.get(k).backward(dy, grads);
+        }
+        return dy;
     }
 
     int atomFeatures() {

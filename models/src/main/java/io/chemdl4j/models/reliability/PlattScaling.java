@@ -117,7 +117,7 @@ public record PlattScaling(double slope, double intercept) implements Probabilit
         return Math.log(q / (1 - q));
     }
 
-    static double sigmoid(double s) {
-        return s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
+    private static double sigmoid(double s) {
+        return io.chemdl4j.models.layers.TaskOutputLoss.sigmoid(s);
     }
 }

@@ -39,7 +39,7 @@ class ProbabilityCalibrationTest {
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             p[i] = 0.02 + 0.96 * random.nextDouble();
-            double truth = PlattScaling.sigmoid(2 * PlattScaling.logit(p[i]) + 0.5);
+            double truth = io.chemdl4j.models.layers.TaskOutputLoss.sigmoid(2 * PlattScaling.logit(p[i]) + 0.5);
             y[i] = random.nextDouble() < truth ? 1 : 0;
         }
         PlattScaling platt = PlattScaling.fit(y, p);
@@ -48,7 +48,7 @@ class ProbabilityCalibrationTest {
         // isotonic regression finds the same curve without knowing its shape
         IsotonicCalibration iso = IsotonicCalibration.fit(y, p);
         for (double q : new double[] {0.1, 0.3, 0.5, 0.7, 0.9}) {
-            double truth = PlattScaling.sigmoid(2 * PlattScaling.logit(q) + 0.5);
+            double truth = io.chemdl4j.models.layers.TaskOutputLoss.sigmoid(2 * PlattScaling.logit(q) + 0.5);
             assertEquals(truth, iso.apply(q), 0.04, "isotonic at " + q);
             assertEquals(truth, platt.apply(q), 0.02, "Platt at " + q);
         }
