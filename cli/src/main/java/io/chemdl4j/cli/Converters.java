@@ -132,11 +132,6 @@ final class Converters {
 
     /** {@code keep}, {@code largest} or {@code reject}. */
     static io.chemdl4j.featurize.io.FragmentPolicy fragmentPolicy(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "keep" -> io.chemdl4j.featurize.io.FragmentPolicy.KEEP_ALL;
-            case "largest" -> io.chemdl4j.featurize.io.FragmentPolicy.LARGEST;
-            case "reject" -> io.chemdl4j.featurize.io.FragmentPolicy.REJECT;
-            default -> throw new IllegalArgumentException("unknown --fragments '" + value + "'; use keep, largest or reject");
-        };
+        return io.chemdl4j.featurize.io.FragmentPolicy.named(value);
     }
 }

@@ -20,9 +20,10 @@ import io.chemdl4j.featurize.io.RowError;
  * @param checkValence    whether {@link ValenceRules} refuses atoms with more valence than RDKit permits
  * @param maxSeconds      seconds of featurization one molecule may take in a streaming run
  *                        ({@link io.chemdl4j.featurize.io.StreamingFeaturizer})
+ * Serializable so that a distributed job (the Spark module) can ship them to its workers.
  */
 public record MoleculeLimits(int maxSmilesLength, int maxBranchDepth, int maxAtoms, boolean checkValence,
-                             double maxSeconds) {
+                             double maxSeconds) implements java.io.Serializable {
     /** The default time budget of one molecule, in seconds. */
     public static final double DEFAULT_MAX_SECONDS = 30;
     private static final MoleculeLimits DEFAULTS = new MoleculeLimits(20_000, 200, 2_000, true, DEFAULT_MAX_SECONDS);

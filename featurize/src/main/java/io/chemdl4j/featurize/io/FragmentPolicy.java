@@ -19,6 +19,21 @@ public enum FragmentPolicy {
     REJECT;
 
     /**
+     * The policy named on a command line: {@code keep}, {@code largest} or {@code reject}, any case.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static FragmentPolicy named(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "keep" -> KEEP_ALL;
+            case "largest" -> LARGEST;
+            case "reject" -> REJECT;
+            default -> throw new IllegalArgumentException("unknown --fragments '" + name + "'; use keep, largest or "
+                    + "reject");
+        };
+    }
+
+    /**
      * Applies the policy to a molecule the caller owns.
      *
      * @return the molecule to featurize (the same object for {@link #KEEP_ALL})

@@ -119,20 +119,16 @@ public final class StreamingFeaturizer<T> {
         String source = reader.file().getFileName().toString();
         long rows = 0;
         long failed = 0;
-        Workers workers = new Workers(threads);
-        try {
+        try (Session session = session()) {
             while (reader.hasNext()) {
                 List<MoleculeRecord> chunk = reader.nextChunk(chunkSize);
-                Object[] results = workers.featurize(chunk);
-                for (int i = 0; i < chunk.size(); i++) {
-                    MoleculeRecord record = chunk.get(i);
-                    if (results[i] instanceof String reason) {
+                for (Outcome<T> outcome : session.featurize(chunk)) {
+                    MoleculeRecord record = outcome.record();
+                    if (outcome.error() != null) {
                         failed++;
-                        errors.accept(new RowError(source, record.row(), record.smiles(), reason));
+                        errors.accept(new RowError(source, record.row(), record.smiles(), outcome.error()));
                     } else {
-                        @SuppressWarnings("unchecked")
-                        T features = (T) results[i];
-                        sink.accept(record, features);
+                        sink.accept(record, outcome.features());
                     }
                 }
                 rows += chunk.size();
@@ -141,10 +137,58 @@ public final class StreamingFeaturizer<T> {
                     progress.rowsDone(rows);
                 }
             }
-        } finally {
-            workers.close();
         }
         return new Summary(rows, rows - failed, failed, reader.damage());
+    }
+
+    /**
+     * One record's outcome from a {@link StreamingFeaturizer.Session}: its features, or why it could not be featurized.
+     *
+     * @param record   the record
+     * @param features its features, or {@code null} if it failed
+     * @param error    why it failed (one line), or {@code null}
+     */
+    public record Outcome<T>(MoleculeRecord record, T features, String error) {
+    }
+
+    /**
+     * A session for callers that read the records themselves (a Spark partition, a queue): the same workers, limits,
+     * fragment policy and time budget as {@link #run}, one chunk at a time.
+     */
+    public Session session() {
+        return new Session();
+    }
+
+    /**
+     * Featurizes chunks of records handed to it, on this featurizer's threads. Close it to stop them. Not for
+     * concurrent use: one session per thread.
+     */
+    public final class Session implements AutoCloseable {
+        private final Workers workers = new Workers(threads);
+
+        private Session() {
+        }
+
+        /** Each record's features or failure, in the chunk's order. */
+        public List<Outcome<T>> featurize(List<MoleculeRecord> chunk) {
+            Object[] results = workers.featurize(chunk);
+            List<Outcome<T>> out = new java.util.ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                if (results[i] instanceof String reason) {
+                    out.add(new Outcome<>(chunk.get(i), null, reason));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    T features = (T) results[i]; // featurizeOne returns the featurizer's T or a reason
+                    out.add(new Outcome<>(chunk.get(i), features, null));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            workers.close();
+        }
     }
 
     /**
