@@ -58,12 +58,7 @@ deepchem graphconv.py tox21 "$GC_EPOCHS" 0 random asis | grep "s/epoch" \
   || echo "(DeepChem is not set up here: see $BENCH/README.md)"
 
 echo "== 3. predict over $MOLECULES MUV SMILES, -Xmx512m, every core"
-zcat "$CHEMDL_DATA_DIR/muv.csv.gz" | python3 -c '
-import csv, sys
-n = int(sys.argv[1]); rows = list(csv.DictReader(sys.stdin)); out = csv.writer(sys.stdout, lineterminator="\n")
-out.writerow(["smiles", "id"])
-for i in range(n):
-    r = rows[i % len(rows)]; out.writerow([r["smiles"], "%s-%d" % (r["mol_id"], i // len(rows))])' "$MOLECULES" > "$OUT/muv.csv"
+zcat "$CHEMDL_DATA_DIR/muv.csv.gz" | python3 bench/muv_library.py "$MOLECULES" > "$OUT/muv.csv"
 java -jar "$JAR" train --dataset tox21 --save-model "$OUT/tox21-mt" --quiet >/dev/null 2>&1
 java -jar "$JAR" train --dataset tox21 --model graphconv --epochs 5 --save-model "$OUT/tox21-gc" --quiet >/dev/null 2>&1
 run() { # label, then the chemdl arguments: molecules/s from the wall time (JVM start included), peak RSS

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-import org.apache.spark.SparkFiles;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -37,7 +37,7 @@ import scala.Tuple2;
  */
 final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, Row>>, Row> {
     private static final long serialVersionUID = 1L;
-    private final String modelName;
+    private final Broadcast<byte[]> model;
     private final String errors;
     private final int samples;
     private final long seed;
@@ -48,14 +48,14 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, R
     private final LongAccumulator failed;
 
     /**
-     * @param modelName the model directory's name among the job's files ({@link SparkFiles#get})
+     * @param model     the model's {@link ModelArchive}
      * @param errors    directory of the failed rows
      * @param samples   Monte-Carlo dropout (or ensemble) samples for {@code <value>_std}; 0 for none
      * @param chunkSize data rows per block (chemdl predict's chunk)
      */
-    PartitionScreener(String modelName, String errors, int samples, long seed, int chunkSize, MoleculeLimits limits,
+    PartitionScreener(Broadcast<byte[]> model, String errors, int samples, long seed, int chunkSize, MoleculeLimits limits,
                       FragmentPolicy fragments, LongAccumulator predicted, LongAccumulator failed) {
-        this.modelName = modelName;
+        this.model = model;
         this.errors = errors;
         this.samples = samples;
         this.seed = seed;
@@ -68,8 +68,8 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, R
 
     @Override
     public Iterator<Row> call(Iterator<Tuple2<Long, Row>> input) {
-        SavedModel model = ExecutorModels.get(SparkFiles.get(modelName));
-        return new Screened<>(model, model.inputs(), input);
+        SavedModel saved = ExecutorModels.get(model);
+        return new Screened<>(saved, saved.inputs(), input);
     }
 
     /** The predicted rows of one partition, a chunk at a time. */

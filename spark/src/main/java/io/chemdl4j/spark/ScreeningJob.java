@@ -205,15 +205,16 @@ public final class ScreeningJob {
         FailedRows.prepare(options.errors(), options.overwrite(), conf);
         int partitions = options.partitions() > 0 ? options.partitions()
                 : Math.max(molecules.getNumPartitions(), 4 * spark.sparkContext().defaultParallelism());
-        Path modelDir = Path.of(options.model()).toAbsolutePath().normalize();
-        spark.sparkContext().addFile(modelDir.toString(), true);
+        // The model travels to the executors as one zip broadcast (Spark ships no directories, and a broadcast reaches
+        // every executor whatever the deployment), unpacked and loaded once per executor.
+        org.apache.spark.broadcast.Broadcast<byte[]> archive = new org.apache.spark.api.java.JavaSparkContext(
+                spark.sparkContext()).broadcast(ModelArchive.zip(Path.of(options.model())));
         LongAccumulator predicted = spark.sparkContext().longAccumulator("molecules predicted");
         LongAccumulator failed = spark.sparkContext().longAccumulator("molecules failed");
         StructType schema = predictionSchema(model, options.uncertainty() > 0);
         // Whole blocks of chemdl predict's chunks per partition, in row order: each molecule shares its batch there.
         org.apache.spark.api.java.JavaRDD<Row> rows = molecules.repartitionAndSortWithinPartitions(
-                new ChunkPartitioner(partitions, options.chunkSize())).mapPartitions(new PartitionScreener(
-                        modelDir.getFileName().toString(), options.errors(), options.uncertainty(), options.seed(),
+                new ChunkPartitioner(partitions, options.chunkSize())).mapPartitions(new PartitionScreener(archive, options.errors(), options.uncertainty(), options.seed(),
                         options.chunkSize(), options.limits(), options.fragments(), predicted, failed));
         Dataset<Row> predictions = spark.createDataFrame(rows, schema);
         if (progress != null) {
@@ -236,6 +237,7 @@ public final class ScreeningJob {
             }
         }
         FailedRows.finish(options.errors(), conf);
+        archive.destroy();
         return new Summary(predicted.value(), failed.value(), written, (System.nanoTime() - start) / 1e9);
     }
 
