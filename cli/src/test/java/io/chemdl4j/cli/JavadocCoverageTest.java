@@ -31,14 +31,14 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 
 /**
- * The library's public API is documented: every public type of the four modules' main sources, and every
+ * The library's public API is documented: every public type of the five modules' main sources, and every
  * public or protected method and constructor of a public type that does not override another
  * ({@code @Override}, whose documentation is inherited), has a javadoc comment; every package has a
  * {@code package-info.java}. (Javadoc's own checks of what is written, broken references and HTML, run with
  * {@code mvn javadoc:javadoc}, which fails on a warning.)
  */
 class JavadocCoverageTest {
-    private static final List<String> MODULES = List.of("featurize", "moleculenet", "models", "cli");
+    private static final List<String> MODULES = List.of("featurize", "moleculenet", "models", "cli", "spark");
 
     @Test
     void everyPublicTypeAndMethodHasJavadocAndEveryPackageAPackageInfo() throws IOException {

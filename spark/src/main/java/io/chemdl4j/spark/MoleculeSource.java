@@ -102,23 +102,25 @@ public record MoleculeSource(String path, Format format, String smilesColumn, St
         if (idColumn != null) {
             return molecules;
         }
-        return spark.createDataFrame(readNumbered(molecules).values(), schema());
+        return spark.createDataFrame(readNumbered(molecules).values().map(m -> RowFactory.create(m._1(), m._2())),
+                schema());
     }
 
     /**
-     * The library as rows of {@code id, smiles}, each keyed by its 0-based data row (what {@code chemdl predict} calls
-     * {@code row}); numbering costs Spark a pass over the input when it has more than one partition.
+     * The library as pairs of {@code (id, smiles)}, each keyed by its 0-based data row (what {@code chemdl predict}
+     * calls {@code row}); numbering costs Spark a pass over the input when it has more than one partition. Tuples, not
+     * rows, so that a shuffle moves only the two strings.
      *
      * @throws IllegalArgumentException when it cannot be read or lacks a column named, in one line naming the file
      */
-    public JavaPairRDD<Long, Row> readNumbered(SparkSession spark) {
+    public JavaPairRDD<Long, scala.Tuple2<String, String>> readNumbered(SparkSession spark) {
         return readNumbered(columns(spark));
     }
 
-    private JavaPairRDD<Long, Row> readNumbered(Dataset<Row> molecules) {
+    private JavaPairRDD<Long, scala.Tuple2<String, String>> readNumbered(Dataset<Row> molecules) {
         boolean numberedIds = idColumn == null;
-        return molecules.javaRDD().zipWithIndex().mapToPair(pair -> new scala.Tuple2<>(pair._2(), numberedIds
-                ? RowFactory.create(Long.toString(pair._2()), pair._1().getString(1)) : pair._1()));
+        return molecules.javaRDD().zipWithIndex().mapToPair(pair -> new scala.Tuple2<>(pair._2(), new scala.Tuple2<>(
+                numberedIds ? Long.toString(pair._2()) : pair._1().getString(0), pair._1().getString(1))));
     }
 
     /** {@code id} (the id column's, or null when rows are to be numbered) and {@code smiles}. */

@@ -35,7 +35,7 @@ import scala.Tuple2;
  * featurized goes to {@link FailedRows} instead of failing the task. Rows come out as
  * {@link ScreeningJob#predictionSchema}.
  */
-final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, Row>>, Row> {
+final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, Tuple2<String, String>>>, Row> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<byte[]> model;
     private final String errors;
@@ -67,7 +67,7 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, R
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Tuple2<Long, Row>> input) {
+    public Iterator<Row> call(Iterator<Tuple2<Long, Tuple2<String, String>>> input) {
         SavedModel saved = ExecutorModels.get(model);
         return new Screened<>(saved, saved.inputs(), input);
     }
@@ -76,16 +76,16 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, R
     private final class Screened<T> implements Iterator<Row> {
         private final SavedModel model;
         private final SavedModel.Inputs<T> inputs;
-        private final Iterator<Tuple2<Long, Row>> input;
+        private final Iterator<Tuple2<Long, Tuple2<String, String>>> input;
         /** The first row of the next chunk, read past the end of the last. */
-        private Tuple2<Long, Row> next;
+        private Tuple2<Long, Tuple2<String, String>> next;
         private final StreamingFeaturizer<T>.Session session;
         private final FailedRows failures;
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
         private final int partition;
         private boolean committed;
 
-        Screened(SavedModel model, SavedModel.Inputs<T> inputs, Iterator<Tuple2<Long, Row>> input) {
+        Screened(SavedModel model, SavedModel.Inputs<T> inputs, Iterator<Tuple2<Long, Tuple2<String, String>>> input) {
             this.model = model;
             this.inputs = inputs;
             this.input = input;
@@ -131,12 +131,12 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, R
         private void screenChunk() {
             List<MoleculeRecord> records = new ArrayList<>(chunkSize);
             List<String> ids = new ArrayList<>(chunkSize);
-            Tuple2<Long, Row> first = next != null ? next : input.next();
+            Tuple2<Long, Tuple2<String, String>> first = next != null ? next : input.next();
             next = null;
             long block = first._1() / chunkSize;
-            for (Tuple2<Long, Row> row = first; row != null; ) {
-                ids.add(row._2().getString(0));
-                records.add(new MoleculeRecord(row._1(), row._2().getString(1), null, Map.of()));
+            for (Tuple2<Long, Tuple2<String, String>> row = first; row != null; ) {
+                ids.add(row._2()._1());
+                records.add(new MoleculeRecord(row._1(), row._2()._2(), null, Map.of()));
                 row = input.hasNext() ? input.next() : null;
                 if (row != null && row._1() / chunkSize != block) {
                     next = row;

@@ -93,8 +93,8 @@ public final class ScreeningJob {
      * @param errors      the directory of the rows that failed ({@code null}: {@code <output>-failed})
      * @param uncertainty Monte-Carlo dropout or ensemble samples for {@code <value>_std}; 0 for none
      * @param seed        seed of the dropout masks (each partition's chunks draw their own from it)
-     * @param partitions  partitions to spread the library over (whole blocks of {@code chunkSize} rows each), or 0
-     *                    for the input's, at least four per core
+     * @param partitions  partitions to spread the library over (whole blocks of {@code chunkSize} rows each, by a
+     *                    shuffle), or 0 for the input's own when it has one per core at least (else two per core)
      * @param chunkSize   data rows featurized and predicted together, as {@code chemdl predict}'s chunks (the same
      *                    size gives the same batches, so the same numbers)
      * @param limits      molecules past these are failed rows
@@ -190,8 +190,16 @@ public final class ScreeningJob {
      * @param progress told the job's progress on the driver, or {@code null}
      */
     public static Summary run(SparkSession spark, Options options, JobProgress progress) throws IOException {
+        return run(spark, options, load(options.model()), progress);
+    }
+
+    /**
+     * {@link #run(SparkSession, Options, JobProgress)} with the model already loaded from {@code options.model()} by
+     * {@link #load} (a command loads it while Spark starts).
+     */
+    public static Summary run(SparkSession spark, Options options, SavedModel model, JobProgress progress)
+            throws IOException {
         long start = System.nanoTime();
-        SavedModel model = load(options.model());
         // the checks chemdl predict makes of a model and its options
         new StreamingPredictor(model, StreamingPredictor.Options.defaults().withUncertainty(options.uncertainty(),
                 options.seed()));
@@ -199,12 +207,11 @@ public final class ScreeningJob {
             throw new IllegalArgumentException("--top and --top-fraction rank one value per task; this model is "
                     + "multiclass");
         }
-        org.apache.spark.api.java.JavaPairRDD<Long, Row> molecules = options.input().readNumbered(spark);
+        org.apache.spark.api.java.JavaPairRDD<Long, scala.Tuple2<String, String>> molecules =
+                options.input().readNumbered(spark);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         requireAbsent(options.output(), options.overwrite(), conf);
         FailedRows.prepare(options.errors(), options.overwrite(), conf);
-        int partitions = options.partitions() > 0 ? options.partitions()
-                : Math.max(molecules.getNumPartitions(), 4 * spark.sparkContext().defaultParallelism());
         // The model travels to the executors as one zip broadcast (Spark ships no directories, and a broadcast reaches
         // every executor whatever the deployment), unpacked and loaded once per executor.
         org.apache.spark.broadcast.Broadcast<byte[]> archive = new org.apache.spark.api.java.JavaSparkContext(
@@ -213,9 +220,10 @@ public final class ScreeningJob {
         LongAccumulator failed = spark.sparkContext().longAccumulator("molecules failed");
         StructType schema = predictionSchema(model, options.uncertainty() > 0);
         // Whole blocks of chemdl predict's chunks per partition, in row order: each molecule shares its batch there.
-        org.apache.spark.api.java.JavaRDD<Row> rows = molecules.repartitionAndSortWithinPartitions(
-                new ChunkPartitioner(partitions, options.chunkSize())).mapPartitions(new PartitionScreener(archive, options.errors(), options.uncertainty(), options.seed(),
-                        options.chunkSize(), options.limits(), options.fragments(), predicted, failed));
+        org.apache.spark.api.java.JavaRDD<Row> rows = BlockLayout.of(new org.apache.spark.api.java.JavaSparkContext(
+                spark.sparkContext()), molecules, options.chunkSize(), options.partitions()).mapPartitions(new PartitionScreener(archive,
+                options.errors(), options.uncertainty(), options.seed(), options.chunkSize(), options.limits(),
+                options.fragments(), predicted, failed));
         Dataset<Row> predictions = spark.createDataFrame(rows, schema);
         if (progress != null) {
             progress.start(spark, "screen", predicted, failed);
@@ -312,8 +320,12 @@ public final class ScreeningJob {
         }
     }
 
-    /** The model in {@code directory}, or one line saying why not. */
-    static SavedModel load(String directory) {
+    /**
+     * The model in {@code directory}, or one line saying why not.
+     *
+     * @throws IllegalArgumentException when it cannot be loaded
+     */
+    public static SavedModel load(String directory) {
         Path dir = Path.of(directory);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(directory + ": no such model directory");

@@ -57,6 +57,34 @@ class ScreeningJobTest {
     }
 
     /**
+     * A library read in many small partitions (about 500 rows each, so chemdl predict's chunks of 1,024 rows span two
+     * or three of them) is screened where it lies, without a shuffle, and still gives chemdl predict's numbers.
+     */
+    @Test
+    void smallPartitionsInPlaceEqualChemdlPredict() throws IOException {
+        Path csv = work.resolve("muv-plain.csv");
+        List<String> lines;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(SparkTestSupport.muv()))))) {
+            lines = in.lines().limit(20_001).toList();
+        }
+        Files.write(csv, lines);
+        SparkTestSupport.Predictions expected = SparkTestSupport.chemdlPredict(model, csv, "mol_id",
+                Files.createDirectories(work.resolve("plain-predict")));
+        String out = work.resolve("plain.parquet").toString();
+        spark.conf().set("spark.sql.files.maxPartitionBytes", "40000");
+        try {
+            assertTrue(new MoleculeSource(csv.toString(), null, null, "mol_id").readNumbered(spark)
+                    .getNumPartitions() > 20);
+            ScreeningJob.run(spark, ScreeningJob.Options.of(model.toString(), new MoleculeSource(csv.toString(), null,
+                    null, "mol_id"), out), null);
+        } finally {
+            spark.conf().unset("spark.sql.files.maxPartitionBytes");
+        }
+        SparkTestSupport.assertSamePredictions(expected, SparkTestSupport.screened(spark, out, "parquet"));
+    }
+
+    /**
      * Broken molecules are listed with chemdl predict's reasons and never fail a task; without an id column the id is
      * the row number chemdl predict gives; a .smi file is read as chemdl reads it; CSV output holds the same values.
      */

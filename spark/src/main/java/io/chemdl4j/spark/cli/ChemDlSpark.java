@@ -148,26 +148,37 @@ public final class ChemDlSpark implements Callable<Integer> {
             return limits;
         }
 
+        /**
+         * Outside spark-submit and without a log4j2 configuration named, Spark's own log lines at ERROR and above only
+         * (its default prints every INFO line): set before anything logs.
+         */
+        void quietLocalLogging() {
+            if (System.getProperty("spark.master") == null && System.getProperty("log4j2.configurationFile") == null) {
+                System.setProperty("log4j2.configurationFile", "classpath:io/chemdl4j/spark/log4j2-local.properties");
+            }
+        }
+
         JobProgress progress(PrintWriter err) {
             return quiet ? null : new JobProgress(new java.io.PrintStream(new WriterStream(err), true), 10);
         }
 
         /**
-         * The session: {@code --master} if given, else spark-submit's, else every core of this machine (then with
-         * Spark's own logging at WARN unless a log4j2 configuration is named).
+         * The session: {@code --master} if given, else spark-submit's, else every core of this machine.
          */
         SparkSession session(String job) {
             SparkSession.Builder builder = SparkSession.builder().appName("chemdl-spark " + job);
             String chosen = master != null ? master : System.getProperty("spark.master");
             if (chosen == null) {
                 chosen = "local[*]";
-                if (System.getProperty("log4j2.configurationFile") == null) {
-                    org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
-                }
             }
             builder.master(chosen);
             // One BLAS thread per task: ND4J's default oversubscribes the cores that Spark already fills.
             builder.config("spark.executorEnv.OMP_NUM_THREADS", "1");
+            if (System.getProperty("spark.serializer") == null) {
+                // the shuffle that lays the library out in chemdl predict's chunks moves (row, id, SMILES) tuples:
+                // Kryo's encoding of them is several times faster than Java serialization
+                builder.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+            }
             conf.forEach(builder::config);
             return builder.getOrCreate();
         }
@@ -261,8 +272,19 @@ public final class ChemDlSpark implements Callable<Integer> {
                         topFraction == null ? 0 : topFraction, ascending));
             }
             ScreeningJob.Options checked = options;
+            job.quietLocalLogging();
+            // the model loads (ND4J starts) while Spark does
+            java.util.concurrent.CompletableFuture<io.chemdl4j.models.predict.SavedModel> loading =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> ScreeningJob.load(model));
             try (SparkSession spark = job.session("screen")) {
-                ScreeningJob.Summary s = ScreeningJob.run(spark, checked, job.progress(spec.commandLine().getErr()));
+                io.chemdl4j.models.predict.SavedModel saved;
+                try {
+                    saved = loading.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                ScreeningJob.Summary s = ScreeningJob.run(spark, checked, saved,
+                        job.progress(spec.commandLine().getErr()));
                 spec.commandLine().getErr().printf(java.util.Locale.ROOT, "screened %,d molecules (%,d failed, listed "
                         + "in %s) in %.1f s, %,.0f molecules/s; %,d rows -> %s%n", s.predicted() + s.failed(),
                         s.failed(), checked.errors(), s.seconds(), (s.predicted() + s.failed()) / s.seconds(),
@@ -333,6 +355,7 @@ public final class ChemDlSpark implements Callable<Integer> {
                 options = options.withPartitions(job.partitions);
             }
             FeaturizationJob.Options checked = options;
+            job.quietLocalLogging();
             try (SparkSession spark = job.session("featurize")) {
                 FeaturizationJob.Summary s = FeaturizationJob.run(spark, checked,
                         job.progress(spec.commandLine().getErr()));
