@@ -43,7 +43,7 @@ python3 -c 'import sys; print("Spark job / chemdl predict throughput: %.2f" % (f
   "$predict_wall" "$spark_wall"
 python3 - "$OUT/events" <<'PY'
 import json, os, sys
-log = [os.path.join(d, f) for d, _, fs in os.walk(sys.argv[1]) for f in fs][0]
+log = [os.path.join(d, f) for d, _, fs in os.walk(sys.argv[1]) for f in fs if f.startswith(("events", "local-"))][0]
 start = None
 tasks = {}
 for line in open(log):
