@@ -1,18 +1,14 @@
 package io.chemdl4j.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -23,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.TaskCompletionListener;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.Featurizers;
@@ -218,48 +213,17 @@ public final class FeaturizationJob {
         @Override
         public Iterator<Row> call(Iterator<Row> input) {
             VectorFeaturizer featurizer = Featurizers.create(new FeaturizerSpec(name, Map.copyOf(parameters)));
-            TaskContext task = TaskContext.get();
-            StreamingFeaturizer<float[]>.Session session = new StreamingFeaturizer<>(featurizer, fragments, 1, CHUNK)
-                    .withLimits(limits).session();
-            FailedRows failures = new FailedRows(errors, task.partitionId(), task.taskAttemptId());
-            task.addTaskCompletionListener((TaskCompletionListener) context -> {
-                session.close();
-                try {
-                    failures.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            return new Iterator<>() {
-                private final ArrayDeque<Row> ready = new ArrayDeque<>();
+            return new ChunkedRows<float[]>(new StreamingFeaturizer<>(featurizer, fragments, 1, CHUNK)
+                    .withLimits(limits), errors) {
                 private long read;
-                private boolean committed;
 
                 @Override
-                public boolean hasNext() {
-                    while (ready.isEmpty() && input.hasNext()) {
-                        featurizeChunk();
-                    }
-                    if (ready.isEmpty() && !committed) {
-                        committed = true;
-                        try {
-                            failures.commit();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    return !ready.isEmpty();
+                protected boolean inputLeft() {
+                    return input.hasNext();
                 }
 
                 @Override
-                public Row next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    return ready.poll();
-                }
-
-                private void featurizeChunk() {
+                protected void nextChunk(List<Row> ready) {
                     List<MoleculeRecord> records = new ArrayList<>(CHUNK);
                     List<String> ids = new ArrayList<>(CHUNK);
                     while (records.size() < CHUNK && input.hasNext()) {
@@ -272,15 +236,11 @@ public final class FeaturizationJob {
                         StreamingFeaturizer.Outcome<float[]> o = outcomes.get(i);
                         if (o.error() != null) {
                             failed.add(1);
-                            try {
-                                failures.add(ids.get(i), o.record().smiles(), o.error());
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                            continue;
+                            fail(ids.get(i), o.record().smiles(), o.error());
+                        } else {
+                            done.add(1);
+                            ready.add(row(ids.get(i), o.record().smiles(), o.features()));
                         }
-                        done.add(1);
-                        ready.add(row(ids.get(i), o.record().smiles(), o.features()));
                     }
                 }
             };

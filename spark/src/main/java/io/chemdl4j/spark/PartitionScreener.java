@@ -1,21 +1,15 @@
 package io.chemdl4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.TaskCompletionListener;
 
 import io.chemdl4j.featurize.MoleculeLimits;
 import io.chemdl4j.featurize.io.FragmentPolicy;
@@ -73,62 +67,27 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, T
     }
 
     /** The predicted rows of one partition, a chunk at a time. */
-    private final class Screened<T> implements Iterator<Row> {
+    private final class Screened<T> extends ChunkedRows<T> {
         private final SavedModel model;
         private final SavedModel.Inputs<T> inputs;
         private final Iterator<Tuple2<Long, Tuple2<String, String>>> input;
         /** The first row of the next chunk, read past the end of the last. */
         private Tuple2<Long, Tuple2<String, String>> next;
-        private final StreamingFeaturizer<T>.Session session;
-        private final FailedRows failures;
-        private final ArrayDeque<Row> ready = new ArrayDeque<>();
-        private final int partition;
-        private boolean committed;
 
         Screened(SavedModel model, SavedModel.Inputs<T> inputs, Iterator<Tuple2<Long, Tuple2<String, String>>> input) {
+            super(new StreamingFeaturizer<>(inputs.featurizer(), fragments, 1, chunkSize).withLimits(limits), errors);
             this.model = model;
             this.inputs = inputs;
             this.input = input;
-            TaskContext task = TaskContext.get();
-            this.partition = task.partitionId();
-            this.session = new StreamingFeaturizer<>(inputs.featurizer(), fragments, 1, chunkSize).withLimits(limits)
-                    .session();
-            this.failures = new FailedRows(errors, partition, task.taskAttemptId());
-            task.addTaskCompletionListener((TaskCompletionListener) context -> {
-                session.close();
-                try {
-                    failures.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
 
         @Override
-        public boolean hasNext() {
-            while (ready.isEmpty() && (next != null || input.hasNext())) {
-                screenChunk();
-            }
-            if (ready.isEmpty() && !committed) {
-                committed = true;
-                try {
-                    failures.commit();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return !ready.isEmpty();
+        protected boolean inputLeft() {
+            return next != null || input.hasNext();
         }
 
         @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.poll();
-        }
-
-        private void screenChunk() {
+        protected void nextChunk(List<Row> ready) {
             List<MoleculeRecord> records = new ArrayList<>(chunkSize);
             List<String> ids = new ArrayList<>(chunkSize);
             Tuple2<Long, Tuple2<String, String>> first = next != null ? next : input.next();
@@ -152,11 +111,7 @@ final class PartitionScreener implements FlatMapFunction<Iterator<Tuple2<Long, T
                     features.add(o.features());
                     kept.add(i);
                 } else {
-                    try {
-                        failures.add(ids.get(i), o.record().smiles(), o.error());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    fail(ids.get(i), o.record().smiles(), o.error());
                 }
             }
             failed.add(records.size() - kept.size());

@@ -62,13 +62,7 @@ class ScreeningJobTest {
      */
     @Test
     void smallPartitionsInPlaceEqualChemdlPredict() throws IOException {
-        Path csv = work.resolve("muv-plain.csv");
-        List<String> lines;
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-                Files.newInputStream(SparkTestSupport.muv()))))) {
-            lines = in.lines().limit(20_001).toList();
-        }
-        Files.write(csv, lines);
+        Path csv = SparkTestSupport.muvHead(20_000, work.resolve("muv-plain.csv"));
         SparkTestSupport.Predictions expected = SparkTestSupport.chemdlPredict(model, csv, "mol_id",
                 Files.createDirectories(work.resolve("plain-predict")));
         String out = work.resolve("plain.parquet").toString();
@@ -127,13 +121,8 @@ class ScreeningJobTest {
     /** The top N and top fraction per task are those of chemdl predict's output sorted, ties by id. */
     @Test
     void topSelectionKeepsEachTasksBest() throws IOException {
-        Path csv = work.resolve("muv-3000.csv");
-        List<String> lines;
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-                Files.newInputStream(SparkTestSupport.muv()))))) {
-            lines = in.lines().limit(3001).toList();
-        }
-        Files.write(csv, lines);
+        Path csv = SparkTestSupport.muvHead(3000, work.resolve("muv-3000.csv"));
+        List<String> lines = Files.readAllLines(csv);
         SparkTestSupport.Predictions all = SparkTestSupport.chemdlPredict(model, csv, "mol_id",
                 Files.createDirectories(work.resolve("top-predict")));
         List<String> order = lines.subList(1, lines.size()).stream().map(l -> l.split(",")[17]).toList();

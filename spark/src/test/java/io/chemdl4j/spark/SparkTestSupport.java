@@ -49,6 +49,14 @@ final class SparkTestSupport {
         return muv;
     }
 
+    /** MUV's header and first {@code molecules} rows, uncompressed, in {@code file}. */
+    static Path muvHead(int molecules, Path file) throws IOException {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(muv()))))) {
+            return Files.write(file, in.lines().limit(molecules + 1L).toList());
+        }
+    }
+
     /** A session on this machine's cores, quiet, without UI. */
     static SparkSession local(int cores) {
         org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);

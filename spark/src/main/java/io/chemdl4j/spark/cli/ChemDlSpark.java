@@ -107,8 +107,9 @@ public final class ChemDlSpark implements Callable<Integer> {
                 + "(default: <output>-failed).")
         String errors;
 
-        @Option(names = "--partitions", description = "Spread the library over this many partitions before the work "
-                + "(default: as read; a gzipped file is read as one, so give about 2-4 per core there).")
+        @Option(names = "--partitions", description = "Deal the library out to this many partitions first, by a "
+                + "shuffle (default: the input's own partitions when there is one per core at least, else two per "
+                + "core; a gzipped file is read as one).")
         Integer partitions;
 
         @Option(names = "--overwrite", description = "Replace existing outputs.")
