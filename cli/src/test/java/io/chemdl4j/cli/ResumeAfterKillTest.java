@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import picocli.CommandLine;
  * {@code --resume} write exactly the bytes of an uninterrupted run, error list and Monte-Carlo dropout columns
  * included.
  */
+@Tag("slow") // about two minutes of MUV runs killed and resumed
 class ResumeAfterKillTest {
     @TempDir
     static Path dir;

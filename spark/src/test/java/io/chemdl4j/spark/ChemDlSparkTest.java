@@ -38,7 +38,7 @@ class ChemDlSparkTest {
         assertEquals(0, code, err2.toString());
         assertTrue(err2.toString().startsWith("screened 2 molecules (0 failed"), err2.toString());
         // the command stopped its session; this is a new one
-        try (SparkSession spark = SparkTestSupport.local(1)) {
+        try (SparkSession spark = SparkTestSupport.local("1")) {
             assertEquals(2, SparkTestSupport.screened(spark, work.resolve("cli-out").toString(), "csv").byId().size());
         }
     }

@@ -31,7 +31,7 @@ class FeaturizationJobTest {
 
     @BeforeAll
     static void start() throws Exception {
-        spark = SparkTestSupport.local(2);
+        spark = SparkTestSupport.local("2");
         StringBuilder csv = new StringBuilder("name,smiles\n");
         for (int i = 0; i < SMILES.size(); i++) {
             csv.append("m").append(i).append(',').append(SMILES.get(i)).append('\n');

@@ -19,10 +19,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The screening job on {@code local[2]} against {@code chemdl predict}'s own output. */
+/** The screening job on {@code local[*]} (every core) against {@code chemdl predict}'s own output. */
 class ScreeningJobTest {
     @TempDir
     static Path work;
@@ -32,7 +33,7 @@ class ScreeningJobTest {
     @BeforeAll
     static void start() throws IOException {
         model = SparkTestSupport.tox21Model();
-        spark = SparkTestSupport.local(2);
+        spark = SparkTestSupport.local("*");
     }
 
     @AfterAll
@@ -40,8 +41,12 @@ class ScreeningJobTest {
         spark.stop();
     }
 
-    /** MUV's 93,127 molecules, spread over 3 partitions: the same (id, prediction) rows as chemdl predict. */
+    /**
+     * MUV's 93,127 molecules, spread over 3 partitions: the same (id, prediction) rows as chemdl predict. Slow tier
+     * (about 25 s), as the next test.
+     */
     @Test
+    @Tag("slow")
     void muvPredictionsEqualChemdlPredictValueForValue() throws IOException {
         Path muv = SparkTestSupport.muv();
         SparkTestSupport.Predictions expected = SparkTestSupport.chemdlPredict(model, muv, "mol_id",
@@ -61,6 +66,7 @@ class ScreeningJobTest {
      * or three of them) is screened where it lies, without a shuffle, and still gives chemdl predict's numbers.
      */
     @Test
+    @Tag("slow")
     void smallPartitionsInPlaceEqualChemdlPredict() throws IOException {
         Path csv = SparkTestSupport.muvHead(20_000, work.resolve("muv-plain.csv"));
         SparkTestSupport.Predictions expected = SparkTestSupport.chemdlPredict(model, csv, "mol_id",

@@ -57,8 +57,8 @@ final class SparkTestSupport {
         }
     }
 
-    /** A session on this machine's cores, quiet, without UI. */
-    static SparkSession local(int cores) {
+    /** A session on {@code cores} of this machine's cores ({@code *}: all), quiet, without UI. */
+    static SparkSession local(String cores) {
         org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
         return SparkSession.builder().master("local[" + cores + "]").appName("chemdl4j-spark-test")
                 .config("spark.ui.enabled", false).config("spark.sql.shuffle.partitions", 4).getOrCreate();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The screening job on a real Spark cluster: a standalone master and one worker on localhost, started as their own JVMs
  * through Spark's own classes from a Spark home laid out as a Spark installation lays it out ({@code jars/}: the Spark
  * jars the build lists), the job submitted to them with the built job jar ({@code chemdl-spark.jar}), executors started
- * by the worker. Its output on MUV equals {@code chemdl predict}'s, value for value.
+ * by the worker. Its output on MUV equals {@code chemdl predict}'s, value for value. Slow tier (about a minute).
  */
+@Tag("slow")
 class StandaloneClusterIT {
     private static final long START_SECONDS = 90;
 

@@ -30,14 +30,15 @@ class BenchmarkAccuracyTest {
 
     @Test
     void tox21GraphConvClearsTheFloorInFifteenEpochs() {
-        // measured: valid 0.838, test 0.818 (seed 0, 15 epochs, the last epoch's weights); MoleculeNet's GraphConv:
-        // 0.829 ± 0.006. One epoch's test score moves by ±0.015 with the order of float additions (0.834 before the
-        // dense products became single BLAS calls, with the same validation score), so the floors leave that room.
+        // measured: valid 0.838, test 0.818 (seed 0, 15 epochs, the last epoch's weights) on the machines of 2026-11;
+        // on an AMD EPYC (2026-12-02), whose BLAS kernels add in another order, seeds 0/1/2 gave valid
+        // 0.814/0.798/0.835 and test 0.815/0.823/0.831. MoleculeNet's GraphConv: 0.829 ± 0.006. One seed's scores move
+        // by ±0.02 with the order of float additions (801 validation molecules), so the floors leave that room.
         ExperimentResult r = Experiment.run(ExperimentConfig.defaults(MolNetDataset.TOX21, 0)
                 .withModel("graphconv").withEpochs(15));
         double valid = r.scores().get("valid").get("roc_auc");
         double test = r.scores().get("test").get("roc_auc");
-        assertTrue(valid >= 0.83, "valid ROC-AUC " + valid);
+        assertTrue(valid >= 0.80, "valid ROC-AUC " + valid);
         assertTrue(test >= 0.80, "test ROC-AUC " + test);
     }
 
