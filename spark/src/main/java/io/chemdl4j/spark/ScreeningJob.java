@@ -221,9 +221,9 @@ public final class ScreeningJob {
         StructType schema = predictionSchema(model, options.uncertainty() > 0);
         // Whole blocks of chemdl predict's chunks per partition, in row order: each molecule shares its batch there.
         org.apache.spark.api.java.JavaRDD<Row> rows = BlockLayout.of(new org.apache.spark.api.java.JavaSparkContext(
-                spark.sparkContext()), molecules, options.chunkSize(), options.partitions()).mapPartitions(new PartitionScreener(archive,
-                options.errors(), options.uncertainty(), options.seed(), options.chunkSize(), options.limits(),
-                options.fragments(), predicted, failed));
+                spark.sparkContext()), molecules, options.chunkSize(), options.partitions())
+                .mapPartitions(new PartitionScreener(archive, options.errors(), options.uncertainty(), options.seed(),
+                        options.chunkSize(), options.limits(), options.fragments(), predicted, failed));
         Dataset<Row> predictions = spark.createDataFrame(rows, schema);
         if (progress != null) {
             progress.start(spark, "screen", predicted, failed);

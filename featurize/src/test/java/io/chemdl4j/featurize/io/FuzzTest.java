@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +25,9 @@ import io.chemdl4j.featurize.MoleculeFeaturizer;
 /**
  * Fuzzed SMILES (deleted characters, unbalanced rings and brackets, unknown elements, very long
  * chains) never crash or hang a featurizer run: every row is either featurized — identically to a
- * clean one-at-a-time run — or reported.
+ * clean one-at-a-time run — or reported. Slow tier (about a minute).
  */
+@Tag("slow")
 class FuzzTest {
     @TempDir
     Path dir;
