@@ -57,7 +57,7 @@ final class PredictCommand implements Callable<Integer> {
             + "<value>_std columns for every predicted value (<task>, or <task>_p<class> for a multiclass model): the "
             + "mean and spread of N Monte-Carlo dropout samples (default N 30), beside the plain prediction. The model "
             + "must have been trained with dropout, be an ensemble (its members' mean and spread), or have a "
-            + "mean-variance head (train --mean-variance: its own spread).")
+            + "mean-variance head (train --head mean-variance: its own spread).")
     Integer uncertainty;
 
     @Option(names = "--coverage", description = "Add <task>_lower and <task>_upper: the model's split-conformal "
