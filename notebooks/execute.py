@@ -2,6 +2,8 @@
 
 Run through run.sh, which installs the client and the kernel. With --update the executed notebooks
 (outputs, images included) replace the committed ones; otherwise they go to target/notebooks/.
+With --jar FILE the notebooks load FILE in place of ../cli/target/chemdl.jar (CI passes a copy, so that the
+builds it runs meanwhile cannot replace the jar under them).
 """
 import asyncio
 import atexit
@@ -117,28 +119,50 @@ def clean(nb):
             cell["outputs"] = joined
 
 
+JARS_MAGIC = "%jars ../cli/target/chemdl.jar"
+
+
 def main(argv):
     update = "--update" in argv
+    jar = None
+    if "--jar" in argv:
+        at = argv.index("--jar")
+        jar = pathlib.Path(argv[at + 1]).resolve()
+        argv = argv[:at] + argv[at + 2:]
     only = [a for a in argv if not a.startswith("--")]
     out_dir = HERE if update else HERE.parent / "target" / "notebooks"
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = []
     with tempfile.TemporaryDirectory(prefix="notebook-kernels-") as logs:
         PatientKernelManager.log_dir = pathlib.Path(logs)
-        run_all(only, out_dir, failed)
+        run_all(only, out_dir, failed, jar)
     if failed:
         print("notebooks with errors: " + ", ".join(failed), file=sys.stderr)
         return 1
     return 0
 
 
-def run_all(only, out_dir, failed):
+def run_all(only, out_dir, failed, jar):
+    """Executes the notebooks (those named in only, or all) into out_dir. With jar, the notebooks load that
+    file instead of ../cli/target/chemdl.jar while they run; the written notebooks keep their own text."""
     for path in sorted(HERE.glob("*.ipynb")):
         if only and path.stem not in only and path.name not in only:
             continue
         nb = nbformat.read(path, as_version=4)
+        replaced = []
+        if jar is not None:
+            for cell in nb.cells:
+                if cell.cell_type == "code" and JARS_MAGIC in cell.source:
+                    replaced.append((cell, cell.source))
+                    cell.source = cell.source.replace(JARS_MAGIC, f"%jars {jar}")
+            if not replaced:
+                print(f"{path.name}: no '{JARS_MAGIC}' cell to point at {jar}", file=sys.stderr)
+                failed.append(path.name)
+                continue
         start = time.time()
         status = execute(nb, path)
+        for cell, source in replaced:
+            cell.source = source
         clean(nb)
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
         if errors:

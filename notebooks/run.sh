@@ -5,6 +5,7 @@
 #
 #   bash notebooks/run.sh            # execute into target/notebooks/ (CI)
 #   bash notebooks/run.sh --update   # execute and write the outputs back into notebooks/ (to commit them)
+#   bash notebooks/run.sh --jar FILE # load FILE instead of cli/target/chemdl.jar (CI: a copy, while it builds)
 #
 # Needs the built toolkit (cli/target/chemdl.jar: mvn install -DskipTests) and CHEMDL_DATA_DIR or the
 # dataset cache for the datasets the notebooks load.
@@ -13,8 +14,12 @@ cd "$(dirname "$0")/.."
 KERNEL_VERSION=3.0.1
 JUPYTER=target/jupyter
 
-if [ ! -f cli/target/chemdl.jar ]; then
-  echo "cli/target/chemdl.jar is missing: build it first with mvn -B install -DskipTests" >&2
+jar=cli/target/chemdl.jar
+for ((i = 1; i <= $#; i++)); do
+  if [ "${!i}" = --jar ]; then next=$((i + 1)); jar="${!next:-}"; fi
+done
+if [ ! -f "$jar" ]; then
+  echo "$jar is missing: build cli/target/chemdl.jar first with mvn -B install -DskipTests" >&2
   exit 1
 fi
 if ! /usr/bin/python3 -c "import nbclient, nbformat" 2>/dev/null; then
