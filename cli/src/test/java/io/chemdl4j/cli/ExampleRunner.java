@@ -17,8 +17,8 @@ import picocli.CommandLine;
  * examples' relative paths resolve there and the JVM and ND4J start once rather than once per example.
  *
  * <p>Arguments: a file of commands (one per line, words separated by spaces, without {@code chemdl}) and
- * an output folder, which receives {@code NN.log} (what command NN printed) and {@code NN.exit} (its exit
- * code) for each line NN counted from 0.
+ * an output folder, which receives {@code NN.log} (what command NN printed), {@code NN.exit} (its exit
+ * code) and {@code NN.seconds} (how long it ran) for each line NN counted from 0.
  */
 public final class ExampleRunner {
     private ExampleRunner() {
@@ -31,6 +31,7 @@ public final class ExampleRunner {
             List<String> words = new ArrayList<>(List.of(commands.get(i).strip().split("\\s+")));
             StringWriter log = new StringWriter();
             int exit;
+            long started = System.nanoTime();
             try (PrintWriter writer = new PrintWriter(log, true)) {
                 CommandLine cl = ChemDl.commandLine();
                 cl.setOut(writer);
@@ -45,6 +46,8 @@ public final class ExampleRunner {
             String name = String.format("%02d", i);
             Files.writeString(out.resolve(name + ".log"), log.toString(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve(name + ".exit"), Integer.toString(exit), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(name + ".seconds"), String.format(java.util.Locale.ROOT, "%.1f",
+                    (System.nanoTime() - started) / 1e9), StandardCharsets.UTF_8);
         }
     }
 }

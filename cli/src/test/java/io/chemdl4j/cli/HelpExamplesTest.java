@@ -68,6 +68,11 @@ class HelpExamplesTest {
         for (int i = 0; i < examples.size(); i++) {
             List<String> example = examples.get(i);
             String name = String.format("%02d", i);
+            // What each example costs, in the test's output: the slow tier's time is mostly theirs.
+            Path seconds = results.resolve(name + ".seconds");
+            if (Files.exists(seconds)) {
+                System.out.println(Files.readString(seconds) + " s: " + String.join(" ", example));
+            }
             tests.add(DynamicTest.dynamicTest(String.join(" ", example), () -> {
                 String output = Files.readString(results.resolve(name + ".log"));
                 int exit = Integer.parseInt(Files.readString(results.resolve(name + ".exit")).strip());

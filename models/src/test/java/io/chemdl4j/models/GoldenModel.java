@@ -36,7 +36,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * {@code java -cp <test classpath> io.chemdl4j.models.GoldenModel models/src/test/resources/golden/v1-multitask-classifier}
  * for the multitask classifier, with a second argument {@code graphconv} for the graph-convolution
  * regressor ({@code golden/v2-graphconv-regressor}, {@code golden/v4-graphconv-regressor}) or
- * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier}) or
+ * {@code random_forest} for a random-forest classifier ({@code golden/v3-random-forest-classifier} in XGBoost's
+ * UBJSON, {@code golden/v7-random-forest-classifier} as arrays) or
  * {@code dmpnn} for a D-MPNN regressor with descriptor features ({@code golden/v4-dmpnn-regressor}) or
  * {@code ensemble} for an ensemble of two multitask classifiers ({@code golden/v5-ensemble-classifier}) or
  * {@code multiclass} for a multitask network of two three-class tasks ({@code golden/v6-multitask-multiclass}).

@@ -45,6 +45,13 @@ class GoldenModelTest {
     }
 
     @Test
+    void formatVersion7RandomForestStillLoadsAndPredictsTheSame() throws Exception {
+        SavedModel loaded = loadAndCheckPredictions("v7-random-forest-classifier");
+        assertEquals(7, loaded.formatVersion());
+        assertEquals(List.of("a", "b"), loaded.model().tasks());
+    }
+
+    @Test
     void formatVersion4NetworksStillLoadAndPredictTheSame() throws Exception {
         SavedModel multitask = loadAndCheckPredictions("v4-multitask-classifier");
         assertEquals(4, multitask.formatVersion());

@@ -2,16 +2,19 @@ package io.chemdl4j.models.forest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.stream.IntStream;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -39,7 +42,9 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * <p>Each task is trained on the molecules that have a label for it (weight above 0), each counting
  * with its weight {@code w}, so balancing weights apply. Fingerprints go in as sparse rows: an absent
  * bit is XGBoost's "missing", which every split sends one way, as a zero would go. The same seed
- * gives the same forest. A fitted model is immutable; prediction is thread-safe.
+ * gives the same forest. Once grown, the trees leave XGBoost: the model holds them as arrays
+ * ({@link TreeEnsemble}), predicts with them on every core, and saves them in ChemDL4J's own checked
+ * array format. A fitted model is immutable; prediction is thread-safe.
  */
 public final class RandomForestModel implements SavableModel, PropertyModel<Dataset> {
     /** The model type of saved random-forest classifiers. */
@@ -50,7 +55,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     public static final String MULTICLASS_TYPE_ID = "random_forest_multiclass";
     /** Name of the forests file inside a model directory. */
     public static final String FORESTS = "forests.zip";
-    /** Largest forest entry read back from a model file (a zip entry may claim any size). */
+    /** Largest XGBoost forest entry read back from a model file of format 3 to 6 (a zip entry may claim any size). */
     private static final int MAX_FOREST_BYTES = 1 << 30;
 
     /** Share of distinct molecules in a bootstrap sample of the training set: 1 - 1/e. */
@@ -63,7 +68,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     private final int featureCount;
     private final RandomForestConfig config;
     /** Per task: its forest, or {@code null} where its labels are all one value. */
-    private final List<Booster> forests;
+    private final List<TreeEnsemble> forests;
     /**
      * Per task: the prediction where the task has no forest (for multiclass, the one class its labels
      * hold, predicted with probability 1).
@@ -71,7 +76,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     private final double[] constants;
 
     private RandomForestModel(TaskType taskType, int classes, List<String> tasks, int featureCount,
-                              RandomForestConfig config, List<Booster> forests, double[] constants) {
+                              RandomForestConfig config, List<TreeEnsemble> forests, double[] constants) {
         this.taskType = taskType;
         this.classes = classes;
         this.tasks = List.copyOf(tasks);
@@ -113,7 +118,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
             throw new IllegalArgumentException("a multiclass forest needs 2 or more classes; other forests none");
         }
         Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), threads);
-        List<Booster> forests = new ArrayList<>();
+        List<TreeEnsemble> forests = new ArrayList<>();
         double[] constants = new double[train.taskCount()];
         for (int t = 0; t < train.taskCount(); t++) {
             List<Integer> rows = new ArrayList<>();
@@ -156,17 +161,22 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 w[k] = train.weight(selected[k], t);
             }
             DMatrix matrix = null;
+            Booster booster = null;
             try {
                 matrix = sparse(train, selected, threads);
                 matrix.setLabel(y);
                 matrix.setWeight(w);
-                forests.add(XGBoost.train(matrix, params, 1, Map.of(), null, null));
-            } catch (XGBoostError e) {
+                booster = XGBoost.train(matrix, params, 1, Map.of(), null, null);
+                forests.add(TreeEnsemble.fromXgboostJson(booster.toByteArray("json"), train.featureCount()));
+            } catch (XGBoostError | ModelFormatException e) {
                 throw new IllegalStateException("XGBoost failed on task " + train.tasks().get(t) + ": "
                         + e.getMessage(), e);
             } finally {
                 if (matrix != null) {
                     matrix.dispose();
+                }
+                if (booster != null) {
+                    booster.dispose();
                 }
             }
             if (progress != null) {
@@ -178,7 +188,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     }
 
     /** XGBoost's random-forest recipe: one boosting round of parallel trees with learning rate 1. */
-    private static Map<String, Object> parameters(TaskType taskType, int classes, RandomForestConfig config,
+    static Map<String, Object> parameters(TaskType taskType, int classes, RandomForestConfig config,
                                                   int features, int threads) {
         Map<String, Object> p = new HashMap<>();
         p.put("booster", "gbtree");
@@ -206,7 +216,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     }
 
     /** {@code rows} of {@code data} as a sparse matrix of its nonzero features. */
-    private static DMatrix sparse(Dataset data, int[] rows, int threads) throws XGBoostError {
+    static DMatrix sparse(Dataset data, int[] rows, int threads) throws XGBoostError {
         long[] starts = new long[rows.length + 1];
         int nonzero = 0;
         for (int k = 0; k < rows.length; k++) {
@@ -234,47 +244,28 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 Math.max(1, threads));
     }
 
+    /** Predicts the rows on every core (the common fork-join pool), each row alone: no row changes another's. */
     @Override
-    public synchronized double[][] predict(Dataset data) {
+    public double[][] predict(Dataset data) {
         if (data.featureCount() != featureCount) {
             throw new IllegalArgumentException("model expects " + featureCount + " features, dataset has "
                     + data.featureCount());
         }
         int k = Math.max(1, classes);
         double[][] out = new double[data.size()][tasks.size() * k];
-        if (data.size() == 0) {
-            return out;
-        }
-        DMatrix matrix = null;
-        try {
-            matrix = sparse(data, java.util.stream.IntStream.range(0, data.size()).toArray(),
-                    Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, data.size()).parallel().forEach(i -> {
+            float[] row = data.featureRow(i);
             for (int t = 0; t < tasks.size(); t++) {
-                Booster forest = forests.get(t);
-                if (forest == null) {
-                    for (double[] row : out) {
-                        if (classes > 0) {
-                            row[t * k + (int) constants[t]] = 1;
-                        } else {
-                            row[t] = constants[t];
-                        }
-                    }
-                    continue;
-                }
-                float[][] p = forest.predict(matrix);
-                for (int i = 0; i < out.length; i++) {
-                    for (int c = 0; c < k; c++) {
-                        out[i][t * k + c] = p[i][c];
-                    }
+                TreeEnsemble forest = forests.get(t);
+                if (forest != null) {
+                    forest.predict(row, out[i], t * k);
+                } else if (classes > 0) {
+                    out[i][t * k + (int) constants[t]] = 1;
+                } else {
+                    out[i][t] = constants[t];
                 }
             }
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
-        } finally {
-            if (matrix != null) {
-                matrix.dispose();
-            }
-        }
+        });
         return out;
     }
 
@@ -308,45 +299,112 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     }
 
     /**
-     * Saves this forest to {@code directory} (replaced atomically): the manifest with its configuration,
-     * and {@value #FORESTS} with one entry per task, {@code task-K.ubj} (XGBoost's UBJSON model: data
-     * that XGBoost parses, not code) or {@code task-K.constant} (the prediction of a task whose labels
-     * were all one value).
+     * Saves this forest to {@code directory} (replaced atomically): the manifest with its configuration, and
+     * {@value #FORESTS}, arrays in ChemDL4J's checked format ({@link io.chemdl4j.models.io.ArrayCodec}): for a
+     * task with a forest, {@code task-K.trees} (int32, each tree's first node and the node count),
+     * {@code task-K.classes} (int32, the class each tree adds to), {@code task-K.features} (int32 per node, −1
+     * for a leaf), {@code task-K.children} (int32 [nodes, 2], within the tree), {@code task-K.missingLeft} (int32
+     * 0/1 per node), {@code task-K.values} (float32 per node: the split threshold, or the leaf's value) and
+     * {@code task-K.baseMargin} (float32 per class); for a task whose labels were all one value,
+     * {@code task-K.constant} (float64 scalar: its prediction, or its one class).
      */
     @Override
     public synchronized void save(Path directory, FeaturizerSpec featurizer, List<Transformer> transformers)
             throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            TreeEnsemble forest = forests.get(t);
+            if (forest == null) {
+                arrays.put(taskPrefix(t) + CONSTANT, Nd4j.scalar(constants[t]));
+            } else {
+                arrays.putAll(forest.toArrays(taskPrefix(t)));
+            }
+        }
         ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.Contents.formatVersion(
-                ModelIO.FOREST_FORMAT_VERSION, classes), tasks, featureCount, "config", config, List.of(), classes),
-                featurizer, transformers, dir -> {
-                    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(FORESTS)))) {
-                        for (int t = 0; t < tasks.size(); t++) {
-                            Booster forest = forests.get(t);
-                            zip.putNextEntry(new ZipEntry("task-" + t + (forest == null ? ".constant" : ".ubj")));
-                            zip.write(forest == null
-                                    ? Double.toString(constants[t]).getBytes(StandardCharsets.US_ASCII)
-                                    : forest.toByteArray("ubj"));
-                            zip.closeEntry();
-                        }
-                    } catch (XGBoostError e) {
-                        throw new IOException("XGBoost cannot write the forest: " + e.getMessage(), e);
-                    }
-                });
+                ModelIO.FOREST_ARRAYS_FORMAT_VERSION, classes), tasks, featureCount, "config", config, List.of(),
+                classes), featurizer, transformers, dir -> ModelIO.writeArrays(dir.resolve(FORESTS), arrays));
+    }
+
+    /** The entry holding the prediction of a task without a forest. */
+    private static final String CONSTANT = "constant";
+
+    private static String taskPrefix(int task) {
+        return "task-" + task + ".";
     }
 
     /**
-     * Reads back a forest saved by {@link #save}. Each entry is read with a size cap before XGBoost sees it.
+     * Reads back a forest saved by {@link #save}, or by a toolkit of format 3 to 6, whose {@value #FORESTS} holds
+     * XGBoost's own UBJSON per task: each entry read with a size cap, handed to XGBoost once and turned into arrays.
      *
-     * @throws ModelFormatException if the file is missing, an entry is missing, unknown or too large, or
-     *                              XGBoost rejects a forest
+     * @throws ModelFormatException if the file is missing, an entry is missing, unknown or too large, an array
+     *                              does not make a forest of the model's features, or XGBoost rejects a forest
      */
     public static RandomForestModel load(ModelIO.SavedFiles files) throws ModelFormatException {
         TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID, MULTICLASS_TYPE_ID);
         RandomForestConfig config = files.config("config", RandomForestConfig.class);
+        TreeEnsemble.Link link = switch (type) {
+            case CLASSIFICATION -> TreeEnsemble.Link.LOGISTIC;
+            case REGRESSION -> TreeEnsemble.Link.IDENTITY;
+            case MULTICLASS -> TreeEnsemble.Link.SOFTMAX;
+        };
+        int taskCount = files.tasks().size();
+        if (files.formatVersion() < ModelIO.FOREST_ARRAYS_FORMAT_VERSION) {
+            return loadXgboostForests(files, type, config, link);
+        }
+        Path file = files.directory().resolve(FORESTS);
+        Map<String, INDArray> arrays = files.arrays(FORESTS);
+        List<TreeEnsemble> forests = new ArrayList<>();
+        double[] constants = new double[taskCount];
+        int expected = 0;
+        for (int t = 0; t < taskCount; t++) {
+            INDArray constant = arrays.get(taskPrefix(t) + CONSTANT);
+            try {
+                if (constant == null) {
+                    TreeEnsemble forest = TreeEnsemble.fromArrays(arrays, taskPrefix(t), link, files.featureCount());
+                    if (forest.outputs() != Math.max(1, files.classes())) {
+                        throw new ModelFormatException(forest.outputs() + " outputs for " + files.classes() + " classes");
+                    }
+                    forests.add(forest);
+                    expected += TreeEnsemble.ARRAYS.size();
+                } else {
+                    if (constant.dataType() != DataType.DOUBLE || constant.length() != 1) {
+                        throw new ModelFormatException("the constant is not one float64");
+                    }
+                    forests.add(null);
+                    constants[t] = checkedConstant(type, constant.getDouble(0), files.classes());
+                    expected++;
+                }
+            } catch (ModelFormatException e) {
+                throw new ModelFormatException(file + ": the forest of task " + t + " cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (arrays.size() != expected) {
+            throw new ModelFormatException(file + ": " + arrays.size() + " entries; the " + taskCount
+                    + " tasks need " + expected);
+        }
+        return new RandomForestModel(type, files.classes(), files.tasks(), files.featureCount(), config,
+                java.util.Collections.unmodifiableList(forests), constants);
+    }
+
+    /** A task's constant prediction, checked: finite, and for multiclass one of the classes. */
+    private static double checkedConstant(TaskType type, double constant, int classes) throws ModelFormatException {
+        if (!Double.isFinite(constant) || type == TaskType.MULTICLASS
+                && (constant != Math.rint(constant) || constant < 0 || constant >= classes)) {
+            throw new ModelFormatException("the constant " + constant + " is not "
+                    + (type == TaskType.MULTICLASS ? "a class 0.." + (classes - 1) : "a finite number"));
+        }
+        return constant;
+    }
+
+    /** Format 3 to 6: {@code task-K.ubj} (XGBoost's UBJSON model) or {@code task-K.constant} (ASCII) per task. */
+    private static RandomForestModel loadXgboostForests(ModelIO.SavedFiles files, TaskType type,
+                                                        RandomForestConfig config, TreeEnsemble.Link link)
+            throws ModelFormatException {
         Path file = files.directory().resolve(FORESTS);
         Map<String, byte[]> entries = files.entries(FORESTS, name -> name.matches("task-\\d{1,6}\\.(ubj|constant)"),
                 MAX_FOREST_BYTES);
-        List<Booster> forests = new ArrayList<>();
+        List<TreeEnsemble> forests = new ArrayList<>();
         double[] constants = new double[files.tasks().size()];
         for (int t = 0; t < constants.length; t++) {
             byte[] model = entries.get("task-" + t + ".ubj");
@@ -355,21 +413,28 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 throw new ModelFormatException(file + ": task " + t + " needs exactly one of task-" + t
                         + ".ubj and task-" + t + ".constant");
             }
+            Booster booster = null;
             try {
                 if (model != null) {
-                    forests.add(XGBoost.loadModel(model));
+                    booster = XGBoost.loadModel(model);
+                    TreeEnsemble forest = TreeEnsemble.fromXgboostJson(booster.toByteArray("json"), files.featureCount());
+                    if (forest.outputs() != Math.max(1, files.classes()) || forest.link() != link) {
+                        throw new ModelFormatException("a forest of " + forest.outputs() + " outputs for "
+                                + forest.link().objective() + "; the manifest says " + type);
+                    }
+                    forests.add(forest);
                 } else {
                     forests.add(null);
-                    constants[t] = Double.parseDouble(new String(constant, StandardCharsets.US_ASCII).strip());
-                    if (type == TaskType.MULTICLASS
-                            && (constants[t] != Math.rint(constants[t]) || constants[t] < 0 || constants[t] >= files.classes())) {
-                        throw new NumberFormatException("the constant class " + constants[t] + " is not a class 0.."
-                                + (files.classes() - 1));
-                    }
+                    constants[t] = checkedConstant(type, Double.parseDouble(
+                            new String(constant, StandardCharsets.US_ASCII).strip()), files.classes());
                 }
             } catch (XGBoostError | IOException | NumberFormatException e) {
                 throw new ModelFormatException(file + ": the forest of task " + t + " cannot be read: "
                         + e.getMessage(), e);
+            } finally {
+                if (booster != null) {
+                    booster.dispose();
+                }
             }
         }
         if (entries.size() != constants.length) {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * refused in bounded time and memory and native code never sees an unchecked length.
  *
  * <p>Layout, big-endian: the magic {@code CDLA}; the codec version (1 byte, 1); the element type (1 byte:
- * 1 = float32, 2 = float64); the rank {@code r} (1 byte, 0 to {@value #MAX_RANK}); {@code r} dimensions
+ * 1 = float32, 2 = float64, 3 = int32, the last for the node indices of saved forests); the rank {@code r} (1 byte, 0 to {@value #MAX_RANK}); {@code r} dimensions
  * (8 bytes each, non-negative); then the elements in row-major order. Nothing may follow them.
  */
 public final class ArrayCodec {
@@ -38,9 +38,10 @@ public final class ArrayCodec {
         return bytes.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC);
     }
 
-    /** {@code array} encoded, as float64 if it is double precision, else float32. */
+    /** {@code array} encoded, as float64 if it is double precision, int32 if it holds 32-bit integers, else float32. */
     public static byte[] encode(INDArray array) throws IOException {
         boolean doubles = array.dataType() == DataType.DOUBLE;
+        boolean ints = array.dataType() == DataType.INT;
         long[] shape = array.shape();
         if (shape.length > MAX_RANK) {
             throw new IOException("rank " + shape.length + " is more than " + MAX_RANK);
@@ -50,7 +51,7 @@ public final class ArrayCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
             out.writeByte(VERSION);
-            out.writeByte(doubles ? 2 : 1);
+            out.writeByte(doubles ? 2 : ints ? 3 : 1);
             out.writeByte(shape.length);
             for (long d : shape) {
                 out.writeLong(d);
@@ -58,6 +59,10 @@ public final class ArrayCodec {
             if (doubles) {
                 for (double v : c.data().asDouble()) {
                     out.writeDouble(v);
+                }
+            } else if (ints) {
+                for (int v : c.data().asInt()) {
+                    out.writeInt(v);
                 }
             } else {
                 for (float v : c.data().asFloat()) {
@@ -70,7 +75,7 @@ public final class ArrayCodec {
 
     /**
      * The array of entry {@code name}: float32 entries as {@link DataType#FLOAT}, float64 ones as
-     * {@link DataType#DOUBLE}.
+     * {@link DataType#DOUBLE}, int32 ones as {@link DataType#INT}.
      *
      * @throws IOException naming the entry and what is wrong: magic, version, element type, rank, a
      *                     dimension, the element count, or data that is shorter or longer than the shape says
@@ -95,7 +100,7 @@ public final class ArrayCodec {
         if (version != VERSION) {
             throw new IOException("entry '" + name + "': array format version " + version + " is not " + VERSION);
         }
-        if (type != 1 && type != 2) {
+        if (type != 1 && type != 2 && type != 3) {
             throw new IOException("entry '" + name + "': unknown element type " + type);
         }
         if (rank < 0 || rank > MAX_RANK) {
@@ -138,6 +143,10 @@ public final class ArrayCodec {
                 double[] block = new double[n];
                 values.asDoubleBuffer().get(block);
                 blocks.add(Nd4j.createFromArray(block));
+            } else if (type == 3) {
+                int[] block = new int[n];
+                values.asIntBuffer().get(block);
+                blocks.add(Nd4j.createFromArray(block));
             } else {
                 float[] block = new float[n];
                 values.asFloatBuffer().get(block);
@@ -148,7 +157,7 @@ public final class ArrayCodec {
             throw new IOException("entry '" + name + "': data continues after the " + elements * size
                     + " bytes that shape " + Arrays.toString(shape) + " needs");
         }
-        DataType dataType = type == 2 ? DataType.DOUBLE : DataType.FLOAT;
+        DataType dataType = type == 2 ? DataType.DOUBLE : type == 3 ? DataType.INT : DataType.FLOAT;
         if (blocks.size() == 1 && rank > 0) {
             return blocks.get(0).reshape(shape);
         }

@@ -61,7 +61,7 @@ public final class ModelIO {
     /** Value of the manifest's {@code format} field. */
     public static final String FORMAT = "chemdl4j-model";
     /** Newest format version this toolkit reads and writes. */
-    public static final int FORMAT_VERSION = 6;
+    public static final int FORMAT_VERSION = 7;
     /** Format version of multitask networks (unchanged since version 1). */
     public static final int MULTITASK_FORMAT_VERSION = 1;
     /** Format version that introduced graph convolutions. */
@@ -77,6 +77,12 @@ public final class ModelIO {
      * under a model type of its own; other models are still written in their earlier versions.
      */
     public static final int MULTICLASS_FORMAT_VERSION = 6;
+    /**
+     * Format version of random forests saved as arrays in ChemDL4J's checked format (int32 node indices, float32
+     * thresholds and leaf values) instead of XGBoost's UBJSON; other models are still written in their earlier
+     * versions.
+     */
+    public static final int FOREST_ARRAYS_FORMAT_VERSION = 7;
     /** The {@code modelType} of an ensemble's manifest. */
     public static final String ENSEMBLE_TYPE = "ensemble";
     /** Most members an ensemble file may declare. */
