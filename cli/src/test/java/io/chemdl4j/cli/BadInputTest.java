@@ -87,20 +87,21 @@ class BadInputTest {
 
     @Test
     void aModelFromAnotherToolkitVersion() throws Exception {
-        Path newer = dir.resolve("newer-model");
-        Files.createDirectories(newer);
+        Path newerModel = dir.resolve("newer-model");
+        Files.createDirectories(newerModel);
         try (var files = Files.list(model)) {
             for (Path f : files.toList()) {
-                Files.copy(f, newer.resolve(f.getFileName()));
+                Files.copy(f, newerModel.resolve(f.getFileName()));
             }
         }
+        int newer = io.chemdl4j.models.io.ModelIO.FORMAT_VERSION + 1;
         String manifest = Files.readString(model.resolve("chemdl-model.json"))
-                .replaceFirst("\"formatVersion\" : \\d+", "\"formatVersion\" : 7")
+                .replaceFirst("\"formatVersion\" : \\d+", "\"formatVersion\" : " + newer)
                 .replaceFirst("\"toolkitVersion\" : \"[^\"]*\"", "\"toolkitVersion\" : \"3.2.0\"");
-        assertTrue(manifest.contains("\"formatVersion\" : 7"), manifest);
-        Files.writeString(newer.resolve("chemdl-model.json"), manifest);
+        assertTrue(manifest.contains("\"formatVersion\" : " + newer), manifest);
+        Files.writeString(newerModel.resolve("chemdl-model.json"), manifest);
         Path smi = Files.writeString(dir.resolve("one.smi"), "CCO ethanol\n");
-        predictRefuses(smi, newer, "newer-model", "format version 7", "ChemDL4J 3.2.0", "Upgrade ChemDL4J");
+        predictRefuses(smi, newerModel, "newer-model", "format version " + newer, "ChemDL4J 3.2.0", "Upgrade ChemDL4J");
     }
 
     @Test

@@ -67,33 +67,45 @@ final class TreeEnsemble {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Ints per node in {@link #nodes}: feature, left child and missing flag, right child, value's bits. */
+    private static final int NODE_INTS = 4;
+    /** The bit of a node's left-child entry that sends missing values left. */
+    private static final int MISSING_LEFT_BIT = 1 << 30;
+    /** The left-child entry less that bit (children are below 2^26: {@link io.chemdl4j.models.io.ArrayCodec}). */
+    private static final int CHILD_MASK = MISSING_LEFT_BIT - 1;
+    /** Rows walked through one tree before the next: the top of the tree stays in the cache for all of them. */
+    static final int BLOCK_ROWS = 64;
+
     private final Link link;
     private final int featureCount;
     /** Per tree, its first node; one more entry, the node count. */
     private final int[] treeStarts;
     /** Per tree, the class whose margin its leaves add to (0 but for multiclass). */
     private final int[] treeClasses;
-    private final int[] features;
-    private final int[] left;
-    private final int[] right;
-    private final boolean[] missingLeft;
-    private final float[] values;
+    /**
+     * The nodes, {@value #NODE_INTS} ints each, so that a step of a walk reads one place: the feature (−1 for a
+     * leaf), the left child (within the tree; {@link #MISSING_LEFT_BIT} set when missing values go left), the right
+     * child, and the bits of the float value (threshold or leaf value).
+     */
+    private final int[] nodes;
     private final float[] baseMargin;
 
     private TreeEnsemble(Link link, int featureCount, int[] treeStarts, int[] treeClasses, int[] features,
                          int[] left, int[] right, boolean[] missingLeft, float[] values, float[] baseMargin)
             throws ModelFormatException {
+        check(link, featureCount, treeStarts, treeClasses, features, left, right, missingLeft, values, baseMargin);
         this.link = link;
         this.featureCount = featureCount;
         this.treeStarts = treeStarts;
         this.treeClasses = treeClasses;
-        this.features = features;
-        this.left = left;
-        this.right = right;
-        this.missingLeft = missingLeft;
-        this.values = values;
         this.baseMargin = baseMargin;
-        check();
+        this.nodes = new int[NODE_INTS * features.length];
+        for (int j = 0; j < features.length; j++) {
+            nodes[NODE_INTS * j] = features[j];
+            nodes[NODE_INTS * j + 1] = features[j] < 0 ? -1 : left[j] | (missingLeft[j] ? MISSING_LEFT_BIT : 0);
+            nodes[NODE_INTS * j + 2] = right[j];
+            nodes[NODE_INTS * j + 3] = Float.floatToRawIntBits(values[j]);
+        }
     }
 
     /** How its margins become the prediction. */
@@ -113,11 +125,13 @@ final class TreeEnsemble {
 
     /** Nodes in all its trees. */
     int nodeCount() {
-        return features.length;
+        return nodes.length / NODE_INTS;
     }
 
-    /** Refuses arrays that do not make a forest of {@link #featureCount} features (see the class comment). */
-    private void check() throws ModelFormatException {
+    /** Refuses arrays that do not make a forest of {@code featureCount} features (see the class comment). */
+    private static void check(Link link, int featureCount, int[] treeStarts, int[] treeClasses, int[] features,
+                              int[] left, int[] right, boolean[] missingLeft, float[] values, float[] baseMargin)
+            throws ModelFormatException {
         int nodes = features.length;
         int k = baseMargin.length;
         if (k < 1 || (link == Link.SOFTMAX) == (k == 1)) {
@@ -159,12 +173,13 @@ final class TreeEnsemble {
                             + left[node] + " and " + right[node] + " outside its " + (end - start) + " nodes");
                 }
             }
-            checkIsATree(t, start, end);
+            checkIsATree(t, start, end, features, left, right);
         }
     }
 
     /** Refuses a tree in which a node is reached twice from the root: a walk could then loop or branch back. */
-    private void checkIsATree(int tree, int start, int end) throws ModelFormatException {
+    private static void checkIsATree(int tree, int start, int end, int[] features, int[] left, int[] right)
+            throws ModelFormatException {
         boolean[] reached = new boolean[end - start];
         int[] pending = new int[end - start];
         int count = 0;
@@ -186,21 +201,40 @@ final class TreeEnsemble {
     }
 
     /**
-     * The prediction for one row of features into {@code out} from {@code offset}: the probability of class 1,
-     * the value, or each class's probability.
+     * The predictions for {@code rows} (at most {@link #BLOCK_ROWS} of them) into {@code out[i]} from
+     * {@code offset}: the probability of class 1, the value, or each class's probability. Each tree is walked
+     * for every row before the next tree; a row's result does not depend on the others.
      */
-    void predict(float[] row, double[] out, int offset) {
-        float[] margins = baseMargin.clone();
-        for (int t = 0; t < treeClasses.length; t++) {
-            int start = treeStarts[t];
-            int node = start;
-            while (features[node] >= 0) {
-                float v = row[features[node]];
-                boolean goLeft = v == 0 || Float.isNaN(v) ? missingLeft[node] : v < values[node];
-                node = start + (goLeft ? left[node] : right[node]);
-            }
-            margins[treeClasses[t]] += values[node];
+    void predict(float[][] rows, double[][] out, int offset) {
+        int k = baseMargin.length;
+        float[][] margins = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            margins[i] = baseMargin.clone();
         }
+        for (int t = 0; t < treeClasses.length; t++) {
+            int start = NODE_INTS * treeStarts[t];
+            int c = treeClasses[t];
+            for (int i = 0; i < rows.length; i++) {
+                float[] row = rows[i];
+                int at = start;
+                int feature;
+                while ((feature = nodes[at]) >= 0) {
+                    float v = row[feature];
+                    int leftEntry = nodes[at + 1];
+                    boolean goLeft = v == 0 || v != v ? (leftEntry & MISSING_LEFT_BIT) != 0
+                            : v < Float.intBitsToFloat(nodes[at + 3]);
+                    at = start + NODE_INTS * (goLeft ? leftEntry & CHILD_MASK : nodes[at + 2]);
+                }
+                margins[i][c] += Float.intBitsToFloat(nodes[at + 3]);
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            output(margins[i], out[i], offset, k);
+        }
+    }
+
+    /** The margins through the link, as XGBoost computes it (in float). */
+    private void output(float[] margins, double[] out, int offset, int k) {
         switch (link) {
             case LOGISTIC -> out[offset] = (float) (1 / (1 + Math.exp(-margins[0])));
             case IDENTITY -> out[offset] = margins[0];
@@ -210,12 +244,12 @@ final class TreeEnsemble {
                     max = Math.max(max, m);
                 }
                 double sum = 0;
-                float[] e = new float[margins.length];
-                for (int c = 0; c < margins.length; c++) {
+                float[] e = new float[k];
+                for (int c = 0; c < k; c++) {
                     e[c] = (float) Math.exp(margins[c] - max);
                     sum += e[c];
                 }
-                for (int c = 0; c < margins.length; c++) {
+                for (int c = 0; c < k; c++) {
                     out[offset + c] = (float) (e[c] / sum);
                 }
             }
@@ -331,18 +365,24 @@ final class TreeEnsemble {
 
     /** The arrays that hold this ensemble, named {@code prefix + name} (read back by {@link #fromArrays}). */
     Map<String, INDArray> toArrays(String prefix) {
-        int[] children = new int[2 * left.length];
-        int[] missing = new int[left.length];
-        for (int j = 0; j < left.length; j++) {
-            children[2 * j] = left[j];
-            children[2 * j + 1] = right[j];
-            missing[j] = missingLeft[j] ? 1 : 0;
+        int count = nodeCount();
+        int[] features = new int[count];
+        int[] children = new int[2 * count];
+        int[] missing = new int[count];
+        float[] values = new float[count];
+        for (int j = 0; j < count; j++) {
+            int leftEntry = nodes[NODE_INTS * j + 1];
+            features[j] = nodes[NODE_INTS * j];
+            children[2 * j] = features[j] < 0 ? -1 : leftEntry & CHILD_MASK;
+            children[2 * j + 1] = nodes[NODE_INTS * j + 2];
+            missing[j] = features[j] >= 0 && (leftEntry & MISSING_LEFT_BIT) != 0 ? 1 : 0;
+            values[j] = Float.intBitsToFloat(nodes[NODE_INTS * j + 3]);
         }
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         arrays.put(prefix + TREES, Nd4j.createFromArray(treeStarts));
         arrays.put(prefix + CLASSES, Nd4j.createFromArray(treeClasses));
         arrays.put(prefix + FEATURES, Nd4j.createFromArray(features));
-        arrays.put(prefix + CHILDREN, Nd4j.createFromArray(children).reshape(left.length, 2));
+        arrays.put(prefix + CHILDREN, Nd4j.createFromArray(children).reshape(count, 2));
         arrays.put(prefix + MISSING_LEFT, Nd4j.createFromArray(missing));
         arrays.put(prefix + VALUES, Nd4j.createFromArray(values));
         arrays.put(prefix + BASE, Nd4j.createFromArray(baseMargin));

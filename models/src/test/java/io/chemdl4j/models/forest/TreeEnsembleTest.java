@@ -106,14 +106,21 @@ class TreeEnsembleTest {
                 forest.link(), FEATURES);
         int k = forest.outputs();
         double worst = 0;
-        for (int i = 0; i < ROWS; i++) {
-            double[] ours = new double[k];
-            forest.predict(unseen.featureRow(i), ours, 0);
-            double[] again = new double[k];
-            reread.predict(unseen.featureRow(i), again, 0);
-            assertArrayEquals(ours, again, "row " + i + " after the arrays are read back");
-            for (int c = 0; c < k; c++) {
-                worst = Math.max(worst, Math.abs(ours[c] - expected[i][c]));
+        for (int from = 0; from < ROWS; from += TreeEnsemble.BLOCK_ROWS) {
+            int to = Math.min(ROWS, from + TreeEnsemble.BLOCK_ROWS);
+            float[][] rows = IntStream.range(from, to).mapToObj(unseen::featureRow).toArray(float[][]::new);
+            double[][] ours = new double[rows.length][k];
+            forest.predict(rows, ours, 0);
+            double[][] again = new double[rows.length][k];
+            reread.predict(rows, again, 0);
+            for (int i = 0; i < rows.length; i++) {
+                assertArrayEquals(ours[i], again[i], "row " + (from + i) + " after the arrays are read back");
+                double[] alone = new double[k];
+                forest.predict(new float[][] {rows[i]}, new double[][] {alone}, 0);
+                assertArrayEquals(ours[i], alone, "row " + (from + i) + " predicted alone as in its block");
+                for (int c = 0; c < k; c++) {
+                    worst = Math.max(worst, Math.abs(ours[i][c] - expected[from + i][c]));
+                }
             }
         }
         assertTrue(worst < 1e-6, "largest difference from XGBoost's prediction: " + worst);
@@ -144,18 +151,17 @@ class TreeEnsembleTest {
     @Test
     void aHandMadeTreeSendsRowsByThresholdAndMissingValuesItsDefaultWay() throws Exception {
         TreeEnsemble tree = TreeEnsemble.fromArrays(oneSplit(), "", TreeEnsemble.Link.IDENTITY, 3);
-        double[] out = new double[1];
-        tree.predict(new float[] {0, 0, 0.4f}, out, 0);
-        assertEquals(1.25, out[0], 1e-7, "0.4 < 0.5: left");
-        tree.predict(new float[] {0, 0, 0.5f}, out, 0);
-        assertEquals(3.25, out[0], 1e-7, "0.5 is not below 0.5: right");
-        tree.predict(new float[] {0, 0, 0}, out, 0);
-        assertEquals(1.25, out[0], 1e-7, "0 is missing: the default side, left");
-        tree.predict(new float[] {0, 0, Float.NaN}, out, 0);
-        assertEquals(1.25, out[0], 1e-7, "NaN is missing too");
+        float[][] rows = {{0, 0, 0.4f}, {0, 0, 0.5f}, {0, 0, 0}, {0, 0, Float.NaN}};
+        double[][] out = new double[rows.length][1];
+        tree.predict(rows, out, 0);
+        assertEquals(1.25, out[0][0], 1e-7, "0.4 < 0.5: left");
+        assertEquals(3.25, out[1][0], 1e-7, "0.5 is not below 0.5: right");
+        assertEquals(1.25, out[2][0], 1e-7, "0 is missing: the default side, left");
+        assertEquals(1.25, out[3][0], 1e-7, "NaN is missing too");
         TreeEnsemble logistic = TreeEnsemble.fromArrays(oneSplit(), "", TreeEnsemble.Link.LOGISTIC, 3);
-        logistic.predict(new float[] {0, 0, 2}, out, 0);
-        assertEquals(1 / (1 + Math.exp(-3.25)), out[0], 1e-6);
+        double[][] p = new double[1][1];
+        logistic.predict(new float[][] {{0, 0, 2}}, p, 0);
+        assertEquals(1 / (1 + Math.exp(-3.25)), p[0][0], 1e-6);
     }
 
     @Test
