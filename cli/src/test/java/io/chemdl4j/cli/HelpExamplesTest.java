@@ -69,10 +69,8 @@ class HelpExamplesTest {
             List<String> example = examples.get(i);
             String name = String.format("%02d", i);
             // What each example costs, in the test's output: the slow tier's time is mostly theirs.
-            Path seconds = results.resolve(name + ".seconds");
-            if (Files.exists(seconds)) {
-                System.out.println(Files.readString(seconds) + " s: " + String.join(" ", example));
-            }
+            System.out.println(Files.readString(results.resolve(name + ".seconds")) + " s: "
+                    + String.join(" ", example));
             tests.add(DynamicTest.dynamicTest(String.join(" ", example), () -> {
                 String output = Files.readString(results.resolve(name + ".log"));
                 int exit = Integer.parseInt(Files.readString(results.resolve(name + ".exit")).strip());

@@ -192,11 +192,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                                                   int features, int threads) {
         Map<String, Object> p = new HashMap<>();
         p.put("booster", "gbtree");
-        p.put("objective", switch (taskType) {
-            case CLASSIFICATION -> "binary:logistic";
-            case REGRESSION -> "reg:squarederror";
-            case MULTICLASS -> "multi:softprob";
-        });
+        p.put("objective", TreeEnsemble.Link.of(taskType).objective());
         if (taskType == TaskType.MULTICLASS) {
             p.put("num_class", classes);
         }
@@ -357,11 +353,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     public static RandomForestModel load(ModelIO.SavedFiles files) throws ModelFormatException {
         TaskType type = files.taskType(CLASSIFIER_TYPE_ID, REGRESSOR_TYPE_ID, MULTICLASS_TYPE_ID);
         RandomForestConfig config = files.config("config", RandomForestConfig.class);
-        TreeEnsemble.Link link = switch (type) {
-            case CLASSIFICATION -> TreeEnsemble.Link.LOGISTIC;
-            case REGRESSION -> TreeEnsemble.Link.IDENTITY;
-            case MULTICLASS -> TreeEnsemble.Link.SOFTMAX;
-        };
+        TreeEnsemble.Link link = TreeEnsemble.Link.of(type);
         int taskCount = files.tasks().size();
         if (files.formatVersion() < ModelIO.FOREST_ARRAYS_FORMAT_VERSION) {
             return loadXgboostForests(files, type, config, link);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chemdl4j.models.io.ModelFormatException;
+import io.chemdl4j.models.layers.TaskOutputLoss;
 
 /**
  * The trees of one task's forest as plain arrays, and their prediction: what a grown XGBoost forest is once
@@ -25,8 +26,9 @@ import io.chemdl4j.models.io.ModelFormatException;
  * out of XGBoost's sparse rows. A leaf ({@code feature} −1) adds {@code value} to the margin of its tree's
  * class; the margins start at {@code baseMargin}. The output is the margin through the objective's link:
  * the logistic function for binary classification, the identity for regression, the softmax over the
- * classes for multiclass. This is XGBoost's own prediction ({@code gbtree}, numerical splits), in the same
- * float arithmetic; {@code TreeEnsembleTest} holds it to XGBoost's predictions.
+ * classes for multiclass ({@link TaskOutputLoss#sigmoid}, {@link TaskOutputLoss#softmax}), rounded to float. This is
+ * XGBoost's own prediction ({@code gbtree}, numerical splits, the leaves summed in float in tree order);
+ * {@code TreeEnsembleTest} holds it to XGBoost's predictions.
  *
  * <p>Immutable and thread-safe. Every index is checked when built, and each tree must be one (no node reached
  * twice from its root), so a walk ends within the tree's size whatever a file holds.
@@ -50,6 +52,15 @@ final class TreeEnsemble {
         /** XGBoost's name of the objective with this link. */
         String objective() {
             return objective;
+        }
+
+        /** The link of a forest for {@code type}: the one mapping from task types to XGBoost's objectives. */
+        static Link of(io.chemdl4j.moleculenet.TaskType type) {
+            return switch (type) {
+                case CLASSIFICATION -> LOGISTIC;
+                case REGRESSION -> IDENTITY;
+                case MULTICLASS -> SOFTMAX;
+            };
         }
     }
 
@@ -77,7 +88,6 @@ final class TreeEnsemble {
     static final int BLOCK_ROWS = 64;
 
     private final Link link;
-    private final int featureCount;
     /** Per tree, its first node; one more entry, the node count. */
     private final int[] treeStarts;
     /** Per tree, the class whose margin its leaves add to (0 but for multiclass). */
@@ -95,7 +105,6 @@ final class TreeEnsemble {
             throws ModelFormatException {
         check(link, featureCount, treeStarts, treeClasses, features, left, right, missingLeft, values, baseMargin);
         this.link = link;
-        this.featureCount = featureCount;
         this.treeStarts = treeStarts;
         this.treeClasses = treeClasses;
         this.baseMargin = baseMargin;
@@ -233,24 +242,20 @@ final class TreeEnsemble {
         }
     }
 
-    /** The margins through the link, as XGBoost computes it (in float). */
+    /** The margins through the link, rounded to float as XGBoost's predictions are. */
     private void output(float[] margins, double[] out, int offset, int k) {
         switch (link) {
-            case LOGISTIC -> out[offset] = (float) (1 / (1 + Math.exp(-margins[0])));
+            case LOGISTIC -> out[offset] = (float) TaskOutputLoss.sigmoid(margins[0]);
             case IDENTITY -> out[offset] = margins[0];
             case SOFTMAX -> {
-                float max = margins[0];
-                for (float m : margins) {
-                    max = Math.max(max, m);
-                }
-                double sum = 0;
-                float[] e = new float[k];
+                double[] logits = new double[k];
                 for (int c = 0; c < k; c++) {
-                    e[c] = (float) Math.exp(margins[c] - max);
-                    sum += e[c];
+                    logits[c] = margins[c];
                 }
+                double[] probabilities = new double[k];
+                TaskOutputLoss.softmax(logits, 0, k, probabilities);
                 for (int c = 0; c < k; c++) {
-                    out[offset + c] = (float) (e[c] / sum);
+                    out[offset + c] = (float) probabilities[c];
                 }
             }
             default -> throw new IllegalStateException(link.name());
@@ -327,14 +332,19 @@ final class TreeEnsemble {
                 }
             }
             JsonNode splitTypes = tree.path("split_type");
+            JsonNode lefts = tree.path("left_children");
+            JsonNode rights = tree.path("right_children");
+            JsonNode conditions = tree.path("split_conditions");
+            JsonNode defaults = tree.path("default_left");
+            JsonNode splitFeatures = tree.path("split_indices");
             for (int j = 0; j < n; j++) {
                 int at = treeStarts[t] + j;
-                left[at] = tree.path("left_children").get(j).asInt();
-                right[at] = tree.path("right_children").get(j).asInt();
-                values[at] = (float) tree.path("split_conditions").get(j).asDouble();
-                JsonNode defaultLeft = tree.path("default_left").get(j);
+                left[at] = lefts.get(j).asInt();
+                right[at] = rights.get(j).asInt();
+                values[at] = (float) conditions.get(j).asDouble();
+                JsonNode defaultLeft = defaults.get(j);
                 missingLeft[at] = defaultLeft.isBoolean() ? defaultLeft.asBoolean() : defaultLeft.asInt() != 0;
-                features[at] = left[at] == -1 ? -1 : tree.path("split_indices").get(j).asInt();
+                features[at] = left[at] == -1 ? -1 : splitFeatures.get(j).asInt();
                 if (splitTypes.size() == n && splitTypes.get(j).asInt() != 0) {
                     throw new ModelFormatException("tree " + t + " has a categorical split");
                 }
