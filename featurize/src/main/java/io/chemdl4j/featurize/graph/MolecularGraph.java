@@ -63,6 +63,17 @@ public final class MolecularGraph {
         return Arrays.copyOfRange(atomFeatures, atom * atomFeatureLength, (atom + 1) * atomFeatureLength);
     }
 
+    /**
+     * Copies atom {@code atom}'s features into {@code target} from its absolute index {@code index} on, leaving the
+     * buffer's position as it was: a batch of graphs is laid out without copying each molecule's whole matrix first.
+     *
+     * @throws IndexOutOfBoundsException if the atom does not exist or the features do not fit from {@code index}
+     */
+    public void copyAtomFeatures(int atom, java.nio.FloatBuffer target, int index) {
+        java.util.Objects.checkIndex(atom, atomCount());
+        target.put(index, atomFeatures, atom * atomFeatureLength, atomFeatureLength);
+    }
+
     /** All atom features, row-major {@code [atomCount × atomFeatureLength]}. */
     public float[] atomFeatureMatrix() {
         return atomFeatures.clone();

@@ -24,6 +24,27 @@ class GraphFeaturizerTest {
         return v;
     }
 
+    /** copyAtomFeatures writes one atom's row where it is told, and nothing else; a missing atom is refused. */
+    @Test
+    void copiesOneAtomsFeaturesIntoABuffer() throws Exception {
+        MolecularGraph g = featurizer.featurize("C[C@H](N)C(=O)O");
+        int length = g.atomFeatureLength();
+        java.nio.FloatBuffer target = java.nio.FloatBuffer.allocate(3 * length);
+        target.position(5);
+        g.copyAtomFeatures(1, target, length);
+        assertEquals(5, target.position());
+        float[] written = new float[3 * length];
+        target.get(0, written);
+        assertArrayEquals(new float[length],
+                java.util.Arrays.copyOfRange(written, 0, length));
+        assertArrayEquals(g.atomFeatures(1),
+                java.util.Arrays.copyOfRange(written, length, 2 * length));
+        assertArrayEquals(new float[length],
+                java.util.Arrays.copyOfRange(written, 2 * length, 3 * length));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> g.copyAtomFeatures(g.atomCount(), target, 0));
+    }
+
     @Test
     void chargedQuaternaryNitrogen() throws Exception {
         // C[N+](C)(C)C: N (slot 1), degree 4, no implicit H, charge +1, SP3, not aromatic, 0 H

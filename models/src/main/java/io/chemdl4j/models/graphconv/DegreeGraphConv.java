@@ -46,11 +46,15 @@ final class DegreeGraphConv extends GraphLayer {
         return prefix + kind + "_" + degree;
     }
 
+    /**
+     * Per degree, the self and neighbour products accumulate in one output block (BLAS's {@code C = A·B + C}); the
+     * blocks and their biases are laid out in one Java pass, and the layer's output is made once.
+     */
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         input = x;
         neighbourSum = neighbourSum(batch, x);
-        INDArray z = Nd4j.zeros(dtype, batch.atomCount, out);
+        double[] z = Matrices.scratch(0, batch.atomCount * out);
         for (int d = 0; d < DEGREES; d++) {
             int from = batch.degreeStart[d];
             int to = batch.degreeStart[d + 1];
@@ -59,12 +63,18 @@ final class DegreeGraphConv extends GraphLayer {
             }
             INDArray zd = Matrices.product(rows(x, from, to), false, parameters.get(name("Wself", d)), false);
             if (d > 0) {
-                zd.addi(Matrices.product(rows(neighbourSum, from, to), false, parameters.get(name("Wneighbour", d)), false));
+                Nd4j.gemm(rows(neighbourSum, from, to), parameters.get(name("Wneighbour", d)), zd, false, false,
+                        1.0, 1.0);
             }
-            zd.addiRowVector(parameters.get(name("b", d)));
-            rows(z, from, to).assign(zd);
+            Matrices.copyInto(zd, z, from * out);
+            double[] bias = parameters.get(name("b", d)).toDoubleVector();
+            for (int i = from * out; i < to * out; i += out) {
+                for (int f = 0; f < out; f++) {
+                    z[i + f] += bias[f];
+                }
+            }
         }
-        return z;
+        return Matrices.matrix(z, batch.atomCount, out, dtype);
     }
 
     @Override
@@ -110,8 +120,8 @@ final class DegreeGraphConv extends GraphLayer {
     /** Row i of the result is the sum of the rows of {@code x} at i's neighbours. */
     private static INDArray neighbourSum(GraphLayout batch, INDArray x) {
         int c = (int) x.columns();
-        double[] in = Matrices.values(x);
-        double[] out = new double[in.length];
+        double[] in = Matrices.values(x, 1);
+        double[] out = Matrices.zeroedScratch(2, batch.atomCount * c);
         for (int i = 0; i < batch.atomCount; i++) {
             for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
                 int j = batch.neighbours[k];

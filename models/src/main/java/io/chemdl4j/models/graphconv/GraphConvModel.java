@@ -55,7 +55,7 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     public static final String MULTICLASS_TYPE_ID = "graphconv_multiclass";
     /** Name of the weights file inside a model directory. */
     public static final String PARAMETERS = "parameters.zip";
-    private static final int PREDICT_BATCH = 256;
+    private static final int PREDICT_BATCH = 128;
     private static final String PREDICT_WORKSPACE = "graphconv-predict";
     private static final String SHARD_WORKSPACE = "graphconv-predict-shard";
 
@@ -316,9 +316,8 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
 
     /**
      * The {@code k}-th copy of the network for the workers (k ≥ 1), made once and kept for the model's life, with the
-     * network's current values. A copy made per call and dropped after it (its arrays freed by ND4J's deallocator as
-     * the garbage collector finds them) crashed the JVM in native code twice in five predictions of 1,000,000
-     * molecules; the D-MPNN, whose replicas are made once, never did.
+     * network's current values. (The native crashes once put down to copies made per call and freed by ND4J's
+     * deallocator came from ND4J's broadcasts, which the layers no longer use: see {@link io.chemdl4j.models.layers.Matrices#addRowVector}.)
      */
     private GraphConvNetwork replica(int k) {
         while (replicas.size() < k) {

@@ -136,7 +136,7 @@ final class GraphConvNetwork {
         boolean batchStatistics = mode == Mode.TRAIN || mode == Mode.TRAIN_DETERMINISTIC;
         boolean dropoutOn = dropout > 0 && (mode == Mode.TRAIN || mode == Mode.INFER_WITH_DROPOUT);
         Pass pass = new Pass(batchStatistics, mode == Mode.TRAIN, dropoutOn, dropoutOn ? random : null);
-        INDArray x = forward(batch, Matrices.matrix(batch.features, batch.atomCount, batch.featureLength, dtype), pass);
+        INDArray x = forward(batch, input(batch), pass);
         TaskOutputLoss.Result r = output.evaluate(Matrices.values(x), batch.moleculeCount, labels, weights);
         if (!gradients) {
             return new Result(r.predictions(), r.loss(), Map.of());
@@ -159,7 +159,11 @@ final class GraphConvNetwork {
      *         feature × gradient
      */
     double[][] inputAttributions(GraphLayout batch, int task, boolean softmaxPair) {
-        INDArray input = Matrices.matrix(batch.features, batch.atomCount, batch.featureLength, dtype);
+        return inputAttributions(batch, input(batch), task, softmaxPair);
+    }
+
+    /** {@link #inputAttributions(GraphLayout, int, boolean)} of given atom features {@code input} (batch order). */
+    double[][] inputAttributions(GraphLayout batch, INDArray input, int task, boolean softmaxPair) {
         INDArray x = forward(batch, input, new Pass(false, false, false, null));
         double[] raw = new double[batch.moleculeCount];
         INDArray dx = Nd4j.zeros(dtype, batch.moleculeCount, x.columns());
@@ -176,6 +180,12 @@ final class GraphConvNetwork {
         dx = backward(dx, new LinkedHashMap<>());
         double[] perRow = dx.castTo(DataType.DOUBLE).mul(input.castTo(DataType.DOUBLE)).sum(1).toDoubleVector();
         return new double[][] {raw, perRow};
+    }
+
+    /** {@code batch}'s atom features as a matrix in this network's precision. */
+    private INDArray input(GraphLayout batch) {
+        INDArray features = batch.features();
+        return dtype == DataType.FLOAT ? features : features.castTo(dtype);
     }
 
     /** Every layer forward over {@code batch}'s atom features {@code x}: the raw outputs per molecule. */

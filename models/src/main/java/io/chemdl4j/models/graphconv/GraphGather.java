@@ -17,9 +17,9 @@ final class GraphGather extends GraphLayer {
     public INDArray forward(INDArray x, Pass pass) {
         int c = (int) x.columns();
         atomColumns = c;
-        double[] in = Matrices.values(x);
-        double[] out = new double[batch.moleculeCount * 2 * c];
-        argmax = new int[batch.moleculeCount * c];
+        double[] in = Matrices.values(x, 0);
+        double[] out = Matrices.scratch(1, batch.moleculeCount * 2 * c);
+        argmax = reuse(argmax, batch.moleculeCount * c);
         for (int m = 0; m < batch.moleculeCount; m++) {
             for (int f = 0; f < c; f++) {
                 double sum = 0;
@@ -46,9 +46,9 @@ final class GraphGather extends GraphLayer {
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
         int c = atomColumns;
-        double[] g = Matrices.values(dy);
-        double[] y = Matrices.values(output); // tanh outputs as stored, for tanh' = 1 - y²
-        double[] dx = new double[batch.atomCount * c];
+        double[] g = Matrices.values(dy, 0);
+        double[] y = Matrices.values(output, 1); // tanh outputs as stored, for tanh' = 1 - y²
+        double[] dx = Matrices.zeroedScratch(2, batch.atomCount * c);
         for (int m = 0; m < batch.moleculeCount; m++) {
             for (int f = 0; f < c; f++) {
                 int s = m * 2 * c + f;

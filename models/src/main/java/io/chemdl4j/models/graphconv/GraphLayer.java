@@ -11,4 +11,12 @@ abstract class GraphLayer implements Layer {
     final void bind(GraphLayout batch) {
         this.batch = batch;
     }
+
+    /**
+     * {@code buffer} when it holds at least {@code length} values, else a new array: a layer's index buffers are
+     * reused batch after batch (each layer object belongs to one network, used by one thread at a time).
+     */
+    static int[] reuse(int[] buffer, int length) {
+        return buffer != null && buffer.length >= length ? buffer : new int[Math.max(length, length * 5 / 4)];
+    }
 }

@@ -2,6 +2,10 @@ package io.chemdl4j.models.graphconv;
 
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import io.chemdl4j.featurize.graph.MolecularGraph;
 
 /**
@@ -9,7 +13,7 @@ import io.chemdl4j.featurize.graph.MolecularGraph;
  * degree (stable), so the atoms of each degree are one block of rows and a degree-specific weight is
  * one matrix product on that block (DeepChem's {@code ConvMol} batches are ordered the same way);
  * neighbour lists and molecule memberships as compressed index lists into that order. Plain arrays,
- * immutable after construction.
+ * immutable after construction; the features stay in the molecules' own arrays until {@link #features()}.
  */
 final class GraphLayout {
     /** Highest degree with its own weights (DeepChem's {@code max_deg}); higher degrees share its weights. */
@@ -18,8 +22,10 @@ final class GraphLayout {
     final int atomCount;
     final int moleculeCount;
     final int featureLength;
-    /** Atom features, row-major {@code [atoms × featureLength]}, in degree order. */
-    final double[] features;
+    /** The molecules, whose atom features {@link #features} lays out. */
+    private final List<MolecularGraph> graphs;
+    /** The row of each atom (molecule after molecule, in each molecule's order) in degree order. */
+    private final int[] position;
     /** Atoms of (capped) degree d are rows {@code degreeStart[d] .. degreeStart[d+1]-1}. */
     final int[] degreeStart;
     /** Neighbours of atom i are {@code neighbours[neighbourStart[i] .. neighbourStart[i+1]-1]}. */
@@ -29,12 +35,13 @@ final class GraphLayout {
     final int[] moleculeStart;
     final int[] moleculeAtoms;
 
-    private GraphLayout(int atomCount, int moleculeCount, int featureLength, double[] features, int[] degreeStart,
-                        int[] neighbourStart, int[] neighbours, int[] moleculeStart, int[] moleculeAtoms) {
+    private GraphLayout(int atomCount, int moleculeCount, int featureLength, List<MolecularGraph> graphs,
+                        int[] position, int[] degreeStart, int[] neighbourStart, int[] neighbours, int[] moleculeStart, int[] moleculeAtoms) {
         this.atomCount = atomCount;
         this.moleculeCount = moleculeCount;
         this.featureLength = featureLength;
-        this.features = features;
+        this.graphs = graphs;
+        this.position = position;
         this.degreeStart = degreeStart;
         this.neighbourStart = neighbourStart;
         this.neighbours = neighbours;
@@ -73,20 +80,15 @@ final class GraphLayout {
         for (int i = 0; i < n; i++) {
             position[i] = next[degreeOf[i]]++;
         }
-        double[] features = new double[n * featureLength];
         int[] neighbourCount = new int[n];
         int[] moleculeStart = new int[graphs.size() + 1];
         int[] moleculeAtoms = new int[n];
         atom = 0;
         for (int m = 0; m < graphs.size(); m++) {
             MolecularGraph g = graphs.get(m);
-            float[] f = g.atomFeatureMatrix();
             moleculeStart[m + 1] = moleculeStart[m] + g.atomCount();
             for (int a = 0; a < g.atomCount(); a++, atom++) {
                 int p = position[atom];
-                for (int k = 0; k < featureLength; k++) {
-                    features[p * featureLength + k] = f[a * featureLength + k];
-                }
                 neighbourCount[p] = g.degree(a);
                 moleculeAtoms[moleculeStart[m] + a] = p;
             }
@@ -108,7 +110,27 @@ final class GraphLayout {
             }
             atom += g.atomCount();
         }
-        return new GraphLayout(n, graphs.size(), featureLength, features, degreeStart, neighbourStart, neighbours,
-                moleculeStart, moleculeAtoms);
+        return new GraphLayout(n, graphs.size(), featureLength, List.copyOf(graphs), position, degreeStart,
+                neighbourStart, neighbours, moleculeStart, moleculeAtoms);
+    }
+
+    /**
+     * The atom features, row-major {@code [atoms × featureLength]} in degree order, in single precision: copied from
+     * each molecule's feature matrix straight into the new array's memory (no batch-sized Java array, which would be
+     * a humongous allocation for G1 under a small heap).
+     */
+    INDArray features() {
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, new long[] {atomCount, featureLength}, 'c');
+        if (atomCount == 0) {
+            return x;
+        }
+        java.nio.FloatBuffer buffer = x.data().asNioFloat();
+        int atom = 0;
+        for (MolecularGraph g : graphs) {
+            for (int a = 0; a < g.atomCount(); a++, atom++) {
+                g.copyAtomFeatures(a, buffer, position[atom] * featureLength);
+            }
+        }
+        return x;
     }
 }

@@ -14,9 +14,9 @@ final class GraphMaxPool extends GraphLayer {
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         int c = (int) x.columns();
-        double[] in = Matrices.values(x);
-        double[] out = new double[in.length];
-        argmax = new int[batch.atomCount * c];
+        double[] in = Matrices.values(x, 0);
+        double[] out = Matrices.scratch(1, batch.atomCount * c);
+        argmax = reuse(argmax, batch.atomCount * c);
         // Row by row (the neighbours in the same order, so the same winners): contiguous reads, not one column at a
         // time across the neighbours.
         for (int i = 0; i < batch.atomCount; i++) {
@@ -41,8 +41,8 @@ final class GraphMaxPool extends GraphLayer {
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
         int c = (int) dy.columns();
-        double[] g = Matrices.values(dy);
-        double[] dx = new double[g.length];
+        double[] g = Matrices.values(dy, 0);
+        double[] dx = Matrices.zeroedScratch(1, batch.atomCount * c);
         for (int i = 0; i < batch.atomCount; i++) {
             for (int f = 0; f < c; f++) {
                 dx[argmax[i * c + f] * c + f] += g[i * c + f];

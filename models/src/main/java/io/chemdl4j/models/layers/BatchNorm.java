@@ -6,7 +6,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Batch normalization over rows, as Keras's: {@code γ (x - μ) / sqrt(σ² + ε) + β}, with the batch's mean and
@@ -39,26 +38,70 @@ public final class BatchNorm implements Layer {
         this.movingVariance = Nd4j.ones(dtype, 1, channels);
     }
 
+    /**
+     * One Java pass over the values (statistics in double precision), as {@link Matrices#addRowVector}: no ND4J
+     * broadcast on the prediction path.
+     */
     @Override
     public INDArray forward(INDArray x, Pass pass) {
-        INDArray mean;
-        INDArray variance;
+        int rows = (int) x.rows();
+        int columns = (int) x.columns();
+        int n = rows * columns;
+        double[] v = Matrices.values(x, 0);
+        double[] mean;
+        double[] variance;
         if (pass.batchStatistics()) {
-            mean = x.mean(true, 0);
-            INDArray centred = x.subRowVector(mean);
-            variance = centred.mul(centred).mean(true, 0);
+            mean = new double[columns];
+            variance = new double[columns];
+            for (int i = 0; i < n; i += columns) {
+                for (int f = 0; f < columns; f++) {
+                    mean[f] += v[i + f];
+                }
+            }
+            for (int f = 0; f < columns; f++) {
+                mean[f] /= rows;
+            }
+            for (int i = 0; i < n; i += columns) {
+                for (int f = 0; f < columns; f++) {
+                    double centred = v[i + f] - mean[f];
+                    variance[f] += centred * centred;
+                }
+            }
+            for (int f = 0; f < columns; f++) {
+                variance[f] /= rows;
+            }
             if (pass.updateMoving()) {
-                movingMean.muli(MOMENTUM).addi(mean.mul(1 - MOMENTUM));
-                movingVariance.muli(MOMENTUM).addi(variance.mul(1 - MOMENTUM));
+                double[] mm = movingMean.toDoubleVector();
+                double[] mv = movingVariance.toDoubleVector();
+                for (int f = 0; f < columns; f++) {
+                    mm[f] = MOMENTUM * mm[f] + (1 - MOMENTUM) * mean[f];
+                    mv[f] = MOMENTUM * mv[f] + (1 - MOMENTUM) * variance[f];
+                }
+                Matrices.write(movingMean, mm);
+                Matrices.write(movingVariance, mv);
             }
         } else {
-            mean = movingMean;
-            variance = movingVariance;
+            mean = movingMean.toDoubleVector();
+            variance = movingVariance.toDoubleVector();
         }
         fromBatch = pass.batchStatistics();
-        inverseStd = Transforms.pow(variance.add(EPSILON), -0.5, false);
-        normalized = x.subRowVector(mean).muliRowVector(inverseStd);
-        return normalized.mulRowVector(gamma).addiRowVector(beta);
+        double[] invStd = new double[columns];
+        for (int f = 0; f < columns; f++) {
+            invStd[f] = 1 / Math.sqrt(variance[f] + EPSILON);
+        }
+        inverseStd = Matrices.matrix(invStd, 1, columns, x.dataType());
+        double[] g = gamma.toDoubleVector();
+        double[] b = beta.toDoubleVector();
+        double[] norm = Matrices.scratch(1, n);
+        for (int i = 0; i < n; i += columns) {
+            for (int f = 0; f < columns; f++) {
+                double z = (v[i + f] - mean[f]) * invStd[f];
+                norm[i + f] = z;
+                v[i + f] = z * g[f] + b[f];
+            }
+        }
+        normalized = Matrices.matrix(norm, rows, columns, x.dataType());
+        return Matrices.matrix(v, rows, columns, x.dataType());
     }
 
     /**

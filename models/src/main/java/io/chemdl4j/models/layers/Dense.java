@@ -68,7 +68,7 @@ public final class Dense implements Layer {
     public INDArray forward(INDArray x, Pass pass) {
         input = x;
         INDArray y = Matrices.product(x, false, weights, false);
-        return bias == null ? y : y.addiRowVector(bias);
+        return bias == null ? y : Matrices.addRowVector(y, bias);
     }
 
     /**

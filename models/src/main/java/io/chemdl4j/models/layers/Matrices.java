@@ -41,27 +41,112 @@ public final class Matrices {
         return FloatValues.matrix(values, new long[] {rows, columns});
     }
 
-    /** The values of {@code x}, row-major. */
+    /** The values of {@code x}, row-major, in a new array. */
     public static double[] values(INDArray x) {
+        double[] values = new double[(int) x.length()];
+        copyInto(x, values, 0);
+        return values;
+    }
+
+    /** Per-thread double scratch arrays: slots 0 to 2 are the layers', 3 is {@link #addRowVector}'s. */
+    private static final int DOUBLE_SLOTS = 4;
+    private static final ThreadLocal<double[][]> DOUBLE_SCRATCH = ThreadLocal.withInitial(() -> new double[DOUBLE_SLOTS][0]);
+
+    /**
+     * This thread's double scratch array {@code slot} (0 to 2), at least {@code length} long; contents undefined.
+     * The graph layers' Java loops run on these, batch after batch: a fresh array per batch (megabytes, so a
+     * humongous allocation for G1 under a small heap) was most of a graph convolution's garbage.
+     */
+    public static double[] scratch(int slot, int length) {
+        double[][] arrays = DOUBLE_SCRATCH.get();
+        if (arrays[slot].length < length) {
+            arrays[slot] = new double[Math.max(length, arrays[slot].length * 3 / 2)];
+        }
+        return arrays[slot];
+    }
+
+    /** This thread's double scratch array {@code slot}, its first {@code length} values 0. */
+    public static double[] zeroedScratch(int slot, int length) {
+        double[] values = scratch(slot, length);
+        java.util.Arrays.fill(values, 0, length, 0.0);
+        return values;
+    }
+
+    /**
+     * The values of {@code x}, row-major, in this thread's double scratch array {@code slot} (valid until that slot's
+     * next use; the array may be longer than {@code x}).
+     */
+    public static double[] values(INDArray x, int slot) {
+        double[] values = scratch(slot, (int) x.length());
+        copyInto(x, values, 0);
+        return values;
+    }
+
+    /** The values of {@code x}, row-major, into {@code destination} from {@code offset} on. */
+    public static void copyInto(INDArray x, double[] destination, int offset) {
         INDArray c = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
         int n = (int) c.length();
-        double[] values = new double[n];
         if (n == 0) {
-            return values;
+            return;
         }
         if (c.dataType() == DataType.FLOAT) {
-            // In bulk, then widened: DataBuffer.asDouble() converts value by value.
             float[] floats = FloatValues.scratch(SLOT, n);
             c.data().asNioFloat().get(floats, 0, n);
             for (int i = 0; i < n; i++) {
-                values[i] = floats[i];
+                destination[offset + i] = floats[i];
             }
         } else if (c.dataType() == DataType.DOUBLE) {
-            c.data().asNioDouble().get(values, 0, n);
+            c.data().asNioDouble().get(destination, offset, n);
         } else {
-            return c.data().asDouble();
+            System.arraycopy(c.data().asDouble(), 0, destination, offset, n);
         }
-        return values;
+    }
+
+    /**
+     * Overwrites row-major matrix {@code x} (single or double precision, not a view) with the first
+     * {@code x.length()} {@code values}.
+     */
+    public static void write(INDArray x, double[] values) {
+        if (x.ordering() != 'c' || x.isView()) {
+            throw new IllegalArgumentException("only a row-major matrix of its own can be written in place");
+        }
+        int n = (int) x.length();
+        if (x.dataType() == DataType.FLOAT) {
+            float[] narrowed = FloatValues.scratch(SLOT, n);
+            for (int i = 0; i < n; i++) {
+                narrowed[i] = (float) values[i];
+            }
+            x.data().asNioFloat().put(narrowed, 0, n);
+        } else if (x.dataType() == DataType.DOUBLE) {
+            x.data().asNioDouble().put(values, 0, n);
+        } else {
+            throw new IllegalArgumentException("cannot write " + x.dataType() + " values");
+        }
+    }
+
+    /**
+     * Adds the row vector {@code row} to every row of {@code x} in place (a product's output: row-major, not a view)
+     * and returns {@code x}. A Java loop, not ND4J's broadcast: ND4J 1.0.0-M2.1 passes each broadcast a dimension
+     * array that only the op object holds, and when the garbage collector frees it mid-call the native side reads
+     * freed memory; graph-convolution predictions on every core crashed the JVM that way (SIGSEGV in
+     * {@code DataBuffer::primary()} under {@code execBroadcast}, in four of six runs over 1,000,000 molecules).
+     */
+    public static INDArray addRowVector(INDArray x, INDArray row) {
+        int columns = (int) x.columns();
+        if (row.length() != columns) {
+            throw new IllegalArgumentException("a row of " + row.length() + " values cannot be added to "
+                    + columns + " columns");
+        }
+        double[] add = row.toDoubleVector();
+        int n = (int) x.length();
+        double[] values = values(x, DOUBLE_SLOTS - 1);
+        for (int i = 0; i < n; i += columns) {
+            for (int f = 0; f < columns; f++) {
+                values[i + f] += add[f];
+            }
+        }
+        write(x, values);
+        return x;
     }
 
     /** Keras's {@code glorot_uniform}: U(-a, a) with a = sqrt(6 / (in + out)), drawn from {@code random}. */
