@@ -7,45 +7,58 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import io.chemdl4j.models.layers.Matrices;
 import io.chemdl4j.models.layers.Pass;
 
-/** DeepChem's graph pool: each atom's features become the maxima over the atom and its neighbours. */
+/**
+ * DeepChem's graph pool: each atom's features become the maxima over the atom and its neighbours. The forward pass
+ * only takes maxima (a branch-free loop); the backward pass finds each maximum's winner again from the pass's input
+ * and output: the first of the atom and then its neighbours, in order, that holds the maximum.
+ */
 final class GraphMaxPool extends GraphLayer {
-    private int[] argmax;
+    private INDArray input;
+    private INDArray output;
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         int c = (int) x.columns();
         double[] in = Matrices.values(x, 0);
         double[] out = Matrices.scratch(1, batch.atomCount * c);
-        argmax = reuse(argmax, batch.atomCount * c);
-        // Row by row (the neighbours in the same order, so the same winners): contiguous reads, not one column at a
-        // time across the neighbours.
+        // Row by row: contiguous reads, not one column at a time across the neighbours.
         for (int i = 0; i < batch.atomCount; i++) {
             int row = i * c;
             System.arraycopy(in, row, out, row, c);
-            java.util.Arrays.fill(argmax, row, row + c, i);
             for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
-                int j = batch.neighbours[k];
-                int other = j * c;
+                int other = batch.neighbours[k] * c;
                 for (int f = 0; f < c; f++) {
-                    if (in[other + f] > out[row + f]) {
-                        out[row + f] = in[other + f];
-                        argmax[row + f] = j;
-                    }
+                    out[row + f] = Math.max(out[row + f], in[other + f]);
                 }
             }
         }
-        return Matrices.matrix(out, batch.atomCount, c, x.dataType());
+        input = x;
+        output = Matrices.matrix(out, batch.atomCount, c, x.dataType());
+        return output;
     }
 
     /** The gradient goes to the atom that won each maximum. */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
         int c = (int) dy.columns();
+        int n = batch.atomCount * c;
         double[] g = Matrices.values(dy, 0);
-        double[] dx = Matrices.zeroedScratch(1, batch.atomCount * c);
+        double[] in = Matrices.values(input, 1);
+        double[] out = Matrices.values(output, 2);
+        double[] dx = new double[n];
         for (int i = 0; i < batch.atomCount; i++) {
+            int row = i * c;
             for (int f = 0; f < c; f++) {
-                dx[argmax[i * c + f] * c + f] += g[i * c + f];
+                int winner = i;
+                if (in[row + f] != out[row + f]) {
+                    for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
+                        if (in[batch.neighbours[k] * c + f] == out[row + f]) {
+                            winner = batch.neighbours[k];
+                            break;
+                        }
+                    }
+                }
+                dx[winner * c + f] += g[row + f];
             }
         }
         return Matrices.matrix(dx, batch.atomCount, c, dy.dataType());

@@ -25,6 +25,9 @@ public final class BatchNorm implements Layer {
     private final INDArray movingMean;
     private final INDArray movingVariance;
     private INDArray normalized;
+    /** The last forward pass's input and the mean it was centred by, to normalize it again for a backward pass. */
+    private INDArray input;
+    private double[] mean;
     /** Whether the last forward pass normalized by the batch's own statistics. */
     private boolean fromBatch;
     private INDArray inverseStd;
@@ -92,15 +95,21 @@ public final class BatchNorm implements Layer {
         inverseStd = Matrices.matrix(invStd, 1, columns, x.dataType());
         double[] g = gamma.toDoubleVector();
         double[] b = beta.toDoubleVector();
-        double[] norm = Matrices.scratch(1, n);
+        // the normalized values are kept for a backward pass; prediction (moving statistics) computes them only when
+        // one asks for it (explanations), from the input and these statistics
+        double[] norm = fromBatch ? Matrices.scratch(1, n) : null;
         for (int i = 0; i < n; i += columns) {
             for (int f = 0; f < columns; f++) {
                 double z = (v[i + f] - mean[f]) * invStd[f];
-                norm[i + f] = z;
+                if (norm != null) {
+                    norm[i + f] = z;
+                }
                 v[i + f] = z * g[f] + b[f];
             }
         }
-        normalized = Matrices.matrix(norm, rows, columns, x.dataType());
+        input = x;
+        this.mean = mean;
+        normalized = norm == null ? null : Matrices.matrix(norm, rows, columns, x.dataType());
         return Matrices.matrix(v, rows, columns, x.dataType());
     }
 
@@ -110,6 +119,18 @@ public final class BatchNorm implements Layer {
      */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
+        if (normalized == null) {
+            int columns = (int) input.columns();
+            double[] v = Matrices.values(input, 0);
+            double[] invStd = inverseStd.toDoubleVector();
+            int n = (int) input.length();
+            for (int i = 0; i < n; i += columns) {
+                for (int f = 0; f < columns; f++) {
+                    v[i + f] = (v[i + f] - mean[f]) * invStd[f];
+                }
+            }
+            normalized = Matrices.matrix(v, (int) input.rows(), columns, input.dataType());
+        }
         gradients.put(name + "_gamma", dy.mul(normalized).sum(true, 0));
         gradients.put(name + "_beta", dy.sum(true, 0));
         INDArray dNormalized = dy.mulRowVector(gamma);

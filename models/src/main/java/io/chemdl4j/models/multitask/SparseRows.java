@@ -106,9 +106,8 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
         float[] z = new float[rows * out];
         Nd4jRuntime.forChunks(rows, parallel ? Math.max(1, PARALLEL_MIN / out) : rows, (first, last) -> {
             float[] sum = new float[out];
-            float[] term = new float[out];
             for (int r = first; r < last; r++) {
-                addRows(w, out, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum, term);
+                addRows(w, out, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum);
                 System.arraycopy(sum, 0, z, r * out, out);
             }
         });
@@ -122,13 +121,12 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     void transposedTimes(float[] delta, int out, float[] gradient, boolean[] touched) {
         Nd4jRuntime.forChunks(columns, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
             float[] sum = new float[out];
-            float[] term = new float[out];
             for (int k = first; k < last; k++) {
                 if (columnStart[k] == columnStart[k + 1]) {
                     continue;
                 }
                 touched[k] = true;
-                addRows(delta, out, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum, term);
+                addRows(delta, out, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum);
                 System.arraycopy(sum, 0, gradient, k * out, out);
             }
         });
@@ -136,10 +134,11 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code sum = Σ value[p] · matrix row index[p]} over {@code p} in {@code [from, to)}, in that order (rows of
-     * {@code out} floats); {@code term} is scratch. The first term is copied, not added to zeros.
+     * {@code out} floats), read straight from {@code matrix}; a value of 1 (every fingerprint bit) adds the row as
+     * it is, which is the same float sum without the products. The first term is copied, not added to zeros.
      */
     private static void addRows(float[] matrix, int out, int[] index, float[] value, int from, int to,
-                                float[] sum, float[] term) {
+                                float[] sum) {
         if (from == to) {
             Arrays.fill(sum, 0f);
             return;
@@ -152,10 +151,16 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
             }
         }
         for (int p = from + 1; p < to; p++) {
-            System.arraycopy(matrix, index[p] * out, term, 0, out);
+            int base = index[p] * out;
             float x = value[p];
-            for (int j = 0; j < out; j++) {
-                sum[j] += x * term[j];
+            if (x == 1f) {
+                for (int j = 0; j < out; j++) {
+                    sum[j] += matrix[base + j];
+                }
+            } else {
+                for (int j = 0; j < out; j++) {
+                    sum[j] += x * matrix[base + j];
+                }
             }
         }
     }

@@ -53,4 +53,38 @@ class GraphLayersGradientTest {
         assertEquals(10, molecules.columns(), "sum and max of 5 features");
         GradientCheck.check(gather, atoms, GradientCheck.pass(false, false));
     }
+
+    /** At a tie the gradient goes to the first holder of the maximum: the atom itself, then its neighbours in order. */
+    @Test
+    void graphMaxPoolGivesATiedMaximumToTheFirstHolder() {
+        GraphMaxPool pool = new GraphMaxPool();
+        pool.bind(batch);
+        INDArray tied = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, batch.atomCount, 1);
+        INDArray pooled = pool.forward(tied, Pass.inference());
+        assertEquals(0, pooled.sumNumber().doubleValue());
+        INDArray dx = pool.backward(org.nd4j.linalg.factory.Nd4j.ones(DataType.DOUBLE, batch.atomCount, 1),
+                new java.util.HashMap<>());
+        for (int i = 0; i < batch.atomCount; i++) {
+            assertEquals(1, dx.getDouble(i, 0), "atom " + i + " keeps its own gradient");
+        }
+        // a neighbour above the atom wins; of two equal neighbours above it, the first in the atom's list
+        int atom = -1;
+        for (int i = 0; i < batch.atomCount && atom < 0; i++) {
+            if (batch.neighbourStart[i + 1] - batch.neighbourStart[i] >= 2) {
+                atom = i;
+            }
+        }
+        int first = batch.neighbours[batch.neighbourStart[atom]];
+        int second = batch.neighbours[batch.neighbourStart[atom] + 1];
+        INDArray values = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, batch.atomCount, 1);
+        values.putScalar(first, 0, 2.0);
+        values.putScalar(second, 0, 2.0);
+        pool.forward(values, Pass.inference());
+        INDArray g = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, batch.atomCount, 1);
+        g.putScalar(atom, 0, 1.0);
+        INDArray routed = pool.backward(g, new java.util.HashMap<>());
+        assertEquals(1, routed.getDouble(first, 0));
+        assertEquals(0, routed.getDouble(second, 0));
+        assertEquals(0, routed.getDouble(atom, 0));
+    }
 }
