@@ -55,7 +55,7 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     public static final String MULTICLASS_TYPE_ID = "graphconv_multiclass";
     /** Name of the weights file inside a model directory. */
     public static final String PARAMETERS = "parameters.zip";
-    private static final int PREDICT_BATCH = 128;
+    private static final int PREDICT_BATCH = 64;
     private static final String PREDICT_WORKSPACE = "graphconv-predict";
     private static final String SHARD_WORKSPACE = "graphconv-predict-shard";
 
