@@ -316,8 +316,9 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
 
     /**
      * The {@code k}-th copy of the network for the workers (k ≥ 1), made once and kept for the model's life, with the
-     * network's current values. (The native crashes once put down to copies made per call and freed by ND4J's
-     * deallocator came from ND4J's broadcasts, which the layers no longer use: see {@link io.chemdl4j.models.layers.Matrices#addRowVector}.)
+     * network's current values. (Native crashes were once put down to copies made per call; the crashes seen since
+     * were inside ND4J broadcasts, which the prediction path no longer uses: see
+     * {@link io.chemdl4j.models.layers.Matrices#addRowVector}.)
      */
     private GraphConvNetwork replica(int k) {
         while (replicas.size() < k) {

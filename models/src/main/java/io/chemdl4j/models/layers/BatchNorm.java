@@ -24,13 +24,15 @@ public final class BatchNorm implements Layer {
     private final INDArray beta;
     private final INDArray movingMean;
     private final INDArray movingVariance;
-    private INDArray normalized;
-    /** The last forward pass's input and the mean it was centred by, to normalize it again for a backward pass. */
+    /**
+     * The last forward pass's input, and the mean and inverse standard deviation it was normalized by: the backward
+     * pass normalizes it again rather than keep a normalized copy.
+     */
     private INDArray input;
     private double[] mean;
+    private double[] inverseStd;
     /** Whether the last forward pass normalized by the batch's own statistics. */
     private boolean fromBatch;
-    private INDArray inverseStd;
 
     /** Batch normalization of {@code channels} columns, parameters named after {@code name}: scale 1, shift 0. */
     public BatchNorm(String name, int channels, DataType dtype) {
@@ -92,56 +94,55 @@ public final class BatchNorm implements Layer {
         for (int f = 0; f < columns; f++) {
             invStd[f] = 1 / Math.sqrt(variance[f] + EPSILON);
         }
-        inverseStd = Matrices.matrix(invStd, 1, columns, x.dataType());
         double[] g = gamma.toDoubleVector();
         double[] b = beta.toDoubleVector();
-        // the normalized values are kept for a backward pass; prediction (moving statistics) computes them only when
-        // one asks for it (explanations), from the input and these statistics
-        double[] norm = fromBatch ? Matrices.scratch(1, n) : null;
         for (int i = 0; i < n; i += columns) {
             for (int f = 0; f < columns; f++) {
-                double z = (v[i + f] - mean[f]) * invStd[f];
-                if (norm != null) {
-                    norm[i + f] = z;
-                }
-                v[i + f] = z * g[f] + b[f];
+                v[i + f] = (v[i + f] - mean[f]) * invStd[f] * g[f] + b[f];
             }
         }
         input = x;
         this.mean = mean;
-        normalized = norm == null ? null : Matrices.matrix(norm, rows, columns, x.dataType());
+        inverseStd = invStd;
         return Matrices.matrix(v, rows, columns, x.dataType());
     }
 
     /**
      * With batch statistics: dx = invstd/N · (N·dx̂ − Σdx̂ − x̂·Σ(dx̂·x̂)), dx̂ = dy·γ; with the moving statistics of
-     * prediction, which are constants: dx = dy·γ·invstd (what explanations differentiate).
+     * prediction, which are constants: dx = dy·γ·invstd (what explanations differentiate). One Java pass for the sums
+     * and one for dx, like the forward pass.
      */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
-        if (normalized == null) {
-            int columns = (int) input.columns();
-            double[] v = Matrices.values(input, 0);
-            double[] invStd = inverseStd.toDoubleVector();
-            int n = (int) input.length();
-            for (int i = 0; i < n; i += columns) {
-                for (int f = 0; f < columns; f++) {
-                    v[i + f] = (v[i + f] - mean[f]) * invStd[f];
-                }
+        int rows = (int) input.rows();
+        int columns = (int) input.columns();
+        int n = rows * columns;
+        double[] d = Matrices.values(dy, 0);
+        double[] normalized = Matrices.values(input, 1);
+        double[] gammaGradient = new double[columns];
+        double[] betaGradient = new double[columns];
+        for (int i = 0; i < n; i += columns) {
+            for (int f = 0; f < columns; f++) {
+                double z = (normalized[i + f] - mean[f]) * inverseStd[f];
+                normalized[i + f] = z;
+                gammaGradient[f] += d[i + f] * z;
+                betaGradient[f] += d[i + f];
             }
-            normalized = Matrices.matrix(v, (int) input.rows(), columns, input.dataType());
         }
-        gradients.put(name + "_gamma", dy.mul(normalized).sum(true, 0));
-        gradients.put(name + "_beta", dy.sum(true, 0));
-        INDArray dNormalized = dy.mulRowVector(gamma);
-        if (!fromBatch) {
-            return dNormalized.muliRowVector(inverseStd);
+        gradients.put(name + "_gamma", Matrices.matrix(gammaGradient, 1, columns, dy.dataType()));
+        gradients.put(name + "_beta", Matrices.matrix(betaGradient, 1, columns, dy.dataType()));
+        double[] g = gamma.toDoubleVector();
+        double[] dx = Matrices.scratch(2, n);
+        for (int i = 0; i < n; i += columns) {
+            for (int f = 0; f < columns; f++) {
+                // Σdx̂ = γ·Σdy, Σ(dx̂·x̂) = γ·Σ(dy·x̂): the parameters' gradients times γ
+                dx[i + f] = fromBatch
+                        ? g[f] * inverseStd[f] / rows * (rows * d[i + f] - betaGradient[f]
+                                - normalized[i + f] * gammaGradient[f])
+                        : g[f] * inverseStd[f] * d[i + f];
+            }
         }
-        long n = dy.rows();
-        INDArray sum = dNormalized.sum(true, 0);
-        INDArray sumWithNormalized = dNormalized.mul(normalized).sum(true, 0);
-        return dNormalized.mul(n).subiRowVector(sum).subi(normalized.mulRowVector(sumWithNormalized))
-                .muliRowVector(inverseStd).divi(n);
+        return Matrices.matrix(dx, rows, columns, dy.dataType());
     }
 
     @Override

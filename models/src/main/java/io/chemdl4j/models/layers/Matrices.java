@@ -126,10 +126,10 @@ public final class Matrices {
 
     /**
      * Adds the row vector {@code row} to every row of {@code x} in place (a product's output: row-major, not a view)
-     * and returns {@code x}. A Java loop, not ND4J's broadcast: ND4J 1.0.0-M2.1 passes each broadcast a dimension
-     * array that only the op object holds, and when the garbage collector frees it mid-call the native side reads
-     * freed memory; graph-convolution predictions on every core crashed the JVM that way (SIGSEGV in
-     * {@code DataBuffer::primary()} under {@code execBroadcast}, in four of six runs over 1,000,000 molecules).
+     * and returns {@code x}. A Java loop, not ND4J's broadcast: with ND4J 1.0.0-M2.1's broadcasts (whose native
+     * buffers its deallocator thread frees as the garbage collector finds them) graph-convolution predictions on every
+     * core crashed the JVM in four of six runs over 1,000,000 molecules, each time inside a broadcast reading a buffer
+     * that was gone (SIGSEGV in {@code DataBuffer::primary()} under {@code execBroadcast}); none did after.
      */
     public static INDArray addRowVector(INDArray x, INDArray row) {
         int columns = (int) x.columns();
