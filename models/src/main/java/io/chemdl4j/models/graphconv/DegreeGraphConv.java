@@ -67,12 +67,7 @@ final class DegreeGraphConv extends GraphLayer {
                         1.0, 1.0);
             }
             Matrices.copyInto(zd, z, from * out);
-            double[] bias = parameters.get(name("b", d)).toDoubleVector();
-            for (int i = from * out; i < to * out; i += out) {
-                for (int f = 0; f < out; f++) {
-                    z[i + f] += bias[f];
-                }
-            }
+            Matrices.addRow(z, from * out, to * out, parameters.get(name("b", d)).toDoubleVector());
         }
         return Matrices.matrix(z, batch.atomCount, out, dtype);
     }

@@ -36,7 +36,8 @@ final class GraphLayout {
     final int[] moleculeAtoms;
 
     private GraphLayout(int atomCount, int moleculeCount, int featureLength, List<MolecularGraph> graphs,
-                        int[] position, int[] degreeStart, int[] neighbourStart, int[] neighbours, int[] moleculeStart, int[] moleculeAtoms) {
+                        int[] position, int[] degreeStart, int[] neighbourStart, int[] neighbours,
+                        int[] moleculeStart, int[] moleculeAtoms) {
         this.atomCount = atomCount;
         this.moleculeCount = moleculeCount;
         this.featureLength = featureLength;

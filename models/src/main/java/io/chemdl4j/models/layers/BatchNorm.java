@@ -45,7 +45,7 @@ public final class BatchNorm implements Layer {
 
     /**
      * One Java pass over the values (statistics in double precision), as {@link Matrices#addRowVector}: no ND4J
-     * broadcast on the prediction path.
+     * broadcast in either pass.
      */
     @Override
     public INDArray forward(INDArray x, Pass pass) {

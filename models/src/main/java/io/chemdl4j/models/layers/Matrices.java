@@ -137,16 +137,20 @@ public final class Matrices {
             throw new IllegalArgumentException("a row of " + row.length() + " values cannot be added to "
                     + columns + " columns");
         }
-        double[] add = row.toDoubleVector();
-        int n = (int) x.length();
         double[] values = values(x, DOUBLE_SLOTS - 1);
-        for (int i = 0; i < n; i += columns) {
-            for (int f = 0; f < columns; f++) {
-                values[i + f] += add[f];
-            }
-        }
+        addRow(values, 0, (int) x.length(), row.toDoubleVector());
         write(x, values);
         return x;
+    }
+
+    /** Adds {@code row} to each row of {@code row.length} values of row-major {@code values} in {@code [from, to)}. */
+    public static void addRow(double[] values, int from, int to, double[] row) {
+        int columns = row.length;
+        for (int i = from; i < to; i += columns) {
+            for (int f = 0; f < columns; f++) {
+                values[i + f] += row[f];
+            }
+        }
     }
 
     /** Keras's {@code glorot_uniform}: U(-a, a) with a = sqrt(6 / (in + out)), drawn from {@code random}. */
