@@ -11,7 +11,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  *
  * @param <D> the data it reads
  */
-public interface DropoutUncertainty<D extends LabelledData> {
+public interface DropoutUncertainty<D extends LabelledData<D>> {
     /**
      * Mean and standard deviation over {@code samples} passes with dropout on, in original units
      * ({@code transformers} undone); the same {@code seed} gives the same numbers.

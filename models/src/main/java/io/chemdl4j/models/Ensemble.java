@@ -17,7 +17,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  *
  * @param <D> the data the members read
  */
-public final class Ensemble<D extends LabelledData> implements PropertyModel<D>, DropoutUncertainty<D> {
+public final class Ensemble<D extends LabelledData<D>> implements PropertyModel<D>, DropoutUncertainty<D> {
     private final List<PropertyModel<D>> members;
 
     /** An ensemble of {@code members}: at least one, all with the same tasks, task type and classes. */

@@ -29,7 +29,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  *                     from the training split); 0 for other task types
  * @param <D>          the dataset type
  */
-public record FitRequest<D extends LabelledData>(TaskType taskType, D train, D valid, List<Transformer> transformers,
+public record FitRequest<D extends LabelledData<D>>(TaskType taskType, D train, D valid, List<Transformer> transformers,
                                                  ModelConfig config, int epochs, Metric metric, int patience,
                                                  Training.EpochListener listener, int classes) {
     public FitRequest {

@@ -14,13 +14,13 @@ import io.chemdl4j.moleculenet.LabelledData;
  * @param epochs the epochs trained, empty for a model not trained by epochs
  * @param <D>    the data it reads
  */
-public record Fitted<D extends LabelledData>(PropertyModel<D> model, TrainingCurve curve, List<EpochRecord> epochs) {
+public record Fitted<D extends LabelledData<D>>(PropertyModel<D> model, TrainingCurve curve, List<EpochRecord> epochs) {
     public Fitted {
         epochs = epochs == null ? List.of() : List.copyOf(epochs);
     }
 
     /** A model trained in one call, without epochs. */
-    public static <D extends LabelledData> Fitted<D> once(PropertyModel<D> model) {
+    public static <D extends LabelledData<D>> Fitted<D> once(PropertyModel<D> model) {
         return new Fitted<>(model, null, List.of());
     }
 }

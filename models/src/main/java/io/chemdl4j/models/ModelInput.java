@@ -16,7 +16,7 @@ import io.chemdl4j.moleculenet.LabelledData;
  *
  * @param <D> the dataset type it loads
  */
-public interface ModelInput<D extends LabelledData> {
+public interface ModelInput<D extends LabelledData<D>> {
     /** A short name for messages, e.g. {@code "feature rows"}. */
     String name();
 
@@ -51,7 +51,7 @@ public interface ModelInput<D extends LabelledData> {
     SavedModel.Inputs<?> inputs(SavedModel model);
 
     /** The label, weight and id block of every part, in order, without features. */
-    static io.chemdl4j.moleculenet.Dataset labelsOf(List<? extends LabelledData> parts, List<String> tasks) {
+    static io.chemdl4j.moleculenet.Dataset labelsOf(List<? extends LabelledData<?>> parts, List<String> tasks) {
         return io.chemdl4j.moleculenet.Dataset.concat(parts.stream().map(p -> p.labelData().withoutFeatures()).toList(),
                 tasks, 0);
     }

@@ -24,7 +24,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * @param <D> the data its models read: fingerprint rows ({@link io.chemdl4j.moleculenet.Dataset}) or
  *            molecular graphs ({@link io.chemdl4j.moleculenet.GraphDataset})
  */
-public interface ModelKind<D extends LabelledData> {
+public interface ModelKind<D extends LabelledData<D>> {
     /** The name on the command line and in reports, lower case, e.g. {@code "multitask"}. */
     String name();
 

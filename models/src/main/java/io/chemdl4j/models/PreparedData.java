@@ -22,7 +22,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * @param featurizeSeconds seconds spent loading and featurizing
  * @param <D>              the dataset type
  */
-public record PreparedData<D extends LabelledData>(List<String> tasks, D train, D valid, D test,
+public record PreparedData<D extends LabelledData<D>>(List<String> tasks, D train, D valid, D test,
                                                    List<Transformer> transformers, FeaturizerSpec featurizer,
                                                    List<RowError> errors, double featurizeSeconds) {
     public PreparedData {

@@ -17,7 +17,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * @param <D> the data the model reads: fingerprint rows ({@link io.chemdl4j.moleculenet.Dataset}) or
  *            molecular graphs ({@link io.chemdl4j.moleculenet.GraphDataset})
  */
-public interface PropertyModel<D extends LabelledData> {
+public interface PropertyModel<D extends LabelledData<D>> {
     /** Task names, the columns of its predictions. */
     List<String> tasks();
 

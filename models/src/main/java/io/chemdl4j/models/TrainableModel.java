@@ -15,7 +15,7 @@ import io.chemdl4j.moleculenet.LabelledData;
  *
  * @param <D> the data the model reads
  */
-public interface TrainableModel<D extends LabelledData> extends PropertyModel<D> {
+public interface TrainableModel<D extends LabelledData<D>> extends PropertyModel<D> {
     /** Trains {@code epochs} more passes over {@code train}; returns the records of these epochs. */
     List<EpochRecord> fit(D train, int epochs);
 

@@ -52,7 +52,7 @@ import io.chemdl4j.moleculenet.split.SplitterType;
  *
  * @param <D> the data the kind's models read
  */
-public abstract class ModelKindContract<D extends LabelledData> {
+public abstract class ModelKindContract<D extends LabelledData<D>> {
     /** Loaded once per input and task type: featurization is the slow part. */
     private static final Map<String, PreparedData<?>> DATA = new ConcurrentHashMap<>();
 

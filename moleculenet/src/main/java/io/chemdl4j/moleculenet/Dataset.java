@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.chemdl4j.moleculenet.transform.Transformer;
+
 /**
  * An immutable in-memory dataset: features {@code X} (one row per molecule), labels {@code y} (tasks
  * as columns), per-label weights {@code w} (0 where a label is missing, so it counts for nothing)
@@ -12,7 +14,7 @@ import java.util.Objects;
  * <p>Arrays are stored row-major and flat; every accessor copies, so no caller can change a dataset
  * after it is built. Thread-safe.
  */
-public final class Dataset implements LabelledData {
+public final class Dataset implements LabelledData<Dataset> {
     private final int size;
     private final int featureCount;
     private final List<String> tasks;
@@ -275,7 +277,7 @@ public final class Dataset implements LabelledData {
         return rows;
     }
 
-    /** The molecules at {@code rows}, in that order. */
+    @Override
     public Dataset select(int[] rows) {
         int t = tasks.size();
         float[] sx = new float[rows.length * featureCount];
@@ -289,6 +291,12 @@ public final class Dataset implements LabelledData {
             sids[r] = ids[rows[r]];
         }
         return new Dataset(rows.length, featureCount, tasks, sx, sy, sw, sids);
+    }
+
+    /** The molecules transformed by {@code transformers} in order: features, labels and weights as each one changes them. */
+    @Override
+    public Dataset transform(List<? extends Transformer> transformers) {
+        return Transformer.transformAll(this, transformers);
     }
 
     /** The same molecules with new labels, {@code [molecule][task]} flattened row-major. */

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Objects;
 
 import io.chemdl4j.featurize.graph.MolecularGraph;
-import io.chemdl4j.moleculenet.split.SplitFractions;
-import io.chemdl4j.moleculenet.split.Splitter;
 import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
@@ -14,7 +12,7 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * featureless {@link Dataset}, so that splitters and label transformers work on it unchanged.
  * Thread-safe.
  */
-public final class GraphDataset implements LabelledData {
+public final class GraphDataset implements LabelledData<GraphDataset> {
     private final List<MolecularGraph> graphs;
     private final Dataset labels;
 
@@ -34,6 +32,21 @@ public final class GraphDataset implements LabelledData {
             throw new IllegalArgumentException(graphs.size() + " graphs but " + labels.size() + " label rows");
         }
         return new GraphDataset(List.copyOf(graphs), labels.featureCount() == 0 ? labels : labels.withoutFeatures());
+    }
+
+    /**
+     * The molecules of {@code parts}, in order.
+     *
+     * @throws IllegalArgumentException if a part has other tasks
+     */
+    public static GraphDataset concat(List<GraphDataset> parts, List<String> tasks) {
+        List<MolecularGraph> graphs = new java.util.ArrayList<>();
+        List<Dataset> labels = new java.util.ArrayList<>(parts.size());
+        for (GraphDataset part : parts) {
+            graphs.addAll(part.graphs);
+            labels.add(part.labels);
+        }
+        return new GraphDataset(List.copyOf(graphs), Dataset.concat(labels, tasks, 0));
     }
 
     @Override
@@ -89,7 +102,7 @@ public final class GraphDataset implements LabelledData {
         return labels.id(row);
     }
 
-    /** The rows {@code rows}, in that order. */
+    @Override
     public GraphDataset select(int[] rows) {
         MolecularGraph[] picked = new MolecularGraph[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -98,13 +111,8 @@ public final class GraphDataset implements LabelledData {
         return new GraphDataset(List.of(picked), labels.select(rows));
     }
 
-    /** Splits with {@code splitter} (which sees the ids and labels). */
-    public GraphDatasetSplit split(Splitter splitter, SplitFractions fractions) {
-        int[][] parts = splitter.splitIndices(labels, fractions);
-        return new GraphDatasetSplit(select(parts[0]), select(parts[1]), select(parts[2]));
-    }
-
     /** The same graphs with transformed labels and weights (transformers of features do not apply to graphs). */
+    @Override
     public GraphDataset transform(List<? extends Transformer> transformers) {
         return new GraphDataset(graphs, Transformer.transformAll(labels, transformers));
     }

@@ -1,6 +1,7 @@
 /**
- * Labelled molecules: datasets in memory and on disk, loaders, the featurization cache, splitters,
- * transformers and the MoleculeNet catalog (with Tox21 and Delaney shipped as resources). No deep-learning
- * framework.
+ * Labelled molecules: {@code LabelledData}, the one seam every dataset type shares (feature rows in
+ * {@code Dataset}, molecular graphs in {@code GraphDataset}), and the split of any of them. Loaders, the
+ * featurization cache, splitters, transformers and the MoleculeNet catalog live in the subpackages. No
+ * deep-learning framework.
  */
 package io.chemdl4j.moleculenet;

@@ -38,6 +38,50 @@ public final class MolecularGraph {
         this.neighbours = neighbours;
     }
 
+    /**
+     * A graph from its arrays (copied), as stored by a dataset on disk: every length and index is checked, so arrays
+     * read from a file cannot build an inconsistent graph.
+     *
+     * @param atomFeatures     row-major {@code [atoms × atomFeatureLength]}
+     * @param edgeSource       source atom of every directed edge
+     * @param edgeTarget       target atom of every directed edge
+     * @param edgeFeatures     row-major {@code [edges × bondFeatureLength]}
+     * @param neighbours       neighbour atoms of every atom
+     * @param moleculeFeatures features of the whole molecule, empty for none
+     * @throws IllegalArgumentException if a length disagrees or an atom index is out of range
+     */
+    public static MolecularGraph of(int atomFeatureLength, int bondFeatureLength, float[] atomFeatures,
+                                    int[] edgeSource, int[] edgeTarget, float[] edgeFeatures, int[][] neighbours,
+                                    float[] moleculeFeatures) {
+        int atoms = neighbours.length;
+        int edges = edgeSource.length;
+        require(atomFeatureLength >= 0 && bondFeatureLength >= 0, "feature lengths must not be negative");
+        require(atomFeatures.length == (long) atoms * atomFeatureLength,
+                atomFeatures.length + " atom features for " + atoms + " atoms of " + atomFeatureLength);
+        require(edgeTarget.length == edges, edges + " edge sources but " + edgeTarget.length + " targets");
+        require(edgeFeatures.length == (long) edges * bondFeatureLength,
+                edgeFeatures.length + " edge features for " + edges + " edges of " + bondFeatureLength);
+        for (int e = 0; e < edges; e++) {
+            require(edgeSource[e] >= 0 && edgeSource[e] < atoms && edgeTarget[e] >= 0 && edgeTarget[e] < atoms,
+                    "edge " + e + " joins atoms outside 0.." + (atoms - 1));
+        }
+        int[][] copied = new int[atoms][];
+        for (int a = 0; a < atoms; a++) {
+            copied[a] = neighbours[a].clone();
+            for (int b : copied[a]) {
+                require(b >= 0 && b < atoms, "atom " + a + " has the neighbour " + b + ", outside 0.." + (atoms - 1));
+            }
+        }
+        return new MolecularGraph(atomFeatureLength, bondFeatureLength, atomFeatures.clone(), edgeSource.clone(),
+                edgeTarget.clone(), edgeFeatures.clone(), copied, moleculeFeatures.clone());
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
     /** Atoms in the molecule: the rows of the atom features. */
     public int atomCount() {
         return neighbours.length;

@@ -150,7 +150,7 @@ public final class CrossValidation {
         }
     }
 
-    private static <D extends LabelledData> void prepare(ModelKind<D> kind, ExperimentConfig config) {
+    private static <D extends LabelledData<D>> void prepare(ModelKind<D> kind, ExperimentConfig config) {
         Experiment.prepare(kind, config, null);
     }
 

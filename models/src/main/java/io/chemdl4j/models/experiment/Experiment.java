@@ -97,7 +97,7 @@ public final class Experiment {
         return run(config.model(), config, l);
     }
 
-    private static <D extends LabelledData> ExperimentResult run(ModelKind<D> kind, ExperimentConfig config,
+    private static <D extends LabelledData<D>> ExperimentResult run(ModelKind<D> kind, ExperimentConfig config,
                                                                  Listener listener) {
         PreparedData<D> data = prepare(kind, config, new StreamingFeaturizer.ProgressListener() {
             @Override
@@ -133,7 +133,7 @@ public final class Experiment {
      * The data of {@code config}, loaded and featurized for its model kind's input, split and transformed
      * once: enough to train any configuration of that kind (hyperparameter search trains many).
      */
-    static <D extends LabelledData> PreparedData<D> prepare(ModelKind<D> kind, ExperimentConfig config,
+    static <D extends LabelledData<D>> PreparedData<D> prepare(ModelKind<D> kind, ExperimentConfig config,
                                                            StreamingFeaturizer.ProgressListener progress) {
         if (kind.defaultEpochs(1, config.modelConfig()) == 0 && (config.epochs().isPresent() || config.patience() > 0)) {
             throw new IllegalArgumentException("the " + kind.name() + " model is not trained by epochs; "
@@ -142,7 +142,7 @@ public final class Experiment {
         return kind.input().load(config.dataRequest(), progress);
     }
 
-    private static <D extends LabelledData> void save(ModelKind<D> kind, Trained<D> run, PreparedData<D> data,
+    private static <D extends LabelledData<D>> void save(ModelKind<D> kind, Trained<D> run, PreparedData<D> data,
                                                       Path dir) throws IOException {
         if (run.members().size() > 1) {
             ModelIO.writeEnsemble(dir, run.members().size(), data.tasks(), data.featurizer(), data.transformers(),
@@ -158,12 +158,12 @@ public final class Experiment {
     }
 
     /** A trained model (one, or an ensemble), the first member's training curve and epochs. */
-    record Trained<D extends LabelledData>(PropertyModel<D> model, TrainingCurve curve,
+    record Trained<D extends LabelledData<D>>(PropertyModel<D> model, TrainingCurve curve,
                                            List<EpochRecord> epochs, List<PropertyModel<D>> members) {
     }
 
     /** As {@link #train(ModelKind, ExperimentConfig, PreparedData, Listener)}, without progress reports. */
-    static <D extends LabelledData> Trained<D> train(ModelKind<D> kind, ExperimentConfig config,
+    static <D extends LabelledData<D>> Trained<D> train(ModelKind<D> kind, ExperimentConfig config,
                                                      PreparedData<D> data) {
         return train(kind, config, data, new Listener() { });
     }
@@ -173,7 +173,7 @@ public final class Experiment {
      * {@code config.ensembleSize()} members with seeds {@code seed, seed+1, …}; the validation split may
      * stop each early.
      */
-    static <D extends LabelledData> Trained<D> train(ModelKind<D> kind, ExperimentConfig config,
+    static <D extends LabelledData<D>> Trained<D> train(ModelKind<D> kind, ExperimentConfig config,
                                                      PreparedData<D> data, Listener listener) {
         int epochs = config.epochs().orElse(withEarlyStopping(config,
                 kind.defaultEpochs(data.train().size(), config.modelConfig())));

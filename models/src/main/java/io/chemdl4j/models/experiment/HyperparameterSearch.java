@@ -83,7 +83,7 @@ public final class HyperparameterSearch {
         return search(base.model(), base, points, progress);
     }
 
-    private static <D extends LabelledData> Result search(ModelKind<D> kind, ExperimentConfig base,
+    private static <D extends LabelledData<D>> Result search(ModelKind<D> kind, ExperimentConfig base,
                                                           List<HyperparameterSpace.Point> points,
                                                           StreamingFeaturizer.ProgressListener progress) {
         PreparedData<D> data = Experiment.prepare(kind, base, progress);

@@ -61,7 +61,7 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
     @Override
     public PreparedData<Dataset> load(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
         long start = System.nanoTime();
-        MolNetData data = loadRaw(request, progress);
+        MolNetData<Dataset> data = loadRaw(request, progress);
         List<Transformer> features = SCALED.contains(data.featurizer().name())
                 ? List.of(FeatureNormalizationTransformer.fit(data.train()), FeatureClippingTransformer.defaults())
                 : List.of();
@@ -73,19 +73,19 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
     public PreparedData<Dataset> loadFor(SavedModel model, DataRequest request,
                                          StreamingFeaturizer.ProgressListener progress) {
         long start = System.nanoTime();
-        MolNetData data = loadRaw(request, progress);
+        MolNetData<Dataset> data = loadRaw(request, progress);
         List<Transformer> features = model.transformers().stream().filter(Transformer::transformsFeatures).toList();
         return prepared(data, features, start);
     }
 
-    private MolNetData loadRaw(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
+    private MolNetData<Dataset> loadRaw(DataRequest request, StreamingFeaturizer.ProgressListener progress) {
         VectorFeaturizer featurizer = featurizer(request.featurizerOr(defaultFeaturizer()));
         LoadOptions options = request.loadOptions(featurizer, Runtime.getRuntime().availableProcessors());
         return MolNet.load(request.source(), options, FeaturizationCache.standard(), progress);
     }
 
     /** {@code data} with {@code features} applied to every split and added to its transformers. */
-    private static PreparedData<Dataset> prepared(MolNetData data, List<Transformer> features, long start) {
+    private static PreparedData<Dataset> prepared(MolNetData<Dataset> data, List<Transformer> features, long start) {
         List<Transformer> all = new java.util.ArrayList<>(data.transformers());
         all.addAll(features);
         return new PreparedData<>(data.tasks(), Transformer.transformAll(data.train(), features),

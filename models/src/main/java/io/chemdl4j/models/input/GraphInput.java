@@ -18,7 +18,9 @@ import io.chemdl4j.models.predict.SavedModel;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.catalog.MolNet;
-import io.chemdl4j.moleculenet.catalog.MolNetGraphData;
+import io.chemdl4j.moleculenet.catalog.MolNetData;
+import io.chemdl4j.moleculenet.store.FeatureKind;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
 import io.chemdl4j.moleculenet.load.LoadOptions;
 
 /**
@@ -67,9 +69,10 @@ public final class GraphInput implements ModelInput<GraphDataset> {
                     + "it reads '" + featurizerName + "'");
         }
         long start = System.nanoTime();
-        // LoadOptions carries a vector featurizer that graph loading does not read.
+        // LoadOptions carries a vector featurizer that a load of graphs does not read.
         LoadOptions options = request.loadOptions(new EcfpFeaturizer(), Runtime.getRuntime().availableProcessors());
-        MolNetGraphData data = MolNet.loadGraphs(request.source(), options, Featurizers.createGraph(spec));
+        MolNetData<GraphDataset> data = MolNet.load(request.source(), options, Featurizers.createGraph(spec),
+                FeatureKind.GRAPHS, FeaturizationCache.standard(), progress);
         return new PreparedData<>(data.tasks(), data.train(), data.valid(), data.test(), data.transformers(),
                 data.featurizer(), data.errors(), (System.nanoTime() - start) / 1e9);
     }

@@ -41,6 +41,7 @@ import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.split.Permutations;
+import io.chemdl4j.moleculenet.store.DiskDataset;
 import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
@@ -308,11 +309,39 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      */
     @Override
     public synchronized List<EpochRecord> fit(Dataset train, int epochs) {
+        return fit(train, epochs, chosenTrainer());
+    }
+
+    /**
+     * Trains for {@code epochs} passes over a disk dataset, which may be larger than the heap: one shard in memory
+     * at a time, the shards in a seeded random order and the molecules shuffled within each (DeepChem's
+     * {@code DiskDataset.iterbatches}), {@code transformers} (those fitted on the training labels, e.g. balancing
+     * weights) applied to each shard as it is read. Batches do not cross shards, so a shard's last batch may be
+     * smaller. A dataset of one shard is trained exactly as {@link #fit(Dataset, int)} trains the same molecules.
+     *
+     * @throws IllegalArgumentException if the dataset's tasks or feature count are not the model's, or it holds graphs
+     */
+    public synchronized List<EpochRecord> fit(DiskDataset train, List<? extends Transformer> transformers, int epochs) {
+        if (train.holdsGraphs() || train.featureCount() != featureCount || !train.tasks().equals(tasks)) {
+            throw new IllegalArgumentException("model expects " + featureCount + " features and tasks " + tasks
+                    + "; " + train + " does not match");
+        }
+        SparseInputTrainer chosen = chosenTrainer();
+        return train(epochs, chosen, train.size(), pass -> {
+            int[] shards = train.shardCount() == 1 ? new int[] {0} : permutation(train.shardCount());
+            for (int shard : shards) {
+                Dataset rows = train.shard(shard).transform(transformers);
+                pass.batches(rows, permutation(rows.size()));
+            }
+        });
+    }
+
+    private SparseInputTrainer chosenTrainer() {
         if (!trainerChosen) {
             trainer = SparseInputTrainer.of(network);
             trainerChosen = true;
         }
-        return fit(train, epochs, trainer);
+        return trainer;
     }
 
     /**
@@ -322,45 +351,70 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      */
     synchronized List<EpochRecord> fit(Dataset train, int epochs, SparseInputTrainer trainer) {
         checkCompatible(train);
+        return train(epochs, trainer, train.size(), pass -> pass.batches(train, permutation(train.size())));
+    }
+
+    /**
+     * Runs {@code epochs} epochs, each one {@code epoch} over {@code size} molecules that hands batches to the pass,
+     * and records them.
+     */
+    private List<EpochRecord> train(int epochs, SparseInputTrainer trainer, int size,
+                                    java.util.function.Consumer<EpochPass> epoch) {
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs must be non-negative, got " + epochs);
         }
-        int n = train.size();
-        int b = config.batchSize();
         List<EpochRecord> records = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             long start = System.nanoTime();
-            int epoch = history.size(); // the learning-rate schedule counts epochs over the model's life
-            network.setEpochCount(epoch);
-            int[] order = permutation(n);
-            double lossSum = 0;
+            int number = history.size(); // the learning-rate schedule counts epochs over the model's life
+            network.setEpochCount(number);
             if (trainer != null) {
                 trainer.load(network);
             }
-            int iteration = network.getIterationCount();
-            for (int from = 0; from < n; from += b) {
-                int rows = Math.min(b, n - from);
-                int[] idx = java.util.Arrays.copyOfRange(order, from, from + rows);
-                if (trainer == null) {
-                    DataSet batch = batch(train, idx);
-                    network.fit(batch);
-                    lossSum += network.score() * rows;
-                } else {
-                    int columns = tasks.size() * labelColumnsPerTask();
-                    lossSum += trainer.step(train, idx, labels(train, idx, columns), columns, iteration++, epoch) * rows;
-                }
-            }
+            EpochPass pass = new EpochPass(trainer, number, network.getIterationCount());
+            epoch.accept(pass);
             if (trainer != null) {
                 trainer.store(network);
-                setIterationCount(iteration);
+                setIterationCount(pass.iteration);
             }
             dropForward();
-            EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
+            EpochRecord record = new EpochRecord(history.size() + 1, size == 0 ? 0 : pass.lossSum / size,
                     (System.nanoTime() - start) / 1e9);
             history.add(record);
             records.add(record);
         }
         return List.copyOf(records);
+    }
+
+    /** One epoch's training steps: batches of the configured size in a given order, and the loss summed. */
+    private final class EpochPass {
+        private final SparseInputTrainer trainer;
+        private final int epoch;
+        private int iteration;
+        private double lossSum;
+
+        EpochPass(SparseInputTrainer trainer, int epoch, int iteration) {
+            this.trainer = trainer;
+            this.epoch = epoch;
+            this.iteration = iteration;
+        }
+
+        /** One step per batch of {@code data}'s rows in {@code order}. */
+        void batches(Dataset data, int[] order) {
+            int n = order.length;
+            int b = config.batchSize();
+            int columns = tasks.size() * labelColumnsPerTask();
+            for (int from = 0; from < n; from += b) {
+                int rows = Math.min(b, n - from);
+                int[] idx = java.util.Arrays.copyOfRange(order, from, from + rows);
+                if (trainer == null) {
+                    network.fit(batch(data, idx));
+                    lossSum += network.score() * rows;
+                } else {
+                    lossSum += trainer.step(data, idx, labels(data, idx, columns), columns, iteration++, epoch) * rows;
+                }
+            }
+        }
     }
 
     private int[] permutation(int n) {

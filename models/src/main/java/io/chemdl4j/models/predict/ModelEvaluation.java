@@ -132,7 +132,7 @@ public final class ModelEvaluation {
                 subset, progress);
     }
 
-    private static <D extends LabelledData> Result evaluate(ModelKind<D> kind, SavedModel model, DataRequest request,
+    private static <D extends LabelledData<D>> Result evaluate(ModelKind<D> kind, SavedModel model, DataRequest request,
                                                             Subset subset,
                                                             StreamingFeaturizer.ProgressListener progress) {
         PreparedData<D> data = kind.input().loadFor(model, request, progress);

@@ -116,7 +116,7 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
      * @throws IllegalStateException if its kind reads another input
      */
     @SuppressWarnings("unchecked")
-    public <D extends LabelledData> PropertyModel<D> typedModel(ModelInput<D> input) {
+    public <D extends LabelledData<D>> PropertyModel<D> typedModel(ModelInput<D> input) {
         if (kind.input() != input) {
             throw new IllegalStateException("this is a " + kind.name() + " model; it reads " + kind.input().name()
                     + ", not " + input.name());
@@ -130,7 +130,7 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
      * @throws IllegalArgumentException if it cannot
      */
     @SuppressWarnings("unchecked")
-    public static <D extends LabelledData> DropoutUncertainty<D> dropout(PropertyModel<D> model) {
+    public static <D extends LabelledData<D>> DropoutUncertainty<D> dropout(PropertyModel<D> model) {
         if (model instanceof DropoutUncertainty<?> sampler) {
             return (DropoutUncertainty<D>) sampler; // a model samples dropout on the data it reads
         }

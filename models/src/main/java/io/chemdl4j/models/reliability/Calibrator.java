@@ -126,7 +126,7 @@ public final class Calibrator {
                 options, progress);
     }
 
-    private static <D extends LabelledData> Reliability fit(ModelKind<D> kind, SavedModel model, DataRequest request,
+    private static <D extends LabelledData<D>> Reliability fit(ModelKind<D> kind, SavedModel model, DataRequest request,
                                                             io.chemdl4j.moleculenet.load.DataSource file,
                                                             Options options,
                                                             StreamingFeaturizer.ProgressListener progress) {
@@ -214,7 +214,7 @@ public final class Calibrator {
     }
 
     /** The model's spread on {@code data} as {@code spread} says, in original units. */
-    static <D extends LabelledData> Uncertainty spreads(SavedModel model, ModelInput<D> input, D data,
+    static <D extends LabelledData<D>> Uncertainty spreads(SavedModel model, ModelInput<D> input, D data,
                                                         Reliability.Spread spread, long seed) {
         return SavedModel.dropout(model.typedModel(input)).predictWithDropout(data, Math.max(spread.samples(), 1), seed,
                 model.transformers());

@@ -78,7 +78,7 @@ public record ReliabilityScores(TaskType taskType, List<TaskScores> tasks, List<
      *
      * @param seed seed of the dropout masks, when the spread comes from dropout
      */
-    public static <D extends LabelledData> ReliabilityScores score(SavedModel model, ModelInput<D> input, List<D> parts,
+    public static <D extends LabelledData<D>> ReliabilityScores score(SavedModel model, ModelInput<D> input, List<D> parts,
                                                                    SplitPredictions predictions, long seed) {
         Reliability r = model.requireReliability();
         int n = predictions.size();

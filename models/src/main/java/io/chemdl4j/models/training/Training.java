@@ -38,7 +38,7 @@ public final class Training {
      * @return the curves; with early stopping the model holds the weights of the best epoch, without
      *         those of the last
      */
-    public static <D extends LabelledData> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
+    public static <D extends LabelledData<D>> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
                                                              TrainingOptions options, List<Transformer> transformers) {
         return fit(model, train, valid, options, transformers, null);
     }
@@ -58,7 +58,7 @@ public final class Training {
     }
 
     /** As {@link #fit(TrainableModel, LabelledData, LabelledData, TrainingOptions, List)}, telling {@code listener} (may be null) after each epoch. */
-    public static <D extends LabelledData> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
+    public static <D extends LabelledData<D>> TrainingCurve fit(TrainableModel<D> model, D train, D valid,
                                                              TrainingOptions options, List<Transformer> transformers,
                                                              EpochListener listener) {
         if (valid.size() == 0) {

@@ -14,7 +14,8 @@ import io.chemdl4j.models.training.TrainingOptions;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.catalog.MolNet;
 import io.chemdl4j.moleculenet.catalog.MolNetDataset;
-import io.chemdl4j.moleculenet.catalog.MolNetGraphData;
+import io.chemdl4j.moleculenet.GraphDataset;
+import io.chemdl4j.moleculenet.catalog.MolNetData;
 import io.chemdl4j.moleculenet.load.DataSource;
 import io.chemdl4j.moleculenet.load.LoadOptions;
 
@@ -49,7 +50,7 @@ public final class GraphConvBenchmark {
         int epochs = Integer.parseInt(args[1]);
         for (int s = 2; s < args.length; s++) {
             long seed = Long.parseLong(args[s]);
-            MolNetGraphData data = MolNet.loadGraphs(DataSource.of(dataset), LoadOptions.defaults(seed),
+            MolNetData<GraphDataset> data = MolNet.loadGraphs(DataSource.of(dataset), LoadOptions.defaults(seed),
                     new GraphFeaturizer());
             GraphConvModel model = new GraphConvModel(dataset.taskType(), data.tasks(), GraphFeaturizer.ATOM_FEATURES,
                     configured(GraphConvConfig.defaults().withSeed(seed)));

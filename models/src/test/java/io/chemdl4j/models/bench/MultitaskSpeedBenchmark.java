@@ -16,6 +16,7 @@ import io.chemdl4j.models.multitask.MultitaskRegressor;
 import io.chemdl4j.models.training.Training;
 import io.chemdl4j.models.training.TrainingCurve;
 import io.chemdl4j.models.training.TrainingOptions;
+import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.catalog.MolNet;
 import io.chemdl4j.moleculenet.catalog.MolNetData;
@@ -44,7 +45,7 @@ public final class MultitaskSpeedBenchmark {
         Metric metric = dataset.taskType() == TaskType.CLASSIFICATION ? Metric.ROC_AUC : Metric.RMSE;
         double epochSum = 0;
         int epochCount = 0;
-        MolNetData data = null;
+        MolNetData<Dataset> data = null;
         MultitaskConfig config = MultitaskConfig.defaults();
         for (int s = 2; s < args.length; s++) {
             long seed = Long.parseLong(args[s]);

@@ -33,7 +33,7 @@ class NormalizedRegressionRoundTripTest {
     @Test
     void predictionsComeBackInLogMolPerLitre() throws Exception {
         // ECFP counts, as the Delaney defaults (validation RMSE ~0.93 against ~1.43 with bits)
-        MolNetData data = MolNet.loadDelaney(LoadOptions.defaults(0)
+        MolNetData<Dataset> data = MolNet.loadDelaney(LoadOptions.defaults(0)
                 .withFeaturizer(new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withCounts(true))));
         assertTrue(data.transformers().get(0) instanceof NormalizationTransformer);
         MultitaskRegressor model = new MultitaskRegressor(data.tasks(), data.train().featureCount(),

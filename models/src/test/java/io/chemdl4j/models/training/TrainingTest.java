@@ -119,7 +119,7 @@ class TrainingTest {
                         .withBatchSize(3)), GraphConvModelTest.tiny());
     }
 
-    private static <D extends io.chemdl4j.moleculenet.LabelledData> void assertFrozenAfterFirstEpoch(
+    private static <D extends io.chemdl4j.moleculenet.LabelledData<D>> void assertFrozenAfterFirstEpoch(
             TrainableModel<D> model, D train) {
         Map<String, INDArray> start = copy(model.state());
         model.fit(train, 1);

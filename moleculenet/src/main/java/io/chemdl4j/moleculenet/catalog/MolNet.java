@@ -7,8 +7,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
@@ -16,17 +16,16 @@ import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.DatasetSplit;
 import io.chemdl4j.moleculenet.GraphDataset;
-import io.chemdl4j.moleculenet.GraphDatasetSplit;
 import io.chemdl4j.moleculenet.InvalidDataException;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.TaskType;
 import io.chemdl4j.moleculenet.load.ColumnSpec;
 import io.chemdl4j.moleculenet.load.DataFiles;
 import io.chemdl4j.moleculenet.load.DataSource;
-import io.chemdl4j.moleculenet.load.DatasetLoader;
 import io.chemdl4j.moleculenet.load.LoadOptions;
 import io.chemdl4j.moleculenet.load.LoadedData;
-import io.chemdl4j.moleculenet.load.LoadedGraphs;
 import io.chemdl4j.moleculenet.split.SplitFile;
+import io.chemdl4j.moleculenet.store.FeatureKind;
 import io.chemdl4j.moleculenet.store.FeaturizationCache;
 import io.chemdl4j.moleculenet.transform.BalancingTransformer;
 import io.chemdl4j.moleculenet.transform.NormalizationTransformer;
@@ -44,71 +43,70 @@ public final class MolNet {
     private MolNet() {
     }
 
-    /** Loads {@code dataset} with {@code options}, through the standard featurization cache. */
-    public static MolNetData load(MolNetDataset dataset, LoadOptions options) {
+    /** Loads {@code dataset} as feature rows with {@code options}, through the standard featurization cache. */
+    public static MolNetData<Dataset> load(MolNetDataset dataset, LoadOptions options) {
         return load(DataSource.of(dataset), options, FeaturizationCache.standard(), null);
     }
 
-    /** Loads {@code dataset} with {@code options}, through {@code cache}. */
-    public static MolNetData load(MolNetDataset dataset, LoadOptions options, FeaturizationCache cache) {
+    /** Loads {@code dataset} as feature rows with {@code options}, through {@code cache}. */
+    public static MolNetData<Dataset> load(MolNetDataset dataset, LoadOptions options, FeaturizationCache cache) {
         return load(DataSource.of(dataset), options, cache, null);
     }
 
     /**
-     * Loads a catalog dataset or the user's own file as DeepChem's loaders do (featurize through
-     * {@code cache}, split, fit the default transformers on the training split, apply them to all).
+     * Loads a catalog dataset or the user's own file as feature rows of the options' featurizer: {@link
+     * #load(DataSource, LoadOptions, MoleculeFeaturizer, FeatureKind, FeaturizationCache,
+     * StreamingFeaturizer.ProgressListener)} with {@link FeatureKind#ROWS}.
+     */
+    public static MolNetData<Dataset> load(DataSource source, LoadOptions options, FeaturizationCache cache,
+                                           StreamingFeaturizer.ProgressListener progress) {
+        return load(source, options, options.featurizer(), FeatureKind.ROWS, cache, progress);
+    }
+
+    /**
+     * Loads a catalog dataset or the user's own file as molecular graphs made by {@code featurizer}, through the
+     * standard featurization cache (DeepChem's {@code load_*(featurizer='GraphConv')}): {@link
+     * #load(DataSource, LoadOptions, MoleculeFeaturizer, FeatureKind, FeaturizationCache,
+     * StreamingFeaturizer.ProgressListener)} with {@link FeatureKind#GRAPHS}.
+     */
+    public static MolNetData<GraphDataset> loadGraphs(DataSource source, LoadOptions options,
+                                                      MoleculeFeaturizer<MolecularGraph> featurizer) {
+        return load(source, options, featurizer, FeatureKind.GRAPHS, FeaturizationCache.standard(), null);
+    }
+
+    /**
+     * Loads a catalog dataset or the user's own file as DeepChem's loaders do: featurize with {@code featurizer}
+     * into a dataset of {@code kind} (feature rows, or molecular graphs as DeepChem's
+     * {@code load_*(featurizer='GraphConv')}) through {@code cache}, split, fit the default transformers on the
+     * training split and apply them to all three. The options' own featurizer is not used.
      *
      * @param progress told the rows featurized so far (not called when the cache is used), or {@code null}
      * @throws InvalidDataException naming the file and what is wrong with it (missing, not the
      *                              published file, a named column absent, no readable molecule)
      */
-    public static MolNetData load(DataSource source, LoadOptions options, FeaturizationCache cache,
-                                  StreamingFeaturizer.ProgressListener progress) {
+    public static <F, D extends LabelledData<D>> MolNetData<D> load(DataSource source, LoadOptions options,
+                                                                    MoleculeFeaturizer<F> featurizer,
+                                                                    FeatureKind<F, D> kind, FeaturizationCache cache,
+                                                                    StreamingFeaturizer.ProgressListener progress) {
         Located located = locate(source, options);
         Path file = located.file();
-        List<String> tasks = located.columns().taskColumns();
         String sha256 = located.sha256() != null ? located.sha256() : FeaturizationCache.sha256(file);
-        FeaturizationCache.Result result = cache.load(cacheName(source.name()), file, sha256, located.columns(),
-                options.featurizer(), options.threads(), options.reload(), progress);
-        LoadedData loaded = result.data();
-        LOG.info("{}: {} molecules{}", source.name(), loaded.dataset().size(),
+        FeaturizationCache.Result<D> result = cache.load(cacheName(source.name()), file, sha256, located.columns(),
+                featurizer, kind, options.threads(), options.reload(), progress);
+        LoadedData<D> loaded = result.data();
+        D all = loaded.dataset();
+        LOG.info("{}: {} molecules as {}{}", source.name(), all.size(), kind,
                 result.fromCache() ? " from the featurization cache " + result.entry() : "");
         for (RowError e : loaded.errors()) {
             LOG.warn("Skipped {}", e);
         }
-        checkUsable(file, source.taskType(), loaded.dataset(), loaded.rowsRead(), loaded.errors());
-        int[][] parts = splitIndices(loaded.dataset(), loaded.errors(), loaded.rowsRead(), options);
-        DatasetSplit raw = new DatasetSplit(loaded.dataset().select(parts[0]), loaded.dataset().select(parts[1]),
-                loaded.dataset().select(parts[2]));
-        List<Transformer> transformers = defaultTransformers(source, raw.train());
-        DatasetSplit split = new DatasetSplit(Transformer.transformAll(raw.train(), transformers),
-                Transformer.transformAll(raw.valid(), transformers), Transformer.transformAll(raw.test(), transformers));
-        return new MolNetData(source, tasks, options.featurizer().spec(), split, transformers, loaded.errors());
-    }
-
-    /**
-     * Loads a catalog dataset or the user's own file as molecular graphs (DeepChem's
-     * {@code load_*(featurizer='GraphConv')}): split and transformed as {@link #load} does, with
-     * {@code featurizer} in place of the options' vector featurizer and without the featurization cache.
-     */
-    public static MolNetGraphData loadGraphs(DataSource source, LoadOptions options,
-                                             MoleculeFeaturizer<MolecularGraph> featurizer) {
-        Located located = locate(source, options);
-        LoadedGraphs loaded = DatasetLoader.loadGraphs(located.columns(), featurizer, options.threads(),
-                located.file());
-        LOG.info("{}: {} molecular graphs", source.name(), loaded.dataset().size());
-        for (RowError e : loaded.errors()) {
-            LOG.warn("Skipped {}", e);
-        }
-        checkUsable(located.file(), source.taskType(), loaded.dataset().labels(), loaded.rowsRead(), loaded.errors());
-        int[][] parts = splitIndices(loaded.dataset().labels(), loaded.errors(), loaded.rowsRead(), options);
-        GraphDataset all = loaded.dataset();
-        GraphDatasetSplit raw = new GraphDatasetSplit(all.select(parts[0]), all.select(parts[1]), all.select(parts[2]));
-        List<Transformer> transformers = defaultTransformers(source, raw.train().labels());
-        GraphDatasetSplit split = new GraphDatasetSplit(raw.train().transform(transformers),
-                raw.valid().transform(transformers), raw.test().transform(transformers));
-        return new MolNetGraphData(source, located.columns().taskColumns(), featurizer.spec(), split, transformers,
-                loaded.errors());
+        Dataset labels = all.labelData();
+        checkUsable(file, source.taskType(), labels, loaded.rowsRead(), loaded.errors());
+        int[][] parts = splitIndices(labels, loaded.errors(), loaded.rowsRead(), options);
+        DatasetSplit<D> raw = DatasetSplit.of(all.select(parts[0]), all.select(parts[1]), all.select(parts[2]));
+        List<Transformer> transformers = defaultTransformers(source, raw.train().labelData());
+        return new MolNetData<>(source, located.columns().taskColumns(), featurizer.spec(), raw.transform(transformers),
+                transformers, loaded.errors());
     }
 
     /**
@@ -233,12 +231,12 @@ public final class MolNet {
     }
 
     /** Tox21 with {@code options} (DeepChem's {@code load_tox21}). */
-    public static MolNetData loadTox21(LoadOptions options) {
+    public static MolNetData<Dataset> loadTox21(LoadOptions options) {
         return load(MolNetDataset.TOX21, options);
     }
 
     /** Delaney/ESOL with {@code options} (DeepChem's {@code load_delaney}). */
-    public static MolNetData loadDelaney(LoadOptions options) {
+    public static MolNetData<Dataset> loadDelaney(LoadOptions options) {
         return load(MolNetDataset.DELANEY, options);
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.io.RowError;
-import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.DatasetSplit;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.load.DataSource;
 import io.chemdl4j.moleculenet.transform.Transformer;
 
@@ -13,9 +13,12 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * A loaded MoleculeNet dataset, as DeepChem's {@code load_*} returns it: task names, the
  * transformed train/valid/test splits and the transformers applied to them (to undo on predictions),
  * plus the rows that could not be used.
+ *
+ * @param <D> the dataset type: {@code Dataset} for feature rows, {@code GraphDataset} for molecular graphs
  */
-public record MolNetData(DataSource source, List<String> tasks, FeaturizerSpec featurizer, DatasetSplit split,
-                         List<Transformer> transformers, List<RowError> errors) {
+public record MolNetData<D extends LabelledData<D>>(DataSource source, List<String> tasks, FeaturizerSpec featurizer,
+                                                    DatasetSplit<D> split, List<Transformer> transformers,
+                                                    List<RowError> errors) {
     public MolNetData {
         tasks = List.copyOf(tasks);
         transformers = List.copyOf(transformers);
@@ -23,17 +26,17 @@ public record MolNetData(DataSource source, List<String> tasks, FeaturizerSpec f
     }
 
     /** The training part. */
-    public Dataset train() {
+    public D train() {
         return split.train();
     }
 
     /** The validation part. */
-    public Dataset valid() {
+    public D valid() {
         return split.valid();
     }
 
     /** The test part. */
-    public Dataset test() {
+    public D test() {
         return split.test();
     }
 }

@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.io.RowError;
-import io.chemdl4j.featurize.VectorFeaturizer;
 import io.chemdl4j.featurize.io.FragmentPolicy;
 import io.chemdl4j.featurize.io.InputFileException;
 import io.chemdl4j.featurize.io.MoleculeReader;
@@ -21,11 +19,14 @@ import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.InvalidDataException;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.store.DiskDataset;
+import io.chemdl4j.moleculenet.store.FeatureKind;
 
 /**
- * Loads molecules with labels into a {@link Dataset} (in memory) or a {@link DiskDataset} (streamed
- * to disk in constant memory): CSV/TSV with a SMILES column, {@code .smi}, or SDF with its
+ * Loads molecules with labels into a dataset of any {@link FeatureKind} (feature rows into a
+ * {@link Dataset}, molecular graphs into a {@link GraphDataset}), in memory or streamed to a
+ * {@link DiskDataset} in constant memory: CSV/TSV with a SMILES column, {@code .smi}, or SDF with its
  * properties as task columns, each optionally gzipped, featurized on every core.
  *
  * <p>Empty label fields (and {@code nan}, {@code NA}, ...) are missing labels: value 0, weight 0. A
@@ -34,7 +35,7 @@ import io.chemdl4j.moleculenet.store.DiskDataset;
  *
  * <p>Thread-safe: holds only immutable configuration.
  */
-public final class DatasetLoader {
+public final class DatasetLoader<F, D extends LabelledData<D>> {
     private static final Set<String> MISSING = Set.of("", "nan", "na", "n/a", "null", "none");
     private static final int CHUNK = 4096;
     /** Metadata property of a disk load: data rows read from the file. */
@@ -43,22 +44,22 @@ public final class DatasetLoader {
     public static final String ROW_ERRORS = "rowErrors";
 
     private final ColumnSpec spec;
-    private final VectorFeaturizer featurizer;
+    private final MoleculeFeaturizer<F> featurizer;
+    private final FeatureKind<F, D> kind;
     private final int threads;
 
-    /** A loader of the columns {@code spec} names, featurizing with {@code featurizer} on {@code threads} threads. */
-    public DatasetLoader(ColumnSpec spec, VectorFeaturizer featurizer, int threads) {
+    /**
+     * A loader of the columns {@code spec} names, featurizing with {@code featurizer} into datasets of {@code kind}
+     * on {@code threads} threads.
+     */
+    public DatasetLoader(ColumnSpec spec, MoleculeFeaturizer<F> featurizer, FeatureKind<F, D> kind, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.spec = spec;
         this.featurizer = featurizer;
+        this.kind = kind;
         this.threads = threads;
-    }
-
-    /** As {@link #DatasetLoader(ColumnSpec, VectorFeaturizer, int)}, on every core. */
-    public DatasetLoader(ColumnSpec spec, VectorFeaturizer featurizer) {
-        this(spec, featurizer, Runtime.getRuntime().availableProcessors());
     }
 
     /** Receives each loaded molecule in file order. */
@@ -84,7 +85,7 @@ public final class DatasetLoader {
         }
     }
 
-    /** What a load into a disk dataset produced. */
+    /** What a load into a disk dataset produced (the dataset holds the loader's kind of input). */
     public record DiskLoad(DiskDataset dataset, List<RowError> errors, long rowsRead) {
         public DiskLoad {
             errors = List.copyOf(errors);
@@ -96,11 +97,11 @@ public final class DatasetLoader {
      *
      * @throws InvalidDataException if the file is missing, empty, unreadable or lacks a named column
      */
-    public LoadedData load(Path file) {
-        Dataset.Builder builder = Dataset.builder(spec.taskColumns(), featurizer.length());
+    public LoadedData<D> load(Path file) {
+        FeatureKind.Collector<F, D> collector = kind.collector(spec.taskColumns(), featurizer);
         List<RowError> errors = new ArrayList<>();
-        long rows = stream(spec, featurizer, threads, file, builder::add, errors, null);
-        return new LoadedData(builder.build(), errors, (int) rows);
+        long rows = stream(file, collector::add, errors, null);
+        return new LoadedData<>(collector.build(), errors, (int) rows);
     }
 
     /**
@@ -114,8 +115,8 @@ public final class DatasetLoader {
     public DiskLoad loadToDisk(Path file, Path directory, Map<String, String> properties,
                                StreamingFeaturizer.ProgressListener progress) throws IOException {
         List<RowError> errors = new ArrayList<>();
-        try (DiskDataset.Writer writer = DiskDataset.writer(directory, spec.taskColumns(), featurizer.length())) {
-            long rows = stream(spec, featurizer, threads, file, writer::add, errors, progress);
+        try (DiskDataset.Writer writer = kind.writer(directory, spec.taskColumns(), featurizer)) {
+            long rows = stream(file, (features, y, w, id) -> kind.write(writer, features, y, w, id), errors, progress);
             properties.forEach(writer::property);
             writer.property(ROWS_READ, Long.toString(rows));
             writer.property(ROW_ERRORS, encode(errors));
@@ -151,37 +152,15 @@ public final class DatasetLoader {
     }
 
     /**
-     * Reads {@code file} into molecular graphs with their labels, in memory, as {@link #load} does for
-     * vectors (graph featurization is fast enough not to need the featurization cache: about 34,000
-     * molecules/s on one thread).
-     *
-     * @throws InvalidDataException if the file is missing, empty, unreadable or lacks a named column
-     */
-    public static LoadedGraphs loadGraphs(ColumnSpec spec, MoleculeFeaturizer<MolecularGraph> featurizer, int threads,
-                                          Path file) {
-        List<MolecularGraph> graphs = new ArrayList<>();
-        Dataset.Builder labels = Dataset.builder(spec.taskColumns(), 0);
-        List<RowError> errors = new ArrayList<>();
-        float[] none = new float[0];
-        long rows = stream(spec, featurizer, threads, file, (graph, y, w, id) -> {
-            graphs.add(graph);
-            labels.add(none, y, w, id);
-        }, errors, null);
-        return new LoadedGraphs(GraphDataset.of(graphs, labels.build()), errors, (int) rows);
-    }
-
-    /**
      * Reads and featurizes {@code file} into {@code sink}; the input's faults become {@link InvalidDataException}s
      * naming the file, the sink's an {@link OutputFailure}.
      */
-    static <T> long stream(ColumnSpec spec, MoleculeFeaturizer<T> featurizer, int threads, Path file,
-                           RowSink<T> sink, List<RowError> errors,
-                           StreamingFeaturizer.ProgressListener progress) {
+    long stream(Path file, RowSink<F> sink, List<RowError> errors, StreamingFeaturizer.ProgressListener progress) {
         String source = file.getFileName().toString();
         int tasks = spec.taskColumns().size();
         try (MoleculeReader reader = MoleculeReader.open(file, spec.smilesColumn())) {
             requireColumns(spec, file, reader.columns());
-            StreamingFeaturizer<T> streaming =
+            StreamingFeaturizer<F> streaming =
                     new StreamingFeaturizer<>(featurizer, FragmentPolicy.KEEP_ALL, threads, CHUNK);
             StreamingFeaturizer.Summary summary = streaming.run(reader, (record, features) -> {
                 float[] labels = new float[tasks];

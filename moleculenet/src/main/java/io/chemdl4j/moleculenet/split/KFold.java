@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.DatasetSplit;
+import io.chemdl4j.moleculenet.LabelledData;
 
 /**
  * Seeded k-fold cross-validation: the molecules are shuffled once and cut into {@code k} folds of
@@ -45,11 +46,10 @@ public record KFold(int k, long seed) {
     }
 
     /** The folds as datasets. */
-    public List<DatasetSplit> splits(Dataset dataset) {
-        List<DatasetSplit> out = new ArrayList<>(k);
-        for (Fold fold : folds(dataset)) {
-            Dataset valid = dataset.select(fold.valid());
-            out.add(new DatasetSplit(dataset.select(fold.train()), valid, dataset.select(new int[0])));
+    public <D extends LabelledData<D>> List<DatasetSplit<D>> splits(D dataset) {
+        List<DatasetSplit<D>> out = new ArrayList<>(k);
+        for (Fold fold : folds(dataset.labelData())) {
+            out.add(DatasetSplit.of(dataset.select(fold.train()), dataset.select(fold.valid()), dataset.select(new int[0])));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import io.chemdl4j.moleculenet.Dataset;
 import io.chemdl4j.moleculenet.DatasetSplit;
+import io.chemdl4j.moleculenet.LabelledData;
 
 /** Divides a dataset into train, validation and test parts. Implementations are immutable. */
 public interface Splitter {
@@ -11,10 +12,10 @@ public interface Splitter {
     /** Row indices of each part, in the order the part will hold them. */
     int[][] splitIndices(Dataset dataset, SplitFractions fractions);
 
-    /** The three parts as datasets. */
-    default DatasetSplit split(Dataset dataset, SplitFractions fractions) {
-        int[][] parts = splitIndices(dataset, fractions);
-        return new DatasetSplit(dataset.select(parts[0]), dataset.select(parts[1]), dataset.select(parts[2]));
+    /** The three parts of {@code data}, whatever its inputs (the splitter sees its ids and labels). */
+    default <D extends LabelledData<D>> DatasetSplit<D> split(D data, SplitFractions fractions) {
+        int[][] parts = splitIndices(data.labelData(), fractions);
+        return DatasetSplit.of(data.select(parts[0]), data.select(parts[1]), data.select(parts[2]));
     }
 
     /** Cuts an ordering of rows at the fractions' cutoffs. */

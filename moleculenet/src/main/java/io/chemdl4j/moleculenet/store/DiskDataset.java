@@ -30,8 +30,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.chemdl4j.featurize.graph.MolecularGraph;
 import io.chemdl4j.featurize.io.AtomicFiles;
 import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.GraphDataset;
 import io.chemdl4j.moleculenet.InvalidDataException;
 import io.chemdl4j.moleculenet.split.Permutations;
 
@@ -51,19 +53,27 @@ public final class DiskDataset {
     /** File that marks a complete dataset directory. */
     public static final String METADATA = "metadata.json";
     static final String FORMAT = "chemdl4j-disk-dataset";
-    static final int VERSION = 1;
+    /** Version 1: feature rows; version 2 added molecular graphs (written only by datasets of graphs). */
+    static final int VERSION = 2;
+    private static final int GRAPH_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final float[] NO_FEATURES = new float[0];
 
     private final Path directory;
     private final Metadata metadata;
 
     /** Everything {@code metadata.json} holds. */
     record Metadata(String format, int version, int size, int featureCount, List<String> tasks,
-                    Map<String, String> properties, List<Shard> shards) {
+                    Map<String, String> properties, List<Shard> shards, GraphLayout graphs) {
     }
 
-    /** One shard: its row count and its four files. */
-    record Shard(int rows, ShardFile x, ShardFile y, ShardFile w, ShardFile ids) {
+    /** Feature lengths of a dataset of molecular graphs (absent for feature rows). */
+    record GraphLayout(int atomFeatureLength, int bondFeatureLength) {
+    }
+
+    /** One shard: its row count, its four files and, for graphs, the seven files of {@link GraphShard}. */
+    record Shard(int rows, ShardFile x, ShardFile y, ShardFile w, ShardFile ids, List<ShardFile> graphs) {
     }
 
     /** A file of a shard and the SHA-256 of its bytes. */
@@ -97,7 +107,14 @@ public final class DiskDataset {
             throw new InvalidDataException(file + ": dataset format version " + metadata.version()
                     + " is newer than this toolkit reads (" + VERSION + "); upgrade ChemDL4J");
         }
-        int rows = metadata.shards().stream().mapToInt(Shard::rows).sum();
+        long rows = 0;
+        for (Shard shard : metadata.shards()) {
+            if (shard.rows() < 0 || metadata.graphs() != null
+                    && (shard.graphs() == null || shard.graphs().size() != GraphShard.SUFFIXES.size())) {
+                throw new InvalidDataException(file + ": a shard's entry is incomplete");
+            }
+            rows += shard.rows();
+        }
         if (rows != metadata.size()) {
             throw new InvalidDataException(file + ": shards hold " + rows + " rows, metadata says " + metadata.size());
         }
@@ -108,6 +125,20 @@ public final class DiskDataset {
     public static boolean exists(Path directory) {
         return Files.isRegularFile(directory.resolve(METADATA));
     }
+
+    /**
+     * A writer of a new dataset of molecular graphs at {@code directory} (replacing any there when committed), in
+     * shards of {@code shardRows} molecules; every graph must have the feature lengths of the first.
+     */
+    public static Writer graphWriter(Path directory, List<String> tasks, int shardRows) throws IOException {
+        if (shardRows < 1) {
+            throw new IllegalArgumentException("shardRows must be at least 1");
+        }
+        return new Writer(directory, tasks, 0, shardRows, true);
+    }
+
+    /** Graphs per shard by default: about 2,000 drug-like molecules make a shard of about 15 MB. */
+    public static final int GRAPH_SHARD_ROWS = 2048;
 
     /** Writes an in-memory dataset to {@code directory} in shards of {@code shardRows} molecules. */
     public static DiskDataset write(Dataset dataset, Path directory, int shardRows, Map<String, String> properties)
@@ -130,7 +161,7 @@ public final class DiskDataset {
         if (shardRows < 1) {
             throw new IllegalArgumentException("shardRows must be at least 1");
         }
-        return new Writer(directory, tasks, featureCount, shardRows);
+        return new Writer(directory, tasks, featureCount, shardRows, false);
     }
 
     /** DeepChem's 8192 molecules per shard, fewer for wide features so a shard's X stays near 16 MB. */
@@ -161,6 +192,11 @@ public final class DiskDataset {
     /** Free-form provenance recorded by the writer (source file, featurizer, ...). */
     public Map<String, String> properties() {
         return metadata.properties() == null ? Map.of() : Map.copyOf(metadata.properties());
+    }
+
+    /** Whether the molecules are stored as molecular graphs ({@link #graphShard}) rather than feature rows. */
+    public boolean holdsGraphs() {
+        return metadata.graphs() != null;
     }
 
     /** Shard files the molecules are stored in. */
@@ -196,11 +232,70 @@ public final class DiskDataset {
         return Dataset.adopt(s.rows(), d, metadata.tasks(), x, y, w, ids.toArray(String[]::new));
     }
 
+    /**
+     * Reads shard {@code index} of a dataset of graphs into memory, verifying every file's checksum.
+     *
+     * @throws IllegalStateException if the dataset holds feature rows
+     * @throws InvalidDataException  naming the file that is missing, truncated, corrupted or inconsistent
+     */
+    public GraphDataset graphShard(int index) {
+        GraphLayout layout = metadata.graphs();
+        if (layout == null) {
+            throw new IllegalStateException(directory + " holds feature rows, not graphs");
+        }
+        Dataset labels = shard(index);
+        Shard s = metadata.shards().get(index);
+        List<ShardFile> files = s.graphs();
+        int[] sizes = readVerified(files.get(0), in -> Npy.readInt32(in, s.rows(), 3));
+        long[] totals;
+        try {
+            totals = GraphShard.totals(sizes, layout.atomFeatureLength(), layout.bondFeatureLength());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException(directory.resolve(files.get(0).name()) + ": " + e.getMessage(), e);
+        }
+        int atoms = (int) totals[0];
+        int edges = (int) totals[1];
+        float[] atomFeatures = readVerified(files.get(1), in -> Npy.readFloat32(in, atoms, layout.atomFeatureLength()));
+        int[] degrees = readVerified(files.get(2), in -> Npy.readInt32(in, atoms, 1));
+        long neighbourCount = 0;
+        for (int d : degrees) {
+            neighbourCount += Math.max(0, d);
+        }
+        if (neighbourCount > Integer.MAX_VALUE - 8) {
+            throw new InvalidDataException(directory.resolve(files.get(2).name()) + ": degrees beyond one shard");
+        }
+        int neighbours = (int) neighbourCount;
+        int[] neighbourList = readVerified(files.get(3), in -> Npy.readInt32(in, neighbours, 1));
+        int[] edgeList = readVerified(files.get(4), in -> Npy.readInt32(in, edges, 2));
+        float[] edgeFeatures = readVerified(files.get(5), in -> Npy.readFloat32(in, edges, layout.bondFeatureLength()));
+        float[] molecule = readVerified(files.get(6), in -> Npy.readFloat32(in, (int) totals[2], 1));
+        try {
+            return GraphDataset.of(new GraphShard(sizes, atomFeatures, degrees, neighbourList, edgeList, edgeFeatures,
+                    molecule).graphs(layout.atomFeatureLength(), layout.bondFeatureLength()), labels);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException(directory + ": shard " + index + " holds inconsistent graphs ("
+                    + e.getMessage() + "); delete it to rebuild it", e);
+        }
+    }
+
     /** Reads every shard and checks every checksum; returns normally when all are intact. */
     public void verify() {
         for (int i = 0; i < shardCount(); i++) {
-            shard(i);
+            if (holdsGraphs()) {
+                graphShard(i);
+            } else {
+                shard(i);
+            }
         }
+    }
+
+    /** The whole dataset of graphs in memory (for datasets that fit). */
+    public GraphDataset toGraphDataset() {
+        List<GraphDataset> shards = new ArrayList<>(shardCount());
+        for (int i = 0; i < shardCount(); i++) {
+            shards.add(graphShard(i));
+        }
+        return GraphDataset.concat(shards, metadata.tasks());
     }
 
     /** The whole dataset in memory (for datasets that fit). */
@@ -210,6 +305,57 @@ public final class DiskDataset {
             shards.add(shard(i));
         }
         return Dataset.concat(shards, metadata.tasks(), metadata.featureCount());
+    }
+
+    /**
+     * The labels, weights and ids of every molecule, in stored order, without features (the feature files are not
+     * read): what splitters and label transformers need from a dataset larger than the heap.
+     */
+    public Dataset labels() {
+        List<Dataset> shards = new ArrayList<>(shardCount());
+        int t = metadata.tasks().size();
+        for (int i = 0; i < shardCount(); i++) {
+            Shard s = metadata.shards().get(i);
+            float[] y = readVerified(s.y(), in -> Npy.readFloat32(in, s.rows(), t));
+            float[] w = readVerified(s.w(), in -> Npy.readFloat32(in, s.rows(), t));
+            List<String> ids = readVerified(s.ids(), in -> Npy.readStrings(in, s.rows()));
+            shards.add(Dataset.adopt(s.rows(), 0, metadata.tasks(), new float[0], y, w, ids.toArray(String[]::new)));
+        }
+        return Dataset.concat(shards, metadata.tasks(), 0);
+    }
+
+    /**
+     * Writes the molecules at {@code rows} (indices into the stored order; each at most once) to a new dataset of
+     * feature rows at {@code target}, in stored order, one shard in memory at a time: a split part of a dataset
+     * larger than the heap. Shards of {@link #defaultShardRows} molecules; the properties are kept.
+     *
+     * @throws IllegalArgumentException if a row is out of range or repeated, or the dataset holds graphs
+     */
+    public DiskDataset select(int[] rows, Path target) throws IOException {
+        if (holdsGraphs()) {
+            throw new IllegalArgumentException(directory + " holds graphs; select them in memory");
+        }
+        boolean[] chosen = new boolean[size()];
+        for (int row : rows) {
+            if (row < 0 || row >= chosen.length || chosen[row]) {
+                throw new IllegalArgumentException("row " + row + " is out of 0.." + (chosen.length - 1)
+                        + " or repeated");
+            }
+            chosen[row] = true;
+        }
+        try (Writer writer = writer(target, metadata.tasks(), featureCount())) {
+            int first = 0;
+            for (int i = 0; i < shardCount(); i++) {
+                int offset = first;
+                int[] picked = java.util.stream.IntStream.range(0, shardSize(i)).filter(r -> chosen[offset + r]).toArray();
+                first += shardSize(i);
+                if (picked.length > 0) {
+                    writer.add(shard(i).select(picked));
+                }
+            }
+            properties().forEach(writer::property);
+            return writer.commit();
+        }
     }
 
     /** Batches of {@code batchSize} molecules (the last may be smaller) in stored order, one shard in memory at a time. */
@@ -238,6 +384,10 @@ public final class DiskDataset {
 
     private <T> T readVerified(ShardFile file, Parse<T> parse) {
         Path path = directory.resolve(file.name());
+        if (file.name().contains("/") || file.name().contains("\\") || file.name().startsWith(".")) {
+            throw new InvalidDataException(directory.resolve(METADATA) + ": shard file name '" + file.name()
+                    + "' leaves the dataset directory");
+        }
         MessageDigest digest = sha256();
         try (InputStream raw = Files.newInputStream(path);
              DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), digest)) {
@@ -342,11 +492,15 @@ public final class DiskDataset {
         private final float[] y;
         private final float[] w;
         private final List<String> ids;
+        private final List<MolecularGraph> graphs;
+        private GraphLayout graphLayout;
         private int buffered;
         private int size;
 
-        private Writer(Path directory, List<String> tasks, int featureCount, int shardRows) throws IOException {
+        private Writer(Path directory, List<String> tasks, int featureCount, int shardRows, boolean holdsGraphs)
+                throws IOException {
             this.directory = directory;
+            this.graphs = holdsGraphs ? new ArrayList<>(Math.min(shardRows, 1 << 16)) : null;
             this.tasks = List.copyOf(tasks);
             this.featureCount = featureCount;
             this.shardRows = shardRows;
@@ -357,8 +511,33 @@ public final class DiskDataset {
             staged = AtomicFiles.stageDirectory(directory);
         }
 
+        /**
+         * Adds one molecule: its graph, labels, weights (one per task) and id.
+         *
+         * @throws IllegalStateException    if this writer writes feature rows
+         * @throws IllegalArgumentException if the graph's feature lengths are not the dataset's
+         */
+        public void add(MolecularGraph graph, float[] labels, float[] weights, String id) throws IOException {
+            if (graphs == null) {
+                throw new IllegalStateException("this writer writes feature rows, not graphs");
+            }
+            if (graphLayout == null) {
+                graphLayout = new GraphLayout(graph.atomFeatureLength(), graph.bondFeatureLength());
+            }
+            if (graph.atomFeatureLength() != graphLayout.atomFeatureLength()
+                    || graph.bondFeatureLength() != graphLayout.bondFeatureLength()) {
+                throw new IllegalArgumentException("a graph of " + graph.atomFeatureLength() + " atom and "
+                        + graph.bondFeatureLength() + " bond features in a dataset of " + graphLayout);
+            }
+            graphs.add(graph);
+            add(NO_FEATURES, labels, weights, id);
+        }
+
         /** Adds one molecule: its features, labels, weights (one per task) and id. */
         public void add(float[] features, float[] labels, float[] weights, String id) throws IOException {
+            if (graphs != null && graphs.size() != buffered + 1) {
+                throw new IllegalStateException("this writer writes graphs: add each molecule's graph");
+            }
             int t = tasks.size();
             if (features.length != featureCount || labels.length != t || weights.length != t) {
                 throw new IllegalArgumentException("expected " + featureCount + " features and " + t
@@ -415,9 +594,30 @@ public final class DiskDataset {
             ShardFile fy = writeFile(prefix + "y.npy", out -> Npy.writeFloat32(out, rows, t, Arrays.copyOf(y, rows * t)));
             ShardFile fw = writeFile(prefix + "w.npy", out -> Npy.writeFloat32(out, rows, t, Arrays.copyOf(w, rows * t)));
             ShardFile fi = writeFile(prefix + "ids.npy", out -> Npy.writeStrings(out, ids));
-            shards.add(new Shard(rows, fx, fy, fw, fi));
+            List<ShardFile> graphFiles = graphs == null ? null : writeGraphs(prefix);
+            shards.add(new Shard(rows, fx, fy, fw, fi, graphFiles));
             buffered = 0;
             ids.clear();
+        }
+
+        private List<ShardFile> writeGraphs(String prefix) throws IOException {
+            GraphShard shard = GraphShard.of(graphs, graphLayout.atomFeatureLength(), graphLayout.bondFeatureLength());
+            int atoms = shard.degrees().length;
+            List<String> names = GraphShard.SUFFIXES.stream().map(suffix -> prefix + suffix + ".npy").toList();
+            List<ShardFile> files = List.of(
+                    writeFile(names.get(0), out -> Npy.writeInt32(out, graphs.size(), 3, shard.sizes())),
+                    writeFile(names.get(1), out -> Npy.writeFloat32(out, atoms, graphLayout.atomFeatureLength(),
+                            shard.atoms())),
+                    writeFile(names.get(2), out -> Npy.writeInt32(out, atoms, 1, shard.degrees())),
+                    writeFile(names.get(3), out -> Npy.writeInt32(out, shard.neighbours().length, 1,
+                            shard.neighbours())),
+                    writeFile(names.get(4), out -> Npy.writeInt32(out, shard.edges().length / 2, 2, shard.edges())),
+                    writeFile(names.get(5), out -> Npy.writeFloat32(out, shard.edges().length / 2,
+                            graphLayout.bondFeatureLength(), shard.edgeFeatures())),
+                    writeFile(names.get(6), out -> Npy.writeFloat32(out, shard.moleculeFeatures().length, 1,
+                            shard.moleculeFeatures())));
+            graphs.clear();
+            return files;
         }
 
         private ShardFile writeFile(String name, AtomicFiles.StreamWriter content) throws IOException {
@@ -440,8 +640,9 @@ public final class DiskDataset {
          */
         public DiskDataset commit() throws IOException {
             flush();
-            Metadata metadata = new Metadata(FORMAT, VERSION, size, featureCount, tasks, Map.copyOf(properties),
-                    List.copyOf(shards));
+            GraphLayout layout = graphs == null ? null : graphLayout != null ? graphLayout : new GraphLayout(0, 0);
+            Metadata metadata = new Metadata(FORMAT, layout == null ? 1 : GRAPH_VERSION, size, featureCount, tasks,
+                    Map.copyOf(properties), List.copyOf(shards), layout);
             writeFile(METADATA, out -> out.write(toJson(metadata)));
             staged.commit();
             return new DiskDataset(directory, metadata);

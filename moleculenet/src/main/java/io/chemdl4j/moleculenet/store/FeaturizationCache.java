@@ -15,17 +15,19 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chemdl4j.featurize.VectorFeaturizer;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
 import io.chemdl4j.featurize.io.StreamingFeaturizer;
 import io.chemdl4j.moleculenet.InvalidDataException;
+import io.chemdl4j.moleculenet.LabelledData;
 import io.chemdl4j.moleculenet.load.ColumnSpec;
 import io.chemdl4j.moleculenet.load.DataFiles;
 import io.chemdl4j.moleculenet.load.DatasetLoader;
 import io.chemdl4j.moleculenet.load.LoadedData;
 
 /**
- * Featurized datasets kept on disk (as {@link DiskDataset}s under {@code <cache>/featurized/}),
- * keyed by the source file's SHA-256, the featurizer and its parameters, and the column layout:
+ * Featurized datasets of every {@link FeatureKind} (feature rows and molecular graphs) kept on disk
+ * (as {@link DiskDataset}s under {@code <cache>/featurized/}), keyed by the source file's SHA-256,
+ * the featurizer and its parameters, and the column layout:
  * a second load with the same key reads the features instead of computing them, and a change to
  * any part of the key misses the cache. Entries are written atomically, so a crash never leaves an
  * entry that loads; a corrupted entry is rebuilt.
@@ -69,35 +71,26 @@ public final class FeaturizationCache {
         }
     }
 
-    /** What a load produced and whether it came from the cache. */
-    public record Result(LoadedData data, boolean fromCache, Path entry) {
-    }
-
     /**
-     * Loads {@code file} through the cache.
+     * What a load produced and whether it came from the cache.
      *
-     * @param name   a readable prefix for the entry's directory (e.g. the dataset id)
-     * @param reload whether a valid entry may be reused; {@code false} rebuilds it
+     * @param <D> the dataset type
      */
-    public Result load(String name, Path file, ColumnSpec spec, VectorFeaturizer featurizer, int threads,
-                       boolean reload) {
-        return load(name, file, sha256(file), spec, featurizer, threads, reload);
-    }
-
-    /** As {@link #load(String, Path, ColumnSpec, VectorFeaturizer, int, boolean)}, the file's SHA-256 known. */
-    public Result load(String name, Path file, String fileHash, ColumnSpec spec, VectorFeaturizer featurizer,
-                       int threads, boolean reload) {
-        return load(name, file, fileHash, spec, featurizer, threads, reload, null);
+    public record Result<D extends LabelledData<D>>(LoadedData<D> data, boolean fromCache, Path entry) {
     }
 
     /**
-     * As {@link #load(String, Path, String, ColumnSpec, VectorFeaturizer, int, boolean)}, reporting
-     * progress while featurizing.
+     * Loads {@code file} through the cache, featurized by {@code featurizer} into a dataset of {@code kind}.
      *
+     * @param name     a readable prefix for the entry's directory (e.g. the dataset id)
+     * @param fileHash the file's SHA-256 ({@link #sha256(Path)})
+     * @param reload   whether a valid entry may be reused; {@code false} rebuilds it
      * @param progress told the rows read so far when the file is featurized, or {@code null}
      */
-    public Result load(String name, Path file, String fileHash, ColumnSpec spec, VectorFeaturizer featurizer,
-                       int threads, boolean reload, StreamingFeaturizer.ProgressListener progress) {
+    public <F, D extends LabelledData<D>> Result<D> load(String name, Path file, String fileHash, ColumnSpec spec,
+                                                         MoleculeFeaturizer<F> featurizer, FeatureKind<F, D> kind,
+                                                         int threads, boolean reload,
+                                                         StreamingFeaturizer.ProgressListener progress) {
         String key = sha256(String.join("\n", "layout=" + LAYOUT, "file=" + fileHash,
                 "featurizer=" + featurizer.spec(), "smiles=" + spec.smilesColumn(), "tasks=" + spec.taskColumns(),
                 "id=" + spec.idColumn()).getBytes(StandardCharsets.UTF_8));
@@ -105,13 +98,13 @@ public final class FeaturizationCache {
         if (reload && DiskDataset.exists(entry)) {
             try {
                 DiskDataset disk = DiskDataset.open(entry);
-                return new Result(new LoadedData(disk.toDataset(), DatasetLoader.rowErrors(disk),
+                return new Result<>(new LoadedData<>(kind.read(disk), DatasetLoader.rowErrors(disk),
                         Integer.parseInt(disk.properties().getOrDefault(DatasetLoader.ROWS_READ, "0"))), true, entry);
-            } catch (InvalidDataException | NumberFormatException e) {
+            } catch (InvalidDataException | IllegalArgumentException e) { // NumberFormatException included
                 LOG.warn("Featurization cache entry {} is unusable ({}); rebuilding it", entry, e.getMessage());
             }
         }
-        DatasetLoader loader = new DatasetLoader(spec, featurizer, threads);
+        DatasetLoader<F, D> loader = new DatasetLoader<>(spec, featurizer, kind, threads);
         try {
             Files.createDirectories(root);
             Map<String, String> properties = new LinkedHashMap<>();
@@ -119,11 +112,11 @@ public final class FeaturizationCache {
             properties.put("sourceSha256", fileHash);
             properties.put("featurizer", featurizer.spec().toString());
             DatasetLoader.DiskLoad loaded = loader.loadToDisk(file, entry, properties, progress);
-            return new Result(new LoadedData(loaded.dataset().toDataset(), loaded.errors(), (int) loaded.rowsRead()),
-                    false, entry);
+            return new Result<>(new LoadedData<>(kind.read(loaded.dataset()), loaded.errors(),
+                    (int) loaded.rowsRead()), false, entry);
         } catch (IOException e) {
             LOG.warn("Featurization cache {} is not writable ({}); loading without it", root, e.getMessage());
-            return new Result(loader.load(file), false, null);
+            return new Result<>(loader.load(file), false, null);
         }
     }
 

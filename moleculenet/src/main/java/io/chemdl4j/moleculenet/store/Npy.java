@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * NumPy's {@code .npy} format (version 1.0), for the arrays a {@link DiskDataset} stores: 2-D
- * little-endian float32 ({@code <f4}) matrices and 1-D fixed-width Unicode ({@code <U}n) string
- * vectors, both readable by {@code numpy.load} without {@code allow_pickle}.
+ * little-endian float32 ({@code <f4}) and int32 ({@code <i4}) matrices and 1-D fixed-width Unicode
+ * ({@code <U}n) string vectors, all readable by {@code numpy.load} without {@code allow_pickle}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -59,6 +59,21 @@ public final class Npy {
             int end = Math.min(values.length, start + CHUNK);
             buffer.clear();
             buffer.asFloatBuffer().put(values, start, end - start);
+            out.write(buffer.array(), 0, (end - start) * 4);
+        }
+    }
+
+    /** Writes a {@code rows × columns} int32 matrix, row-major ({@code values.length == rows * columns}). */
+    public static void writeInt32(OutputStream out, int rows, int columns, int[] values) throws IOException {
+        if ((long) rows * columns != values.length) {
+            throw new IllegalArgumentException(values.length + " values for a " + rows + "x" + columns + " matrix");
+        }
+        writeHeader(out, "<i4", "(" + rows + ", " + columns + ")");
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < values.length; start += CHUNK) {
+            int end = Math.min(values.length, start + CHUNK);
+            buffer.clear();
+            buffer.asIntBuffer().put(values, start, end - start);
             out.write(buffer.array(), 0, (end - start) * 4);
         }
     }
@@ -144,12 +159,7 @@ public final class Npy {
      * @throws IOException if the header differs from what is expected or the data is short
      */
     public static float[] readFloat32(InputStream in, int rows, int columns) throws IOException {
-        Header header = readHeader(in);
-        if (!header.descr().equals("<f4") || header.fortranOrder() || header.shape().length != 2
-                || header.shape()[0] != rows || header.shape()[1] != columns) {
-            throw new IOException("expected a C-order <f4 array of shape (" + rows + ", " + columns + "), found "
-                    + header.descr() + " " + java.util.Arrays.toString(header.shape()));
-        }
+        expect(readHeader(in), "<f4", rows, columns);
         float[] values = new float[rows * columns];
         byte[] bytes = new byte[CHUNK * 4];
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -160,6 +170,37 @@ public final class Npy {
             buffer.asFloatBuffer().get(values, start, count);
         }
         return values;
+    }
+
+    /**
+     * Reads a 2-D row-major {@code <i4} matrix of the expected shape.
+     *
+     * @throws IOException if the header differs from what is expected or the data is short
+     */
+    public static int[] readInt32(InputStream in, int rows, int columns) throws IOException {
+        expect(readHeader(in), "<i4", rows, columns);
+        int[] values = new int[rows * columns];
+        byte[] bytes = new byte[CHUNK * 4];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < values.length; start += CHUNK) {
+            int count = Math.min(CHUNK, values.length - start);
+            readFully(in, bytes, count * 4);
+            buffer.clear();
+            buffer.asIntBuffer().get(values, start, count);
+        }
+        return values;
+    }
+
+    /** Checks a header against the dtype and shape expected, before anything of that size is allocated. */
+    private static void expect(Header header, String descr, int rows, int columns) throws IOException {
+        if ((long) rows * columns > Integer.MAX_VALUE - 8 || rows < 0 || columns < 0) {
+            throw new IOException("an array of " + rows + "x" + columns + " values is larger than a Java array");
+        }
+        if (!header.descr().equals(descr) || header.fortranOrder() || header.shape().length != 2
+                || header.shape()[0] != rows || header.shape()[1] != columns) {
+            throw new IOException("expected a C-order " + descr + " array of shape (" + rows + ", " + columns
+                    + "), found " + header.descr() + " " + java.util.Arrays.toString(header.shape()));
+        }
     }
 
     /** Reads a 1-D {@code <U}n vector of the expected length. */

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.chemdl4j.moleculenet.Dataset;
+import io.chemdl4j.moleculenet.store.FeatureKind;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
 import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.featurize.RequiredData;
 import io.chemdl4j.moleculenet.InvalidDataException;
@@ -104,7 +107,7 @@ class CatalogTest {
             expected = MOLECULES.length;
         }
         LoadOptions options = LoadOptions.defaults(0).withDataDirectory(dataDir).withSplitter(d.defaultSplit());
-        MolNetData data = MolNet.load(d, options, new FeaturizationCache(tmp.resolve("cache")));
+        MolNetData<Dataset> data = MolNet.load(d, options, new FeaturizationCache(tmp.resolve("cache")));
         int total = data.train().size() + data.valid().size() + data.test().size();
         assertEquals(expected, total + data.errors().size(), d + ": " + data.errors());
         assertFalse(data.tasks().isEmpty());
@@ -131,26 +134,26 @@ class CatalogTest {
         FeaturizationCache cache = new FeaturizationCache(tmp.resolve("cache"));
         ColumnSpec spec = MolNetDataset.CLINTOX.columnSpec(MolNetDataset.CLINTOX.tasks());
         EcfpFeaturizer ecfp = new EcfpFeaturizer();
-        FeaturizationCache.Result first = cache.load("clintox", file, spec, ecfp, 2, true);
+        FeaturizationCache.Result<Dataset> first = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, ecfp, FeatureKind.ROWS, 2, true, null);
         assertFalse(first.fromCache());
-        FeaturizationCache.Result second = cache.load("clintox", file, spec, ecfp, 2, true);
+        FeaturizationCache.Result<Dataset> second = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, ecfp, FeatureKind.ROWS, 2, true, null);
         assertTrue(second.fromCache());
         assertEquals(first.data().dataset(), second.data().dataset());
         assertEquals(first.entry(), second.entry());
 
         EcfpFeaturizer other = new EcfpFeaturizer(EcfpFeaturizer.Options.defaults().withCounts(true));
-        FeaturizationCache.Result counts = cache.load("clintox", file, spec, other, 2, true);
+        FeaturizationCache.Result<Dataset> counts = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, other, FeatureKind.ROWS, 2, true, null);
         assertFalse(counts.fromCache(), "another featurizer parameter misses");
         assertNotEquals(first.entry(), counts.entry());
 
-        FeaturizationCache.Result rebuilt = cache.load("clintox", file, spec, ecfp, 2, false);
+        FeaturizationCache.Result<Dataset> rebuilt = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, ecfp, FeatureKind.ROWS, 2, false, null);
         assertFalse(rebuilt.fromCache(), "reload=false rebuilds");
         assertEquals(first.data().dataset(), rebuilt.data().dataset());
 
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write("smiles,FDA_APPROVED,CT_TOX\nCCO,1,0\n".getBytes(StandardCharsets.UTF_8));
         }
-        FeaturizationCache.Result changed = cache.load("clintox", file, spec, ecfp, 2, true);
+        FeaturizationCache.Result<Dataset> changed = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, ecfp, FeatureKind.ROWS, 2, true, null);
         assertFalse(changed.fromCache(), "a changed source file misses");
         assertEquals(1, changed.data().dataset().size());
     }
@@ -160,11 +163,11 @@ class CatalogTest {
         Path file = publishedLayout(MolNetDataset.CLINTOX, Files.createDirectories(tmp.resolve("data")));
         FeaturizationCache cache = new FeaturizationCache(tmp.resolve("cache"));
         ColumnSpec spec = MolNetDataset.CLINTOX.columnSpec(MolNetDataset.CLINTOX.tasks());
-        FeaturizationCache.Result first = cache.load("clintox", file, spec, new EcfpFeaturizer(), 1, true);
+        FeaturizationCache.Result<Dataset> first = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, new EcfpFeaturizer(), FeatureKind.ROWS, 1, true, null);
         Files.write(DiskDataset.open(first.entry()).shardFiles(0).get(0), new byte[] {1, 2, 3});
-        FeaturizationCache.Result again = cache.load("clintox", file, spec, new EcfpFeaturizer(), 1, true);
+        FeaturizationCache.Result<Dataset> again = cache.load("clintox", file, FeaturizationCache.sha256(file), spec, new EcfpFeaturizer(), FeatureKind.ROWS, 1, true, null);
         assertFalse(again.fromCache());
         assertEquals(first.data().dataset(), again.data().dataset());
-        assertTrue(cache.load("clintox", file, spec, new EcfpFeaturizer(), 1, true).fromCache());
+        assertTrue(cache.load("clintox", file, FeaturizationCache.sha256(file), spec, new EcfpFeaturizer(), FeatureKind.ROWS, 1, true, null).fromCache());
     }
 }

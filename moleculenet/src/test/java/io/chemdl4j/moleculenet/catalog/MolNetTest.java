@@ -30,7 +30,7 @@ class MolNetTest {
 
     @Test
     void tox21LoadsAllMoleculesSplitsAndBalancesLikeDeepChem() {
-        MolNetData data = MolNet.loadTox21(options(0));
+        MolNetData<Dataset> data = MolNet.loadTox21(options(0));
         assertEquals(12, data.tasks().size());
         assertEquals("NR-AR", data.tasks().get(0));
         // 8014 molecules, as in DeepChem's reference split of the same file: 6411/801/802
@@ -60,7 +60,7 @@ class MolNetTest {
 
     @Test
     void delaneyLabelsAreNormalizedOnTrain() {
-        MolNetData data = MolNet.loadDelaney(options(0));
+        MolNetData<Dataset> data = MolNet.loadDelaney(options(0));
         assertEquals(1128, data.train().size() + data.valid().size() + data.test().size());
         NormalizationTransformer t = (NormalizationTransformer) data.transformers().get(0);
         double sum = 0;

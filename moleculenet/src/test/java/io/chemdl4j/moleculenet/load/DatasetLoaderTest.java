@@ -14,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.chemdl4j.moleculenet.store.FeatureKind;
+import io.chemdl4j.moleculenet.store.FeaturizationCache;
 import io.chemdl4j.featurize.fingerprint.EcfpFeaturizer;
 import io.chemdl4j.featurize.io.RowError;
 import io.chemdl4j.moleculenet.Dataset;
@@ -41,7 +43,7 @@ class DatasetLoaderTest {
     void loadsGoodRowsAndReportsEachBadRowByNumberAndReason() throws Exception {
         Path file = dir.resolve("mixed.csv");
         Files.writeString(file, CSV);
-        LoadedData loaded = new DatasetLoader(spec, new EcfpFeaturizer(), 2).load(file);
+        LoadedData<Dataset> loaded = new DatasetLoader<>(spec, new EcfpFeaturizer(), FeatureKind.ROWS, 2).load(file);
         Dataset d = loaded.dataset();
         assertEquals(8, loaded.rowsRead());
         assertEquals(List.of("m0", "m2", "m5", "m7"), List.of(d.ids()));
@@ -60,7 +62,7 @@ class DatasetLoaderTest {
     void missingLabelsGetWeightZero() throws Exception {
         Path file = dir.resolve("mixed.csv");
         Files.writeString(file, CSV);
-        Dataset d = new DatasetLoader(spec, new EcfpFeaturizer(), 1).load(file).dataset();
+        Dataset d = new DatasetLoader<>(spec, new EcfpFeaturizer(), FeatureKind.ROWS, 1).load(file).dataset();
         assertEquals(1f, d.label(0, 0));
         assertEquals(1f, d.weight(0, 0));
         assertEquals(0f, d.weight(1, 0)); // m2 active empty
@@ -75,12 +77,12 @@ class DatasetLoaderTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(CSV.getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals(4, new DatasetLoader(spec, new EcfpFeaturizer()).load(file).dataset().size());
+        assertEquals(4, new DatasetLoader<>(spec, new EcfpFeaturizer(), FeatureKind.ROWS, 2).load(file).dataset().size());
     }
 
     @Test
     void fileLevelProblemsNameTheFileAndTheReason() throws Exception {
-        DatasetLoader loader = new DatasetLoader(spec, new EcfpFeaturizer());
+        DatasetLoader<float[], Dataset> loader = new DatasetLoader<>(spec, new EcfpFeaturizer(), FeatureKind.ROWS, 2);
         InvalidDataException missing = assertThrows(InvalidDataException.class, () -> loader.load(dir.resolve("nope.csv")));
         assertTrue(missing.getMessage().contains("nope.csv") && missing.getMessage().contains("no such file"));
 
@@ -100,14 +102,14 @@ class DatasetLoaderTest {
         Path file = dir.resolve("in.csv");
         Files.writeString(file, CSV);
         DatasetLoader.OutputFailure failure = assertThrows(DatasetLoader.OutputFailure.class,
-                () -> DatasetLoader.stream(spec, new EcfpFeaturizer(), 1, file, (x, y, w, id) -> {
+                () -> new DatasetLoader<>(spec, new EcfpFeaturizer(), FeatureKind.ROWS, 1).stream(file, (x, y, w, id) -> {
                     throw new java.io.IOException("No space left on device");
                 }, new java.util.ArrayList<>(), null));
         assertEquals("No space left on device", failure.getCause().getMessage());
         // a cache that cannot be written (its root under a regular file): loaded without it
         Path blocked = Files.writeString(dir.resolve("not-a-directory"), "x");
-        var cache = new io.chemdl4j.moleculenet.store.FeaturizationCache(blocked.resolve("cache"));
-        var result = cache.load("in", file, spec, new EcfpFeaturizer(), 1, true);
+        var cache = new FeaturizationCache(blocked.resolve("cache"));
+        var result = cache.load("in", file, FeaturizationCache.sha256(file), spec, new EcfpFeaturizer(), FeatureKind.ROWS, 1, true, null);
         assertEquals(false, result.fromCache());
         assertEquals(null, result.entry());
         assertEquals(4, result.data().dataset().size(), "the usable rows (m0, m2, m5, m7), loaded without the cache");

@@ -58,7 +58,7 @@ class FileSourceTest {
                 TaskType.CLASSIFICATION);
         assertEquals("my assay", source.name());
         assertEquals("roc_auc", source.metric());
-        MolNetData data = MolNet.load(source, options(), cache(), null);
+        MolNetData<Dataset> data = MolNet.load(source, options(), cache(), null);
         assertEquals(List.of("active"), data.tasks());
         assertEquals(source, data.source());
         assertEquals(10, data.train().size() + data.valid().size() + data.test().size());
@@ -81,7 +81,7 @@ class FileSourceTest {
     void aRegressionFileIsNormalizedOnItsTrainingSplit() throws IOException {
         DataSource source = new DataSource.File(assay(), new ColumnSpec("structure", List.of("logS"), null),
                 TaskType.REGRESSION);
-        MolNetData data = MolNet.load(source, options(), cache(), null);
+        MolNetData<Dataset> data = MolNet.load(source, options(), cache(), null);
         assertEquals(NormalizationTransformer.class, data.transformers().get(0).getClass());
         double mean = 0;
         for (int i = 0; i < data.train().size(); i++) {
@@ -95,10 +95,10 @@ class FileSourceTest {
         DataSource source = new DataSource.File(assay(), new ColumnSpec("structure", List.of("active"), null),
                 TaskType.CLASSIFICATION);
         long[] reported = {0};
-        MolNetData first = MolNet.load(source, options(), cache(), rows -> reported[0] = rows);
+        MolNetData<Dataset> first = MolNet.load(source, options(), cache(), rows -> reported[0] = rows);
         assertEquals(11, reported[0], "every row read, the broken one included");
         reported[0] = -1;
-        MolNetData second = MolNet.load(source, options(), cache(), rows -> reported[0] = rows);
+        MolNetData<Dataset> second = MolNet.load(source, options(), cache(), rows -> reported[0] = rows);
         assertEquals(-1, reported[0]);
         assertEquals(first.train(), second.train());
         assertEquals(first.errors(), second.errors());
@@ -124,7 +124,7 @@ class FileSourceTest {
         Files.writeString(file, csv);
         DataSource source = new DataSource.File(file, new ColumnSpec("smiles", List.of("kind"), null), TaskType.MULTICLASS);
         assertEquals("roc_auc", source.metric());
-        MolNetData data = MolNet.load(source, options(), cache(), null);
+        MolNetData<Dataset> data = MolNet.load(source, options(), cache(), null);
         assertEquals(List.of(), data.transformers(), "no class weights: chemprop's multiclass loss has none");
         assertEquals(3, TaskType.classCount(List.of(data.train(), data.valid(), data.test())));
         for (int i = 0; i < data.train().size(); i++) {

@@ -48,7 +48,7 @@ class SplitFileTest {
         return new DataSource.File(file, new ColumnSpec("smiles", List.of("y"), null), TaskType.REGRESSION);
     }
 
-    private MolNetData load(LoadOptions options) throws IOException {
+    private MolNetData<Dataset> load(LoadOptions options) throws IOException {
         return MolNet.load(source(), options, new FeaturizationCache(tmp.resolve("cache")), null);
     }
 
@@ -59,13 +59,13 @@ class SplitFileTest {
     @Test
     void aSavedSplitIsReadBackByRowAndById() throws IOException {
         Path saved = tmp.resolve("split.csv");
-        MolNetData original = load(options(7).withFractions(new SplitFractions(0.6, 0.2, 0.2)).withSplitsOut(saved));
+        MolNetData<Dataset> original = load(options(7).withFractions(new SplitFractions(0.6, 0.2, 0.2)).withSplitsOut(saved));
         List<String> lines = Files.readAllLines(saved);
         assertEquals("row,id,split", lines.get(0));
         assertEquals(MOLECULES.length - 1 + 1, lines.size(), "one line per molecule loaded (the broken row has none)");
         assertEquals(11, original.train().size(), "int(0.6 * 19), as DeepChem cuts");
 
-        MolNetData again = load(options(0).withSplitFile(saved));
+        MolNetData<Dataset> again = load(options(0).withSplitFile(saved));
         assertSameParts(original, again);
 
         List<String> byId = new ArrayList<>();
@@ -83,7 +83,7 @@ class SplitFileTest {
         for (int i = 0; i < MOLECULES.length; i++) {
             lines.add(i + "," + (i < 2 ? "test" : i < 5 ? "valid" : "train"));
         }
-        MolNetData data = load(options(0).withSplitFile(Files.write(tmp.resolve("given.csv"), lines)));
+        MolNetData<Dataset> data = load(options(0).withSplitFile(Files.write(tmp.resolve("given.csv"), lines)));
         assertEquals(List.of("CCO", "c1ccccc1O"), List.of(data.test().ids()), "in the file's order");
         assertEquals(List.of("CC(=O)Nc1ccc(O)cc1", "CCO"), List.of(data.valid().ids()), "row 3 did not load");
         assertEquals(15, data.train().size());
@@ -116,7 +116,7 @@ class SplitFileTest {
         assertEquals(file + (reason.startsWith("line") ? " " : ": ") + reason, e.getMessage());
     }
 
-    private static void assertSameParts(MolNetData expected, MolNetData actual) {
+    private static void assertSameParts(MolNetData<Dataset> expected, MolNetData<Dataset> actual) {
         for (int p = 0; p < 3; p++) {
             Dataset e = List.of(expected.train(), expected.valid(), expected.test()).get(p);
             Dataset a = List.of(actual.train(), actual.valid(), actual.test()).get(p);

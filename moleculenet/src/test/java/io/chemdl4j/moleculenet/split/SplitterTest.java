@@ -56,7 +56,7 @@ class SplitterTest {
     @Test
     void indexSplitKeepsFileOrderAndDeepChemsCutoffs() {
         Dataset d = numbered(15); // int(0.8*15)=12, int(0.9*15)=13
-        DatasetSplit s = new IndexSplitter().split(d, SplitFractions.defaults());
+        DatasetSplit<Dataset> s = new IndexSplitter().split(d, SplitFractions.defaults());
         assertArrayEquals(IntStream.range(0, 12).mapToObj(i -> "m" + i).toArray(), s.train().ids());
         assertArrayEquals(new String[] {"m12"}, s.valid().ids());
         assertArrayEquals(new String[] {"m13", "m14"}, s.test().ids());
