@@ -12,13 +12,19 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * and an id per molecule. The layout follows DeepChem's {@code NumpyDataset}.
  *
  * <p>Arrays are stored row-major and flat; every accessor copies, so no caller can change a dataset
- * after it is built. Thread-safe.
+ * after it is built. The features may also stay in files ({@link FeatureRows}: a disk dataset larger than the
+ * heap), read a row at a time; selections of such a dataset are views of the same files. Thread-safe.
  */
 public final class Dataset implements LabelledData<Dataset> {
     private final int size;
     private final int featureCount;
     private final List<String> tasks;
+    /** The features on the heap, row-major; {@code null} when they are read from {@link #external}. */
     private final float[] x;
+    /** Feature rows held outside the heap, or {@code null}. */
+    private final FeatureRows external;
+    /** This dataset's rows of {@link #external}; {@code null} for all of them in order. */
+    private final int[] rowMap;
     private final float[] y;
     private final float[] w;
     private final String[] ids;
@@ -32,13 +38,34 @@ public final class Dataset implements LabelledData<Dataset> {
         return new Dataset(size, featureCount, tasks, x, y, w, ids);
     }
 
+    /**
+     * A dataset whose features stay in {@code features} (read a row at a time, never all at once), sharing the
+     * label, weight and id arrays of {@code labels}: how a disk dataset larger than the heap is trained on.
+     *
+     * @param labels labels, weights and ids, one row per row of {@code features}; its own features are ignored
+     */
+    public static Dataset backedBy(FeatureRows features, Dataset labels) {
+        check(features.rows() == labels.size, features.rows() + " feature rows for " + labels.size + " label rows");
+        return new Dataset(labels.size, features.width(), labels.tasks, null, features, null, labels.y, labels.w,
+                labels.ids);
+    }
+
     /** Takes ownership of the flat arrays: only for code that just built them. */
     private Dataset(int size, int featureCount, List<String> tasks, float[] x, float[] y, float[] w, String[] ids) {
+        this(size, featureCount, tasks, x, null, null, y, w, ids);
+    }
+
+    /** A dataset with features on the heap ({@code x}) or in {@code external} (then {@code x} is null). */
+    private Dataset(int size, int featureCount, List<String> tasks, float[] x, FeatureRows external, int[] rowMap,
+                    float[] y, float[] w, String[] ids) {
         this.size = size;
         this.featureCount = featureCount;
         this.tasks = List.copyOf(tasks);
         int nTasks = this.tasks.size();
-        check(x.length == (long) size * featureCount, "X has " + x.length + " values, expected " + size + "x" + featureCount);
+        if (x != null) {
+            check(x.length == (long) size * featureCount, "X has " + x.length + " values, expected " + size + "x"
+                    + featureCount);
+        }
         check(y.length == (long) size * nTasks, "y has " + y.length + " values, expected " + size + "x" + nTasks);
         check(w.length == y.length, "w has " + w.length + " values, expected " + y.length);
         check(ids.length == size, "ids has " + ids.length + " entries, expected " + size);
@@ -48,6 +75,8 @@ public final class Dataset implements LabelledData<Dataset> {
             }
         }
         this.x = x;
+        this.external = external;
+        this.rowMap = rowMap;
         this.y = y;
         this.w = w;
         this.ids = ids;
@@ -103,7 +132,7 @@ public final class Dataset implements LabelledData<Dataset> {
         for (Dataset part : parts) {
             check(part.tasks.equals(builder.tasks) && part.featureCount == featureCount,
                     part + " does not have tasks " + tasks + " and " + featureCount + " features");
-            builder.append(part.size, part.x, part.y, part.w, part.ids);
+            builder.append(part.size, part.x != null ? part.x : part.flatFeatures(), part.y, part.w, part.ids);
         }
         return builder.build();
     }
@@ -219,6 +248,10 @@ public final class Dataset implements LabelledData<Dataset> {
 
     /** Feature {@code feature} of molecule {@code row}. */
     public float feature(int row, int feature) {
+        if (x == null) {
+            Objects.checkIndex(feature, featureCount);
+            return featureRow(row)[feature];
+        }
         return x[row * featureCount + feature];
     }
 
@@ -234,12 +267,34 @@ public final class Dataset implements LabelledData<Dataset> {
 
     /** A copy of one row of X. */
     public float[] featureRow(int row) {
+        if (x == null) {
+            float[] copy = new float[featureCount];
+            external.copyRow(externalRow(row), copy, 0);
+            return copy;
+        }
         return Arrays.copyOfRange(x, row * featureCount, (row + 1) * featureCount);
     }
 
     /** Copies the given rows of X, row-major, into {@code dest} (length rows × features). */
     public void copyFeatures(int[] rows, float[] dest) {
+        if (x == null) {
+            check(dest.length >= rows.length * featureCount, "destination too small");
+            for (int r = 0; r < rows.length; r++) {
+                external.copyRow(externalRow(rows[r]), dest, r * featureCount);
+            }
+            return;
+        }
         copyRows(x, featureCount, rows, dest);
+    }
+
+    /** Whether the features are on the heap ({@code false}: read from files a row at a time). */
+    public boolean featuresInMemory() {
+        return x != null;
+    }
+
+    private int externalRow(int row) {
+        Objects.checkIndex(row, size);
+        return rowMap == null ? row : rowMap[row];
     }
 
     /** Copies the given rows of y, row-major, into {@code dest} (length rows × tasks). */
@@ -280,16 +335,23 @@ public final class Dataset implements LabelledData<Dataset> {
     @Override
     public Dataset select(int[] rows) {
         int t = tasks.size();
-        float[] sx = new float[rows.length * featureCount];
         float[] sy = new float[rows.length * t];
         float[] sw = new float[rows.length * t];
         String[] sids = new String[rows.length];
-        copyFeatures(rows, sx);
         copyLabels(rows, sy);
         copyWeights(rows, sw);
         for (int r = 0; r < rows.length; r++) {
             sids[r] = ids[rows[r]];
         }
+        if (x == null) { // a view of the same files: the features are not read
+            int[] map = new int[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                map[r] = externalRow(rows[r]);
+            }
+            return new Dataset(rows.length, featureCount, tasks, null, external, map, sy, sw, sids);
+        }
+        float[] sx = new float[rows.length * featureCount];
+        copyFeatures(rows, sx);
         return new Dataset(rows.length, featureCount, tasks, sx, sy, sw, sids);
     }
 
@@ -301,7 +363,7 @@ public final class Dataset implements LabelledData<Dataset> {
 
     /** The same molecules with new labels, {@code [molecule][task]} flattened row-major. */
     public Dataset withLabels(float[] newLabels) {
-        return new Dataset(size, featureCount, tasks, x, newLabels.clone(), w, ids);
+        return new Dataset(size, featureCount, tasks, x, external, rowMap, newLabels.clone(), w, ids);
     }
 
     /** The same labels, weights and ids without features (for datasets whose inputs are held elsewhere). */
@@ -314,14 +376,21 @@ public final class Dataset implements LabelledData<Dataset> {
         return new Dataset(size, featureCount, tasks, newFeatures.clone(), y, w, ids);
     }
 
-    /** Features flattened row-major (a copy). */
+    /** Features flattened row-major (a copy; features kept in files are all read onto the heap). */
     public float[] flatFeatures() {
+        if (x == null) {
+            float[] all = new float[Math.multiplyExact(size, featureCount)];
+            for (int i = 0; i < size; i++) {
+                external.copyRow(externalRow(i), all, i * featureCount);
+            }
+            return all;
+        }
         return x.clone();
     }
 
     /** The same molecules with new weights, {@code [molecule][task]} flattened row-major. */
     public Dataset withWeights(float[] newWeights) {
-        return new Dataset(size, featureCount, tasks, x, y, newWeights.clone(), ids);
+        return new Dataset(size, featureCount, tasks, x, external, rowMap, y, newWeights.clone(), ids);
     }
 
     /** Labels flattened row-major (a copy). */
@@ -347,14 +416,27 @@ public final class Dataset implements LabelledData<Dataset> {
 
     @Override
     public String toString() {
-        return "Dataset[" + size + " molecules, " + featureCount + " features, tasks=" + tasks + "]";
+        return "Dataset[" + size + " molecules, " + featureCount + " features" + (x == null ? " in files" : "")
+                + ", tasks=" + tasks + "]";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Dataset d && size == d.size && featureCount == d.featureCount
-                && tasks.equals(d.tasks) && Arrays.equals(x, d.x) && Arrays.equals(y, d.y)
+                && tasks.equals(d.tasks) && sameFeatures(d) && Arrays.equals(y, d.y)
                 && Arrays.equals(w, d.w) && Arrays.equals(ids, d.ids);
+    }
+
+    private boolean sameFeatures(Dataset d) {
+        if (x != null && d.x != null) {
+            return Arrays.equals(x, d.x);
+        }
+        for (int i = 0; i < size; i++) {
+            if (!Arrays.equals(featureRow(i), d.featureRow(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -28,11 +28,12 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     static SparseRows ofRows(Dataset data, int[] idx, double maxDensity) {
         int rows = idx.length;
         int columns = data.featureCount();
-        // one pass, into arrays sized for the most values allowed: giving up as soon as there are more
+        // one pass, giving up as soon as there are more values than allowed; the arrays grow as needed rather than
+        // being sized for the most allowed, which for a training set read from files may exceed the heap
         int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) (maxDensity * rows * (long) columns));
         int[] rowStart = new int[rows + 1];
-        int[] rowColumn = new int[capacity];
-        float[] rowValue = new float[capacity];
+        int[] rowColumn = new int[(int) Math.min(capacity, Math.max(1024, rows * 64L))];
+        float[] rowValue = new float[rowColumn.length];
         float[] row = new float[columns];
         int[] one = new int[1];
         int p = 0;
@@ -43,6 +44,11 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
                 if (row[k] != 0f) {
                     if (p == capacity) {
                         return null;
+                    }
+                    if (p == rowColumn.length) {
+                        int grown = (int) Math.min(capacity, rowColumn.length + (long) (rowColumn.length >> 1) + 1);
+                        rowColumn = java.util.Arrays.copyOf(rowColumn, grown);
+                        rowValue = java.util.Arrays.copyOf(rowValue, grown);
                     }
                     rowColumn[p] = k;
                     rowValue[p++] = row[k];

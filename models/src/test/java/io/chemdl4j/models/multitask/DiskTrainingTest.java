@@ -48,6 +48,18 @@ class DiskTrainingTest {
         assertArrayEquals(memory.predict(data), fromDisk.predict(data));
     }
 
+    /** A dataset whose features are read from its files trains exactly as the same dataset on the heap. */
+    @Test
+    void featuresReadFromFilesTrainExactlyAsOnTheHeap() throws Exception {
+        Dataset data = ModelTestData.classification(150, 40, 6);
+        Dataset files = DiskDataset.write(data, dir.resolve("files"), 32, Map.of()).toDatasetInFiles();
+        MultitaskClassifier memory = new MultitaskClassifier(data.tasks(), 40, SMALL);
+        MultitaskClassifier fromFiles = new MultitaskClassifier(data.tasks(), 40, SMALL);
+        assertEquals(memory.fit(data, 2).stream().map(EpochRecord::loss).toList(),
+                fromFiles.fit(files, 2).stream().map(EpochRecord::loss).toList());
+        assertArrayEquals(memory.predict(data), fromFiles.predict(files));
+    }
+
     @Test
     void manyShardsTrainRepeatablyAndLearn() throws Exception {
         Dataset data = ModelTestData.classification(300, 40, 4);

@@ -298,8 +298,43 @@ public final class DiskDataset {
         return GraphDataset.concat(shards, metadata.tasks());
     }
 
-    /** The whole dataset in memory (for datasets that fit). */
+    /**
+     * The whole dataset as a {@link Dataset}: its features on the heap when they take at most a quarter of the
+     * largest heap, else {@linkplain #toDatasetInFiles() read in place from the shard files}, so that a dataset
+     * larger than the heap loads, splits and trains all the same.
+     */
     public Dataset toDataset() {
+        if ((long) size() * featureCount() * Float.BYTES > Runtime.getRuntime().maxMemory() / 4) {
+            return toDatasetInFiles();
+        }
+        return toDatasetInMemory();
+    }
+
+    /**
+     * The dataset with its labels, weights and ids on the heap and its features read in place from the shard files,
+     * a row at a time (each file checked against its checksum first); its selections are views of the same files.
+     *
+     * @throws IllegalStateException if the dataset holds graphs
+     * @throws InvalidDataException  naming a feature file that is missing or corrupted
+     */
+    public Dataset toDatasetInFiles() {
+        if (holdsGraphs()) {
+            throw new IllegalStateException(directory + " holds graphs, not feature rows");
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> sha256 = new ArrayList<>();
+        int[] rows = new int[shardCount()];
+        for (int i = 0; i < shardCount(); i++) {
+            Shard s = metadata.shards().get(i);
+            files.add(resolve(s.x()));
+            sha256.add(s.x().sha256());
+            rows[i] = s.rows();
+        }
+        return Dataset.backedBy(new ShardFeatureRows(files, sha256, rows, featureCount()), labels());
+    }
+
+    /** The whole dataset on the heap, features included. */
+    public Dataset toDatasetInMemory() {
         List<Dataset> shards = new ArrayList<>(shardCount());
         for (int i = 0; i < shardCount(); i++) {
             shards.add(shard(i));
@@ -383,11 +418,7 @@ public final class DiskDataset {
     }
 
     private <T> T readVerified(ShardFile file, Parse<T> parse) {
-        Path path = directory.resolve(file.name());
-        if (file.name().contains("/") || file.name().contains("\\") || file.name().startsWith(".")) {
-            throw new InvalidDataException(directory.resolve(METADATA) + ": shard file name '" + file.name()
-                    + "' leaves the dataset directory");
-        }
+        Path path = resolve(file);
         MessageDigest digest = sha256();
         try (InputStream raw = Files.newInputStream(path);
              DigestInputStream in = new DigestInputStream(new BufferedInputStream(raw, 1 << 16), digest)) {
@@ -409,7 +440,17 @@ public final class DiskDataset {
         }
     }
 
-    static MessageDigest sha256() {
+    /** A shard file's path, refusing names that would leave the dataset's directory. */
+    private Path resolve(ShardFile file) {
+        if (file.name() == null || file.name().contains("/") || file.name().contains("\\")
+                || file.name().startsWith(".")) {
+            throw new InvalidDataException(directory.resolve(METADATA) + ": shard file name '" + file.name()
+                    + "' leaves the dataset directory");
+        }
+        return directory.resolve(file.name());
+    }
+
+        static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
