@@ -41,8 +41,12 @@ import io.chemdl4j.moleculenet.split.Permutations;
  * A dataset stored on disk in shards, DeepChem's {@code DiskDataset} layout in NumPy files: per
  * shard {@code shard-NNNNN-X.npy} (float32, molecules × features), {@code -y.npy} and {@code -w.npy}
  * (float32, molecules × tasks) and {@code -ids.npy} (Unicode strings), plus {@code metadata.json}
- * with the tasks, the shard sizes and a SHA-256 of every file. It can be larger than the heap:
- * {@link #batches} holds one shard at a time.
+ * with the tasks, the shard sizes and a SHA-256 of every file. A dataset of molecular graphs (format
+ * version 2) has no features in X and seven int32 or float32 {@code -graph-*.npy} arrays per shard instead: sizes
+ * (atoms, edges, molecule features per graph), atoms (features), degrees, neighbours, edges (source, target),
+ * edge features and molecule features.
+ * It can be larger than the heap: {@link #batches} holds one shard at a time, and {@link #toDataset()} leaves
+ * features that do not fit in their files.
  *
  * <p>Written by a {@link Writer} into a temporary directory that is renamed into place on
  * {@link Writer#commit()}, so a crash mid-write never leaves a directory that opens as a dataset.
@@ -72,7 +76,7 @@ public final class DiskDataset {
     record GraphLayout(int atomFeatureLength, int bondFeatureLength) {
     }
 
-    /** One shard: its row count, its four files and, for graphs, the seven files of {@link GraphShard}. */
+    /** One shard: its row count, its four files and, for graphs, the seven files of {@code GraphShard}. */
     record Shard(int rows, ShardFile x, ShardFile y, ShardFile w, ShardFile ids, List<ShardFile> graphs) {
     }
 
