@@ -54,13 +54,7 @@ public final class Npy {
             throw new IllegalArgumentException(values.length + " values for a " + rows + "x" + columns + " matrix");
         }
         writeHeader(out, "<f4", "(" + rows + ", " + columns + ")");
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int start = 0; start < values.length; start += CHUNK) {
-            int end = Math.min(values.length, start + CHUNK);
-            buffer.clear();
-            buffer.asFloatBuffer().put(values, start, end - start);
-            out.write(buffer.array(), 0, (end - start) * 4);
-        }
+        writeData(out, values.length, (buffer, start, count) -> buffer.asFloatBuffer().put(values, start, count));
     }
 
     /** Writes a {@code rows × columns} int32 matrix, row-major ({@code values.length == rows * columns}). */
@@ -69,12 +63,35 @@ public final class Npy {
             throw new IllegalArgumentException(values.length + " values for a " + rows + "x" + columns + " matrix");
         }
         writeHeader(out, "<i4", "(" + rows + ", " + columns + ")");
+        writeData(out, values.length, (buffer, start, count) -> buffer.asIntBuffer().put(values, start, count));
+    }
+
+    /** Moves {@code count} 4-byte values from index {@code start} between an array and a little-endian buffer. */
+    @FunctionalInterface
+    private interface Chunk {
+        void move(ByteBuffer buffer, int start, int count);
+    }
+
+    /** Writes {@code length} 4-byte values a chunk at a time, each chunk filled by {@code chunk}. */
+    private static void writeData(OutputStream out, int length, Chunk chunk) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int start = 0; start < values.length; start += CHUNK) {
-            int end = Math.min(values.length, start + CHUNK);
+        for (int start = 0; start < length; start += CHUNK) {
+            int count = Math.min(CHUNK, length - start);
             buffer.clear();
-            buffer.asIntBuffer().put(values, start, end - start);
-            out.write(buffer.array(), 0, (end - start) * 4);
+            chunk.move(buffer, start, count);
+            out.write(buffer.array(), 0, count * 4);
+        }
+    }
+
+    /** Reads {@code length} 4-byte values a chunk at a time, each chunk taken by {@code chunk}. */
+    private static void readData(InputStream in, int length, Chunk chunk) throws IOException {
+        byte[] bytes = new byte[CHUNK * 4];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < length; start += CHUNK) {
+            int count = Math.min(CHUNK, length - start);
+            readFully(in, bytes, count * 4);
+            buffer.clear();
+            chunk.move(buffer, start, count);
         }
     }
 
@@ -161,14 +178,7 @@ public final class Npy {
     public static float[] readFloat32(InputStream in, int rows, int columns) throws IOException {
         expect(readHeader(in), "<f4", rows, columns);
         float[] values = new float[rows * columns];
-        byte[] bytes = new byte[CHUNK * 4];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int start = 0; start < values.length; start += CHUNK) {
-            int count = Math.min(CHUNK, values.length - start);
-            readFully(in, bytes, count * 4);
-            buffer.clear();
-            buffer.asFloatBuffer().get(values, start, count);
-        }
+        readData(in, values.length, (buffer, start, count) -> buffer.asFloatBuffer().get(values, start, count));
         return values;
     }
 
@@ -180,14 +190,7 @@ public final class Npy {
     public static int[] readInt32(InputStream in, int rows, int columns) throws IOException {
         expect(readHeader(in), "<i4", rows, columns);
         int[] values = new int[rows * columns];
-        byte[] bytes = new byte[CHUNK * 4];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int start = 0; start < values.length; start += CHUNK) {
-            int count = Math.min(CHUNK, values.length - start);
-            readFully(in, bytes, count * 4);
-            buffer.clear();
-            buffer.asIntBuffer().get(values, start, count);
-        }
+        readData(in, values.length, (buffer, start, count) -> buffer.asIntBuffer().get(values, start, count));
         return values;
     }
 
