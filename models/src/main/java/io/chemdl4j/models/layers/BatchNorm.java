@@ -132,14 +132,24 @@ public final class BatchNorm implements Layer {
         gradients.put(name + "_gamma", Matrices.matrix(gammaGradient, 1, columns, dy.dataType()));
         gradients.put(name + "_beta", Matrices.matrix(betaGradient, 1, columns, dy.dataType()));
         double[] g = gamma.toDoubleVector();
+        // γ·invstd/N (batch statistics) or γ·invstd (moving ones) per column, computed once rather than per value
+        double[] scale = new double[columns];
+        for (int f = 0; f < columns; f++) {
+            scale[f] = fromBatch ? g[f] * inverseStd[f] / rows : g[f] * inverseStd[f];
+        }
         double[] dx = Matrices.scratch(2, n);
-        for (int i = 0; i < n; i += columns) {
-            for (int f = 0; f < columns; f++) {
-                // Σdx̂ = γ·Σdy, Σ(dx̂·x̂) = γ·Σ(dy·x̂): the parameters' gradients times γ
-                dx[i + f] = fromBatch
-                        ? g[f] * inverseStd[f] / rows * (rows * d[i + f] - betaGradient[f]
-                                - normalized[i + f] * gammaGradient[f])
-                        : g[f] * inverseStd[f] * d[i + f];
+        if (fromBatch) {
+            for (int i = 0; i < n; i += columns) {
+                for (int f = 0; f < columns; f++) {
+                    // Σdx̂ = γ·Σdy, Σ(dx̂·x̂) = γ·Σ(dy·x̂): the parameters' gradients times γ
+                    dx[i + f] = scale[f] * (rows * d[i + f] - betaGradient[f] - normalized[i + f] * gammaGradient[f]);
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i += columns) {
+                for (int f = 0; f < columns; f++) {
+                    dx[i + f] = scale[f] * d[i + f];
+                }
             }
         }
         return Matrices.matrix(dx, rows, columns, dy.dataType());
