@@ -326,15 +326,17 @@ public final class DiskDataset {
             throw new IllegalStateException(directory + " holds graphs, not feature rows");
         }
         List<Path> files = new ArrayList<>();
-        List<String> sha256 = new ArrayList<>();
+        long[] dataOffset = new long[shardCount()];
         int[] rows = new int[shardCount()];
         for (int i = 0; i < shardCount(); i++) {
             Shard s = metadata.shards().get(i);
+            // checked as shard() checks it, the values skipped rather than kept; they begin after the header
+            long header = readVerified(s.x(), in -> Npy.skipFloat32(in, s.rows(), featureCount()));
             files.add(resolve(s.x()));
-            sha256.add(s.x().sha256());
+            dataOffset[i] = header;
             rows[i] = s.rows();
         }
-        return Dataset.backedBy(new ShardFeatureRows(files, sha256, rows, featureCount()), labels());
+        return Dataset.backedBy(new ShardFeatureRows(files, dataOffset, rows, featureCount()), labels());
     }
 
     /** The whole dataset on the heap, features included. */

@@ -183,6 +183,43 @@ public final class Npy {
     }
 
     /**
+     * Checks a 2-D row-major {@code <f4} matrix of the expected shape and skips its values, keeping none: for files
+     * read in place later. Returns the header's length in bytes, where the values begin.
+     *
+     * @throws IOException if the header differs from what is expected or the data is short
+     */
+    public static long skipFloat32(InputStream in, int rows, int columns) throws IOException {
+        CountingInput counting = new CountingInput(in);
+        expect(readHeader(counting), "<f4", rows, columns);
+        long header = counting.count;
+        readData(counting, Math.multiplyExact(rows, columns), (buffer, start, count) -> { });
+        return header;
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+
+    /**
      * Reads a 2-D row-major {@code <i4} matrix of the expected shape.
      *
      * @throws IOException if the header differs from what is expected or the data is short
