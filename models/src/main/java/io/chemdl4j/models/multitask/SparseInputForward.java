@@ -20,11 +20,17 @@ final class SparseInputForward {
     private final int[] width;
     private final float[][] weights;
     private final float[][] biases;
+    /** The first layer's weights a row per input, for the sparse product (see {@link SparseRows#times(float[][], int)}). */
+    private final float[][] firstLayerRows;
 
     private SparseInputForward(int[] width, float[][] weights, float[][] biases) {
         this.width = width;
         this.weights = weights;
         this.biases = biases;
+        this.firstLayerRows = new float[width[0]][];
+        for (int k = 0; k < width[0]; k++) {
+            firstLayerRows[k] = java.util.Arrays.copyOfRange(weights[0], k * width[1], (k + 1) * width[1]);
+        }
     }
 
     /** A copy of {@code network}'s weights, or {@code null} if the network is not of the toolkit's architecture. */
@@ -62,7 +68,7 @@ final class SparseInputForward {
             SparseRows sparse = SparseRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
             float[] h;
             if (sparse != null) {
-                h = sparse.times(weights[0], width[1], false);
+                h = sparse.times(firstLayerRows, width[1]);
             } else {
                 float[] x = new float[rows * width[0]];
                 data.copyFeatures(idx, x);
