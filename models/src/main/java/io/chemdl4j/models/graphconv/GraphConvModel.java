@@ -57,6 +57,7 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
     public static final String PARAMETERS = "parameters.zip";
     private static final int PREDICT_BATCH = 64;
     private static final String PREDICT_WORKSPACE = "graphconv-predict";
+    private static final String TRAIN_WORKSPACE = "graphconv-train";
     private static final String SHARD_WORKSPACE = "graphconv-predict-shard";
 
     private final List<String> tasks;
@@ -204,9 +205,12 @@ public final class GraphConvModel implements SavableModel, TrainableModel<GraphD
             double lossSum = 0;
             for (int from = 0; from < n; from += config.batchSize()) {
                 int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
-                GraphConvNetwork.Result r = run(train, rows, GraphConvNetwork.Mode.TRAIN, true);
-                step(r.gradients(), history.size());
-                lossSum += r.loss() * rows.length;
+                // each batch's arrays in memory reused batch after batch, not allocated and zeroed afresh
+                try (MemoryWorkspace ignored = Nd4jRuntime.scope(TRAIN_WORKSPACE)) {
+                    GraphConvNetwork.Result r = run(train, rows, GraphConvNetwork.Mode.TRAIN, true);
+                    step(r.gradients(), history.size());
+                    lossSum += r.loss() * rows.length;
+                }
             }
             EpochRecord record = new EpochRecord(history.size() + 1, n == 0 ? 0 : lossSum / n,
                     (System.nanoTime() - start) / 1e9);
