@@ -6,7 +6,9 @@
 #     (../shared/bench/deepchem/README), DeepChem's MultitaskClassifier on one thread.
 #  2. Graph convolution on Tox21: seconds per epoch (the first included), beside DeepChem's GraphConvModel.
 #  3. `chemdl predict` over N MUV SMILES with -Xmx512m (a multitask network and a graph convolution trained on
-#     Tox21 here) beside `chemdl featurize --featurizer ecfp` over the same file: molecules/s and peak RSS.
+#     Tox21 here) beside `chemdl featurize --featurizer ecfp` over the same file: molecules/s and peak RSS; and
+#     both streaming verbs beside in-memory batch featurization (ECFP, every core) of the first 100,000 of the
+#     same SMILES (all N would not fit in memory as feature rows).
 # Usage: bench/speed.sh [molecules for predict, default 1000000] [graph convolution epochs, default 10]
 #        (CHEMDL_DATA_DIR defaults to ../shared/data; SKIP_DEEPCHEM=1 leaves DeepChem out)
 set -euo pipefail
@@ -21,8 +23,10 @@ OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
 mvn -B -q -ntp install -DskipTests
-mvn -B -q -ntp -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -B -q -ntp -pl featurize,models test-compile >/dev/null
+mvn -B -q -ntp -pl models dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="models/target/test-classes:models/target/classes:$(cat models/target/bench.classpath)"
+FEATURIZE_CP="featurize/target/test-classes:$CP"
 JAR="$ROOT/cli/target/chemdl.jar"
 echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -73,3 +77,8 @@ run "featurize --featurizer ecfp (base)" featurize --input "$OUT/muv.csv" --feat
 run "predict, multitask network" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
 run "predict, graph convolution" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
 python3 -c 'import sys; w = [float(x) for x in open(sys.argv[1])]; print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (w[0] / w[1], w[0] / w[2]))' "$OUT/walls"
+head -n 100001 "$OUT/muv.csv" > "$OUT/muv-100k.csv"
+batch=$(java -Xmx2g -Dbench.only.ecfp=true -cp "$FEATURIZE_CP" io.chemdl4j.featurize.bench.FeaturizeBenchmark \
+  "$OUT/muv-100k.csv" 2>/dev/null | awk '/batch, 2 threads/ {print $(NF-4)}')
+python3 -c 'import sys; n, b = int(sys.argv[2]), float(sys.argv[3]); w = [float(x) for x in open(sys.argv[1])]; print("in-memory batch featurization (ECFP, 2 threads, first 100,000 of the same SMILES): %.0f molecules/s; streaming verbs against it: featurize %.2f, predict (multitask) %.2f" % (b, n / w[0] / b, n / w[1] / b))' \
+  "$OUT/walls" "$MOLECULES" "$batch"

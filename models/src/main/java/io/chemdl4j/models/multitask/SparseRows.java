@@ -11,9 +11,10 @@ import io.chemdl4j.moleculenet.Dataset;
  * and each batch {@linkplain #select selected} from it. Immutable; {@link #times} may run from several threads.
  *
  * <p>Both products add whole rows of 1,000 floats into an accumulator row, and do it as {@code acc[j] += x ·
- * row[j]} over a copy of the row: HotSpot 17 vectorizes a loop over two arrays at the same index, and not one
- * whose two arrays are read at different offsets (which might overlap, for all it knows), three times slower
- * here. Each sum still adds its terms in increasing order, as the dense product does.
+ * row[j]} over a copy of the row (or, for prediction's fixed weights, over the weight matrix kept as one array per
+ * row): HotSpot 17 vectorizes a loop over two arrays at the same index, and not one whose two arrays are read at
+ * different offsets (which might overlap, for all it knows), three times slower here. Each sum still adds its
+ * terms in increasing order, as the dense product does.
  */
 record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[] rowValue, int[] columnStart,
                   int[] columnRow, float[] columnValue) {
