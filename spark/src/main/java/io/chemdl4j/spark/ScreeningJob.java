@@ -96,7 +96,7 @@ public final class ScreeningJob {
      * @param partitions  partitions to spread the library over (whole blocks of {@code chunkSize} rows each, by a
      *                    shuffle), or 0 for the input's own when it has one per core at least (else two per core)
      * @param chunkSize   data rows featurized and predicted together, as {@code chemdl predict}'s chunks (the same
-     *                    size gives the same batches, so the same numbers)
+     *                    size gives the same batches, so the same numbers), or 0 for the model's own, as there
      * @param limits      molecules past these are failed rows
      * @param fragments   what to do with salts and mixtures (as when the training data was read: keep)
      * @param selection   which molecules to keep
@@ -114,8 +114,8 @@ public final class ScreeningJob {
             limits = limits == null ? MoleculeLimits.defaults() : limits;
             fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
             selection = selection == null ? Selection.all() : selection;
-            if (uncertainty < 0 || partitions < 0 || chunkSize < 1) {
-                throw new IllegalArgumentException("uncertainty samples and partitions must be >= 0, chunk size >= 1");
+            if (uncertainty < 0 || partitions < 0 || chunkSize < 0) {
+                throw new IllegalArgumentException("uncertainty samples, partitions and chunk size must be >= 0");
             }
         }
 
@@ -209,6 +209,7 @@ public final class ScreeningJob {
         }
         org.apache.spark.api.java.JavaPairRDD<Long, scala.Tuple2<String, String>> molecules =
                 options.input().readNumbered(spark);
+        int chunkSize = StreamingPredictor.chunkSize(model.inputs(), options.chunkSize());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         requireAbsent(options.output(), options.overwrite(), conf);
         FailedRows.prepare(options.errors(), options.overwrite(), conf);
@@ -221,9 +222,9 @@ public final class ScreeningJob {
         StructType schema = predictionSchema(model, options.uncertainty() > 0);
         // Whole blocks of chemdl predict's chunks per partition, in row order: each molecule shares its batch there.
         org.apache.spark.api.java.JavaRDD<Row> rows = BlockLayout.of(new org.apache.spark.api.java.JavaSparkContext(
-                spark.sparkContext()), molecules, options.chunkSize(), options.partitions())
+                spark.sparkContext()), molecules, chunkSize, options.partitions())
                 .mapPartitions(new PartitionScreener(archive, options.errors(), options.uncertainty(), options.seed(),
-                        options.chunkSize(), options.limits(), options.fragments(), predicted, failed));
+                        chunkSize, options.limits(), options.fragments(), predicted, failed));
         Dataset<Row> predictions = spark.createDataFrame(rows, schema);
         if (progress != null) {
             progress.start(spark, "screen", predicted, failed);

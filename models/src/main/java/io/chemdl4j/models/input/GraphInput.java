@@ -105,6 +105,18 @@ public final class GraphInput implements ModelInput<GraphDataset> {
             return SavedModel.dropout(model).predictWithDropout(graphs(rows), samples, seed, saved.transformers());
         }
 
+        /**
+         * 256: a chunk's graphs, and what featurizing them leaves behind, outlive a young collection while the next
+         * chunk is featurized; with 1,024 of them G1 promoted enough to grow the heap all through a long run (peak
+         * RSS over 1,000,000 MUV SMILES with {@code -Xmx512m} 10% above that over 100,000), with 256 it stays flat
+         * (401 against 405 MB) at the same speed. A multiple of the graph models' prediction batch (64), so the
+         * batches, and the numbers, are those of any larger chunk.
+         */
+        @Override
+        public int chunkSize() {
+            return 256;
+        }
+
         private GraphDataset graphs(List<MolecularGraph> rows) {
             int n = rows.size();
             return GraphDataset.of(rows, Dataset.of(new float[n][0], new float[n][model.tasks().size()], null,

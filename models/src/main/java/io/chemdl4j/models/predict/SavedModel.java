@@ -95,6 +95,15 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
          * the same {@code seed} gives the same numbers.
          */
         Uncertainty predictWithDropout(List<T> rows, int samples, long seed);
+
+        /**
+         * Molecules a streaming prediction holds in memory at once unless told otherwise
+         * ({@link StreamingPredictor.Options#chunkSize}): 1,024 by default; fewer for inputs that take more memory per
+         * molecule.
+         */
+        default int chunkSize() {
+            return 1024;
+        }
     }
 
     /**

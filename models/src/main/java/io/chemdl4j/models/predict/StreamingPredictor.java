@@ -41,7 +41,8 @@ public final class StreamingPredictor {
      * @param uncertaintySamples Monte-Carlo dropout samples per molecule; 0 for plain predictions
      * @param seed              seed of the dropout masks
      * @param threads           featurization threads
-     * @param chunkSize         molecules held in memory at once
+     * @param chunkSize         molecules held in memory at once, or 0 for the model's own choice
+     *                          ({@link SavedModel.Inputs#chunkSize}: 1,024 molecules, 256 graphs)
      * @param fragments         what to do with salts and mixtures (as when the training data was read: keep)
      * @param limits            molecules past these are error rows
      * @param encoding          the input's text encoding
@@ -58,17 +59,17 @@ public final class StreamingPredictor {
             fragments = fragments == null ? FragmentPolicy.KEEP_ALL : fragments;
             limits = limits == null ? MoleculeLimits.defaults() : limits;
             keep = keep == null ? PassThrough.all() : keep;
-            if (uncertaintySamples < 0 || threads < 1 || chunkSize < 1) {
-                throw new IllegalArgumentException("samples must be >= 0, threads and chunk size >= 1");
+            if (uncertaintySamples < 0 || threads < 1 || chunkSize < 0) {
+                throw new IllegalArgumentException("samples and chunk size must be >= 0, threads >= 1");
             }
         }
 
         /**
-         * Column {@code smiles}, no uncertainty, every core, chunks of 1,024 molecules, fragments kept, the default
+         * Column {@code smiles}, no uncertainty, every core, chunks of the model's size, fragments kept, the default
          * molecule limits, UTF-8, every input column kept.
          */
         public static Options defaults() {
-            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 1024,
+            return new Options("smiles", 0, 0, Runtime.getRuntime().availableProcessors(), 0,
                     FragmentPolicy.KEEP_ALL,
                     MoleculeLimits.defaults(), java.nio.charset.StandardCharsets.UTF_8, PassThrough.all(),
                     ReliabilityColumns.none());
@@ -258,7 +259,7 @@ public final class StreamingPredictor {
         }
         RowErrorList.Sink errors = staged.errorSink();
         StreamingFeaturizer<T> streaming = new StreamingFeaturizer<>(inputs.featurizer(), options.fragments(),
-                options.threads(), options.chunkSize()).withLimits(options.limits());
+                options.threads(), chunkSize(inputs, options.chunkSize())).withLimits(options.limits());
         try (Chunk<T> chunk = new Chunk<>(inputs, kept, csv, staged, before.chunks())) {
             StreamingFeaturizer.Summary s = streaming.run(reader, chunk::add, errors, rows -> {
                 try {
@@ -277,6 +278,11 @@ public final class StreamingPredictor {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The molecules per chunk: {@code asked} ({@link Options#chunkSize}), or the model's own when it is 0. */
+    public static int chunkSize(SavedModel.Inputs<?> inputs, int asked) {
+        return asked > 0 ? asked : inputs.chunkSize();
     }
 
     /**

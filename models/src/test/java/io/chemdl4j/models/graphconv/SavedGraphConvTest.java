@@ -127,6 +127,28 @@ class SavedGraphConvTest {
     }
 
     @Test
+    void graphsStreamInChunksOf256WithTheNumbersOfAnyLargerChunk() throws Exception {
+        GraphDataset raw = regression();
+        trained(raw, List.of()).save(dir.resolve("m"), new GraphFeaturizer().spec(), List.of());
+        SavedModel saved = ModelIO.load(dir.resolve("m"));
+        assertEquals(256, saved.inputs().chunkSize());
+        assertEquals(256, StreamingPredictor.chunkSize(saved.inputs(), StreamingPredictor.Options.defaults().chunkSize()));
+        assertEquals(100, StreamingPredictor.chunkSize(saved.inputs(), 100));
+        List<String> smiles = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            smiles.add("C".repeat(1 + i % 17) + (i % 3 == 0 ? "O" : i % 3 == 1 ? "N" : "Cl"));
+        }
+        Path smi = dir.resolve("many.smi");
+        Files.write(smi, smiles);
+        new StreamingPredictor(saved, StreamingPredictor.Options.defaults()).run(smi, dir.resolve("own.csv"), null, null);
+        new StreamingPredictor(saved, new StreamingPredictor.Options("smiles", 0, 0, 2, 1024, null, null, null, null,
+                null)).run(smi, dir.resolve("large.csv"), null, null);
+        List<String> own = Files.readAllLines(dir.resolve("own.csv"));
+        assertEquals(601, own.size());
+        assertEquals(own, Files.readAllLines(dir.resolve("large.csv")), "the same batches of 64, the same numbers");
+    }
+
+    @Test
     void featureRowsAndMismatchedWeightsAreRefused() throws Exception {
         GraphDataset raw = regression();
         trained(raw, List.of()).save(dir.resolve("m"), new GraphFeaturizer().spec(), List.of());
