@@ -109,7 +109,7 @@ public final class GraphInput implements ModelInput<GraphDataset> {
          * 256: a chunk's graphs, and what featurizing them leaves behind, outlive a young collection while the next
          * chunk is featurized; with 1,024 of them G1 promoted enough to grow the heap all through a long run (peak
          * RSS over 1,000,000 MUV SMILES with {@code -Xmx512m} about 10% above that over 100,000, near 580 MiB), with
-         * 256 it stays within about 5% (368 to 402 MiB) at the same speed. A multiple of the graph models'
+         * 256 it grows about 5% on average (368 to 402 MiB) at the same speed. A multiple of the graph models'
          * prediction batch (64), so the batches, and the numbers, are those of any larger chunk.
          */
         @Override
