@@ -364,7 +364,7 @@ final class SparseInputTrainer {
             float[] z;
             if (l == 0 && sparseFeatures != null) {
                 sparse = sparseFeatures.select(idx, masks[0]);
-                z = sparse.times(weights[0], out, true);
+                z = sparse.times(weights[0], out);
             } else {
                 z = product(input, rows, width[l], false, weights[l], width[l], out, false);
             }

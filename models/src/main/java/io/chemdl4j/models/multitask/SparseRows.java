@@ -106,12 +106,12 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code this · w} for row-major {@code w} of {@code columns × out}: each row's weight rows of its set inputs,
-     * added up; on every core when {@code parallel} (training), else on the caller's thread (prediction, whose
+     * added up, on every core (training; prediction uses {@link #times(float[][], int)} on the caller's thread, whose
      * callers already keep every core busy with featurization).
      */
-    float[] times(float[] w, int out, boolean parallel) {
+    float[] times(float[] w, int out) {
         float[] z = new float[rows * out];
-        Nd4jRuntime.forChunks(rows, parallel ? Math.max(1, PARALLEL_MIN / out) : rows, (first, last) -> {
+        Nd4jRuntime.forChunks(rows, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
             float[] sum = new float[out];
             float[] row = new float[out];
             for (int r = first; r < last; r++) {
@@ -124,7 +124,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code this · w} on the caller's thread for {@code w} given as its rows ({@code columns} arrays of {@code out}
-     * floats): the same sums as {@link #times(float[], int, boolean)}, in the same order, with no copy of each weight
+     * floats): the same sums as {@link #times(float[], int)}, in the same order, with no copy of each weight
      * row first (each row is already an array of its own, which the compiler vectorizes). For prediction, whose
      * weights do not change.
      */
