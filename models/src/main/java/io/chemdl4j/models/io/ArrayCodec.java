@@ -90,6 +90,70 @@ public final class ArrayCodec {
      * than {@value #MAX_ELEMENTS} elements, and anything after them is refused.
      */
     public static INDArray read(String name, java.io.InputStream in) throws IOException {
+        Header header = header(name, in);
+        // The values are read in blocks as they arrive, so that an entry shorter than its shape claims allocates
+        // only what it holds; once its length is checked they are copied off-heap block by block, so that the heap
+        // never holds more than one copy of the data.
+        java.util.List<INDArray> blocks = new java.util.ArrayList<>();
+        readValues(name, in, header, values -> {
+            int n = values.remaining() / header.elementSize();
+            if (header.type() == 2) {
+                double[] block = new double[n];
+                values.asDoubleBuffer().get(block);
+                blocks.add(Nd4j.createFromArray(block));
+            } else if (header.type() == 3) {
+                int[] block = new int[n];
+                values.asIntBuffer().get(block);
+                blocks.add(Nd4j.createFromArray(block));
+            } else {
+                float[] block = new float[n];
+                values.asFloatBuffer().get(block);
+                blocks.add(Nd4j.createFromArray(block));
+            }
+        });
+        long[] shape = header.shape();
+        DataType dataType = header.type() == 2 ? DataType.DOUBLE : header.type() == 3 ? DataType.INT : DataType.FLOAT;
+        if (blocks.size() == 1 && shape.length > 0) {
+            return blocks.get(0).reshape(shape);
+        }
+        if (blocks.size() == 1) {
+            return blocks.get(0).reshape(new long[0]).castTo(dataType);
+        }
+        INDArray array = Nd4j.create(dataType, shape, 'c');
+        if (blocks.isEmpty()) {
+            return array;
+        }
+        INDArray flat = array.reshape(new long[] {header.elements()});
+        long offset = 0;
+        for (INDArray block : blocks) {
+            flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + block.length())).assign(block);
+            offset += block.length();
+            block.close();
+        }
+        return array;
+    }
+
+    /**
+     * Checks entry {@code name} exactly as {@link #read} does, reading {@code in} to its end, but keeps no value and
+     * creates no array: a model file is checked whole this way before ND4J (seconds to start) is touched, so that a
+     * damaged or crafted file is refused at once. Returns the entry's element count.
+     *
+     * @throws IOException as {@link #read} does
+     */
+    public static long check(String name, java.io.InputStream in) throws IOException {
+        Header header = header(name, in);
+        readValues(name, in, header, values -> { });
+        return header.elements();
+    }
+
+    /** An entry's element type (1 float32, 2 float64, 3 int32), shape and element count, checked. */
+    private record Header(int type, long[] shape, long elements) {
+        int elementSize() {
+            return type == 2 ? 8 : 4;
+        }
+    }
+
+    private static Header header(String name, java.io.InputStream in) throws IOException {
         byte[] head = in.readNBytes(HEADER);
         if (head.length < HEADER || !isEncoded(head)) {
             throw new IOException("entry '" + name + "' is not a ChemDL4J array");
@@ -123,12 +187,18 @@ public final class ArrayCodec {
                 throw new IOException("entry '" + name + "': more than " + MAX_ELEMENTS + " elements");
             }
         }
-        int size = type == 2 ? 8 : 4;
-        // The values are read in blocks as they arrive, so that an entry shorter than its shape claims allocates
-        // only what it holds; once its length is checked they are copied off-heap block by block, so that the heap
-        // never holds more than one copy of the data.
-        java.util.List<INDArray> blocks = new java.util.ArrayList<>();
-        byte[] buffer = new byte[BLOCK_ELEMENTS * size];
+        return new Header(type, shape, elements);
+    }
+
+    /**
+     * Hands {@code block} the entry's values, up to {@value #BLOCK_ELEMENTS} at a time, as they are read; refuses data
+     * shorter than the header's shape or continuing after it.
+     */
+    private static void readValues(String name, java.io.InputStream in, Header header,
+                                   java.util.function.Consumer<ByteBuffer> block) throws IOException {
+        int size = header.elementSize();
+        long elements = header.elements();
+        byte[] buffer = new byte[(int) Math.min(BLOCK_ELEMENTS, Math.max(elements, 1)) * size];
         long read = 0;
         while (read < elements) {
             int n = (int) Math.min(BLOCK_ELEMENTS, elements - read);
@@ -136,45 +206,13 @@ public final class ArrayCodec {
             read += got / size;
             if (got != n * size) {
                 throw new IOException("entry '" + name + "': " + (read * size + got % size) + " bytes of data for shape "
-                        + Arrays.toString(shape) + ", which needs " + elements * size);
+                        + Arrays.toString(header.shape()) + ", which needs " + elements * size);
             }
-            ByteBuffer values = ByteBuffer.wrap(buffer, 0, got);
-            if (type == 2) {
-                double[] block = new double[n];
-                values.asDoubleBuffer().get(block);
-                blocks.add(Nd4j.createFromArray(block));
-            } else if (type == 3) {
-                int[] block = new int[n];
-                values.asIntBuffer().get(block);
-                blocks.add(Nd4j.createFromArray(block));
-            } else {
-                float[] block = new float[n];
-                values.asFloatBuffer().get(block);
-                blocks.add(Nd4j.createFromArray(block));
-            }
+            block.accept(ByteBuffer.wrap(buffer, 0, got));
         }
         if (in.read() != -1) {
             throw new IOException("entry '" + name + "': data continues after the " + elements * size
-                    + " bytes that shape " + Arrays.toString(shape) + " needs");
+                    + " bytes that shape " + Arrays.toString(header.shape()) + " needs");
         }
-        DataType dataType = type == 2 ? DataType.DOUBLE : type == 3 ? DataType.INT : DataType.FLOAT;
-        if (blocks.size() == 1 && rank > 0) {
-            return blocks.get(0).reshape(shape);
-        }
-        if (blocks.size() == 1) {
-            return blocks.get(0).reshape(new long[0]).castTo(dataType);
-        }
-        INDArray array = Nd4j.create(dataType, shape, 'c');
-        if (blocks.isEmpty()) {
-            return array;
-        }
-        INDArray flat = array.reshape(new long[] {elements});
-        long offset = 0;
-        for (INDArray block : blocks) {
-            flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + block.length())).assign(block);
-            offset += block.length();
-            block.close();
-        }
-        return array;
     }
 }

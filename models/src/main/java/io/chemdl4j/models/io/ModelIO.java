@@ -478,23 +478,44 @@ public final class ModelIO {
      * read with a size cap.
      */
     public static Map<String, INDArray> readArrays(Path file, boolean nd4jEntries) throws IOException {
+        if (!nd4jEntries) {
+            // The whole file is checked before the first array is made: ND4J takes seconds to start, and a damaged
+            // or crafted file is refused without it.
+            readArrays(file, (name, zip) -> ArrayCodec.check(name, zip));
+        }
+        Nd4jRuntime.ensureConfigured();
         Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+        readArrays(file, (name, zip) -> {
+            INDArray array = nd4jEntries ? read(name, zip) : ArrayCodec.read(name, zip);
+            arrays.put(name, array);
+            return array.length();
+        });
+        return arrays;
+    }
+
+    /** Reads one array entry to its end; returns its element count. */
+    @FunctionalInterface
+    private interface EntryReader {
+        long read(String name, InputStream entry) throws IOException;
+    }
+
+    /** Hands {@code reader} each entry of {@code file}, refusing repeated names and more entries or elements than the caps. */
+    private static void readArrays(Path file, EntryReader reader) throws IOException {
+        java.util.Set<String> names = new java.util.HashSet<>();
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = printable(entry.getName());
-                if (arrays.size() >= MAX_ENTRIES || arrays.containsKey(name)) {
+                if (names.size() >= MAX_ENTRIES || !names.add(name)) {
                     throw new IOException("unexpected entry '" + name + "' (repeated, or more than " + MAX_ENTRIES
                             + " entries)");
                 }
-                arrays.put(name, nd4jEntries ? read(name, zip) : ArrayCodec.read(name, zip));
-                total += arrays.get(name).length();
+                total += reader.read(name, zip);
                 if (total > MAX_TOTAL_ELEMENTS) {
                     throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
                 }
             }
         }
-        return arrays;
     }
 
     /**
@@ -548,7 +569,6 @@ public final class ModelIO {
                     + ToolkitVersion.get() + ") reads versions 1 to " + FORMAT_VERSION
                     + (m.formatVersion() > FORMAT_VERSION ? ". Upgrade ChemDL4J to load it." : "."));
         }
-        Nd4jRuntime.ensureConfigured();
         if (m.modelType() == null) {
             throw new ModelFormatException(manifestFile + ": field 'modelType' is missing");
         }
@@ -565,10 +585,13 @@ public final class ModelIO {
             throw new ModelFormatException(directory + ": " + e.getMessage(), e);
         }
         List<EpochRecord> history = m.history() == null ? List.of() : m.history();
+        // what is plain JSON first: ND4J starts (seconds) when the kind reads its arrays
+        List<Transformer> transformers = transformers(m);
+        io.chemdl4j.models.reliability.Reliability reliability = reliability(directory, m);
         PropertyModel<?> model = kind.load(new SavedFiles(directory, m.modelType(), m.formatVersion(), m.tasks(),
                 m.featureCount(), history, m.config(), m.graphConfig(), m.classes() == null ? 0 : m.classes()));
-        return new SavedModel(kind, model, featurizer(m), transformers(m), m.formatVersion(), m.toolkitVersion(),
-                reliability(directory, m));
+        return new SavedModel(kind, model, featurizer(m), transformers, m.formatVersion(), m.toolkitVersion(),
+                reliability);
     }
 
     /** The model's calibration ({@link ReliabilityIO#FILE}), or {@code null} if it has none. */

@@ -600,6 +600,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
 
     /** A fresh network of DL4J's JSON configuration {@code json} (Jackson, no Java objects). */
     private static MultiLayerNetwork build(Path file, String json) throws ModelFormatException {
+        Nd4jRuntime.ensureConfigured();
         try {
             MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json));
             network.init();
@@ -630,6 +631,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      */
     private static MultiLayerNetwork loadNetwork(ModelIO.SavedFiles files) throws ModelFormatException {
         Path json = files.file(CONFIGURATION);
+        // the arrays first: they are checked whole before ND4J starts, which building the network would do
+        Map<String, INDArray> arrays = new LinkedHashMap<>(files.arrays(PARAMETERS));
         MultiLayerNetwork network;
         try {
             if (Files.size(json) > MAX_CONFIGURATION_BYTES) {
@@ -641,7 +644,6 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         } catch (IOException e) {
             throw new ModelFormatException(json + " cannot be read: " + e.getMessage(), e);
         }
-        Map<String, INDArray> arrays = new LinkedHashMap<>(files.arrays(PARAMETERS));
         Path parameters = files.directory().resolve(PARAMETERS);
         for (Map.Entry<String, INDArray> own : network.paramTable().entrySet()) {
             INDArray saved = arrays.remove(own.getKey());

@@ -23,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The checked array format round-trips float32 and float64 arrays exactly, and refuses crafted entries by
  * what is wrong, before allocating anything: a length of 2^62, a shape whose elements overflow, a byte
  * count that disagrees with the shape, trailing bytes, an unknown element type; a model file whose
- * arrays hide a zip bomb is refused once the cap is passed.
+ * arrays hide a zip bomb is refused once the cap is passed. {@link ArrayCodec#check}, which checks a file before
+ * ND4J starts, refuses the same entries with the same messages.
  */
 class ArrayCodecTest {
     @TempDir
@@ -50,6 +51,8 @@ class ArrayCodecTest {
         INDArray backScalar = ArrayCodec.decode("scalar", ArrayCodec.encode(scalar));
         assertEquals(0, backScalar.rank());
         assertEquals(2.5f, backScalar.getFloat(0));
+        assertEquals(600_000, ArrayCodec.check("big", new java.io.ByteArrayInputStream(ArrayCodec.encode(big))));
+        assertEquals(1, ArrayCodec.check("scalar", new java.io.ByteArrayInputStream(ArrayCodec.encode(scalar))));
         INDArray empty = Nd4j.create(DataType.FLOAT, 0, 5);
         assertTrue(Arrays.equals(new long[] {0, 5}, ArrayCodec.decode("empty", ArrayCodec.encode(empty)).shape()));
     }
@@ -69,8 +72,12 @@ class ArrayCodecTest {
         return bytes.toByteArray();
     }
 
+    /** Why {@code bytes} are refused; {@link ArrayCodec#check}, which makes no array, refuses them alike. */
     private static String refused(byte[] bytes) {
-        return assertThrows(IOException.class, () -> ArrayCodec.decode("w", bytes)).getMessage();
+        String message = assertThrows(IOException.class, () -> ArrayCodec.decode("w", bytes)).getMessage();
+        assertEquals(message, assertThrows(IOException.class,
+                () -> ArrayCodec.check("w", new java.io.ByteArrayInputStream(bytes))).getMessage());
+        return message;
     }
 
     @Test
