@@ -8,6 +8,8 @@ import org.openscience.cdk.fingerprint.CircularFingerprinter;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import io.chemdl4j.featurize.FeaturizerSpec;
 import io.chemdl4j.featurize.InvalidMoleculeException;
+import io.chemdl4j.featurize.MoleculeFeaturizer;
+import io.chemdl4j.featurize.SparseFeatures;
 import io.chemdl4j.featurize.VectorFeaturizer;
 
 /**
@@ -124,32 +126,58 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
 
     @Override
     public float[] featurize(IAtomContainer molecule) throws InvalidMoleculeException {
-        if (molecule == null) {
-            throw new InvalidMoleculeException("no molecule");
-        }
-        if (!options.chirality() && molecule.stereoElements().iterator().hasNext()) {
-            try {
-                return featurizeOwned(molecule.clone());
-            } catch (CloneNotSupportedException e) {
-                throw new InvalidMoleculeException("molecule cannot be copied", e);
-            }
-        }
-        return compute(molecule);
+        return dense(slots(molecule, false));
     }
 
     @Override
     public float[] featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
+        return dense(slots(molecule, true));
+    }
+
+    /** {@inheritDoc} Computed from the fingerprint's positions directly, with no dense row. */
+    @Override
+    public MoleculeFeaturizer<SparseFeatures> sparse() {
+        return new MoleculeFeaturizer<>() {
+            @Override
+            public FeaturizerSpec spec() {
+                return EcfpFeaturizer.this.spec();
+            }
+
+            @Override
+            public SparseFeatures featurize(IAtomContainer molecule) throws InvalidMoleculeException {
+                return EcfpFeaturizer.this.sparse(slots(molecule, false));
+            }
+
+            @Override
+            public SparseFeatures featurizeOwned(IAtomContainer molecule) throws InvalidMoleculeException {
+                return EcfpFeaturizer.this.sparse(slots(molecule, true));
+            }
+        };
+    }
+
+    /**
+     * The folded position of each of the molecule's environments, in the fingerprinter's order; {@code owned}: nobody
+     * else holds the molecule, so its stereo elements may be dropped in place rather than on a copy.
+     */
+    private int[] slots(IAtomContainer molecule, boolean owned) throws InvalidMoleculeException {
         if (molecule == null) {
             throw new InvalidMoleculeException("no molecule");
         }
-        if (!options.chirality()) {
+        if (!options.chirality() && molecule.stereoElements().iterator().hasNext()) {
+            if (!owned) {
+                try {
+                    molecule = molecule.clone();
+                } catch (CloneNotSupportedException e) {
+                    throw new InvalidMoleculeException("molecule cannot be copied", e);
+                }
+            }
             molecule.setStereoElements(new ArrayList<>(0));
         }
         return compute(molecule);
     }
 
     /** Reads the molecule only: CircularFingerprinter does its own ring, aromaticity and H perception. */
-    private float[] compute(IAtomContainer molecule) throws InvalidMoleculeException {
+    private int[] compute(IAtomContainer molecule) throws InvalidMoleculeException {
         CircularFingerprinter fp = fingerprinter.get();
         try {
             fp.calculate(molecule);
@@ -157,9 +185,17 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
             throw new InvalidMoleculeException("fingerprint failed: " + e.getMessage(), e);
         }
         int length = options.length();
-        float[] features = new float[length];
-        for (int i = 0, n = fp.getFPCount(); i < n; i++) {
-            int slot = fold(fp.getFP(i).hashCode, length);
+        int[] slots = new int[fp.getFPCount()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = fold(fp.getFP(i).hashCode, length);
+        }
+        return slots;
+    }
+
+    /** The feature row of {@code slots}: each position's count, or 1 where it is set. */
+    private float[] dense(int[] slots) {
+        float[] features = new float[options.length()];
+        for (int slot : slots) {
             if (options.counts()) {
                 features[slot] += 1f;
             } else {
@@ -167,6 +203,26 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
             }
         }
         return features;
+    }
+
+    /** The nonzero entries of {@link #dense}'s row for {@code slots}, without the row. */
+    private SparseFeatures sparse(int[] slots) {
+        int[] sorted = slots.clone();
+        java.util.Arrays.sort(sorted);
+        int[] indices = new int[sorted.length];
+        float[] values = new float[sorted.length];
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (n > 0 && indices[n - 1] == sorted[i]) {
+                if (options.counts()) {
+                    values[n - 1] += 1f;
+                }
+            } else {
+                indices[n] = sorted[i];
+                values[n++] = 1f;
+            }
+        }
+        return new SparseFeatures(options.length(), java.util.Arrays.copyOf(indices, n), java.util.Arrays.copyOf(values, n));
     }
 
     /**

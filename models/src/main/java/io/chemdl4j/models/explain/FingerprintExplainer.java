@@ -33,7 +33,6 @@ public final class FingerprintExplainer implements Explainer {
      *
      * @throws IllegalArgumentException if the model does not read ECFP or FCFP rows
      */
-    @SuppressWarnings("unchecked")
     public FingerprintExplainer(SavedModel model) {
         if (model.kind().input() != FeatureRowInput.INSTANCE || model.featurizer() == null
                 || !CIRCULAR.contains(model.featurizer().name())) {
@@ -46,7 +45,7 @@ public final class FingerprintExplainer implements Explainer {
         }
         this.model = model;
         this.fingerprint = EcfpFeaturizer.fromSpec(model.featurizer());
-        this.inputs = (SavedModel.Inputs<float[]>) model.inputs(); // feature-row models take float[] rows
+        this.inputs = FeatureRowInput.INSTANCE.rows(model); // the rows it perturbs
     }
 
     @Override

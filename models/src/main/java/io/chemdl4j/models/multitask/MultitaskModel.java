@@ -60,7 +60,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own of another
  * shape ({@link #wrap}) trains and predicts through DL4J.
  */
-public abstract sealed class MultitaskModel implements SavableModel, TrainableModel<Dataset>, DropoutUncertainty<Dataset>
+public abstract sealed class MultitaskModel implements SavableModel, TrainableModel<Dataset>, DropoutUncertainty<Dataset>,
+        io.chemdl4j.models.SparseRowPredictor
         permits MultitaskClassifier, MultitaskRegressor, MultitaskMulticlass {
     private static final int PREDICT_BATCH = 2048;
 
@@ -504,6 +505,33 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
             layer.setIterationCount(iteration);
         }
+    }
+
+    /**
+     * {@inheritDoc} Rows go straight into the first layer's sparse product; a network of one's own
+     * ({@link #wrap wrapped}, which DL4J computes) gets their dense rows.
+     */
+    @Override
+    public double[][] predictSparse(List<io.chemdl4j.featurize.SparseFeatures> rows) {
+        SparseInputForward sparse = sparseForward();
+        if (sparse == null) {
+            float[][] x = rows.stream().map(io.chemdl4j.featurize.SparseFeatures::toDense).toArray(float[][]::new);
+            return predict(Dataset.of(x, new float[x.length][tasks.size()], null, new String[x.length], tasks));
+        }
+        double[][] out = new double[rows.size()][];
+        for (int from = 0; from < rows.size(); from += PREDICT_BATCH) {
+            int n = Math.min(PREDICT_BATCH, rows.size() - from);
+            List<io.chemdl4j.featurize.SparseFeatures> batch = rows.subList(from, from + n);
+            for (io.chemdl4j.featurize.SparseFeatures row : batch) {
+                if (row.length() != featureCount) {
+                    throw new IllegalArgumentException("model expects " + featureCount + " features, a row has "
+                            + row.length());
+                }
+            }
+            double[][] decoded = decodeOutputs(Nd4j.create(sparse.outputs(batch), new long[] {n, sparse.outputs()}, 'c'));
+            System.arraycopy(decoded, 0, out, from, n);
+        }
+        return out;
     }
 
     private double[][] predict(Dataset data, boolean dropout) {

@@ -62,24 +62,45 @@ final class SparseInputForward {
 
     /** The network's outputs for rows {@code idx} of {@code data}: {@code idx.length × outputs()}, row-major. */
     float[] outputs(Dataset data, int[] idx) {
-        int rows = idx.length;
         try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
-            int layers = width.length - 1;
             SparseRows sparse = SparseRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
-            float[] h;
-            if (sparse != null) {
-                h = sparse.times(firstLayerRows, width[1]);
-            } else {
-                float[] x = new float[rows * width[0]];
+            float[] x = null;
+            if (sparse == null) {
+                x = new float[idx.length * width[0]];
                 data.copyFeatures(idx, x);
-                h = SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], width[1], false);
             }
-            SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
-            for (int l = 1; l < layers; l++) {
-                h = SparseInputTrainer.product(h, rows, width[l], false, weights[l], width[l], width[l + 1], false);
-                SparseInputTrainer.addBias(h, rows, biases[l], l < layers - 1);
-            }
-            return h;
+            return outputs(sparse, x, idx.length);
         }
+    }
+
+    /**
+     * The network's outputs for {@code rows} given by their nonzero entries: {@code rows.size() × outputs()},
+     * row-major; the same numbers as {@link #outputs(Dataset, int[])} gives for the same rows.
+     */
+    float[] outputs(java.util.List<io.chemdl4j.featurize.SparseFeatures> rows) {
+        try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
+            SparseRows sparse = SparseRows.of(rows, width[0], SparseInputTrainer.SPARSE_DENSITY);
+            float[] x = null;
+            if (sparse == null) {
+                x = new float[rows.size() * width[0]];
+                for (int r = 0; r < rows.size(); r++) {
+                    System.arraycopy(rows.get(r).toDense(), 0, x, r * width[0], width[0]);
+                }
+            }
+            return outputs(sparse, x, rows.size());
+        }
+    }
+
+    /** The outputs of {@code rows} rows, read from {@code sparse}, or from the dense {@code x} when it is null. */
+    private float[] outputs(SparseRows sparse, float[] x, int rows) {
+        int layers = width.length - 1;
+        float[] h = sparse != null ? sparse.times(firstLayerRows, width[1])
+                : SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], width[1], false);
+        SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
+        for (int l = 1; l < layers; l++) {
+            h = SparseInputTrainer.product(h, rows, width[l], false, weights[l], width[l], width[l + 1], false);
+            SparseInputTrainer.addBias(h, rows, biases[l], l < layers - 1);
+        }
+        return h;
     }
 }

@@ -61,6 +61,35 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     }
 
     /**
+     * {@code features} (each of {@code columns} entries) as sparse rows, without the columns, or {@code null} when more
+     * than {@code maxDensity} of their values are non-zero (as {@link #ofRows}: the same rows give the same result).
+     */
+    static SparseRows of(java.util.List<io.chemdl4j.featurize.SparseFeatures> features, int columns,
+                         double maxDensity) {
+        int rows = features.size();
+        int[] rowStart = new int[rows + 1];
+        for (int r = 0; r < rows; r++) {
+            io.chemdl4j.featurize.SparseFeatures row = features.get(r);
+            if (row.length() != columns) {
+                throw new IllegalArgumentException("row " + r + " has " + row.length() + " features, the model reads "
+                        + columns);
+            }
+            rowStart[r + 1] = rowStart[r] + row.indices().length;
+        }
+        if (rowStart[rows] > (long) (maxDensity * rows * (long) columns)) {
+            return null;
+        }
+        int[] rowColumn = new int[rowStart[rows]];
+        float[] rowValue = new float[rowStart[rows]];
+        for (int r = 0; r < rows; r++) {
+            io.chemdl4j.featurize.SparseFeatures row = features.get(r);
+            System.arraycopy(row.indices(), 0, rowColumn, rowStart[r], row.indices().length);
+            System.arraycopy(row.values(), 0, rowValue, rowStart[r], row.values().length);
+        }
+        return new SparseRows(rows, columns, rowStart, rowColumn, rowValue, null, null, null);
+    }
+
+    /**
      * Rows {@code idx} of these rows as a batch with its columns (for {@link #transposedTimes}), each value
      * multiplied by {@code mask} (a dropout mask of the batch's inputs, {@code idx.length × columns} row-major)
      * when one is given.

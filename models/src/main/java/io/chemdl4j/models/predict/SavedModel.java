@@ -154,7 +154,7 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
      * @throws IllegalStateException if the model does not read feature rows
      */
     public double[][] predictFeatures(float[][] features) {
-        return FeatureRowInput.INSTANCE.inputs(this).predict(List.of(features));
+        return FeatureRowInput.INSTANCE.rows(this).predict(List.of(features));
     }
 
     /**
@@ -164,7 +164,7 @@ public record SavedModel(ModelKind<?> kind, PropertyModel<?> model, FeaturizerSp
      * @throws IllegalStateException if the model does not read feature rows
      */
     public Uncertainty predictFeaturesWithDropout(float[][] features, int samples, long seed) {
-        return FeatureRowInput.INSTANCE.inputs(this).predictWithDropout(List.of(features), samples, seed);
+        return FeatureRowInput.INSTANCE.rows(this).predictWithDropout(List.of(features), samples, seed);
     }
 
     /**

@@ -522,6 +522,9 @@ public final class StreamingPredictor {
             if (domainFingerprint == null && features instanceof float[] row) {
                 return io.chemdl4j.models.reliability.DomainIndex.onBits(row);
             }
+            if (domainFingerprint == null && features instanceof io.chemdl4j.featurize.SparseFeatures row) {
+                return row.indices(); // its nonzero entries: the set bits
+            }
             try {
                 return io.chemdl4j.models.reliability.DomainIndex.onBits(domainFingerprint.featurize(smiles));
             } catch (io.chemdl4j.featurize.InvalidMoleculeException e) {

@@ -15,6 +15,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.chemdl4j.featurize.SparseFeatures;
 import io.chemdl4j.models.ModelTestData;
 import io.chemdl4j.models.NdArrays;
 import io.chemdl4j.moleculenet.Dataset;
@@ -68,5 +69,32 @@ class SparseInputForwardTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), "output " + i);
         }
+        // the same rows held by their nonzero entries: the very same numbers (sparse rows, and dense ones past the
+        // density at which the dense product is used)
+        List<SparseFeatures> sparse = java.util.Arrays.stream(rowsOfX).map(SparseFeatures::of).toList();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(actual, forward.outputs(sparse));
+    }
+
+    @Test
+    void aModelPredictsFromSparseRowsWhatItPredictsFromTheirDenseRows() {
+        Dataset data = ModelTestData.classification(300, 64, 12);
+        MultitaskClassifier model = new MultitaskClassifier(data.tasks(), 64,
+                MultitaskConfig.defaults().withLayerSizes(List.of(32)).withBatchSize(32).withSeed(5));
+        model.fit(data, 2);
+        List<SparseFeatures> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < data.size(); r++) {
+            rows.add(SparseFeatures.of(data.featureRow(r)));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(model.predict(data), model.predictSparse(rows));
+        // a network of one's own, which DL4J computes, from the same rows made dense
+        MultiLayerNetwork tanh = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nIn(64).nOut(8).activation(Activation.TANH).build())
+                .layer(MultitaskModel.outputLayer(TaskType.CLASSIFICATION, data.tasks().size()).nIn(8).build()).build());
+        tanh.init();
+        MultitaskModel own = MultitaskModel.wrap(TaskType.CLASSIFICATION, data.tasks(), tanh, MultitaskConfig.defaults());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(own.predict(data), own.predictSparse(rows));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.predictSparse(List.of(new SparseFeatures(63, new int[] {1}, new float[] {1f}))));
     }
 }
