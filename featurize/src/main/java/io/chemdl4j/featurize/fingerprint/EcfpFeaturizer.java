@@ -205,24 +205,36 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
         return features;
     }
 
-    /** The nonzero entries of {@link #dense}'s row for {@code slots}, without the row. */
+    /**
+     * The nonzero entries of {@link #dense}'s row for {@code slots}, without the row: the positions marked in a bit
+     * set, read back in increasing order, each with its count.
+     */
     private SparseFeatures sparse(int[] slots) {
-        int[] sorted = slots.clone();
-        java.util.Arrays.sort(sorted);
-        int[] indices = new int[sorted.length];
-        float[] values = new float[sorted.length];
-        int n = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (n > 0 && indices[n - 1] == sorted[i]) {
-                if (options.counts()) {
-                    values[n - 1] += 1f;
-                }
-            } else {
-                indices[n] = sorted[i];
-                values[n++] = 1f;
+        long[] set = new long[(options.length() + 63) >>> 6];
+        int distinct = 0;
+        for (int slot : slots) {
+            long bit = 1L << slot;
+            if ((set[slot >>> 6] & bit) == 0) {
+                set[slot >>> 6] |= bit;
+                distinct++;
             }
         }
-        return new SparseFeatures(options.length(), java.util.Arrays.copyOf(indices, n), java.util.Arrays.copyOf(values, n));
+        int[] indices = new int[distinct];
+        int n = 0;
+        for (int w = 0; w < set.length; w++) {
+            for (long word = set[w]; word != 0; word &= word - 1) {
+                indices[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+        float[] values = new float[distinct];
+        java.util.Arrays.fill(values, 1f);
+        if (options.counts() && distinct < slots.length) {
+            java.util.Arrays.fill(values, 0f);
+            for (int slot : slots) {
+                values[java.util.Arrays.binarySearch(indices, slot)] += 1f;
+            }
+        }
+        return new SparseFeatures(options.length(), indices, values);
     }
 
     /**
