@@ -117,8 +117,8 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
     /**
      * {@inheritDoc} Rows held by their nonzero entries ({@link SparseFeatures}) for a model that
      * {@linkplain SparseRowPredictor predicts from them} when its features are not transformed (fingerprints: no dense
-     * row is made, copied and scanned per molecule; measured on {@code chemdl predict} over MUV: see the README);
-     * dense rows ({@link #rows}) otherwise.
+     * row of floats is made, copied and scanned per molecule, and {@code chemdl predict}'s memory stays lower and
+     * flatter; see the README); dense rows ({@link #rows}) otherwise.
      */
     @Override
     public SavedModel.Inputs<?> inputs(SavedModel model) {
@@ -148,12 +148,11 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
             return Transformer.untransformAll(sparse.predictSparse(rows), transformers);
         }
 
+        /** Dropout's passes run through DL4J, from the dense rows. */
         @Override
         public Uncertainty predictWithDropout(List<SparseFeatures> rows, int samples, long seed) {
-            float[][] x = rows.stream().map(SparseFeatures::toDense).toArray(float[][]::new);
-            return SavedModel.dropout(model).predictWithDropout(
-                    Dataset.of(x, new float[x.length][model.tasks().size()], null, new String[x.length], model.tasks()),
-                    samples, seed, transformers);
+            return new Rows(model, spec, transformers).predictWithDropout(
+                    rows.stream().map(SparseFeatures::toDense).toList(), samples, seed);
         }
     }
 
