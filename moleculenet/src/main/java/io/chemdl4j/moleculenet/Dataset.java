@@ -123,6 +123,14 @@ public final class Dataset implements LabelledData<Dataset> {
     }
 
     /**
+     * Feature rows to predict, copied: every label of {@code tasks} a placeholder 0 of weight 1, no ids (what a
+     * model's {@code predict} reads when only the rows are known).
+     */
+    public static Dataset unlabelled(float[][] x, List<String> tasks) {
+        return of(x, new float[x.length][tasks.size()], null, new String[x.length], tasks);
+    }
+
+    /**
      * The molecules of {@code parts}, in order.
      *
      * @throws IllegalArgumentException if a part has other tasks or another feature count

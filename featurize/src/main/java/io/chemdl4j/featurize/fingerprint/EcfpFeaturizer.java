@@ -227,12 +227,12 @@ public final class EcfpFeaturizer implements VectorFeaturizer {
             }
         }
         float[] values = new float[distinct];
-        java.util.Arrays.fill(values, 1f);
-        if (options.counts() && distinct < slots.length) {
-            java.util.Arrays.fill(values, 0f);
+        if (options.counts()) {
             for (int slot : slots) {
                 values[java.util.Arrays.binarySearch(indices, slot)] += 1f;
             }
+        } else {
+            java.util.Arrays.fill(values, 1f);
         }
         return new SparseFeatures(options.length(), indices, values);
     }

@@ -52,6 +52,6 @@ record MoleculeFeatureScaling(FeatureNormalizationTransformer normalization) {
         for (int i = 0; i < n; i++) {
             x[i] = graphs.get(i).moleculeFeatures();
         }
-        return Dataset.of(x, new float[n][0], null, new String[n], List.of());
+        return Dataset.unlabelled(x, List.of());
     }
 }

@@ -178,11 +178,8 @@ public final class FeatureRowInput implements ModelInput<Dataset> {
         }
 
         private Dataset transformed(List<float[]> rows) {
-            float[][] x = rows.toArray(new float[0][]);
-            int tasks = model.tasks().size();
             // the feature transformers only: labels are placeholders here, and balancing their weights costs time
-            return Transformer.transformAll(
-                    Dataset.of(x, new float[x.length][tasks], null, new String[x.length], model.tasks()),
+            return Transformer.transformAll(Dataset.unlabelled(rows.toArray(new float[0][]), model.tasks()),
                     transformers.stream().filter(Transformer::transformsFeatures).toList());
         }
     }

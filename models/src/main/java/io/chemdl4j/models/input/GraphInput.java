@@ -119,8 +119,7 @@ public final class GraphInput implements ModelInput<GraphDataset> {
 
         private GraphDataset graphs(List<MolecularGraph> rows) {
             int n = rows.size();
-            return GraphDataset.of(rows, Dataset.of(new float[n][0], new float[n][model.tasks().size()], null,
-                    new String[n], model.tasks()));
+            return GraphDataset.of(rows, Dataset.unlabelled(new float[n][0], model.tasks()));
         }
     }
 

@@ -515,20 +515,14 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     public double[][] predictSparse(List<io.chemdl4j.featurize.SparseFeatures> rows) {
         SparseInputForward sparse = sparseForward();
         if (sparse == null) {
-            float[][] x = rows.stream().map(io.chemdl4j.featurize.SparseFeatures::toDense).toArray(float[][]::new);
-            return predict(Dataset.of(x, new float[x.length][tasks.size()], null, new String[x.length], tasks));
+            return predict(Dataset.unlabelled(
+                    rows.stream().map(io.chemdl4j.featurize.SparseFeatures::toDense).toArray(float[][]::new), tasks));
         }
         double[][] out = new double[rows.size()][];
         for (int from = 0; from < rows.size(); from += PREDICT_BATCH) {
             int n = Math.min(PREDICT_BATCH, rows.size() - from);
-            List<io.chemdl4j.featurize.SparseFeatures> batch = rows.subList(from, from + n);
-            for (io.chemdl4j.featurize.SparseFeatures row : batch) {
-                if (row.length() != featureCount) {
-                    throw new IllegalArgumentException("model expects " + featureCount + " features, a row has "
-                            + row.length());
-                }
-            }
-            double[][] decoded = decodeOutputs(Nd4j.create(sparse.outputs(batch), new long[] {n, sparse.outputs()}, 'c'));
+            double[][] decoded = decodeOutputs(Nd4j.create(sparse.outputs(rows.subList(from, from + n)),
+                    new long[] {n, sparse.outputs()}, 'c'));
             System.arraycopy(decoded, 0, out, from, n);
         }
         return out;

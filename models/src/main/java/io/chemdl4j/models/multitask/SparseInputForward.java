@@ -76,8 +76,15 @@ final class SparseInputForward {
     /**
      * The network's outputs for {@code rows} given by their nonzero entries: {@code rows.size() × outputs()},
      * row-major; the same numbers as {@link #outputs(Dataset, int[])} gives for the same rows.
+     *
+     * @throws IllegalArgumentException if a row's length is not {@link #inputs()}
      */
     float[] outputs(java.util.List<io.chemdl4j.featurize.SparseFeatures> rows) {
+        for (io.chemdl4j.featurize.SparseFeatures row : rows) {
+            if (row.length() != width[0]) {
+                throw new IllegalArgumentException("model expects " + width[0] + " features, a row has " + row.length());
+            }
+        }
         try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
             SparseRows sparse = SparseRows.of(rows, width[0], SparseInputTrainer.SPARSE_DENSITY);
             float[] x = null;

@@ -61,20 +61,16 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     }
 
     /**
-     * {@code features} (each of {@code columns} entries) as sparse rows, without the columns, or {@code null} when more
-     * than {@code maxDensity} of their values are non-zero (as {@link #ofRows}: the same rows give the same result).
+     * {@code features} (each of {@code columns} entries, which the caller checked) as sparse rows, without the columns,
+     * or {@code null} when more than {@code maxDensity} of their values are non-zero (as {@link #ofRows}: the same rows
+     * give the same result).
      */
     static SparseRows of(java.util.List<io.chemdl4j.featurize.SparseFeatures> features, int columns,
                          double maxDensity) {
         int rows = features.size();
         int[] rowStart = new int[rows + 1];
         for (int r = 0; r < rows; r++) {
-            io.chemdl4j.featurize.SparseFeatures row = features.get(r);
-            if (row.length() != columns) {
-                throw new IllegalArgumentException("row " + r + " has " + row.length() + " features, the model reads "
-                        + columns);
-            }
-            rowStart[r + 1] = rowStart[r] + row.indices().length;
+            rowStart[r + 1] = rowStart[r] + features.get(r).indices().length;
         }
         if (rowStart[rows] > (long) (maxDensity * rows * (long) columns)) {
             return null;

@@ -75,19 +75,7 @@ public final class DomainIndex {
 
     /** The set bits of a feature row: the positions of its nonzero entries (bits or counts alike). */
     public static int[] onBits(float[] row) {
-        int n = 0;
-        for (float v : row) {
-            if (v != 0) {
-                n++;
-            }
-        }
-        int[] on = new int[n];
-        for (int i = 0, k = 0; i < row.length; i++) {
-            if (row[i] != 0) {
-                on[k++] = i;
-            }
-        }
-        return on;
+        return io.chemdl4j.featurize.SparseFeatures.of(row).indices();
     }
 
     /** Fingerprint length in bits. */
