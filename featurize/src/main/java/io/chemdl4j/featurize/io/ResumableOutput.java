@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.chemdl4j.featurize.io.AtomicFiles;
 
@@ -73,7 +74,8 @@ public final class ResumableOutput implements Closeable {
     private final Path state;
     private final Path outputPart;
     private final Path errorsPart;
-    private final String settings;
+    /** The settings' digest, computed when first needed (see {@link #open(Path, Path, Supplier, boolean)}). */
+    private final Supplier<String> settings;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final FileChannel outputChannel;
@@ -85,7 +87,8 @@ public final class ResumableOutput implements Closeable {
     private long lastCommit = System.nanoTime();
     private boolean completed;
 
-    private ResumableOutput(Path output, Path errors, String settings, boolean resume, long commitIntervalNanos)
+    private ResumableOutput(Path output, Path errors, Supplier<String> settings, boolean resume,
+                            long commitIntervalNanos)
             throws IOException, InputFileException {
         this.commitIntervalNanos = commitIntervalNanos;
         this.output = output.toAbsolutePath();
@@ -124,7 +127,7 @@ public final class ResumableOutput implements Closeable {
             Committed committed = readState();
             boolean continuing = false;
             if (resume && committed != null) {
-                if (!committed.settings().equals(settings)) {
+                if (!committed.settings().equals(settings.get())) {
                     throw new InputFileException(output + ": cannot resume: the interrupted run that wrote it had "
                             + "other settings, another model or an input that has changed since; run without "
                             + "--resume to start over");
@@ -169,14 +172,39 @@ public final class ResumableOutput implements Closeable {
      */
     public static ResumableOutput open(Path output, Path errors, String settings, boolean resume) throws IOException,
             InputFileException {
+        return open(output, errors, () -> settings, resume);
+    }
+
+    /**
+     * As {@link #open(Path, Path, String, boolean)} with settings that take time to make (a model's predictions for a
+     * few molecules): asked for once, here when an interrupted run is to be resumed, else at the first commit, from
+     * the thread that commits, so that a fresh run starts at once.
+     */
+    public static ResumableOutput open(Path output, Path errors, Supplier<String> settings, boolean resume)
+            throws IOException, InputFileException {
         return open(output, errors, settings, resume, COMMIT_INTERVAL_NANOS);
     }
 
-    /** As {@link #open(Path, Path, String, boolean)}, committing at most once per {@code commitIntervalNanos}. */
-    static ResumableOutput open(Path output, Path errors, String settings, boolean resume, long commitIntervalNanos)
-            throws IOException, InputFileException {
-        return new ResumableOutput(output, errors, digest(settings + "\nerrors listed: " + (errors != null)), resume,
-                commitIntervalNanos);
+    /** As {@link #open(Path, Path, Supplier, boolean)}, committing at most once per {@code commitIntervalNanos}. */
+    static ResumableOutput open(Path output, Path errors, Supplier<String> settings, boolean resume,
+                                long commitIntervalNanos) throws IOException, InputFileException {
+        Supplier<String> digest = memoized(() -> digest(settings.get() + "\nerrors listed: " + (errors != null)));
+        return new ResumableOutput(output, errors, digest, resume, commitIntervalNanos);
+    }
+
+    /** {@code supplier}'s value, computed at the first call only; safe from any thread. */
+    private static Supplier<String> memoized(Supplier<String> supplier) {
+        return new Supplier<>() {
+            private String value;
+
+            @Override
+            public synchronized String get() {
+                if (value == null) {
+                    value = java.util.Objects.requireNonNull(supplier.get(), "settings");
+                }
+                return value;
+            }
+        };
     }
 
     /** What identifies an input file for a resume: its absolute path, size and modification time. */
@@ -262,7 +290,7 @@ public final class ResumableOutput implements Closeable {
         }
         Properties p = new Properties();
         p.setProperty("version", STATE_VERSION);
-        p.setProperty("settings", settings);
+        p.setProperty("settings", settings.get());
         p.setProperty("rows", Long.toString(done.rows()));
         p.setProperty("failed", Long.toString(done.failed()));
         p.setProperty("chunks", Long.toString(done.chunks()));

@@ -26,7 +26,7 @@ class ResumableOutputTest {
     }
 
     private ResumableOutput open(String settings, boolean resume) throws Exception {
-        return ResumableOutput.open(out(), errors(), settings, resume, 0);
+        return ResumableOutput.open(out(), errors(), () -> settings, resume, 0);
     }
 
     /** Writes two committed rows (one of them an error) and one row after the commit, then stops as a killed run would. */
@@ -41,6 +41,29 @@ class ResumableOutputTest {
         staged.errors().flush();
         // no complete(): the process dies here; the OS releases its lock
         staged.close();
+    }
+
+    @Test
+    void settingsThatTakeTimeAreAskedForOnceAtTheFirstCommitOfAFreshRunAndAtOnceForAResume() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> slow = () -> {
+            asked.incrementAndGet();
+            return "s";
+        };
+        ResumableOutput fresh = ResumableOutput.open(out(), errors(), slow, false, 0);
+        assertEquals(0, asked.get(), "a fresh run starts without them");
+        fresh.output().write("header\na\n");
+        fresh.commit(new ResumableOutput.Progress(1, 0, 1), fresh.errorsLength());
+        fresh.commit(new ResumableOutput.Progress(1, 0, 1), fresh.errorsLength());
+        assertEquals(1, asked.get(), "asked for at the first commit, once");
+        fresh.close();
+        asked.set(0);
+        try (ResumableOutput resumed = ResumableOutput.open(out(), errors(), slow, true, 0)) {
+            assertEquals(1, asked.get(), "a resume compares them before any row");
+            assertEquals(new ResumableOutput.Progress(1, 0, 1), resumed.resumedFrom(), "the same settings continue");
+        }
+        assertThrows(InputFileException.class, () -> ResumableOutput.open(out(), errors(), () -> "other", true, 0),
+                "other settings are refused");
     }
 
     @Test

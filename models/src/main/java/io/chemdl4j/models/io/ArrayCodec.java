@@ -134,6 +134,51 @@ public final class ArrayCodec {
     }
 
     /**
+     * An entry read onto the Java heap: its shape and its elements in row-major order as float32 (float64 and int32
+     * entries converted, as {@code castTo(FLOAT)} does).
+     *
+     * @param shape  the entry's dimensions
+     * @param values its elements, {@code product(shape)} of them
+     */
+    public record Floats(long[] shape, float[] values) {
+    }
+
+    /**
+     * An entry that {@link #checkShape} passed with shape {@code checked}, read again onto the Java heap as floats,
+     * without ND4J: its values are allocated at once, so the entry must have been checked whole first (and its header
+     * must still give the shape checked, or it is refused before anything is allocated).
+     *
+     * @throws IOException as {@link #read} does, or if the entry's shape is not {@code checked}
+     */
+    static Floats readFloats(String name, java.io.InputStream in, long[] checked) throws IOException {
+        Header header = header(name, in);
+        if (!Arrays.equals(header.shape(), checked)) {
+            throw new IOException("entry '" + name + "' has shape " + Arrays.toString(header.shape())
+                    + " now, " + Arrays.toString(checked) + " when it was checked");
+        }
+        float[] values = new float[(int) header.elements()];
+        int[] at = {0};
+        readValues(name, in, header, block -> {
+            int n = block.remaining() / header.elementSize();
+            if (header.type() == 2) {
+                java.nio.DoubleBuffer doubles = block.asDoubleBuffer();
+                for (int i = 0; i < n; i++) {
+                    values[at[0] + i] = (float) doubles.get(i);
+                }
+            } else if (header.type() == 3) {
+                java.nio.IntBuffer ints = block.asIntBuffer();
+                for (int i = 0; i < n; i++) {
+                    values[at[0] + i] = ints.get(i);
+                }
+            } else {
+                block.asFloatBuffer().get(values, at[0], n);
+            }
+            at[0] += n;
+        });
+        return new Floats(header.shape(), values);
+    }
+
+    /**
      * Checks entry {@code name} exactly as {@link #read} does, reading {@code in} to its end, but keeps no value and
      * creates no array: a model file is checked whole this way before ND4J (seconds to start) is touched, so that a
      * damaged or crafted file is refused at once. Returns the entry's element count.
@@ -144,6 +189,13 @@ public final class ArrayCodec {
         Header header = header(name, in);
         readValues(name, in, header, values -> { });
         return header.elements();
+    }
+
+    /** As {@link #check}, giving the entry's shape. */
+    static long[] checkShape(String name, java.io.InputStream in) throws IOException {
+        Header header = header(name, in);
+        readValues(name, in, header, values -> { });
+        return header.shape();
     }
 
     /** An entry's element type (1 float32, 2 float64, 3 int32), shape and element count, checked. */

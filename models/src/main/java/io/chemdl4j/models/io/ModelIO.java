@@ -267,6 +267,47 @@ public final class ModelIO {
         }
 
         /**
+         * The arrays of the zip file {@code name}, written by {@link #writeArrays} in ChemDL4J's own format (format
+         * version {@value #ARRAYS_FORMAT_VERSION} and later), onto the Java heap without starting ND4J: the whole file
+         * is checked first, keeping nothing (a damaged or crafted file is refused before anything is allocated), then
+         * the entries that {@code wanted} accepts are read.
+         *
+         * @throws ModelFormatException if the file is missing or cannot be read, or the model's format version is
+         *                              older
+         */
+        public HeapArrays heapArrays(String name, java.util.function.Predicate<String> wanted)
+                throws ModelFormatException {
+            Path file = file(name);
+            if (formatVersion < ARRAYS_FORMAT_VERSION) {
+                throw new ModelFormatException(file + ": format version " + formatVersion + " holds ND4J's arrays, "
+                        + "which only ND4J reads");
+            }
+            Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+            Map<String, ArrayCodec.Floats> values = new java.util.LinkedHashMap<>();
+            try {
+                readArrays(file, (entry, zip) -> {
+                    long[] shape = ArrayCodec.checkShape(entry, zip);
+                    shapes.put(entry, shape);
+                    return java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+                });
+                readArrays(file, (entry, zip) -> {
+                    if (!shapes.containsKey(entry)) {
+                        throw new IOException("entry '" + entry + "' was not there when the file was checked");
+                    }
+                    if (!wanted.test(entry)) {
+                        return 0;
+                    }
+                    ArrayCodec.Floats array = ArrayCodec.readFloats(entry, zip, shapes.get(entry));
+                    values.put(entry, array);
+                    return array.values().length;
+                });
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
+            }
+            return new HeapArrays(shapes, values);
+        }
+
+        /**
          * The named arrays of the zip file {@code name}, written by {@link #writeArrays}.
          *
          * @throws ModelFormatException if the file is missing or cannot be read
@@ -279,6 +320,15 @@ public final class ModelIO {
                 throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Arrays of a weights file read onto the Java heap ({@link SavedFiles#heapArrays}).
+     *
+     * @param shapes every entry's shape, in the file's order
+     * @param values the entries asked for
+     */
+    public record HeapArrays(Map<String, long[]> shapes, Map<String, ArrayCodec.Floats> values) {
     }
 
     record FeaturizerJson(String name, Map<String, String> parameters) {

@@ -58,7 +58,9 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * toolkit's own architecture trains and predicts without DL4J's dense products: {@link SparseInputTrainer} takes
  * the same training steps with a first layer that adds up the weight rows of the set fingerprint bits, and
  * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own of another
- * shape ({@link #wrap}) trains and predicts through DL4J.
+ * shape ({@link #wrap}) trains and predicts through DL4J. A loaded model of the toolkit's architecture predicts from
+ * its saved weights ({@link SavedNetwork}) and builds DL4J's network only when something needs it (training, dropout
+ * sampling, the live parameters), which a prediction never does.
  */
 public abstract sealed class MultitaskModel implements SavableModel, TrainableModel<Dataset>, DropoutUncertainty<Dataset>,
         io.chemdl4j.models.SparseRowPredictor
@@ -70,7 +72,13 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     /** K of a multiclass network, else 0; set before the network is built, whose output width it fixes. */
     private final int classes;
     private final MultitaskConfig config;
-    private final MultiLayerNetwork network;
+    /** DL4J's network; {@code null} until first needed when the model was loaded as {@link #unbuilt}. */
+    private MultiLayerNetwork network;
+    /**
+     * The saved network this model was loaded from, predicting without DL4J, until {@link #net} builds DL4J's
+     * network from it; else {@code null}.
+     */
+    private SavedNetwork unbuilt;
     private final List<EpochRecord> history;
     private final SplittableRandom batchOrder;
     /** The toolkit's own training step for this network, chosen at the first fit ({@code null}: DL4J's fit). */
@@ -88,13 +96,13 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     }
 
     /** Restores a model; {@code network == null} builds a fresh one. */
-    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, MultiLayerNetwork network,
+    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, Restored network,
                    List<EpochRecord> history) {
         this(tasks, featureCount, config, 0, network, history);
     }
 
     /** Restores a model of {@code classes} classes per task (0 unless multiclass); {@code network == null} builds one. */
-    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, int classes, MultiLayerNetwork network,
+    MultitaskModel(List<String> tasks, int featureCount, MultitaskConfig config, int classes, Restored network,
                    List<EpochRecord> history) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one task");
@@ -102,12 +110,18 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         if (featureCount < 1) {
             throw new IllegalArgumentException("feature count must be positive, got " + featureCount);
         }
-        Nd4jRuntime.ensureConfigured();
         this.tasks = List.copyOf(tasks);
         this.featureCount = featureCount;
         this.classes = classes;
         this.config = config;
-        this.network = network != null ? network : buildNetwork();
+        if (network != null && network.saved() != null) {
+            this.unbuilt = network.saved();
+            // every use of the model needs ND4J, which takes half a second to start: meanwhile the caller goes on
+            Nd4jRuntime.startInBackground();
+        } else {
+            Nd4jRuntime.ensureConfigured();
+            this.network = network != null ? network.network() : buildNetwork();
+        }
         this.history = new ArrayList<>(history);
         this.batchOrder = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L * (history.size() + 1));
     }
@@ -184,7 +198,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
                     + " outputs, identity activation, the toolkit's weighted loss; found " + last);
         }
         int features = Math.toIntExact(network.layerInputSize(0));
-        return create(type, classes, tasks, features, training, network, List.of());
+        return create(type, classes, tasks, features, training, Restored.of(network), List.of());
     }
 
     /** Output columns per task: 2 logits for classification, 1 value for regression. */
@@ -339,7 +353,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
 
     private SparseInputTrainer chosenTrainer() {
         if (!trainerChosen) {
-            trainer = SparseInputTrainer.of(network);
+            trainer = SparseInputTrainer.of(net());
             trainerChosen = true;
         }
         return trainer;
@@ -368,14 +382,14 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         for (int e = 0; e < epochs; e++) {
             long start = System.nanoTime();
             int number = history.size(); // the learning-rate schedule counts epochs over the model's life
-            network.setEpochCount(number);
+            net().setEpochCount(number);
             if (trainer != null) {
-                trainer.load(network);
+                trainer.load(net());
             }
-            EpochPass pass = new EpochPass(trainer, number, network.getIterationCount());
+            EpochPass pass = new EpochPass(trainer, number, net().getIterationCount());
             epoch.accept(pass);
             if (trainer != null) {
-                trainer.store(network);
+                trainer.store(net());
                 setIterationCount(pass.iteration);
             }
             dropForward();
@@ -409,8 +423,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
                 int rows = Math.min(b, n - from);
                 int[] idx = java.util.Arrays.copyOfRange(order, from, from + rows);
                 if (trainer == null) {
-                    network.fit(batch(data, idx));
-                    lossSum += network.score() * rows;
+                    net().fit(batch(data, idx));
+                    lossSum += net().score() * rows;
                 } else {
                     lossSum += trainer.step(data, idx, labels(data, idx, columns), columns, iteration++, epoch) * rows;
                 }
@@ -451,7 +465,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     synchronized LossAndGradient lossAndGradient(Dataset data) {
         checkCompatible(data);
         DataSet batch = batch(data, IntStream.range(0, data.size()).toArray());
-        MultiLayerNetwork copy = network.clone();
+        MultiLayerNetwork copy = net().clone();
         copy.setInput(batch.getFeatures());
         copy.setLabels(batch.getLabels());
         copy.computeGradientAndScore();
@@ -486,7 +500,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     @Override
     public synchronized Uncertainty predictWithDropout(Dataset data, int samples, long seed,
                                                        List<Transformer> transformers) {
-        int iteration = network.getIterationCount();
+        int iteration = net().getIterationCount();
         try {
             return Uncertainty.sampleDropout(config.dropout(), samples, s -> {
                 // SeededDropout draws its masks from (layer seed, iteration): negative iterations, which
@@ -501,8 +515,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
 
     /** The iteration count the layers see (DL4J keeps one per layer besides the network's). */
     private void setIterationCount(int iteration) {
-        network.setIterationCount(iteration);
-        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+        net().setIterationCount(iteration);
+        for (org.deeplearning4j.nn.api.Layer layer : net().getLayers()) {
             layer.setIterationCount(iteration);
         }
     }
@@ -542,7 +556,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
                 float[] x = new float[rows * featureCount];
                 data.copyFeatures(idx, x);
                 synchronized (this) {
-                    outputs = network.output(Nd4j.create(x, new long[] {rows, featureCount}, 'c'), dropout);
+                    outputs = net().output(Nd4j.create(x, new long[] {rows, featureCount}, 'c'), dropout);
                 }
             }
             double[][] decoded = decodeOutputs(outputs);
@@ -561,9 +575,9 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         ModelIO.write(directory, new ModelIO.Contents(typeId(), ModelIO.Contents.formatVersion(
                 ModelIO.ARRAYS_FORMAT_VERSION, classes), tasks, featureCount, "config", config, history(), classes),
                 featurizer, transformers, dir -> {
-                    Files.writeString(dir.resolve(CONFIGURATION), network.getLayerWiseConfigurations().toJson());
-                    Map<String, INDArray> arrays = new LinkedHashMap<>(network.paramTable());
-                    INDArray updater = network.getUpdater(true).getStateViewArray();
+                    Files.writeString(dir.resolve(CONFIGURATION), net().getLayerWiseConfigurations().toJson());
+                    Map<String, INDArray> arrays = new LinkedHashMap<>(net().paramTable());
+                    INDArray updater = net().getUpdater(true).getStateViewArray();
                     if (updater != null) {
                         arrays.put(UPDATER_STATE, updater);
                     }
@@ -576,9 +590,9 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     /** The network's parameters and Adam's state inside a model directory of format version 4. */
     public static final String PARAMETERS = "parameters.zip";
     /** The entry of {@value #PARAMETERS} that holds the updater's (Adam's) state. */
-    private static final String UPDATER_STATE = "updater_state";
+    static final String UPDATER_STATE = "updater_state";
     /** Largest network configuration read back. */
-    private static final long MAX_CONFIGURATION_BYTES = 16 << 20;
+    static final long MAX_CONFIGURATION_BYTES = 16 << 20;
 
     /** The entries of a format-1 network file: what DL4J's serializer wrote for ChemDL4J, nothing else. */
     private static final java.util.Set<String> NETWORK_ENTRIES = java.util.Set.of("configuration.json",
@@ -621,7 +635,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     }
 
     /** A fresh network of DL4J's JSON configuration {@code json} (Jackson, no Java objects). */
-    private static MultiLayerNetwork build(Path file, String json) throws ModelFormatException {
+    static MultiLayerNetwork build(Path file, String json) throws ModelFormatException {
         Nd4jRuntime.ensureConfigured();
         try {
             MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json));
@@ -633,7 +647,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     }
 
     /** Puts Adam's saved state into {@code network}, whose configuration fixes its length. */
-    private static void setUpdaterState(Path file, MultiLayerNetwork network, INDArray saved)
+    static void setUpdaterState(Path file, MultiLayerNetwork network, INDArray saved)
             throws ModelFormatException {
         INDArray state = network.getUpdater(true).getStateViewArray();
         if (state == null) {
@@ -647,51 +661,9 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     }
 
     /**
-     * A network of format version 4: its DL4J configuration (JSON, no Java objects) built afresh, then every
-     * parameter and the updater's state assigned from the checked arrays, each of the shape the
-     * configuration needs.
-     */
-    private static MultiLayerNetwork loadNetwork(ModelIO.SavedFiles files) throws ModelFormatException {
-        Path json = files.file(CONFIGURATION);
-        // the arrays first: they are checked whole before ND4J starts, which building the network would do
-        Map<String, INDArray> arrays = new LinkedHashMap<>(files.arrays(PARAMETERS));
-        MultiLayerNetwork network;
-        try {
-            if (Files.size(json) > MAX_CONFIGURATION_BYTES) {
-                throw new ModelFormatException(json + " is larger than " + MAX_CONFIGURATION_BYTES + " bytes");
-            }
-            network = build(json, Files.readString(json));
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException(json + " cannot be read: " + e.getMessage(), e);
-        }
-        Path parameters = files.directory().resolve(PARAMETERS);
-        for (Map.Entry<String, INDArray> own : network.paramTable().entrySet()) {
-            INDArray saved = arrays.remove(own.getKey());
-            if (saved == null) {
-                throw new ModelFormatException(parameters + ": no array '" + own.getKey() + "'");
-            }
-            if (!java.util.Arrays.equals(saved.shape(), own.getValue().shape())) {
-                throw new ModelFormatException(parameters + ": array '" + own.getKey() + "' has shape "
-                        + java.util.Arrays.toString(saved.shape()) + ", the configuration needs "
-                        + java.util.Arrays.toString(own.getValue().shape()));
-            }
-            network.setParam(own.getKey(), saved.castTo(own.getValue().dataType()));
-        }
-        INDArray updater = arrays.remove(UPDATER_STATE);
-        if (updater != null) {
-            setUpdaterState(parameters, network, updater);
-        }
-        if (!arrays.isEmpty()) {
-            throw new ModelFormatException(parameters + ": unexpected arrays " + arrays.keySet());
-        }
-        return network;
-    }
-
-    /**
      * Reads back a model saved by {@link #save}: its configuration from the manifest, its network from
-     * {@value #CONFIGURATION} and {@value #PARAMETERS} (format 4) or {@value ModelIO#NETWORK} (format 1).
+     * {@value #CONFIGURATION} and {@value #PARAMETERS} (format 4 on; the toolkit's own architecture predicts from
+     * them without building DL4J's network, {@link SavedNetwork}) or {@value ModelIO#NETWORK} (format 1).
      *
      * @throws ModelFormatException if a file is missing or cannot be read
      */
@@ -699,8 +671,18 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         MultitaskConfig config = files.config("config", MultitaskConfig.class);
         // refuses another type before anything else is read
         TaskType type = files.taskType(MultitaskClassifier.TYPE_ID, MultitaskRegressor.TYPE_ID, MultitaskMulticlass.TYPE_ID);
-        MultiLayerNetwork network = files.formatVersion() >= ModelIO.ARRAYS_FORMAT_VERSION
-                ? loadNetwork(files) : loadLegacyNetwork(files);
+        Restored network;
+        if (files.formatVersion() >= ModelIO.ARRAYS_FORMAT_VERSION) {
+            SavedNetwork saved = SavedNetwork.read(files);
+            int outputs = files.tasks().size() * outputsPerTask(type, files.classes());
+            if (saved.plain() && saved.outputs() != outputs) {
+                throw new ModelFormatException(files.file(CONFIGURATION) + ": the network has " + saved.outputs()
+                        + " outputs, " + files.tasks().size() + " " + type.id() + " tasks need " + outputs);
+            }
+            network = saved.plain() ? Restored.later(saved) : Restored.of(saved.network());
+        } else {
+            network = Restored.of(loadLegacyNetwork(files));
+        }
         return create(type, files.classes(), files.tasks(), files.featureCount(), config, network, files.history());
     }
 
@@ -709,7 +691,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      * ({@code classes}: K for multiclass, else 0).
      */
     static MultitaskModel create(TaskType type, int classes, List<String> tasks, int features, MultitaskConfig config,
-                                 MultiLayerNetwork network, List<EpochRecord> history) {
+                                 Restored network, List<EpochRecord> history) {
         return switch (type) {
             case CLASSIFICATION -> new MultitaskClassifier(tasks, features, config, network, history);
             case REGRESSION -> new MultitaskRegressor(tasks, features, config, network, history);
@@ -735,7 +717,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     @Override
     public synchronized Map<String, INDArray> state() {
         dropForward(); // the caller may write into them
-        return network.paramTable();
+        return net().paramTable();
     }
 
     /**
@@ -751,7 +733,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     private synchronized SparseInputForward sparseForward() {
         // under the lock: a prediction waits for a fit in progress, as the DL4J path does
         if (forward == null && !forwardChecked) {
-            forward = SparseInputForward.of(network);
+            Nd4jRuntime.ensureConfigured(); // before the forward pass's first ND4J product
+            forward = network == null ? unbuilt.forward() : SparseInputForward.of(network);
             forwardChecked = true;
         }
         return forward;
@@ -785,11 +768,47 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     /** The underlying network, for saving and for advanced use; do not train it behind the model's back. */
     synchronized MultiLayerNetwork network() {
         dropForward(); // the caller may change its weights
+        return net();
+    }
+
+    /**
+     * DL4J's network, built from the saved one at the first call that needs it (training, Monte-Carlo dropout, the
+     * live parameters, saving); a model loaded for prediction never builds it.
+     */
+    private synchronized MultiLayerNetwork net() {
+        if (network == null) {
+            try {
+                network = unbuilt.network();
+            } catch (ModelFormatException e) {
+                // its arrays were checked at load against the configuration that DL4J refuses only now
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            unbuilt = null;
+        }
         return network;
     }
 
     /** Number of trainable parameters. */
-    public long parameterCount() {
-        return network.numParams();
+    public synchronized long parameterCount() {
+        return network == null ? unbuilt.parameterCount() : network.numParams();
+    }
+
+    /**
+     * The network a model is restored with: DL4J's own ({@link #of}), or a saved one that the model predicts from and
+     * builds DL4J's network from when first needed ({@link #later}).
+     */
+    record Restored(MultiLayerNetwork network, SavedNetwork saved) {
+        /** DL4J's network, as it is. */
+        static Restored of(MultiLayerNetwork network) {
+            return new Restored(java.util.Objects.requireNonNull(network, "network"), null);
+        }
+
+        /** A saved network of the toolkit's plain architecture ({@link SavedNetwork#plain}). */
+        static Restored later(SavedNetwork saved) {
+            if (!saved.plain()) {
+                throw new IllegalArgumentException("only the toolkit's plain architecture predicts without DL4J");
+            }
+            return new Restored(null, saved);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
@@ -25,7 +24,7 @@ public final class MultitaskMulticlass extends MultitaskModel {
     }
 
     MultitaskMulticlass(List<String> tasks, int featureCount, MultitaskConfig config, int classes,
-                        MultiLayerNetwork network, List<EpochRecord> history) {
+                        Restored network, List<EpochRecord> history) {
         super(tasks, featureCount, config, classes, network, history);
         if (classes < 2) {
             throw new IllegalArgumentException("a multiclass model needs at least 2 classes, got " + classes);

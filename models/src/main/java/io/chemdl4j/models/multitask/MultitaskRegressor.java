@@ -2,7 +2,6 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -23,7 +22,7 @@ public final class MultitaskRegressor extends MultitaskModel {
         super(tasks, featureCount, config);
     }
 
-    MultitaskRegressor(List<String> tasks, int featureCount, MultitaskConfig config, MultiLayerNetwork network,
+    MultitaskRegressor(List<String> tasks, int featureCount, MultitaskConfig config, Restored network,
                        List<EpochRecord> history) {
         super(tasks, featureCount, config, network, history);
     }

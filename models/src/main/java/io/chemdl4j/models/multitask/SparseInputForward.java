@@ -23,7 +23,11 @@ final class SparseInputForward {
     /** The first layer's weights a row per input, for the sparse product (see {@link SparseRows#times(float[][], int)}). */
     private final float[][] firstLayerRows;
 
-    private SparseInputForward(int[] width, float[][] weights, float[][] biases) {
+    /**
+     * The network of layer widths {@code width} (inputs first) and these weights (each layer's row-major
+     * {@code width[l] × width[l+1]}) and biases, which it keeps and never changes.
+     */
+    SparseInputForward(int[] width, float[][] weights, float[][] biases) {
         this.width = width;
         this.weights = weights;
         this.biases = biases;

@@ -165,15 +165,16 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
             System.arraycopy(w[rowColumn[from]], 0, sum, 0, out);
             scale(sum, rowValue[from]);
             int p = from + 1;
-            // four set bits at a time: each sum is loaded and stored once for four rows, its adds still in order
-            for (; p + 4 <= to && rowValue[p] == 1f && rowValue[p + 1] == 1f && rowValue[p + 2] == 1f
-                    && rowValue[p + 3] == 1f; p += 4) {
+            // four inputs at a time: each sum is loaded and stored once for four rows, its adds still in order
+            for (; p + 4 <= to; p += 4) {
                 float[] a = w[rowColumn[p]];
                 float[] b = w[rowColumn[p + 1]];
                 float[] c = w[rowColumn[p + 2]];
                 float[] d = w[rowColumn[p + 3]];
-                for (int j = 0; j < out; j++) {
-                    sum[j] = (((sum[j] + a[j]) + b[j]) + c[j]) + d[j];
+                if (rowValue[p] == 1f && rowValue[p + 1] == 1f && rowValue[p + 2] == 1f && rowValue[p + 3] == 1f) {
+                    addFour(sum, a, b, c, d);
+                } else {
+                    addFour(sum, rowValue[p], a, rowValue[p + 1], b, rowValue[p + 2], c, rowValue[p + 3], d);
                 }
             }
             for (; p < to; p++) {
@@ -222,6 +223,28 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
         for (int p = from + 1; p < to; p++) {
             System.arraycopy(matrix, index[p] * out, row, 0, out);
             add(sum, value[p], row);
+        }
+    }
+
+    /**
+     * {@code sum += a + b + c + d}, added in that order: each sum is loaded and stored once for four rows. A method of
+     * its own, called millions of times, so that the compiler optimizes it within the first chunks (the loop inside
+     * {@link #times(float[][], int)}, entered once per batch, was left to slower code for seconds).
+     */
+    private static void addFour(float[] sum, float[] a, float[] b, float[] c, float[] d) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] = (((sum[j] + a[j]) + b[j]) + c[j]) + d[j];
+        }
+    }
+
+    /**
+     * {@code sum += xa·a + xb·b + xc·c + xd·d}, each product rounded and added in that order, as four calls of
+     * {@link #add} would (fingerprint counts: not every value is 1).
+     */
+    private static void addFour(float[] sum, float xa, float[] a, float xb, float[] b, float xc, float[] c, float xd,
+                                float[] d) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] = (((sum[j] + xa * a[j]) + xb * b[j]) + xc * c[j]) + xd * d[j];
         }
     }
 
