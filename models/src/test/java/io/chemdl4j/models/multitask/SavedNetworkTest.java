@@ -62,19 +62,32 @@ class SavedNetworkTest {
         };
     }
 
+    /** A trained model and the directory it was saved to. */
+    private record Saved(MultitaskModel model, Path path) {
+    }
+
+    /** {@link #trained} models, each saved. */
+    private List<Saved> saved() throws Exception {
+        List<Saved> saved = new java.util.ArrayList<>();
+        for (MultitaskModel model : trained()) {
+            Path path = dir.resolve("model" + saved.size());
+            model.save(path, null, List.of());
+            saved.add(new Saved(model, path));
+        }
+        return saved;
+    }
+
     private MultitaskModel load(Path model) throws Exception {
         return (MultitaskModel) ModelIO.load(model).model();
     }
 
     @Test
     void aLoadedModelPredictsFromItsSavedArraysExactlyWhatItsNetworkPredicts() throws Exception {
-        int k = 0;
-        for (MultitaskModel model : trained()) {
-            Path saved = dir.resolve("model" + k++);
-            model.save(saved, null, List.of());
+        for (Saved saved : saved()) {
+            MultitaskModel model = saved.model();
             Dataset data = data(model, 9);
-            MultitaskModel unbuilt = load(saved);
-            MultitaskModel built = load(saved);
+            MultitaskModel unbuilt = load(saved.path());
+            MultitaskModel built = load(saved.path());
             MultiLayerNetwork network = built.network(); // DL4J's network, as every load built it before
             assertEquals(network.numParams(), unbuilt.parameterCount(), model.typeId());
             assertEquals(model.parameterCount(), unbuilt.parameterCount(), model.typeId());
@@ -96,20 +109,18 @@ class SavedNetworkTest {
 
     @Test
     void aLoadedModelBuildsItsNetworkWhenTrainingGoesOnAndTrainsAsOneBuiltAtLoad() throws Exception {
-        int k = 0;
-        for (MultitaskModel model : trained()) {
-            Path saved = dir.resolve("model" + k++);
-            model.save(saved, null, List.of());
+        for (Saved saved : saved()) {
+            MultitaskModel model = saved.model();
             Dataset train = data(model, 5);
-            MultitaskModel unbuilt = load(saved);
-            MultitaskModel built = load(saved);
+            MultitaskModel unbuilt = load(saved.path());
+            MultitaskModel built = load(saved.path());
             built.network();
             unbuilt.fit(train, 1); // builds the network, Adam's saved moments included
             built.fit(train, 1);
             Dataset test = data(model, 6);
             double[][] afterBuild = built.predict(test);
             double[][] afterLazyBuild = unbuilt.predict(test);
-            double[][] before = load(saved).predict(test);
+            double[][] before = load(saved.path()).predict(test);
             double change = 0;
             for (int i = 0; i < test.size(); i++) {
                 assertArrayEquals(afterBuild[i], afterLazyBuild[i], 0, model.typeId() + " row " + i);
