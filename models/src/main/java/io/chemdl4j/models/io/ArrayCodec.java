@@ -186,16 +186,19 @@ public final class ArrayCodec {
      * @throws IOException as {@link #read} does
      */
     public static long check(String name, java.io.InputStream in) throws IOException {
-        Header header = header(name, in);
-        readValues(name, in, header, values -> { });
-        return header.elements();
+        return checked(name, in).elements();
     }
 
     /** As {@link #check}, giving the entry's shape. */
     static long[] checkShape(String name, java.io.InputStream in) throws IOException {
+        return checked(name, in).shape();
+    }
+
+    /** The header of entry {@code name}, its data read to the end and checked against it, none kept. */
+    private static Header checked(String name, java.io.InputStream in) throws IOException {
         Header header = header(name, in);
         readValues(name, in, header, values -> { });
-        return header.shape();
+        return header;
     }
 
     /** An entry's element type (1 float32, 2 float64, 3 int32), shape and element count, checked. */

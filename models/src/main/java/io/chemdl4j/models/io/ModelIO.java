@@ -286,9 +286,8 @@ public final class ModelIO {
             Map<String, ArrayCodec.Floats> values = new java.util.LinkedHashMap<>();
             try {
                 readArrays(file, (entry, zip) -> {
-                    long[] shape = ArrayCodec.checkShape(entry, zip);
-                    shapes.put(entry, shape);
-                    return java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+                    shapes.put(entry, ArrayCodec.checkShape(entry, zip));
+                    return HeapArrays.elements(shapes.get(entry));
                 });
                 readArrays(file, (entry, zip) -> {
                     if (!shapes.containsKey(entry)) {
@@ -329,6 +328,10 @@ public final class ModelIO {
      * @param values the entries asked for
      */
     public record HeapArrays(Map<String, long[]> shapes, Map<String, ArrayCodec.Floats> values) {
+        /** The element count of an array of {@code shape}. */
+        public static long elements(long[] shape) {
+            return java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+        }
     }
 
     record FeaturizerJson(String name, Map<String, String> parameters) {

@@ -653,11 +653,16 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         if (state == null) {
             return;
         }
-        if (saved.length() != state.length()) {
-            throw new ModelFormatException(file + ": the updater's state has " + saved.length()
-                    + " values, the configuration needs " + state.length());
-        }
+        checkUpdaterLength(file, saved.length(), state.length());
         state.assign(saved.reshape(state.shape()).castTo(state.dataType()));
+    }
+
+    /** Refuses an updater's state of {@code saved} values where the configuration needs {@code needed}. */
+    static void checkUpdaterLength(Path file, long saved, long needed) throws ModelFormatException {
+        if (saved != needed) {
+            throw new ModelFormatException(file + ": the updater's state has " + saved
+                    + " values, the configuration needs " + needed);
+        }
     }
 
     /**

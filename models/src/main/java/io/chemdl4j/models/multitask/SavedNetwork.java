@@ -150,9 +150,7 @@ final class SavedNetwork {
         if (updater != null) {
             MultitaskModel.setUpdaterState(parametersFile, network, Nd4j.createFromArray(updater.values()));
         }
-        if (!left.isEmpty()) {
-            throw new ModelFormatException(parametersFile + ": unexpected arrays " + left.keySet());
-        }
+        refuseOthers(left.keySet());
         return network;
     }
 
@@ -166,15 +164,17 @@ final class SavedNetwork {
         }
         long[] updater = left.remove(MultitaskModel.UPDATER_STATE);
         if (updater != null) {
-            // Adam keeps two moments per parameter (the message is MultitaskModel.setUpdaterState's)
-            long values = Arrays.stream(updater).reduce(1, (x, y) -> x * y);
-            if (values != 2 * parameterCount()) {
-                throw new ModelFormatException(parametersFile + ": the updater's state has " + values
-                        + " values, the configuration needs " + 2 * parameterCount());
-            }
+            // Adam keeps two moments per parameter
+            MultitaskModel.checkUpdaterLength(parametersFile, ModelIO.HeapArrays.elements(updater),
+                    2 * parameterCount());
         }
+        refuseOthers(left.keySet());
+    }
+
+    /** Refuses the arrays {@code left} once every one the configuration needs was taken. */
+    private void refuseOthers(java.util.Set<String> left) throws ModelFormatException {
         if (!left.isEmpty()) {
-            throw new ModelFormatException(parametersFile + ": unexpected arrays " + left.keySet());
+            throw new ModelFormatException(parametersFile + ": unexpected arrays " + left);
         }
     }
 

@@ -239,7 +239,9 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code sum += xa·a + xb·b + xc·c + xd·d}, each product rounded and added in that order, as four calls of
-     * {@link #add} would (fingerprint counts: not every value is 1).
+     * {@link #add} would (fingerprint counts: not every value is 1). Kept beside {@link #addFour(float[], float[],
+     * float[], float[], float[])}: the four products per element cost a 1,000,000-molecule prediction about a second
+     * more when every value is 1, measured.
      */
     private static void addFour(float[] sum, float xa, float[] a, float xb, float[] b, float xc, float[] c, float xd,
                                 float[] d) {
