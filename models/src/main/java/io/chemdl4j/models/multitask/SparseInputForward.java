@@ -1,7 +1,12 @@
 package io.chemdl4j.models.multitask;
 
+import java.nio.FloatBuffer;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.moleculenet.Dataset;
@@ -20,7 +25,7 @@ final class SparseInputForward {
     private final int[] width;
     private final float[][] weights;
     private final float[][] biases;
-    /** The first layer's weights a row per input, for the sparse product (see {@link SparseRows#times(float[][], int)}). */
+    /** The first layer's weights a row per input, for the sparse product (see {@link SparseRows#forEachRowOfProduct}). */
     private final float[][] firstLayerRows;
 
     /**
@@ -105,10 +110,38 @@ final class SparseInputForward {
     /** The outputs of {@code rows} rows, read from {@code sparse}, or from the dense {@code x} when it is null. */
     private float[] outputs(SparseRows sparse, float[] x, int rows) {
         int layers = width.length - 1;
-        float[] h = sparse != null ? sparse.times(firstLayerRows, width[1])
-                : SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], width[1], false);
-        SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
-        for (int l = 1; l < layers; l++) {
+        if (rows == 0) {
+            return new float[0]; // ND4J has no empty matrices to multiply
+        }
+        float[] h;
+        int l = 1;
+        if (sparse != null && layers > 1) {
+            // Each molecule's first-layer row gets its bias and ReLU while still in cache and is copied once, into
+            // the matrix that the second layer's product reads: a 1,024-molecule chunk's 4 MB of activations are
+            // not zeroed, copied and passed over again (measured: 4.4 µs a molecule for the whole network, was 5.2).
+            INDArray first = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, width[1]}, 'c');
+            FloatBuffer firstValues = first.data().asNioFloat();
+            float[] firstBias = biases[0];
+            int firstWidth = width[1];
+            sparse.forEachRowOfProduct(firstLayerRows, firstWidth, (row, values) -> {
+                SparseInputTrainer.addBias(values, firstBias, true);
+                firstValues.put(row * firstWidth, values);
+            });
+            h = SparseInputTrainer.product(first, false, weights[1], width[1], width[2], false);
+            SparseInputTrainer.addBias(h, rows, biases[1], layers > 2);
+            l = 2;
+        } else if (sparse != null) { // the first layer is the output layer
+            h = new float[rows * width[1]];
+            int firstWidth = width[1];
+            float[] output = h;
+            sparse.forEachRowOfProduct(firstLayerRows, firstWidth,
+                    (row, values) -> System.arraycopy(values, 0, output, row * firstWidth, firstWidth));
+            SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
+        } else {
+            h = SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], width[1], false);
+            SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
+        }
+        for (; l < layers; l++) {
             h = SparseInputTrainer.product(h, rows, width[l], false, weights[l], width[l], width[l + 1], false);
             SparseInputTrainer.addBias(h, rows, biases[l], l < layers - 1);
         }

@@ -431,15 +431,20 @@ final class SparseInputTrainer {
         float[] row = new float[out];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(z, r * out, row, 0, out);
-            for (int j = 0; j < out; j++) {
-                row[j] += bias[j];
-            }
-            if (relu) {
-                for (int j = 0; j < out; j++) {
-                    row[j] = Math.max(row[j], 0f);
-                }
-            }
+            addBias(row, bias, relu);
             System.arraycopy(row, 0, z, r * out, out);
+        }
+    }
+
+    /** Adds {@code bias} to the one row {@code row} of as many values, then applies ReLU when {@code relu}. */
+    static void addBias(float[] row, float[] bias, boolean relu) {
+        for (int j = 0; j < row.length; j++) {
+            row[j] += bias[j];
+        }
+        if (relu) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.max(row[j], 0f);
+            }
         }
     }
 
@@ -514,8 +519,12 @@ final class SparseInputTrainer {
     /** {@code op(a) · op(b)} of row-major float matrices, through BLAS, as a new row-major array. */
     static float[] product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows,
                                    int bColumns, boolean transposeB) {
-        INDArray c = Matrices.product(Matrices.matrix(a, aRows, aColumns), transposeA,
-                Matrices.matrix(b, bRows, bColumns), transposeB);
+        return product(Matrices.matrix(a, aRows, aColumns), transposeA, b, bRows, bColumns, transposeB);
+    }
+
+    /** {@code op(a) · op(b)} for a float matrix {@code a} already in ND4J, as a new row-major array. */
+    static float[] product(INDArray a, boolean transposeA, float[] b, int bRows, int bColumns, boolean transposeB) {
+        INDArray c = Matrices.product(a, transposeA, Matrices.matrix(b, bRows, bColumns), transposeB);
         float[] out = new float[(int) c.length()];
         c.data().asNioFloat().get(out);
         return out;

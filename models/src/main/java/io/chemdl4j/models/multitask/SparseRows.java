@@ -131,7 +131,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code this · w} for row-major {@code w} of {@code columns × out}: each row's weight rows of its set inputs,
-     * added up, on every core (training; prediction uses {@link #times(float[][], int)} on the caller's thread, whose
+     * added up, on every core (training; prediction uses {@link #forEachRowOfProduct} on the caller's thread, whose
      * callers already keep every core busy with featurization).
      */
     float[] times(float[] w, int out) {
@@ -147,19 +147,31 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
         return z;
     }
 
+    /** Receives the rows of a product one at a time (see {@link #forEachRowOfProduct}). */
+    interface RowOfProduct {
+        /**
+         * Row {@code row} of the product is {@code values}, which the receiver may change in place and must not keep:
+         * the same array holds the next row afterwards.
+         */
+        void accept(int row, float[] values);
+    }
+
     /**
      * {@code this · w} on the caller's thread for {@code w} given as its rows ({@code columns} arrays of {@code out}
-     * floats): the same sums as {@link #times(float[], int)}, in the same order, with no copy of each weight
-     * row first (each row is already an array of its own, which the compiler vectorizes). For prediction, whose
-     * weights do not change.
+     * floats), handed to {@code receiver} row by row, in order: the same sums as {@link #times(float[], int)}, in the
+     * same order, with no copy of each weight row first (each row is already an array of its own, which the compiler
+     * vectorizes). For prediction, whose weights do not change: a row is received while it is still in cache (the
+     * bias and activation applied there, then copied once to where the next layer reads it), and no product matrix
+     * is made.
      */
-    float[] times(float[][] w, int out) {
-        float[] z = new float[rows * out];
+    void forEachRowOfProduct(float[][] w, int out, RowOfProduct receiver) {
         float[] sum = new float[out];
         for (int r = 0; r < rows; r++) {
             int from = rowStart[r];
             int to = rowStart[r + 1];
             if (from == to) {
+                Arrays.fill(sum, 0f);
+                receiver.accept(r, sum);
                 continue;
             }
             System.arraycopy(w[rowColumn[from]], 0, sum, 0, out);
@@ -180,9 +192,8 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
             for (; p < to; p++) {
                 add(sum, rowValue[p], w[rowColumn[p]]);
             }
-            System.arraycopy(sum, 0, z, r * out, out);
+            receiver.accept(r, sum);
         }
-        return z;
     }
 
     /**
@@ -229,7 +240,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     /**
      * {@code sum += a + b + c + d}, added in that order: each sum is loaded and stored once for four rows. A method of
      * its own, called millions of times, so that the compiler optimizes it within the first chunks (the loop inside
-     * {@link #times(float[][], int)}, entered once per batch, was left to slower code for seconds).
+     * {@link #forEachRowOfProduct}, entered once per batch, was left to slower code for seconds).
      */
     private static void addFour(float[] sum, float[] a, float[] b, float[] c, float[] d) {
         for (int j = 0; j < sum.length; j++) {

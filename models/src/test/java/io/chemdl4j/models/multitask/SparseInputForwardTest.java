@@ -29,7 +29,18 @@ class SparseInputForwardTest {
         MultitaskClassifier model = new MultitaskClassifier(data.tasks(), 64,
                 MultitaskConfig.defaults().withLayerSizes(List.of(40, 20)).withBatchSize(16).withSeed(3));
         model.fit(data, 2);
-        assertSameOutputs(model.network(), data.flatFeatures(), data.size());
+        float[] x = data.flatFeatures();
+        for (int zeroRow : new int[] {0, 7, 149}) { // molecules that set no bit: the biases alone
+            java.util.Arrays.fill(x, zeroRow * 64, (zeroRow + 1) * 64, 0f);
+        }
+        assertSameOutputs(model.network(), x, data.size());
+        assertEquals(0, SparseInputForward.of(model.network()).outputs(List.of()).length);
+        // a network of its output layer alone
+        MultiLayerNetwork outputOnly = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .dataType(DataType.FLOAT).updater(new org.nd4j.linalg.learning.config.Adam()).list()
+                .layer(MultitaskModel.outputLayer(TaskType.CLASSIFICATION, 3).nIn(64).build()).build());
+        outputOnly.init();
+        assertSameOutputs(outputOnly, x, data.size());
     }
 
     @Test
