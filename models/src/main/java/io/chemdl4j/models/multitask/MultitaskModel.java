@@ -85,6 +85,13 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     private SparseInputTrainer trainer;
     private boolean trainerChosen;
     /**
+     * The trainer whose weights and Adam's state are newer than the network's ({@code null}: none): training leaves
+     * them in the trainer from epoch to epoch, and {@link #net} puts them into the network when anything else needs
+     * it (saving, the live parameters, dropout sampling), not after every epoch (a copy and a transposition of
+     * 12 MB each time).
+     */
+    private SparseInputTrainer ahead;
+    /**
      * The toolkit's own forward pass over a copy of the current weights ({@code null}: to be made); dropped
      * whenever the weights may change (training, and handing out the live parameter arrays).
      */
@@ -382,14 +389,17 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         for (int e = 0; e < epochs; e++) {
             long start = System.nanoTime();
             int number = history.size(); // the learning-rate schedule counts epochs over the model's life
-            net().setEpochCount(number);
-            if (trainer != null) {
-                trainer.load(net());
+            if (ahead != trainer) {
+                storeTrainedState(); // another trainer (or DL4J's fit) trains now: from the network
             }
-            EpochPass pass = new EpochPass(trainer, number, net().getIterationCount());
+            built().setEpochCount(number);
+            if (trainer != null && ahead == null) {
+                trainer.load(built());
+            }
+            EpochPass pass = new EpochPass(trainer, number, built().getIterationCount());
             epoch.accept(pass);
             if (trainer != null) {
-                trainer.store(net());
+                ahead = trainer;
                 setIterationCount(pass.iteration);
             }
             dropForward();
@@ -515,8 +525,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
 
     /** The iteration count the layers see (DL4J keeps one per layer besides the network's). */
     private void setIterationCount(int iteration) {
-        net().setIterationCount(iteration);
-        for (org.deeplearning4j.nn.api.Layer layer : net().getLayers()) {
+        built().setIterationCount(iteration);
+        for (org.deeplearning4j.nn.api.Layer layer : built().getLayers()) {
             layer.setIterationCount(iteration);
         }
     }
@@ -739,7 +749,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         // under the lock: a prediction waits for a fit in progress, as the DL4J path does
         if (forward == null && !forwardChecked) {
             Nd4jRuntime.ensureConfigured(); // before the forward pass's first ND4J product
-            forward = network == null ? unbuilt.forward() : SparseInputForward.of(network);
+            forward = ahead != null ? ahead.forward()
+                    : network == null ? unbuilt.forward() : SparseInputForward.of(network);
             forwardChecked = true;
         }
         return forward;
@@ -777,10 +788,29 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     }
 
     /**
-     * DL4J's network, built from the saved one at the first call that needs it (training, Monte-Carlo dropout, the
-     * live parameters, saving); a model loaded for prediction never builds it.
+     * DL4J's network holding the model's current weights and Adam's state (see {@link #ahead}), built from the saved
+     * one at the first call that needs it (training, Monte-Carlo dropout, the live parameters, saving); a model loaded
+     * for prediction never builds it.
      */
     private synchronized MultiLayerNetwork net() {
+        storeTrainedState();
+        return built();
+    }
+
+    /** Puts the state that training left in {@link #ahead} into the network, if any. */
+    private synchronized void storeTrainedState() {
+        if (ahead != null) {
+            SparseInputTrainer trained = ahead;
+            ahead = null;
+            trained.store(built());
+        }
+    }
+
+    /**
+     * DL4J's network as it is, built at the first call (its weights may be behind {@link #ahead}'s): for its
+     * epoch and iteration counters, which training keeps in the network.
+     */
+    private synchronized MultiLayerNetwork built() {
         if (network == null) {
             try {
                 network = unbuilt.network();

@@ -250,6 +250,17 @@ final class SparseInputTrainer {
         copyMoments(network, false);
     }
 
+    /** The forward pass over this trainer's weights as they are now: a copy, which training on leaves as it is. */
+    SparseInputForward forward() {
+        float[][] weightCopies = new float[layers][];
+        float[][] biasCopies = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            weightCopies[l] = weights[l].clone();
+            biasCopies[l] = biases[l].clone();
+        }
+        return new SparseInputForward(width.clone(), weightCopies, biasCopies);
+    }
+
     /** Puts the trained parameters and the updater's state back into the network. */
     void store(MultiLayerNetwork network) {
         for (int l = 0; l < layers; l++) {

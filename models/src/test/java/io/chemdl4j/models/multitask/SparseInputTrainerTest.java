@@ -75,6 +75,31 @@ class SparseInputTrainerTest {
     }
 
     @Test
+    void theTrainedStateReachesTheNetworkWhenAskedForTheSameAsAfterEveryEpoch() {
+        Dataset data = ModelTestData.classification(120, 40, 7);
+        MultitaskClassifier looked = new MultitaskClassifier(data.tasks(), 40, SMALL);
+        MultitaskClassifier unlooked = new MultitaskClassifier(data.tasks(), 40, SMALL);
+        for (int e = 0; e < 3; e++) {
+            looked.fit(data, 1);
+            looked.network(); // the trained state goes into DL4J's network after every epoch
+            unlooked.fit(data, 1); // and here stays with the trainer, which the predictions read
+            org.junit.jupiter.api.Assertions.assertArrayEquals(looked.predict(data), unlooked.predict(data),
+                    "epoch " + (e + 1));
+        }
+        Map<String, INDArray> expected = looked.network().paramTable();
+        Map<String, INDArray> actual = unlooked.network().paramTable();
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String name : expected.keySet()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(NdArrays.toFloats(expected.get(name)),
+                    NdArrays.toFloats(actual.get(name)), name);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                NdArrays.toFloats(looked.network().getUpdater(true).getStateViewArray()),
+                NdArrays.toFloats(unlooked.network().getUpdater(true).getStateViewArray()), "Adam's state");
+        assertEquals(looked.network().getIterationCount(), unlooked.network().getIterationCount());
+    }
+
+    @Test
     void aNetworkOutsideTheArchitectureTrainsThroughDl4j() {
         Dataset data = ModelTestData.classification(40, 10, 6);
         assertNotNull(SparseInputTrainer.of(new MultitaskClassifier(data.tasks(), 10, SMALL).network()));
