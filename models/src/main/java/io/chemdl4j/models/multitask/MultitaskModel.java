@@ -800,9 +800,8 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     /** Puts the state that training left in {@link #ahead} into the network, if any. */
     private synchronized void storeTrainedState() {
         if (ahead != null) {
-            SparseInputTrainer trained = ahead;
+            ahead.store(built());
             ahead = null;
-            trained.store(built());
         }
     }
 
