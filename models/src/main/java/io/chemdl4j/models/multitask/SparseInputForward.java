@@ -114,7 +114,7 @@ final class SparseInputForward {
             return new float[0]; // ND4J has no empty matrices to multiply
         }
         float[] h;
-        int l = 1;
+        int l;
         if (sparse != null && layers > 1) {
             // Each molecule's first-layer row gets its bias and ReLU while still in cache and is copied once, into
             // the matrix that the second layer's product reads: a 1,024-molecule chunk's 4 MB of activations are
@@ -130,16 +130,18 @@ final class SparseInputForward {
             h = SparseInputTrainer.product(first, false, weights[1], width[1], width[2], false);
             SparseInputTrainer.addBias(h, rows, biases[1], layers > 2);
             l = 2;
-        } else if (sparse != null) { // the first layer is the output layer
-            h = new float[rows * width[1]];
+        } else { // dense rows, or sparse ones whose first layer is the output layer
             int firstWidth = width[1];
-            float[] output = h;
-            sparse.forEachRowOfProduct(firstLayerRows, firstWidth,
-                    (row, values) -> System.arraycopy(values, 0, output, row * firstWidth, firstWidth));
+            if (sparse != null) {
+                float[] output = new float[rows * firstWidth];
+                sparse.forEachRowOfProduct(firstLayerRows, firstWidth,
+                        (row, values) -> System.arraycopy(values, 0, output, row * firstWidth, firstWidth));
+                h = output;
+            } else {
+                h = SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], firstWidth, false);
+            }
             SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
-        } else {
-            h = SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], width[1], false);
-            SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
+            l = 1;
         }
         for (; l < layers; l++) {
             h = SparseInputTrainer.product(h, rows, width[l], false, weights[l], width[l], width[l + 1], false);

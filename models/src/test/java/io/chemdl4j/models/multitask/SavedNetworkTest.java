@@ -81,14 +81,21 @@ class SavedNetworkTest {
         return (MultitaskModel) ModelIO.load(model).model();
     }
 
+    /** A model loaded with DL4J's network built at once, as every load built it before. */
+    private MultitaskModel loadBuilt(Path model) throws Exception {
+        MultitaskModel built = load(model);
+        built.network();
+        return built;
+    }
+
     @Test
     void aLoadedModelPredictsFromItsSavedArraysExactlyWhatItsNetworkPredicts() throws Exception {
         for (Saved saved : saved()) {
             MultitaskModel model = saved.model();
             Dataset data = data(model, 9);
             MultitaskModel unbuilt = load(saved.path());
-            MultitaskModel built = load(saved.path());
-            MultiLayerNetwork network = built.network(); // DL4J's network, as every load built it before
+            MultitaskModel built = loadBuilt(saved.path());
+            MultiLayerNetwork network = built.network();
             assertEquals(network.numParams(), unbuilt.parameterCount(), model.typeId());
             assertEquals(model.parameterCount(), unbuilt.parameterCount(), model.typeId());
             double[][] expected = model.predict(data);
@@ -113,8 +120,7 @@ class SavedNetworkTest {
             MultitaskModel model = saved.model();
             Dataset train = data(model, 5);
             MultitaskModel unbuilt = load(saved.path());
-            MultitaskModel built = load(saved.path());
-            built.network();
+            MultitaskModel built = loadBuilt(saved.path());
             unbuilt.fit(train, 1); // builds the network, Adam's saved moments included
             built.fit(train, 1);
             Dataset test = data(model, 6);
