@@ -87,4 +87,25 @@ class GraphLayersGradientTest {
         assertEquals(0, routed.getDouble(second, 0));
         assertEquals(0, routed.getDouble(atom, 0));
     }
+
+    /** A NaN among an atom's neighbours makes its maximum NaN, as Math.max does, and the atom keeps that gradient. */
+    @Test
+    void graphMaxPoolPassesNaNOnAndGivesItsGradientToTheAtom() {
+        GraphMaxPool pool = new GraphMaxPool();
+        pool.bind(batch);
+        int atom = 0;
+        while (batch.neighbourStart[atom + 1] == batch.neighbourStart[atom]) {
+            atom++;
+        }
+        int neighbour = batch.neighbours[batch.neighbourStart[atom]];
+        INDArray values = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, batch.atomCount, 1);
+        values.putScalar(neighbour, 0, Double.NaN);
+        INDArray pooled = pool.forward(values, Pass.inference());
+        assertTrue(Double.isNaN(pooled.getDouble(atom, 0)));
+        INDArray g = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, batch.atomCount, 1);
+        g.putScalar(atom, 0, 1.0);
+        INDArray routed = pool.backward(g, new java.util.HashMap<>());
+        assertEquals(1, routed.getDouble(atom, 0));
+        assertEquals(0, routed.getDouble(neighbour, 0));
+    }
 }
