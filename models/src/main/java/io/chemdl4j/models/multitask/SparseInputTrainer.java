@@ -82,6 +82,8 @@ final class SparseInputTrainer {
     private SparseRows features;
     /** The network's flattened parameters as this trainer last stored them ({@code null}: not since it loaded). */
     private float[] stored;
+    /** The training step's arrays. */
+    private final StepBuffers buffers;
 
     private SparseInputTrainer(Architecture architecture) {
         this.width = architecture.width();
@@ -112,6 +114,7 @@ final class SparseInputTrainer {
             biasMoment2[l] = new float[width[l + 1]];
         }
         touched = new boolean[width[0]];
+        buffers = new StepBuffers();
     }
 
     /**
@@ -347,58 +350,84 @@ final class SparseInputTrainer {
 
     private double stepInWorkspace(Dataset data, int[] idx, float[] labels, int columns, int iteration, int epoch) {
         int rows = idx.length;
+        buffers.fit(rows);
+        SparseRows sparse = forward(data, idx, iteration);
+        int outputs = width[layers];
+        Pair<Double, INDArray> scored = loss.computeGradientAndScore(Matrices.matrix(labels, rows, columns),
+                Matrices.matrix(buffers.activations[layers], rows, outputs), new ActivationIdentity(), null, true);
+        float[] delta = buffers.delta[layers - 1];
+        scored.getSecond().castTo(DataType.FLOAT).dup('c').data().asNioFloat().get(delta, 0, rows * outputs);
+        float perMolecule = 1f / rows; // DL4J divides the gradients by the minibatch size
+        for (int i = 0; i < rows * outputs; i++) {
+            delta[i] *= perMolecule;
+        }
+        backward(rows, sparse);
+        double penalty = 0;
+        for (int l = 0; l < layers; l++) {
+            penalty += update(weights[l], weightGradients[l], weightMoment1[l], weightMoment2[l], weightUpdater[l],
+                    weightL2[l], width[l], width[l + 1], l == 0 && sparse != null ? touched : null, iteration, epoch);
+            penalty += update(biases[l], biasGradients[l], biasMoment1[l], biasMoment2[l], biasUpdater[l],
+                    biasL2[l], 1, width[l + 1], null, iteration, epoch);
+        }
+        return scored.getFirst() + penalty;
+    }
+
+    /**
+     * The forward pass with dropout over rows {@code idx} into the step's buffers: each layer's input as multiplied
+     * (its dropout mask applied) and its output after bias and ReLU. Returns the batch's sparse first-layer input,
+     * its mask applied, or {@code null} when the features are dense rows.
+     */
+    private SparseRows forward(Dataset data, int[] idx, int iteration) {
+        int rows = idx.length;
         SparseRows sparseFeatures = sparseFeatures(data);
         SparseRows sparse = null;
-        float[][] inputs = new float[layers][];
-        float[][] masks = new float[layers][];
-        float[][] activations = new float[layers + 1][];
+        float[][] activations = buffers.activations;
         if (sparseFeatures == null) {
-            activations[0] = new float[rows * width[0]];
             data.copyFeatures(idx, activations[0]);
         }
         for (int l = 0; l < layers; l++) {
             float[] input = activations[l];
             int n = rows * width[l];
+            float[] mask = null;
             if (dropout[l] != null) {
-                masks[l] = new float[n];
-                dropout[l].drawMask(iteration, masks[l], n);
-                if (input != null) {
-                    float[] dropped = new float[n];
+                mask = buffers.masks[l];
+                dropout[l].drawMask(iteration, mask, n);
+                if (l > 0 || sparseFeatures == null) {
+                    float[] dropped = buffers.inputs[l];
                     for (int i = 0; i < n; i++) {
-                        dropped[i] = input[i] * masks[l][i];
+                        dropped[i] = input[i] * mask[i];
                     }
                     input = dropped;
                 }
             }
-            inputs[l] = input;
+            buffers.layerInput[l] = input;
+            buffers.layerMask[l] = mask;
             int out = width[l + 1];
-            float[] z;
+            float[] z = activations[l + 1];
             if (l == 0 && sparseFeatures != null) {
-                sparse = sparseFeatures.select(idx, masks[0]);
-                z = sparse.times(weights[0], out);
+                sparse = sparseFeatures.select(idx, mask);
+                sparse.times(weights[0], out, z);
             } else {
-                z = product(input, rows, width[l], false, weights[l], width[l], out, false);
+                product(input, rows, width[l], false, weights[l], width[l], out, false, z);
             }
             addBias(z, rows, biases[l], l < layers - 1);
-            activations[l + 1] = z;
         }
-        int outputs = width[layers];
-        Pair<Double, INDArray> scored = loss.computeGradientAndScore(Matrices.matrix(labels, rows, columns),
-                Matrices.matrix(activations[layers], rows, outputs), new ActivationIdentity(), null, true);
-        float[] delta = new float[rows * outputs];
-        scored.getSecond().castTo(DataType.FLOAT).dup('c').data().asNioFloat().get(delta);
-        float perMolecule = 1f / rows; // DL4J divides the gradients by the minibatch size
-        for (int i = 0; i < delta.length; i++) {
-            delta[i] *= perMolecule;
-        }
+        return sparse;
+    }
+
+    /**
+     * The backward pass from the loss's gradient (in the last layer's delta buffer) into the parameters' gradients;
+     * {@code sparse} is the batch's sparse first-layer input, or {@code null} for dense rows.
+     */
+    private void backward(int rows, SparseRows sparse) {
         for (int l = layers - 1; l >= 0; l--) {
             int in = width[l];
             int out = width[l + 1];
+            float[] delta = buffers.delta[l];
             if (l == 0 && sparse != null) {
                 sparse.transposedTimes(delta, out, weightGradients[0], touched);
             } else {
-                float[] g = product(inputs[l], rows, in, true, delta, rows, out, false);
-                System.arraycopy(g, 0, weightGradients[l], 0, g.length);
+                product(buffers.layerInput[l], rows, in, true, delta, rows, out, false, weightGradients[l]);
             }
             float[] db = biasGradients[l];
             Arrays.fill(db, 0f);
@@ -408,28 +437,53 @@ final class SparseInputTrainer {
                 }
             }
             if (l > 0) {
-                float[] upstream = product(delta, rows, out, false, weights[l], in, out, true);
-                float[] mask = masks[l];
+                float[] upstream = buffers.delta[l - 1];
+                product(delta, rows, out, false, weights[l], in, out, true, upstream);
+                int n = rows * in;
+                float[] mask = buffers.layerMask[l];
                 if (mask != null) {
-                    for (int i = 0; i < upstream.length; i++) {
+                    for (int i = 0; i < n; i++) {
                         upstream[i] *= mask[i];
                     }
                 }
-                float[] before = activations[l];
-                for (int i = 0; i < upstream.length; i++) {
+                float[] before = buffers.activations[l];
+                for (int i = 0; i < n; i++) {
                     upstream[i] = before[i] > 0 ? upstream[i] : 0f; // ReLU's derivative
                 }
-                delta = upstream;
             }
         }
-        double penalty = 0;
-        for (int l = 0; l < layers; l++) {
-            penalty += update(weights[l], weightGradients[l], weightMoment1[l], weightMoment2[l], weightUpdater[l],
-                    weightL2[l], width[l], width[l + 1], l == 0 && sparse != null ? touched : null, iteration, epoch);
-            penalty += update(biases[l], biasGradients[l], biasMoment1[l], biasMoment2[l], biasUpdater[l],
-                    biasL2[l], 1, width[l + 1], null, iteration, epoch);
+    }
+
+    /**
+     * A step's arrays, reused step after step (a step of 100 molecules otherwise allocated about 2 MB, and the heap
+     * growing under that churn cost the first epochs a third of their time in page faults): per layer its input
+     * with dropout applied, the dropout mask, its output, and the gradient at its output; sized for the largest
+     * batch so far. Which input and mask the current step used are recorded for its backward pass.
+     */
+    private final class StepBuffers {
+        private int capacity = -1;
+        final float[][] activations = new float[layers + 1][];
+        final float[][] inputs = new float[layers][];
+        final float[][] masks = new float[layers][];
+        final float[][] delta = new float[layers][];
+        final float[][] layerInput = new float[layers][];
+        final float[][] layerMask = new float[layers][];
+
+        /** Makes every array large enough for a batch of {@code rows}. */
+        void fit(int rows) {
+            if (rows <= capacity) {
+                return;
+            }
+            for (int l = 0; l <= layers; l++) {
+                activations[l] = new float[rows * width[l]];
+            }
+            for (int l = 0; l < layers; l++) {
+                inputs[l] = dropout[l] == null ? null : new float[rows * width[l]];
+                masks[l] = dropout[l] == null ? null : new float[rows * width[l]];
+                delta[l] = new float[rows * width[l + 1]];
+            }
+            capacity = rows;
         }
-        return scored.getFirst() + penalty;
     }
 
     /**
@@ -533,6 +587,17 @@ final class SparseInputTrainer {
         return product(Matrices.matrix(a, aRows, aColumns), transposeA, b, bRows, bColumns, transposeB);
     }
 
+    /**
+     * {@code op(a) · op(b)} of row-major float matrices (the first {@code rows × columns} values of each array),
+     * through BLAS, into the start of {@code out}.
+     */
+    static void product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows, int bColumns,
+                        boolean transposeB, float[] out) {
+        INDArray c = Matrices.product(Matrices.matrix(a, aRows, aColumns), transposeA,
+                Matrices.matrix(b, bRows, bColumns), transposeB);
+        c.data().asNioFloat().get(out, 0, (int) c.length());
+    }
+
     /** {@code op(a) · op(b)} for a float matrix {@code a} already in ND4J, as a new row-major array. */
     static float[] product(INDArray a, boolean transposeA, float[] b, int bRows, int bColumns, boolean transposeB) {
         INDArray c = Matrices.product(a, transposeA, Matrices.matrix(b, bRows, bColumns), transposeB);
@@ -540,5 +605,4 @@ final class SparseInputTrainer {
         c.data().asNioFloat().get(out);
         return out;
     }
-
 }

@@ -132,10 +132,10 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     /**
      * {@code this · w} for row-major {@code w} of {@code columns × out}: each row's weight rows of its set inputs,
      * added up, on every core (training; prediction uses {@link #forEachRowOfProduct} on the caller's thread, whose
-     * callers already keep every core busy with featurization).
+     * callers already keep every core busy with featurization), into the first {@code rows × out} values of
+     * {@code z}.
      */
-    float[] times(float[] w, int out) {
-        float[] z = new float[rows * out];
+    void times(float[] w, int out, float[] z) {
         Nd4jRuntime.forChunks(rows, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
             float[] sum = new float[out];
             float[] row = new float[out];
@@ -144,7 +144,6 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
                 System.arraycopy(sum, 0, z, r * out, out);
             }
         });
-        return z;
     }
 
     /** Receives the rows of a product one at a time (see {@link #forEachRowOfProduct}). */
@@ -158,7 +157,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code this · w} on the caller's thread for {@code w} given as its rows ({@code columns} arrays of {@code out}
-     * floats), handed to {@code receiver} row by row, in order: the same sums as {@link #times(float[], int)}, in the
+     * floats), handed to {@code receiver} row by row, in order: the same sums as {@link #times(float[], int, float[])}, in the
      * same order, with no copy of each weight row first (each row is already an array of its own, which the compiler
      * vectorizes). For prediction, whose weights do not change: a row is received while it is still in cache (the
      * bias and activation applied there, then copied once to where the next layer reads it), and no product matrix
