@@ -47,29 +47,33 @@ final class DegreeGraphConv extends GraphLayer {
     }
 
     /**
-     * Per degree, the self and neighbour products accumulate in one output block (BLAS's {@code C = A·B + C}); the
-     * blocks and their biases are laid out in one Java pass, and the layer's output is made once.
+     * Per degree, the self and neighbour products accumulate in that degree's rows of the output (BLAS's
+     * {@code C = A·B + C}), and the biases are added in one Java pass.
      */
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         input = x;
         neighbourSum = neighbourSum(batch, x);
-        double[] z = Matrices.scratch(0, batch.atomCount * out);
+        if (batch.atomCount == 0) {
+            return Nd4j.create(dtype, 0, out);
+        }
+        INDArray z = Nd4j.createUninitialized(dtype, new long[] {batch.atomCount, out}, 'c');
+        INDArray[] biases = new INDArray[DEGREES];
         for (int d = 0; d < DEGREES; d++) {
             int from = batch.degreeStart[d];
             int to = batch.degreeStart[d + 1];
             if (from == to) {
                 continue;
             }
-            INDArray zd = Matrices.product(rows(x, from, to), false, parameters.get(name("Wself", d)), false);
+            INDArray zd = rows(z, from, to);
+            Nd4j.gemm(rows(x, from, to), parameters.get(name("Wself", d)), zd, false, false, 1.0, 0.0);
             if (d > 0) {
                 Nd4j.gemm(rows(neighbourSum, from, to), parameters.get(name("Wneighbour", d)), zd, false, false,
                         1.0, 1.0);
             }
-            Matrices.copyInto(zd, z, from * out);
-            Matrices.addRow(z, from * out, to * out, parameters.get(name("b", d)).toDoubleVector());
+            biases[d] = parameters.get(name("b", d));
         }
-        return Matrices.matrix(z, batch.atomCount, out, dtype);
+        return Matrices.addRowVectors(z, batch.degreeStart, biases);
     }
 
     @Override

@@ -132,13 +132,48 @@ public final class Matrices {
      * that was gone (SIGSEGV in {@code DataBuffer::primary()} under {@code execBroadcast}); none did after.
      */
     public static INDArray addRowVector(INDArray x, INDArray row) {
+        return addRowVectors(x, new int[] {0, (int) x.rows()}, new INDArray[] {row});
+    }
+
+    /**
+     * Adds row vector {@code rows[k]} to each row of {@code x} in {@code [starts[k], starts[k + 1])}, for every
+     * block {@code k} ({@code rows[k]} {@code null}: none), in place, in one pass (see {@link #addRowVector}), and
+     * returns {@code x}. Single precision is added in single precision: the same sums as in double precision rounded
+     * back, since a double holds the exact sum of two floats' rounding (53 ≥ 2 · 24 + 2 bits).
+     *
+     * @throws IllegalArgumentException if a row vector's length is not {@code x}'s column count
+     */
+    public static INDArray addRowVectors(INDArray x, int[] starts, INDArray[] rows) {
         int columns = (int) x.columns();
-        if (row.length() != columns) {
-            throw new IllegalArgumentException("a row of " + row.length() + " values cannot be added to "
-                    + columns + " columns");
+        for (INDArray row : rows) {
+            if (row != null && row.length() != columns) {
+                throw new IllegalArgumentException("a row of " + row.length() + " values cannot be added to "
+                        + columns + " columns");
+            }
+        }
+        if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && !x.isView()) {
+            int n = (int) x.length();
+            float[] values = FloatValues.scratch(SLOT, n);
+            x.data().asNioFloat().get(values, 0, n);
+            for (int k = 0; k < rows.length; k++) {
+                if (rows[k] != null) {
+                    float[] row = rows[k].toFloatVector();
+                    for (int i = starts[k] * columns; i < starts[k + 1] * columns; i += columns) {
+                        for (int f = 0; f < columns; f++) {
+                            values[i + f] += row[f];
+                        }
+                    }
+                }
+            }
+            x.data().asNioFloat().put(values, 0, n);
+            return x;
         }
         double[] values = values(x, DOUBLE_SLOTS - 1);
-        addRow(values, 0, (int) x.length(), row.toDoubleVector());
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] != null) {
+                addRow(values, starts[k] * columns, starts[k + 1] * columns, rows[k].toDoubleVector());
+            }
+        }
         write(x, values);
         return x;
     }
