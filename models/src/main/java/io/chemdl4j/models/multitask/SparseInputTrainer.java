@@ -406,7 +406,8 @@ final class SparseInputTrainer {
             float[] z = activations[l + 1];
             if (l == 0 && sparseFeatures != null) {
                 sparse = sparseFeatures.select(idx, mask);
-                sparse.times(weights[0], out, z);
+                sparse.copyReadRows(weights[0], out, buffers.firstWeightRows);
+                sparse.times(buffers.firstWeightRows, out, z);
             } else {
                 product(input, rows, width[l], false, weights[l], width[l], out, false, z);
             }
@@ -425,7 +426,11 @@ final class SparseInputTrainer {
             int out = width[l + 1];
             float[] delta = buffers.delta[l];
             if (l == 0 && sparse != null) {
-                sparse.transposedTimes(delta, out, weightGradients[0], touched);
+                float[][] deltaRows = buffers.firstDeltaRows;
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(delta, r * out, deltaRows[r], 0, out);
+                }
+                sparse.transposedTimes(deltaRows, out, weightGradients[0], touched);
             } else {
                 product(buffers.layerInput[l], rows, in, true, delta, rows, out, false, weightGradients[l]);
             }
@@ -468,6 +473,12 @@ final class SparseInputTrainer {
         final float[][] delta = new float[layers][];
         final float[][] layerInput = new float[layers][];
         final float[][] layerMask = new float[layers][];
+        /**
+         * The first layer's weight rows that the current batch reads, and the gradient at its output, as arrays of
+         * rows: the sparse products read whole rows from index 0 ({@link SparseRows#copyReadRows}).
+         */
+        final float[][] firstWeightRows = new float[width[0]][];
+        float[][] firstDeltaRows = new float[0][];
 
         /** Makes every array large enough for a batch of {@code rows}. */
         void fit(int rows) {
@@ -482,6 +493,7 @@ final class SparseInputTrainer {
                 masks[l] = dropout[l] == null ? null : new float[rows * width[l]];
                 delta[l] = new float[rows * width[l + 1]];
             }
+            firstDeltaRows = new float[rows][width[1]];
             capacity = rows;
         }
     }

@@ -130,20 +130,37 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     }
 
     /**
-     * {@code this · w} for row-major {@code w} of {@code columns × out}: each row's weight rows of its set inputs,
-     * added up, on every core (training; prediction uses {@link #forEachRowOfProduct} on the caller's thread, whose
-     * callers already keep every core busy with featurization), into the first {@code rows × out} values of
-     * {@code z}.
+     * {@code this · w} for {@code w} given as its rows ({@code columns} arrays of {@code out} floats; only the rows
+     * this batch reads are needed, see {@link #copyReadRows}), into the first {@code rows × out} values of {@code z},
+     * on every core (training; prediction uses {@link #forEachRowOfProduct} on the caller's thread, whose callers
+     * already keep every core busy with featurization). The same sums, in the same order, as
+     * {@link #forEachRowOfProduct}.
      */
-    void times(float[] w, int out, float[] z) {
+    void times(float[][] w, int out, float[] z) {
         Nd4jRuntime.forChunks(rows, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
             float[] sum = new float[out];
-            float[] row = new float[out];
             for (int r = first; r < last; r++) {
-                addRows(w, out, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum, row);
+                sumOfRows(w, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum);
                 System.arraycopy(sum, 0, z, r * out, out);
             }
         });
+    }
+
+    /**
+     * Copies the rows of row-major {@code matrix} ({@code columns × out}) that this batch's entries read into
+     * {@code rows[k]} (an array of {@code out} floats, made when missing): a batch reads each weight row once per
+     * molecule that sets its input, and from an array of its own rather than at an offset, which JDK 17's compiler
+     * vectorizes (see {@link #sumOfRows}), so a row is copied once per batch instead of once per read.
+     */
+    void copyReadRows(float[] matrix, int out, float[][] rows) {
+        for (int k = 0; k < columns; k++) {
+            if (columnStart[k] < columnStart[k + 1]) {
+                if (rows[k] == null) {
+                    rows[k] = new float[out];
+                }
+                System.arraycopy(matrix, k * out, rows[k], 0, out);
+            }
+        }
     }
 
     /** Receives the rows of a product one at a time (see {@link #forEachRowOfProduct}). */
@@ -166,74 +183,60 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     void forEachRowOfProduct(float[][] w, int out, RowOfProduct receiver) {
         float[] sum = new float[out];
         for (int r = 0; r < rows; r++) {
-            int from = rowStart[r];
-            int to = rowStart[r + 1];
-            if (from == to) {
-                Arrays.fill(sum, 0f);
-                receiver.accept(r, sum);
-                continue;
-            }
-            System.arraycopy(w[rowColumn[from]], 0, sum, 0, out);
-            scale(sum, rowValue[from]);
-            int p = from + 1;
-            // four inputs at a time: each sum is loaded and stored once for four rows, its adds still in order
-            for (; p + 4 <= to; p += 4) {
-                float[] a = w[rowColumn[p]];
-                float[] b = w[rowColumn[p + 1]];
-                float[] c = w[rowColumn[p + 2]];
-                float[] d = w[rowColumn[p + 3]];
-                if (rowValue[p] == 1f && rowValue[p + 1] == 1f && rowValue[p + 2] == 1f && rowValue[p + 3] == 1f) {
-                    addFour(sum, a, b, c, d);
-                } else {
-                    addFour(sum, rowValue[p], a, rowValue[p + 1], b, rowValue[p + 2], c, rowValue[p + 3], d);
-                }
-            }
-            for (; p < to; p++) {
-                add(sum, rowValue[p], w[rowColumn[p]]);
-            }
+            sumOfRows(w, rowColumn, rowValue, rowStart[r], rowStart[r + 1], sum);
             receiver.accept(r, sum);
         }
     }
 
     /**
-     * {@code thisᵀ · delta} ({@code delta} row-major, {@code rows × out}) into the rows of {@code gradient} whose
-     * inputs are set in the batch, which it marks in {@code touched}; the other rows are left as they are.
+     * {@code sum = Σ value[p] · w[index[p]]} over {@code p} in {@code [from, to)}, added in that order ({@code w}'s
+     * rows are arrays of {@code sum.length} floats, 0 when the range is empty); a value of 1 (every fingerprint bit)
+     * adds the row as it is, which is the same float sum without the products. The first term is copied, not added to
+     * zeros. Each row is an array of its own, read from index 0: JDK 17's compiler vectorizes a sum of two arrays from
+     * index 0 but not one read at an offset (copying each row first made the adds about 2.4 times faster).
      */
-    void transposedTimes(float[] delta, int out, float[] gradient, boolean[] touched) {
+    private static void sumOfRows(float[][] w, int[] index, float[] value, int from, int to, float[] sum) {
+        if (from == to) {
+            Arrays.fill(sum, 0f);
+            return;
+        }
+        System.arraycopy(w[index[from]], 0, sum, 0, sum.length);
+        scale(sum, value[from]);
+        int p = from + 1;
+        // four inputs at a time: each sum is loaded and stored once for four rows, its adds still in order
+        for (; p + 4 <= to; p += 4) {
+            float[] a = w[index[p]];
+            float[] b = w[index[p + 1]];
+            float[] c = w[index[p + 2]];
+            float[] d = w[index[p + 3]];
+            if (value[p] == 1f && value[p + 1] == 1f && value[p + 2] == 1f && value[p + 3] == 1f) {
+                addFour(sum, a, b, c, d);
+            } else {
+                addFour(sum, value[p], a, value[p + 1], b, value[p + 2], c, value[p + 3], d);
+            }
+        }
+        for (; p < to; p++) {
+            add(sum, value[p], w[index[p]]);
+        }
+    }
+
+    /**
+     * {@code thisᵀ · delta} ({@code delta} given as its {@code rows} rows of {@code out} floats) into the rows of
+     * {@code gradient} (row-major, {@code columns × out}) whose inputs are set in the batch, which it marks in
+     * {@code touched}; the other rows are left as they are.
+     */
+    void transposedTimes(float[][] delta, int out, float[] gradient, boolean[] touched) {
         Nd4jRuntime.forChunks(columns, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
             float[] sum = new float[out];
-            float[] row = new float[out];
             for (int k = first; k < last; k++) {
                 if (columnStart[k] == columnStart[k + 1]) {
                     continue;
                 }
                 touched[k] = true;
-                addRows(delta, out, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum, row);
+                sumOfRows(delta, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum);
                 System.arraycopy(sum, 0, gradient, k * out, out);
             }
         });
-    }
-
-    /**
-     * {@code sum = Σ value[p] · matrix row index[p]} over {@code p} in {@code [from, to)}, in that order (rows of
-     * {@code out} floats), read straight from {@code matrix}; a value of 1 (every fingerprint bit) adds the row as
-     * it is, which is the same float sum without the products. The first term is copied, not added to zeros.
-     * Each further row is first copied into {@code row} ({@code out} floats): JDK 17's compiler vectorizes the sum of
-     * two arrays from index 0 but not an array read at an offset, and the copy makes the adds about 2.4 times faster
-     * (the same adds in the same order).
-     */
-    private static void addRows(float[] matrix, int out, int[] index, float[] value, int from, int to,
-                                float[] sum, float[] row) {
-        if (from == to) {
-            Arrays.fill(sum, 0f);
-            return;
-        }
-        System.arraycopy(matrix, index[from] * out, sum, 0, out);
-        scale(sum, value[from]);
-        for (int p = from + 1; p < to; p++) {
-            System.arraycopy(matrix, index[p] * out, row, 0, out);
-            add(sum, value[p], row);
-        }
     }
 
     /**
