@@ -48,7 +48,7 @@ public final class Matrices {
         return values;
     }
 
-    /** Per-thread double scratch arrays: slots 0 to 2 are the layers', 3 is {@link #addRowVector}'s. */
+    /** Per-thread double scratch arrays: slots 0 to 2 are the layers', 3 is {@link #addRowVectors}'s. */
     private static final int DOUBLE_SLOTS = 4;
     private static final ThreadLocal<double[][]> DOUBLE_SCRATCH = ThreadLocal.withInitial(() -> new double[DOUBLE_SLOTS][0]);
 
@@ -83,7 +83,7 @@ public final class Matrices {
     }
 
     /** The values of {@code x}, row-major, into {@code destination} from {@code offset} on. */
-    public static void copyInto(INDArray x, double[] destination, int offset) {
+    private static void copyInto(INDArray x, double[] destination, int offset) {
         INDArray c = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
         int n = (int) c.length();
         if (n == 0) {
@@ -179,7 +179,7 @@ public final class Matrices {
     }
 
     /** Adds {@code row} to each row of {@code row.length} values of row-major {@code values} in {@code [from, to)}. */
-    public static void addRow(double[] values, int from, int to, double[] row) {
+    private static void addRow(double[] values, int from, int to, double[] row) {
         int columns = row.length;
         for (int i = from; i < to; i += columns) {
             for (int f = 0; f < columns; f++) {

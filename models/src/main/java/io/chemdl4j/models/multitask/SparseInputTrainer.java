@@ -596,7 +596,9 @@ final class SparseInputTrainer {
     /** {@code op(a) · op(b)} of row-major float matrices, through BLAS, as a new row-major array. */
     static float[] product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows,
                                    int bColumns, boolean transposeB) {
-        return product(Matrices.matrix(a, aRows, aColumns), transposeA, b, bRows, bColumns, transposeB);
+        float[] out = new float[(transposeA ? aColumns : aRows) * (transposeB ? bRows : bColumns)];
+        product(a, aRows, aColumns, transposeA, b, bRows, bColumns, transposeB, out);
+        return out;
     }
 
     /**
