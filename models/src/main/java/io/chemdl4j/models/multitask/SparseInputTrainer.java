@@ -60,23 +60,33 @@ final class SparseInputTrainer {
     private final int layers;
     /** {@code width[l]} inputs and {@code width[l + 1]} outputs of layer {@code l}. */
     private final int[] width;
+    /** Per layer its weights, row-major; {@code weights[0]} is {@code null}: the first layer's are {@link #firstWeights}. */
     private final float[][] weights;
     private final float[][] biases;
     private final float[][] weightGradients;
     private final float[][] biasGradients;
-    /** Adam's first and second moments, in the layout of the parameters they belong to. */
+    /** Adam's first and second moments, in the layout of the parameters they belong to (the first layer's: below). */
     private final float[][] weightMoment1;
     private final float[][] weightMoment2;
     private final float[][] biasMoment1;
     private final float[][] biasMoment2;
+    /**
+     * The first layer's weights and Adam's moments as arrays of rows, one of {@code width[1]} floats per input: the
+     * sparse products read each weight row from index 0, which the compiler vectorizes (see {@link SparseRows}), and
+     * each row is updated as soon as its gradient is summed, while that is in cache: no copy of the weight matrix and
+     * no gradient matrix per step (4 MB each at 1,024 × 1,000). Their gradient has a matrix only for dense input.
+     */
+    private final float[][] firstWeights;
+    private final float[][] firstMoment1;
+    private final float[][] firstMoment2;
+    /** The first layer's weights as one row-major matrix, for dense input's product ({@code null} until needed). */
+    private float[] firstWeightMatrix;
     private final SeededDropout[] dropout;
     private final Adam[] weightUpdater;
     private final Adam[] biasUpdater;
     private final ISchedule[] weightL2;
     private final ISchedule[] biasL2;
     private final ILossFunction loss;
-    /** Rows of the first layer's weights that the current step's sparse input touched. */
-    private final boolean[] touched;
     /** The dataset last trained on, and its feature rows as sparse rows ({@code null}: dense rows). */
     private java.lang.ref.WeakReference<Dataset> featuresOf = new java.lang.ref.WeakReference<>(null);
     private SparseRows features;
@@ -104,16 +114,20 @@ final class SparseInputTrainer {
         biasMoment2 = new float[layers][];
         for (int l = 0; l < layers; l++) {
             int n = width[l] * width[l + 1];
-            weights[l] = new float[n];
-            weightGradients[l] = new float[n];
-            weightMoment1[l] = new float[n];
-            weightMoment2[l] = new float[n];
+            if (l > 0) {
+                weights[l] = new float[n];
+                weightGradients[l] = new float[n];
+                weightMoment1[l] = new float[n];
+                weightMoment2[l] = new float[n];
+            }
             biases[l] = new float[width[l + 1]];
             biasGradients[l] = new float[width[l + 1]];
             biasMoment1[l] = new float[width[l + 1]];
             biasMoment2[l] = new float[width[l + 1]];
         }
-        touched = new boolean[width[0]];
+        firstWeights = new float[width[0]][width[1]];
+        firstMoment1 = new float[width[0]][width[1]];
+        firstMoment2 = new float[width[0]][width[1]];
         buffers = new StepBuffers();
     }
 
@@ -247,7 +261,12 @@ final class SparseInputTrainer {
         }
         stored = null;
         for (int l = 0; l < layers; l++) {
-            System.arraycopy(values(network.getParam(l + "_W"), 'c'), 0, weights[l], 0, weights[l].length);
+            float[] w = values(network.getParam(l + "_W"), 'c');
+            if (l == 0) {
+                split(w, firstWeights);
+            } else {
+                System.arraycopy(w, 0, weights[l], 0, weights[l].length);
+            }
             System.arraycopy(values(network.getParam(l + "_b"), 'c'), 0, biases[l], 0, biases[l].length);
         }
         copyMoments(network, false);
@@ -258,7 +277,7 @@ final class SparseInputTrainer {
         float[][] weightCopies = new float[layers][];
         float[][] biasCopies = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            weightCopies[l] = weights[l].clone();
+            weightCopies[l] = l == 0 ? join(firstWeights) : weights[l].clone();
             biasCopies[l] = biases[l].clone();
         }
         return new SparseInputForward(width.clone(), weightCopies, biasCopies);
@@ -267,11 +286,29 @@ final class SparseInputTrainer {
     /** Puts the trained parameters and the updater's state back into the network. */
     void store(MultiLayerNetwork network) {
         for (int l = 0; l < layers; l++) {
-            network.getParam(l + "_W").assign(Matrices.matrix(weights[l], width[l], width[l + 1]));
+            network.getParam(l + "_W").assign(Matrices.matrix(l == 0 ? join(firstWeights) : weights[l], width[l],
+                    width[l + 1]));
             network.getParam(l + "_b").assign(Matrices.matrix(biases[l], 1, width[l + 1]));
         }
         copyMoments(network, true);
         stored = values(network.params(), 'c');
+    }
+
+    /** {@code rows} joined into one row-major matrix (a new array). */
+    private static float[] join(float[][] rows) {
+        int columns = rows.length == 0 ? 0 : rows[0].length;
+        float[] matrix = new float[rows.length * columns];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, matrix, r * columns, columns);
+        }
+        return matrix;
+    }
+
+    /** Row-major {@code matrix} into {@code rows}, each as long as it is. */
+    private static void split(float[] matrix, float[][] rows) {
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(matrix, r * rows[r].length, rows[r], 0, rows[r].length);
+        }
     }
 
     /** The values of {@code x} in {@code order} ('c' row-major, 'f' column-major), as floats. */
@@ -305,14 +342,19 @@ final class SparseInputTrainer {
                 // a weight's column-major rows × columns is a row-major columns × rows; a bias is one row either way
                 int rows = weight ? width[l] : 1;
                 int columns = width[l + 1];
-                float[] m = weight ? weightMoment1[l] : biasMoment1[l];
-                float[] v = weight ? weightMoment2[l] : biasMoment2[l];
+                boolean firstWeight = weight && l == 0;
+                float[] m = firstWeight ? join(firstMoment1) : weight ? weightMoment1[l] : biasMoment1[l];
+                float[] v = firstWeight ? join(firstMoment2) : weight ? weightMoment2[l] : biasMoment2[l];
                 if (toNetwork) {
                     transpose(m, 0, rows, columns, state, offset);
                     transpose(v, 0, rows, columns, state, blockParams + offset);
                 } else {
                     transpose(state, offset, columns, rows, m, 0);
                     transpose(state, blockParams + offset, columns, rows, v, 0);
+                    if (firstWeight) {
+                        split(m, firstMoment1);
+                        split(v, firstMoment2);
+                    }
                 }
             }
             if (toNetwork) {
@@ -361,13 +403,18 @@ final class SparseInputTrainer {
         for (int i = 0; i < rows * outputs; i++) {
             delta[i] *= perMolecule;
         }
-        backward(rows, sparse);
+        // the L2 penalty (added to the score) is of the parameters before the step, and the backward pass updates
+        // the first layer's weights
+        AdamStep first = AdamStep.of(weightUpdater[0], weightL2[0], iteration, epoch);
+        double firstPenalty = penalty(firstWeights, first.coefficient());
+        backward(rows, sparse, first);
         double penalty = 0;
         for (int l = 0; l < layers; l++) {
-            penalty += update(weights[l], weightGradients[l], weightMoment1[l], weightMoment2[l], weightUpdater[l],
-                    weightL2[l], width[l], width[l + 1], l == 0 && sparse != null ? touched : null, iteration, epoch);
-            penalty += update(biases[l], biasGradients[l], biasMoment1[l], biasMoment2[l], biasUpdater[l],
-                    biasL2[l], 1, width[l + 1], null, iteration, epoch);
+            penalty += l == 0 ? firstPenalty : update(weights[l], weightGradients[l], weightMoment1[l],
+                    weightMoment2[l], AdamStep.of(weightUpdater[l], weightL2[l], iteration, epoch), width[l],
+                    width[l + 1]);
+            penalty += update(biases[l], biasGradients[l], biasMoment1[l], biasMoment2[l],
+                    AdamStep.of(biasUpdater[l], biasL2[l], iteration, epoch), 1, width[l + 1]);
         }
         return scored.getFirst() + penalty;
     }
@@ -406,10 +453,10 @@ final class SparseInputTrainer {
             float[] z = activations[l + 1];
             if (l == 0 && sparseFeatures != null) {
                 sparse = sparseFeatures.select(idx, mask);
-                sparse.copyReadRows(weights[0], out, buffers.firstWeightRows);
-                sparse.times(buffers.firstWeightRows, out, z);
+                sparse.times(firstWeights, out, z);
             } else {
-                product(input, rows, width[l], false, weights[l], width[l], out, false, z);
+                product(input, rows, width[l], false, l == 0 ? firstWeightMatrix() : weights[l], width[l], out, false,
+                        z);
             }
             addBias(z, rows, biases[l], l < layers - 1);
         }
@@ -417,10 +464,11 @@ final class SparseInputTrainer {
     }
 
     /**
-     * The backward pass from the loss's gradient (in the last layer's delta buffer) into the parameters' gradients;
+     * The backward pass from the loss's gradient (in the last layer's delta buffer) into the parameters' gradients,
+     * the first layer's weights updated on the way ({@code first}: their step; see {@link #updateFirstLayer});
      * {@code sparse} is the batch's sparse first-layer input, or {@code null} for dense rows.
      */
-    private void backward(int rows, SparseRows sparse) {
+    private void backward(int rows, SparseRows sparse, AdamStep first) {
         for (int l = layers - 1; l >= 0; l--) {
             int in = width[l];
             int out = width[l + 1];
@@ -430,7 +478,13 @@ final class SparseInputTrainer {
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(delta, r * out, deltaRows[r], 0, out);
                 }
-                sparse.transposedTimes(deltaRows, out, weightGradients[0], touched);
+                updateFirstLayer(sparse, deltaRows, first);
+            } else if (l == 0) {
+                if (weightGradients[0] == null) {
+                    weightGradients[0] = new float[in * out];
+                }
+                product(buffers.layerInput[0], rows, in, true, delta, rows, out, false, weightGradients[0]);
+                updateFirstLayer(null, null, first);
             } else {
                 product(buffers.layerInput[l], rows, in, true, delta, rows, out, false, weightGradients[l]);
             }
@@ -474,10 +528,9 @@ final class SparseInputTrainer {
         final float[][] layerInput = new float[layers][];
         final float[][] layerMask = new float[layers][];
         /**
-         * The first layer's weight rows that the current batch reads, and the gradient at its output, as arrays of
-         * rows: the sparse products read whole rows from index 0 ({@link SparseRows#copyReadRows}).
+         * The gradient at the first layer's output as arrays of rows, which its sparse product reads from index 0
+         * ({@link SparseRows}).
          */
-        final float[][] firstWeightRows = new float[width[0]][];
         float[][] firstDeltaRows = new float[0][];
 
         /** Makes every array large enough for a batch of {@code rows}. */
@@ -525,70 +578,124 @@ final class SparseInputTrainer {
         }
     }
 
+    /** The first layer's weights as one row-major matrix, as they are now (dense input's product). */
+    private float[] firstWeightMatrix() {
+        if (firstWeightMatrix == null) {
+            firstWeightMatrix = new float[width[0] * width[1]];
+        }
+        for (int k = 0; k < width[0]; k++) {
+            System.arraycopy(firstWeights[k], 0, firstWeightMatrix, k * width[1], width[1]);
+        }
+        return firstWeightMatrix;
+    }
+
     /**
-     * L2 (added to the gradient) and Adam on one row-major {@code rows × columns} parameter array; returns the L2
-     * penalty of the parameters before the step ({@code coefficient / 2 · Σ p²}), which DL4J adds to the score.
-     * With {@code touchedRows}, only those rows hold a gradient: the others are updated with a zero gradient
-     * (their moments decay, as Adam's do); the marks are cleared for the next step.
+     * L2 and Adam on the first layer's weights, each row as soon as its gradient is summed (in cache), on every core:
+     * from the sparse input's columns and the gradient at the layer's output ({@code deltaRows}), or, for dense input
+     * ({@code sparse} {@code null}), from the gradient matrix. A row that no molecule of the batch sets has a zero
+     * gradient: its moments decay, as Adam's do.
      */
-    private static double update(float[] p, float[] g, float[] m1, float[] m2, Adam adam, ISchedule l2,
-                                 int rows, int columns, boolean[] touchedRows, int iteration, int epoch) {
-        float coefficient = l2 == null ? 0f : (float) l2.valueAt(iteration, epoch);
-        double penalty = 0;
-        if (coefficient != 0) {
-            for (float v : p) {
-                penalty += (double) v * v;
+    private void updateFirstLayer(SparseRows sparse, float[][] deltaRows, AdamStep adam) {
+        int out = width[1];
+        float[] matrix = weightGradients[0];
+        Nd4jRuntime.forChunks(width[0], Math.max(1, SparseRows.PARALLEL_MIN / out), (first, last) -> {
+            float[] gradient = new float[out];
+            for (int k = first; k < last; k++) {
+                if (sparse == null) {
+                    System.arraycopy(matrix, k * out, gradient, 0, out);
+                }
+                if (sparse == null || sparse.transposedRow(k, deltaRows, gradient)) {
+                    adam.apply(firstWeights[k], gradient, firstMoment1[k], firstMoment2[k], 0, out);
+                } else {
+                    adam.applyWithoutGradient(firstWeights[k], firstMoment1[k], firstMoment2[k], 0, out);
+                }
             }
-            penalty *= coefficient / 2.0;
-        }
-        float beta1 = (float) adam.getBeta1();
-        float beta2 = (float) adam.getBeta2();
-        float epsilon = (float) adam.getEpsilon();
-        double learningRate = adam.getLearningRate(iteration, epoch);
-        // ND4J's AdamUpdater: the bias corrections folded into the step size, in the parameters' precision
-        float beta1T = (float) Math.pow(beta1, iteration + 1);
-        float beta2T = (float) Math.pow(beta2, iteration + 1);
-        float step = (float) (learningRate * Math.sqrt(1.0 - beta2T) / (1.0 - beta1T));
-        if (Float.isNaN(step) || Float.isInfinite(step) || step == 0f) {
-            step = epsilon;
-        }
-        float keep1 = 1f - beta1;
-        float keep2 = 1f - beta2;
-        float stepSize = step;
+        });
+    }
+
+    /**
+     * L2 (added to the gradient) and Adam ({@code adam}) on one row-major {@code rows × columns} parameter array, on
+     * every core; returns the L2 penalty of the parameters before the step, which DL4J adds to the score.
+     */
+    private static double update(float[] p, float[] g, float[] m1, float[] m2, AdamStep adam, int rows, int columns) {
+        double penalty = penalty(new float[][] {p}, adam.coefficient());
         // rows in chunks on every core: each value's update is its own
-        Nd4jRuntime.forChunks(rows, Math.max(1, SparseRows.PARALLEL_MIN / columns), (first, last) -> adam(p, g, m1, m2,
-                coefficient, beta1, beta2, keep1, keep2, stepSize, epsilon, first, last, columns, touchedRows));
-        if (touchedRows != null) {
-            Arrays.fill(touchedRows, false);
-        }
+        Nd4jRuntime.forChunks(rows, Math.max(1, SparseRows.PARALLEL_MIN / columns),
+                (first, last) -> adam.apply(p, g, m1, m2, first * columns, last * columns));
         return penalty;
     }
 
-    /** Adam (with L2 {@code coefficient}) on rows {@code [first, last)}; an untouched row's gradient is zero. */
-    private static void adam(float[] p, float[] g, float[] m1, float[] m2, float coefficient, float beta1,
-                             float beta2, float keep1, float keep2, float step, float epsilon, int first, int last,
-                             int columns, boolean[] touchedRows) {
-        for (int r = first; r < last; r++) {
-            int from = r * columns;
-            int to = from + columns;
-            if (touchedRows == null || touchedRows[r]) {
-                for (int i = from; i < to; i++) {
-                    float gi = g[i] + coefficient * p[i];
-                    float a = beta1 * m1[i] + keep1 * gi;
-                    float b = beta2 * m2[i] + keep2 * gi * gi;
-                    m1[i] = a;
-                    m2[i] = b;
-                    p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    float gi = coefficient * p[i];
-                    float a = beta1 * m1[i] + keep1 * gi;
-                    float b = beta2 * m2[i] + keep2 * gi * gi;
-                    m1[i] = a;
-                    m2[i] = b;
-                    p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
-                }
+    /** The L2 penalty {@code coefficient / 2 · Σ p²} of the values of {@code rows}, summed in order (0 without L2). */
+    private static double penalty(float[][] rows, float coefficient) {
+        if (coefficient == 0) {
+            return 0;
+        }
+        double penalty = 0;
+        for (float[] row : rows) {
+            for (float v : row) {
+                penalty += (double) v * v;
+            }
+        }
+        return penalty * (coefficient / 2.0);
+    }
+
+    /**
+     * One training step of Adam with L2 regularization for one parameter array, as ND4J's {@code AdamUpdater} computes
+     * it in the parameters' precision: the L2 term added to the gradient, the bias corrections folded into the step
+     * size, epsilon outside the square root.
+     */
+    private record AdamStep(float coefficient, float beta1, float beta2, float step, float epsilon) {
+        /** The step of {@code adam} and L2 coefficient schedule {@code l2} ({@code null}: none) at this iteration. */
+        static AdamStep of(Adam adam, ISchedule l2, int iteration, int epoch) {
+            float coefficient = l2 == null ? 0f : (float) l2.valueAt(iteration, epoch);
+            float beta1 = (float) adam.getBeta1();
+            float beta2 = (float) adam.getBeta2();
+            float epsilon = (float) adam.getEpsilon();
+            double learningRate = adam.getLearningRate(iteration, epoch);
+            float beta1T = (float) Math.pow(beta1, iteration + 1);
+            float beta2T = (float) Math.pow(beta2, iteration + 1);
+            float step = (float) (learningRate * Math.sqrt(1.0 - beta2T) / (1.0 - beta1T));
+            if (Float.isNaN(step) || Float.isInfinite(step) || step == 0f) {
+                step = epsilon;
+            }
+            return new AdamStep(coefficient, beta1, beta2, step, epsilon);
+        }
+
+        /** Updates values {@code [from, to)} of {@code p} and its moments by gradient {@code g}. */
+        void apply(float[] p, float[] g, float[] m1, float[] m2, int from, int to) {
+            float coefficient = this.coefficient;
+            float beta1 = this.beta1;
+            float beta2 = this.beta2;
+            float keep1 = 1f - beta1;
+            float keep2 = 1f - beta2;
+            float step = this.step;
+            float epsilon = this.epsilon;
+            for (int i = from; i < to; i++) {
+                float gi = g[i] + coefficient * p[i];
+                float a = beta1 * m1[i] + keep1 * gi;
+                float b = beta2 * m2[i] + keep2 * gi * gi;
+                m1[i] = a;
+                m2[i] = b;
+                p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
+            }
+        }
+
+        /** Updates values {@code [from, to)} of {@code p} and its moments whose gradient is zero (L2's term only). */
+        void applyWithoutGradient(float[] p, float[] m1, float[] m2, int from, int to) {
+            float coefficient = this.coefficient;
+            float beta1 = this.beta1;
+            float beta2 = this.beta2;
+            float keep1 = 1f - beta1;
+            float keep2 = 1f - beta2;
+            float step = this.step;
+            float epsilon = this.epsilon;
+            for (int i = from; i < to; i++) {
+                float gi = coefficient * p[i];
+                float a = beta1 * m1[i] + keep1 * gi;
+                float b = beta2 * m2[i] + keep2 * gi * gi;
+                m1[i] = a;
+                m2[i] = b;
+                p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
             }
         }
     }

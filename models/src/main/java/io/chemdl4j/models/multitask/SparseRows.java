@@ -11,10 +11,10 @@ import io.chemdl4j.moleculenet.Dataset;
  * and each batch {@linkplain #select selected} from it. Immutable; {@link #times} may run from several threads.
  *
  * <p>Both products add whole rows of 1,000 floats into an accumulator row, and do it as {@code acc[j] += x ·
- * row[j]} over a copy of the row (or, for prediction's fixed weights, over the weight matrix kept as one array per
- * row): HotSpot 17 vectorizes a loop over two arrays at the same index, and not one whose two arrays are read at
- * different offsets (which might overlap, for all it knows), three times slower here. Each sum still adds its
- * terms in increasing order, as the dense product does.
+ * row[j]} over matrices kept as one array per row (the first layer's weights, in training and in prediction, and the
+ * gradient at its output): HotSpot 17 vectorizes a loop over two arrays at the same index, and not one whose two
+ * arrays are read at different offsets (which might overlap, for all it knows), three times slower here. Each sum
+ * still adds its terms in increasing order, as the dense product does.
  */
 record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[] rowValue, int[] columnStart,
                   int[] columnRow, float[] columnValue) {
@@ -86,7 +86,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     }
 
     /**
-     * Rows {@code idx} of these rows as a batch with its columns (for {@link #transposedTimes}), each value
+     * Rows {@code idx} of these rows as a batch with its columns (for {@link #transposedRow}), each value
      * multiplied by {@code mask} (a dropout mask of the batch's inputs, {@code idx.length × columns} row-major)
      * when one is given.
      */
@@ -131,7 +131,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code this · w} for {@code w} given as its rows ({@code columns} arrays of {@code out} floats; only the rows
-     * this batch reads are needed, see {@link #copyReadRows}), into the first {@code rows × out} values of {@code z},
+     * this batch reads are needed), into the first {@code rows × out} values of {@code z},
      * on every core (training; prediction uses {@link #forEachRowOfProduct} on the caller's thread, whose callers
      * already keep every core busy with featurization). The same sums, in the same order, as
      * {@link #forEachRowOfProduct}.
@@ -144,23 +144,6 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
                 System.arraycopy(sum, 0, z, r * out, out);
             }
         });
-    }
-
-    /**
-     * Copies the rows of row-major {@code matrix} ({@code columns × out}) that this batch's entries read into
-     * {@code rows[k]} (an array of {@code out} floats, made when missing): a batch reads each weight row once per
-     * molecule that sets its input, and from an array of its own rather than at an offset, which JDK 17's compiler
-     * vectorizes (see {@link #sumOfRows}), so a row is copied once per batch instead of once per read.
-     */
-    void copyReadRows(float[] matrix, int out, float[][] rows) {
-        for (int k = 0; k < columns; k++) {
-            if (columnStart[k] < columnStart[k + 1]) {
-                if (rows[k] == null) {
-                    rows[k] = new float[out];
-                }
-                System.arraycopy(matrix, k * out, rows[k], 0, out);
-            }
-        }
     }
 
     /** Receives the rows of a product one at a time (see {@link #forEachRowOfProduct}). */
@@ -221,22 +204,17 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
     }
 
     /**
-     * {@code thisᵀ · delta} ({@code delta} given as its {@code rows} rows of {@code out} floats) into the rows of
-     * {@code gradient} (row-major, {@code columns × out}) whose inputs are set in the batch, which it marks in
-     * {@code touched}; the other rows are left as they are.
+     * Row {@code k} of {@code thisᵀ · delta} ({@code delta} given as its {@code rows} rows of {@code sum.length}
+     * floats) into {@code sum}: the gradient of the weight row of input {@code k}, the same sums in the same order as
+     * the dense product. Returns {@code false}, leaving {@code sum} as it is, when no row of the batch sets input
+     * {@code k} (its gradient is zero). Needs the columns ({@link #select}); may run from several threads.
      */
-    void transposedTimes(float[][] delta, int out, float[] gradient, boolean[] touched) {
-        Nd4jRuntime.forChunks(columns, Math.max(1, PARALLEL_MIN / out), (first, last) -> {
-            float[] sum = new float[out];
-            for (int k = first; k < last; k++) {
-                if (columnStart[k] == columnStart[k + 1]) {
-                    continue;
-                }
-                touched[k] = true;
-                sumOfRows(delta, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum);
-                System.arraycopy(sum, 0, gradient, k * out, out);
-            }
-        });
+    boolean transposedRow(int k, float[][] delta, float[] sum) {
+        if (columnStart[k] == columnStart[k + 1]) {
+            return false;
+        }
+        sumOfRows(delta, columnRow, columnValue, columnStart[k], columnStart[k + 1], sum);
+        return true;
     }
 
     /**
