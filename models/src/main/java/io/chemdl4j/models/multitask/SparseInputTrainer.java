@@ -644,7 +644,8 @@ final class SparseInputTrainer {
      * it in the parameters' precision: the L2 term added to the gradient, the bias corrections folded into the step
      * size, epsilon outside the square root.
      */
-    private record AdamStep(float coefficient, float beta1, float beta2, float step, float epsilon) {
+    private record AdamStep(float coefficient, float beta1, float beta2, float keep1, float keep2, float step,
+                            float epsilon) {
         /** The step of {@code adam} and L2 coefficient schedule {@code l2} ({@code null}: none) at this iteration. */
         static AdamStep of(Adam adam, ISchedule l2, int iteration, int epoch) {
             float coefficient = l2 == null ? 0f : (float) l2.valueAt(iteration, epoch);
@@ -658,45 +659,33 @@ final class SparseInputTrainer {
             if (Float.isNaN(step) || Float.isInfinite(step) || step == 0f) {
                 step = epsilon;
             }
-            return new AdamStep(coefficient, beta1, beta2, step, epsilon);
+            return new AdamStep(coefficient, beta1, beta2, 1f - beta1, 1f - beta2, step, epsilon);
         }
 
         /** Updates values {@code [from, to)} of {@code p} and its moments by gradient {@code g}. */
         void apply(float[] p, float[] g, float[] m1, float[] m2, int from, int to) {
-            float coefficient = this.coefficient;
-            float beta1 = this.beta1;
-            float beta2 = this.beta2;
-            float keep1 = 1f - beta1;
-            float keep2 = 1f - beta2;
-            float step = this.step;
-            float epsilon = this.epsilon;
             for (int i = from; i < to; i++) {
-                float gi = g[i] + coefficient * p[i];
-                float a = beta1 * m1[i] + keep1 * gi;
-                float b = beta2 * m2[i] + keep2 * gi * gi;
-                m1[i] = a;
-                m2[i] = b;
-                p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
+                update(p, m1, m2, i, g[i] + coefficient * p[i]);
             }
         }
 
-        /** Updates values {@code [from, to)} of {@code p} and its moments whose gradient is zero (L2's term only). */
+        /**
+         * Updates values {@code [from, to)} of {@code p} and its moments whose gradient is zero: L2's term alone (not
+         * added to a zero, whose sign could differ from the term's).
+         */
         void applyWithoutGradient(float[] p, float[] m1, float[] m2, int from, int to) {
-            float coefficient = this.coefficient;
-            float beta1 = this.beta1;
-            float beta2 = this.beta2;
-            float keep1 = 1f - beta1;
-            float keep2 = 1f - beta2;
-            float step = this.step;
-            float epsilon = this.epsilon;
             for (int i = from; i < to; i++) {
-                float gi = coefficient * p[i];
-                float a = beta1 * m1[i] + keep1 * gi;
-                float b = beta2 * m2[i] + keep2 * gi * gi;
-                m1[i] = a;
-                m2[i] = b;
-                p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
+                update(p, m1, m2, i, coefficient * p[i]);
             }
+        }
+
+        /** Value {@code i} of {@code p} and its moments, whose gradient with L2 is {@code gradient}. */
+        private void update(float[] p, float[] m1, float[] m2, int i, float gradient) {
+            float a = beta1 * m1[i] + keep1 * gradient;
+            float b = beta2 * m2[i] + keep2 * gradient * gradient;
+            m1[i] = a;
+            m2[i] = b;
+            p[i] -= a * step / ((float) Math.sqrt(b) + epsilon);
         }
     }
 
