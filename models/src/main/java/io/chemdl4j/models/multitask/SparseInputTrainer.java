@@ -488,11 +488,20 @@ final class SparseInputTrainer {
             } else {
                 product(buffers.layerInput[l], rows, in, true, delta, rows, out, false, weightGradients[l]);
             }
+            // the bias gradient, summed over the rows in order, each row read from index 0 (see SparseRows): the
+            // sparse first layer's rows as they are, the others through a copy
             float[] db = biasGradients[l];
             Arrays.fill(db, 0f);
+            float[] row = new float[out];
             for (int r = 0; r < rows; r++) {
+                float[] deltaRow = row;
+                if (l == 0 && sparse != null) {
+                    deltaRow = buffers.firstDeltaRows[r];
+                } else {
+                    System.arraycopy(delta, r * out, row, 0, out);
+                }
                 for (int j = 0; j < out; j++) {
-                    db[j] += delta[r * out + j];
+                    db[j] += deltaRow[j];
                 }
             }
             if (l > 0) {
