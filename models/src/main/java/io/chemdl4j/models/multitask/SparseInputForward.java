@@ -36,10 +36,7 @@ final class SparseInputForward {
         this.width = width;
         this.weights = weights;
         this.biases = biases;
-        this.firstLayerRows = new float[width[0]][];
-        for (int k = 0; k < width[0]; k++) {
-            firstLayerRows[k] = java.util.Arrays.copyOfRange(weights[0], k * width[1], (k + 1) * width[1]);
-        }
+        this.firstLayerRows = SparseInputTrainer.rowsOf(weights[0], width[0], width[1]);
     }
 
     /** A copy of {@code network}'s weights, or {@code null} if the network is not of the toolkit's architecture. */

@@ -296,10 +296,13 @@ final class SparseInputTrainer {
 
     /** {@code rows} joined into one row-major matrix (a new array). */
     private static float[] join(float[][] rows) {
-        int columns = rows.length == 0 ? 0 : rows[0].length;
-        float[] matrix = new float[rows.length * columns];
+        return join(rows, new float[rows.length == 0 ? 0 : rows.length * rows[0].length]);
+    }
+
+    /** {@code rows} joined into row-major {@code matrix}, which it returns. */
+    private static float[] join(float[][] rows, float[] matrix) {
         for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, matrix, r * columns, columns);
+            System.arraycopy(rows[r], 0, matrix, r * rows[r].length, rows[r].length);
         }
         return matrix;
     }
@@ -309,6 +312,13 @@ final class SparseInputTrainer {
         for (int r = 0; r < rows.length; r++) {
             System.arraycopy(matrix, r * rows[r].length, rows[r], 0, rows[r].length);
         }
+    }
+
+    /** Row-major {@code matrix} of {@code rows × columns} as an array of {@code rows} new rows. */
+    static float[][] rowsOf(float[] matrix, int rows, int columns) {
+        float[][] split = new float[rows][columns];
+        split(matrix, split);
+        return split;
     }
 
     /** The values of {@code x} in {@code order} ('c' row-major, 'f' column-major), as floats. */
@@ -592,10 +602,7 @@ final class SparseInputTrainer {
         if (firstWeightMatrix == null) {
             firstWeightMatrix = new float[width[0] * width[1]];
         }
-        for (int k = 0; k < width[0]; k++) {
-            System.arraycopy(firstWeights[k], 0, firstWeightMatrix, k * width[1], width[1]);
-        }
-        return firstWeightMatrix;
+        return join(firstWeights, firstWeightMatrix);
     }
 
     /**

@@ -157,9 +157,9 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
 
     /**
      * {@code this · w} on the caller's thread for {@code w} given as its rows ({@code columns} arrays of {@code out}
-     * floats), handed to {@code receiver} row by row, in order: the same sums as {@link #times(float[], int, float[])}, in the
-     * same order, with no copy of each weight row first (each row is already an array of its own, which the compiler
-     * vectorizes). For prediction, whose weights do not change: a row is received while it is still in cache (the
+     * floats), handed to {@code receiver} row by row, in order: the same sums as
+     * {@link #times(float[][], int, float[])}, in the same order, with no copy of each weight row first (each row is
+     * already an array of its own, which the compiler vectorizes). For prediction, whose weights do not change: a row is received while it is still in cache (the
      * bias and activation applied there, then copied once to where the next layer reads it), and no product matrix
      * is made.
      */
