@@ -119,6 +119,9 @@ final class DegreeGraphConv extends GraphLayer {
     /** Row i of the result is the sum of the rows of {@code x} at i's neighbours. */
     private static INDArray neighbourSum(GraphLayout batch, INDArray x) {
         int c = (int) x.columns();
+        if (x.dataType() == DataType.FLOAT) {
+            return neighbourSumSingle(batch, x, c);
+        }
         double[] in = Matrices.values(x, 1);
         double[] out = Matrices.zeroedScratch(2, batch.atomCount * c);
         for (int i = 0; i < batch.atomCount; i++) {
@@ -130,5 +133,28 @@ final class DegreeGraphConv extends GraphLayer {
             }
         }
         return Matrices.matrix(out, batch.atomCount, c, x.dataType());
+    }
+
+    /**
+     * {@link #neighbourSum} of a single-precision matrix, reading and writing floats: each row's sums run in double
+     * precision over the same floats in the same order, so the rounded results are the same.
+     */
+    private static INDArray neighbourSumSingle(GraphLayout batch, INDArray x, int c) {
+        float[] in = Matrices.floats(x, 1);
+        float[] out = Matrices.floatScratch(0, batch.atomCount * c);
+        double[] sums = Matrices.scratch(0, c);
+        for (int i = 0; i < batch.atomCount; i++) {
+            java.util.Arrays.fill(sums, 0, c, 0.0);
+            for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
+                int j = batch.neighbours[k] * c;
+                for (int f = 0; f < c; f++) {
+                    sums[f] += in[j + f];
+                }
+            }
+            for (int f = 0; f < c; f++) {
+                out[i * c + f] = (float) sums[f];
+            }
+        }
+        return Matrices.matrix(out, batch.atomCount, c);
     }
 }

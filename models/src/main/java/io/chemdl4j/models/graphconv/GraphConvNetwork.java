@@ -135,7 +135,7 @@ final class GraphConvNetwork {
                boolean gradients) {
         boolean batchStatistics = mode == Mode.TRAIN || mode == Mode.TRAIN_DETERMINISTIC;
         boolean dropoutOn = dropout > 0 && (mode == Mode.TRAIN || mode == Mode.INFER_WITH_DROPOUT);
-        Pass pass = new Pass(batchStatistics, mode == Mode.TRAIN, dropoutOn, dropoutOn ? random : null);
+        Pass pass = new Pass(batchStatistics, mode == Mode.TRAIN, dropoutOn, dropoutOn ? random : null, gradients);
         INDArray x = forward(batch, input(batch), pass);
         TaskOutputLoss.Result r = output.evaluate(Matrices.values(x), batch.moleculeCount, labels, weights);
         if (!gradients) {

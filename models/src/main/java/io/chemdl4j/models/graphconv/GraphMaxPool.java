@@ -2,6 +2,7 @@ package io.chemdl4j.models.graphconv;
 
 import java.util.Map;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import io.chemdl4j.models.layers.Matrices;
@@ -13,17 +14,23 @@ import io.chemdl4j.models.layers.Pass;
  * that holds the maximum (the atom itself where the maximum is NaN).
  */
 final class GraphMaxPool extends GraphLayer {
-    /** Per atom and feature, the atom whose value the last forward pass took. */
+    /** Per atom and feature, the atom whose value the last forward pass took; {@code null} after a pass without. */
     private int[] winners;
+    private int[] winnerBuffer;
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         int c = (int) x.columns();
         int n = batch.atomCount * c;
+        if (!pass.backward() && x.dataType() == DataType.FLOAT) {
+            winners = null;
+            return maxima(x, c);
+        }
         double[] in = Matrices.values(x, 0);
         double[] out = Matrices.scratch(1, n);
-        winners = reuse(winners, n);
-        int[] winner = winners;
+        winnerBuffer = reuse(winnerBuffer, n);
+        int[] winner = winnerBuffer;
+        winners = winner;
         // Row by row: contiguous reads, not one column at a time across the neighbours.
         for (int i = 0; i < batch.atomCount; i++) {
             int row = i * c;
@@ -49,6 +56,27 @@ final class GraphMaxPool extends GraphLayer {
         return Matrices.matrix(out, batch.atomCount, c, x.dataType());
     }
 
+    /**
+     * The maxima alone, in single precision, for a pass that no backward pass follows: the same values as the loop
+     * that records winners (the maximum of two floats is the maximum of their doubles), in a loop the compiler
+     * vectorizes.
+     */
+    private INDArray maxima(INDArray x, int c) {
+        float[] in = Matrices.floats(x, 0);
+        float[] out = Matrices.floatScratch(1, batch.atomCount * c);
+        for (int i = 0; i < batch.atomCount; i++) {
+            int row = i * c;
+            System.arraycopy(in, row, out, row, c);
+            for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
+                int other = batch.neighbours[k] * c;
+                for (int f = 0; f < c; f++) {
+                    out[row + f] = Math.max(out[row + f], in[other + f]);
+                }
+            }
+        }
+        return Matrices.matrix(out, batch.atomCount, c);
+    }
+
     /** The gradient goes to the atom that won each maximum in the forward pass. */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
@@ -57,6 +85,9 @@ final class GraphMaxPool extends GraphLayer {
         double[] g = Matrices.values(dy, 0);
         double[] dx = Matrices.zeroedScratch(1, n);
         int[] winner = winners;
+        if (winner == null) {
+            throw new IllegalStateException("the last forward pass was for predictions alone and kept no winners");
+        }
         for (int row = 0; row < n; row += c) {
             for (int f = 0; f < c; f++) {
                 dx[winner[row + f] * c + f] += g[row + f];

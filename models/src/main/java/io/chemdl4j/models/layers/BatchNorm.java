@@ -52,7 +52,9 @@ public final class BatchNorm implements Layer {
         int rows = (int) x.rows();
         int columns = (int) x.columns();
         int n = rows * columns;
-        double[] v = Matrices.values(x, 0);
+        // with the moving statistics, single precision is normalized value by value from the floats themselves
+        boolean single = x.dataType() == DataType.FLOAT && !pass.batchStatistics();
+        double[] v = single ? null : Matrices.values(x, 0);
         double[] mean;
         double[] variance;
         if (pass.batchStatistics()) {
@@ -96,14 +98,23 @@ public final class BatchNorm implements Layer {
         }
         double[] g = gamma.toDoubleVector();
         double[] b = beta.toDoubleVector();
+        input = x;
+        this.mean = mean;
+        inverseStd = invStd;
+        if (single) {
+            float[] values = Matrices.floats(x, 0);
+            for (int i = 0; i < n; i += columns) {
+                for (int f = 0; f < columns; f++) {
+                    values[i + f] = (float) ((values[i + f] - mean[f]) * invStd[f] * g[f] + b[f]);
+                }
+            }
+            return Matrices.matrix(values, rows, columns);
+        }
         for (int i = 0; i < n; i += columns) {
             for (int f = 0; f < columns; f++) {
                 v[i + f] = (v[i + f] - mean[f]) * invStd[f] * g[f] + b[f];
             }
         }
-        input = x;
-        this.mean = mean;
-        inverseStd = invStd;
         return Matrices.matrix(v, rows, columns, x.dataType());
     }
 

@@ -41,6 +41,28 @@ public final class Matrices {
         return FloatValues.matrix(values, new long[] {rows, columns});
     }
 
+    /**
+     * The values of single-precision matrix {@code x}, row-major, in this thread's float scratch array {@code slot}
+     * (0 or 1; valid until that slot's next use; the array may be longer than {@code x}): one bulk copy, for the
+     * layers' single-precision loops.
+     */
+    public static float[] floats(INDArray x, int slot) {
+        checkLayerSlot(slot);
+        return FloatValues.of(x, slot);
+    }
+
+    /** This thread's float scratch array {@code slot} (0 or 1), at least {@code length} long; contents undefined. */
+    public static float[] floatScratch(int slot, int length) {
+        checkLayerSlot(slot);
+        return FloatValues.scratch(slot, length);
+    }
+
+    private static void checkLayerSlot(int slot) {
+        if (slot < 0 || slot >= SLOT) {
+            throw new IllegalArgumentException("float scratch slot " + slot + " is not a layer's (0 to " + (SLOT - 1) + ")");
+        }
+    }
+
     /** The values of {@code x}, row-major, in a new array. */
     public static double[] values(INDArray x) {
         double[] values = new double[(int) x.length()];

@@ -9,12 +9,20 @@ import java.util.SplittableRandom;
  * @param updateMoving    batch normalization updates its moving mean and variance
  * @param dropout         dropout draws masks (training, or a Monte-Carlo dropout sample)
  * @param random          the masks' generator; {@code null} when {@code dropout} is off
+ * @param backward        a backward pass may follow, so layers keep what it needs (which input won a maximum);
+ *                        off for predictions alone, which then skip that bookkeeping
  */
-public record Pass(boolean batchStatistics, boolean updateMoving, boolean dropout, SplittableRandom random) {
+public record Pass(boolean batchStatistics, boolean updateMoving, boolean dropout, SplittableRandom random,
+                   boolean backward) {
     public Pass {
         if (dropout && random == null) {
             throw new IllegalArgumentException("dropout needs a generator");
         }
+    }
+
+    /** A pass that a backward pass may follow. */
+    public Pass(boolean batchStatistics, boolean updateMoving, boolean dropout, SplittableRandom random) {
+        this(batchStatistics, updateMoving, dropout, random, true);
     }
 
     /** Training: batch statistics, moving averages updated, dropout on. */

@@ -108,4 +108,88 @@ class GraphLayersGradientTest {
         assertEquals(1, routed.getDouble(atom, 0));
         assertEquals(0, routed.getDouble(neighbour, 0));
     }
+
+    /**
+     * The single-precision loops (prediction's, and the graph gather's in training too) give exactly the values of
+     * the double-precision ones rounded to float: max pooling without winners, the gather with and without its
+     * argmax, batch normalization by the moving statistics, and the neighbour sums of a convolution whose neighbour
+     * weights are the identity (so its products add exact zeros). Ties and a NaN included.
+     */
+    @Test
+    void singlePrecisionLoopsGiveTheDoublePrecisionValuesRounded() {
+        INDArray doubles = GradientCheck.randomMatrix(batch.atomCount, 5, 12).castTo(DataType.FLOAT).castTo(DataType.DOUBLE);
+        doubles.putScalar(1, 2, doubles.getDouble(0, 2)); // ties
+        doubles.putScalar(2, 2, doubles.getDouble(0, 2));
+        doubles.putScalar(3, 4, Double.NaN);
+        INDArray floats = doubles.castTo(DataType.FLOAT);
+        Pass prediction = new Pass(false, false, false, null, false);
+
+        GraphMaxPool pool = new GraphMaxPool();
+        pool.bind(batch);
+        assertRounded(pool.forward(doubles, Pass.inference()), pool.forward(floats, prediction), "max pooling");
+
+        GraphGather gather = new GraphGather();
+        gather.bind(batch);
+        INDArray gathered = gather.forward(doubles, Pass.inference());
+        assertRounded(gathered, gather.forward(floats, Pass.inference()), "gather keeping its argmax");
+        assertRounded(gathered, gather.forward(floats, prediction), "gather for predictions");
+
+        io.chemdl4j.models.layers.BatchNorm wide = new io.chemdl4j.models.layers.BatchNorm("bn", 5, DataType.DOUBLE);
+        io.chemdl4j.models.layers.BatchNorm narrow = new io.chemdl4j.models.layers.BatchNorm("bn", 5, DataType.FLOAT);
+        for (String name : wide.state().keySet()) {
+            INDArray values = GradientCheck.randomMatrix(1, 5, name.length()).mul(0.3).add(name.endsWith("Variance") ? 1 : 0)
+                    .castTo(DataType.FLOAT);
+            wide.state().get(name).assign(values);
+            narrow.state().get(name).assign(values);
+        }
+        for (String name : wide.parameters().keySet()) {
+            INDArray values = GradientCheck.randomMatrix(1, 5, 7 + name.length()).castTo(DataType.FLOAT);
+            wide.parameters().get(name).assign(values);
+            narrow.parameters().get(name).assign(values);
+        }
+        assertRounded(wide.forward(doubles, Pass.inference()), narrow.forward(floats, prediction), "batch normalization");
+
+        DegreeGraphConv convWide = new DegreeGraphConv(0, 5, 5, new Random(1), DataType.DOUBLE);
+        DegreeGraphConv convNarrow = new DegreeGraphConv(0, 5, 5, new Random(1), DataType.FLOAT);
+        for (DegreeGraphConv conv : List.of(convWide, convNarrow)) {
+            conv.bind(batch);
+            conv.parameters().forEach((name, w) -> {
+                if (name.contains("Wneighbour")) {
+                    w.assign(org.nd4j.linalg.factory.Nd4j.eye(5));
+                } else {
+                    w.assign(0);
+                }
+            });
+        }
+        assertRounded(convWide.forward(doubles, prediction), convNarrow.forward(floats, prediction), "neighbour sums");
+    }
+
+    private static void assertRounded(INDArray expected, INDArray actual, String what) {
+        assertEquals(DataType.FLOAT, actual.dataType(), what);
+        float[] rounded = expected.castTo(DataType.FLOAT).data().asFloat();
+        float[] values = actual.dup('c').data().asFloat();
+        int first = java.util.Arrays.mismatch(rounded, values);
+        assertEquals(-1, first, () -> what + ": value " + first + " is " + values[first] + ", not " + rounded[first]);
+    }
+
+    /** A backward pass after a pass for predictions alone is an error, not a gradient from a stale record. */
+    @Test
+    void backwardAfterAPredictionPassIsRefused() {
+        Pass prediction = new Pass(false, false, false, null, false);
+        INDArray floats = atoms.castTo(DataType.FLOAT);
+        GraphMaxPool pool = new GraphMaxPool();
+        pool.bind(batch);
+        pool.forward(floats, Pass.inference());
+        pool.forward(floats, prediction);
+        INDArray dy = org.nd4j.linalg.factory.Nd4j.ones(DataType.FLOAT, batch.atomCount, 5);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> pool.backward(dy, new java.util.HashMap<>()));
+        GraphGather gather = new GraphGather();
+        gather.bind(batch);
+        gather.forward(floats, Pass.inference());
+        gather.forward(floats, prediction);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> gather.backward(org.nd4j.linalg.factory.Nd4j.ones(DataType.FLOAT, batch.moleculeCount, 10),
+                        new java.util.HashMap<>()));
+    }
 }
