@@ -65,7 +65,7 @@ final class GraphGather extends GraphLayer {
     /**
      * {@link #forward} in single precision, reading and writing floats: the same values, since the sums run in double
      * precision over the same floats in the same order, the maxima compare the same values, and the hyperbolic
-     * tangents are of the same doubles, each rounded to float once.
+     * tangents are of the same doubles, each rounded to float once ({@link #roundedTanh}).
      */
     private INDArray forwardSingle(INDArray x, int c, boolean keep) {
         float[] in = Matrices.floats(x, 0);
@@ -91,11 +91,52 @@ final class GraphGather extends GraphLayer {
                 }
             }
             for (int f = 0; f < c; f++) {
-                out[maxima - c + f] = (float) Math.tanh(sums[f]);
-                out[maxima + f] = (float) Math.tanh(out[maxima + f]);
+                out[maxima - c + f] = roundedTanh(sums[f]);
+                out[maxima + f] = roundedTanh(out[maxima + f]);
             }
         }
         return Matrices.matrix(out, batch.moleculeCount, 2 * c);
+    }
+
+    /** Relative error bound of {@link #approximateTanh}, with a margin: see {@link #roundedTanh}. */
+    static final double APPROXIMATION_ERROR = 0x1p-40;
+
+    /**
+     * {@code (float) Math.tanh(x)}, the same float, about four times faster. {@code Math.tanh} is fdlibm's (JDK 17:
+     * native, no intrinsic), about 45 ns a call here, and took two thirds of the gather's time in predictions. The
+     * approximation {@link #approximateTanh} is within {@link #APPROXIMATION_ERROR} of the exact value, relatively,
+     * and {@code Math.tanh} within an ulp (2⁻⁵²), so when both ends of that interval round to the same float, so does
+     * {@code Math.tanh}'s result; otherwise (about one value in 30,000) that result is computed.
+     */
+    static float roundedTanh(double x) {
+        double t = approximateTanh(x);
+        float rounded = (float) t;
+        double margin = Math.abs(t) * APPROXIMATION_ERROR;
+        if ((float) (t - margin) == rounded && (float) (t + margin) == rounded) {
+            return rounded;
+        }
+        return (float) Math.tanh(x);
+    }
+
+    /**
+     * {@code tanh(x)} to within {@link #APPROXIMATION_ERROR} relatively (the test checks it against
+     * {@code Math.tanh}): {@code (e − 1) / (e + 1)} with {@code e = exp(2|x|)} ({@code Math.exp}, within an ulp, an
+     * intrinsic), whose cancellation loses at most a factor of {@code 1 / (2|x|)} ≤ 512 (about 2⁻⁴⁴ in all); below
+     * {@code |x| = 2⁻¹⁰} the series {@code x − x³/3 + 2x⁵/15 − 17x⁷/315} (its next term is below 2⁻⁷⁴ relatively),
+     * below 2⁻²⁸ {@code x} itself. NaN for NaN, ±1 for ±∞.
+     */
+    static double approximateTanh(double x) {
+        double a = Math.abs(x);
+        if (a < 0x1p-28) {
+            return x; // tanh(x) = x(1 − x²/3 …): the same to 2⁻⁵⁶, and zero keeps its sign
+        }
+        if (a < 0x1p-10) {
+            double x2 = x * x;
+            return x + x * x2 * (-1.0 / 3 + x2 * (2.0 / 15 + x2 * (-17.0 / 315)));
+        }
+        double e = Math.exp(2 * a);
+        double t = e == Double.POSITIVE_INFINITY ? 1 : (e - 1) / (e + 1);
+        return Math.copySign(t, x);
     }
 
     @Override

@@ -192,4 +192,34 @@ class GraphLayersGradientTest {
                 () -> gather.backward(org.nd4j.linalg.factory.Nd4j.ones(DataType.FLOAT, batch.moleculeCount, 10),
                         new java.util.HashMap<>()));
     }
+
+    /**
+     * The gather's fast hyperbolic tangent is within its stated bound of {@code Math.tanh} and rounds to the same
+     * float, over values of every scale, both signs, the ends of its two formulas and the special values.
+     */
+    @Test
+    void gatherTangentIsMathTanhRoundedToFloat() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 0x1p-10, Math.nextDown(0x1p-10), 400.0, 19.0));
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = Math.scalb(1 + random.nextDouble(), random.nextInt(-40, 6));
+            values.add(random.nextBoolean() ? x : -x);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            values.add((double) (float) (random.nextDouble(-4, 4))); // floats, as the gather's maxima are
+        }
+        for (double x : values) {
+            double exact = Math.tanh(x);
+            double approximate = GraphGather.approximateTanh(x);
+            if (Double.isNaN(x)) {
+                assertTrue(Double.isNaN(approximate));
+            } else {
+                assertTrue(Math.abs(approximate - exact) <= Math.abs(exact) * GraphGather.APPROXIMATION_ERROR / 4,
+                        () -> "tanh(" + x + "): " + approximate + " against " + exact);
+            }
+            assertEquals(Float.floatToIntBits((float) exact), Float.floatToIntBits(GraphGather.roundedTanh(x)),
+                    () -> "tanh(" + x + ")");
+        }
+    }
 }
