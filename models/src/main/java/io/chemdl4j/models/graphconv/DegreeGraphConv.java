@@ -116,33 +116,19 @@ final class DegreeGraphConv extends GraphLayer {
         return x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
-    /** Row i of the result is the sum of the rows of {@code x} at i's neighbours. */
+    /**
+     * Row i of the result is the sum of the rows of {@code x} at i's neighbours: each row's sums in double
+     * precision, in the neighbours' order, then stored in {@code x}'s precision (single precision written as floats
+     * directly).
+     */
     private static INDArray neighbourSum(GraphLayout batch, INDArray x) {
         int c = (int) x.columns();
-        if (x.dataType() == DataType.FLOAT) {
-            return neighbourSumSingle(batch, x, c);
-        }
+        int n = batch.atomCount * c;
+        boolean single = x.dataType() == DataType.FLOAT;
         double[] in = Matrices.values(x, 1);
-        double[] out = Matrices.zeroedScratch(2, batch.atomCount * c);
-        for (int i = 0; i < batch.atomCount; i++) {
-            for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
-                int j = batch.neighbours[k];
-                for (int f = 0; f < c; f++) {
-                    out[i * c + f] += in[j * c + f];
-                }
-            }
-        }
-        return Matrices.matrix(out, batch.atomCount, c, x.dataType());
-    }
-
-    /**
-     * {@link #neighbourSum} of a single-precision matrix, reading and writing floats: each row's sums run in double
-     * precision over the same floats in the same order, so the rounded results are the same.
-     */
-    private static INDArray neighbourSumSingle(GraphLayout batch, INDArray x, int c) {
-        float[] in = Matrices.floats(x, 1);
-        float[] out = Matrices.floatScratch(0, batch.atomCount * c);
         double[] sums = Matrices.scratch(0, c);
+        double[] wide = single ? null : Matrices.scratch(2, n);
+        float[] narrow = single ? Matrices.floatScratch(0, n) : null;
         for (int i = 0; i < batch.atomCount; i++) {
             java.util.Arrays.fill(sums, 0, c, 0.0);
             for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
@@ -152,9 +138,13 @@ final class DegreeGraphConv extends GraphLayer {
                 }
             }
             for (int f = 0; f < c; f++) {
-                out[i * c + f] = (float) sums[f];
+                if (single) {
+                    narrow[i * c + f] = (float) sums[f];
+                } else {
+                    wide[i * c + f] = sums[f];
+                }
             }
         }
-        return Matrices.matrix(out, batch.atomCount, c);
+        return single ? Matrices.matrix(narrow, batch.atomCount, c) : Matrices.matrix(wide, batch.atomCount, c, x.dataType());
     }
 }

@@ -16,6 +16,11 @@ final class GraphGather extends GraphLayer {
     private boolean keptArgmax;
     private INDArray output;
 
+    /**
+     * Atom row by atom row (contiguous reads), each feature's sum and maximum over the molecule's atoms in the same
+     * order as one feature at a time would be, in double precision. Single-precision outputs are the tangents of
+     * those doubles rounded to float ({@link #roundedTanh}), as rounding {@code Math.tanh}'s would give.
+     */
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         int c = (int) x.columns();
@@ -25,19 +30,15 @@ final class GraphGather extends GraphLayer {
         if (keep) {
             argmax = reuse(argmax, batch.moleculeCount * c);
         }
-        if (x.dataType() == DataType.FLOAT) {
-            output = forwardSingle(x, c, keep);
-            return output;
-        }
+        boolean single = x.dataType() == DataType.FLOAT;
+        int n = batch.moleculeCount * 2 * c;
         double[] in = Matrices.values(x, 0);
-        double[] out = Matrices.scratch(1, batch.moleculeCount * 2 * c);
-        // Atom row by atom row (contiguous reads): each feature's sum and maximum run over the molecule's atoms in
-        // the same order as one feature at a time would.
+        double[] sums = Matrices.scratch(1, 2 * c); // the sums, then the maxima
+        double[] wide = single ? null : Matrices.scratch(2, n);
+        float[] narrow = single ? Matrices.floatScratch(0, n) : null;
         for (int m = 0; m < batch.moleculeCount; m++) {
-            int sums = m * 2 * c;
-            int maxima = sums + c;
-            java.util.Arrays.fill(out, sums, maxima, 0.0);
-            java.util.Arrays.fill(out, maxima, maxima + c, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(sums, 0, c, 0.0);
+            java.util.Arrays.fill(sums, c, 2 * c, Double.NEGATIVE_INFINITY);
             if (keep) {
                 java.util.Arrays.fill(argmax, m * c, m * c + c, -1);
             }
@@ -46,56 +47,26 @@ final class GraphGather extends GraphLayer {
                 int row = a * c;
                 for (int f = 0; f < c; f++) {
                     double v = in[row + f];
-                    out[sums + f] += v;
-                    if (keep && v > out[maxima + f]) {
+                    sums[f] += v;
+                    if (keep && v > sums[c + f]) {
                         argmax[m * c + f] = a;
                     }
                     // strictly greater: a NaN never takes the maximum, and on a tie the earlier atom keeps it
-                    out[maxima + f] = v > out[maxima + f] ? v : out[maxima + f];
+                    sums[c + f] = v > sums[c + f] ? v : sums[c + f];
                 }
             }
-            for (int f = sums; f < maxima + c; f++) {
-                out[f] = Math.tanh(out[f]);
+            int o = m * 2 * c;
+            for (int f = 0; f < 2 * c; f++) {
+                if (single) {
+                    narrow[o + f] = roundedTanh(sums[f]);
+                } else {
+                    wide[o + f] = Math.tanh(sums[f]);
+                }
             }
         }
-        output = Matrices.matrix(out, batch.moleculeCount, 2 * c, x.dataType());
+        output = single ? Matrices.matrix(narrow, batch.moleculeCount, 2 * c)
+                : Matrices.matrix(wide, batch.moleculeCount, 2 * c, x.dataType());
         return output;
-    }
-
-    /**
-     * {@link #forward} in single precision, reading and writing floats: the same values, since the sums run in double
-     * precision over the same floats in the same order, the maxima compare the same values, and the hyperbolic
-     * tangents are of the same doubles, each rounded to float once ({@link #roundedTanh}).
-     */
-    private INDArray forwardSingle(INDArray x, int c, boolean keep) {
-        float[] in = Matrices.floats(x, 0);
-        float[] out = Matrices.floatScratch(1, batch.moleculeCount * 2 * c);
-        double[] sums = Matrices.scratch(0, c);
-        for (int m = 0; m < batch.moleculeCount; m++) {
-            int maxima = m * 2 * c + c;
-            java.util.Arrays.fill(sums, 0, c, 0.0);
-            java.util.Arrays.fill(out, maxima, maxima + c, Float.NEGATIVE_INFINITY);
-            if (keep) {
-                java.util.Arrays.fill(argmax, m * c, m * c + c, -1);
-            }
-            for (int k = batch.moleculeStart[m]; k < batch.moleculeStart[m + 1]; k++) {
-                int a = batch.moleculeAtoms[k];
-                int row = a * c;
-                for (int f = 0; f < c; f++) {
-                    float v = in[row + f];
-                    sums[f] += v;
-                    if (keep && v > out[maxima + f]) {
-                        argmax[m * c + f] = a;
-                    }
-                    out[maxima + f] = v > out[maxima + f] ? v : out[maxima + f];
-                }
-            }
-            for (int f = 0; f < c; f++) {
-                out[maxima - c + f] = roundedTanh(sums[f]);
-                out[maxima + f] = roundedTanh(out[maxima + f]);
-            }
-        }
-        return Matrices.matrix(out, batch.moleculeCount, 2 * c);
     }
 
     /** Relative error bound of {@link #approximateTanh}, with a margin: see {@link #roundedTanh}. */
