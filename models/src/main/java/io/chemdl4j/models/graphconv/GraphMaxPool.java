@@ -58,8 +58,8 @@ final class GraphMaxPool extends GraphLayer {
 
     /**
      * The maxima alone, in single precision, for a pass that no backward pass follows: the same values as the loop
-     * that records winners (the maximum of two floats is the maximum of their doubles), in a loop the compiler
-     * vectorizes.
+     * that records winners (the maximum of two floats is the maximum of their doubles), read and written as floats,
+     * with no winner to compare and store.
      */
     private INDArray maxima(INDArray x, int c) {
         float[] in = Matrices.floats(x, 0);
