@@ -69,8 +69,11 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
     private final int classes;
     private final DmpnnConfig config;
     private final DmpnnNetwork network;
-    /** The network and its replicas, one per shard. */
-    private final DmpnnNetwork[] replicas;
+    /**
+     * The network and its replicas (sharing its parameter arrays): one per training shard, and prediction adds one
+     * per further thread it runs on ({@link #replicasFor}).
+     */
+    private final List<DmpnnNetwork> replicas = new ArrayList<>();
     /** Scaling of the graphs' molecule features; {@code null} when the model reads none. */
     private final MoleculeFeatureScaling scaling;
     private final NoamSchedule schedule;
@@ -142,11 +145,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
                 : TaskOutputLoss.of(taskType, tasks.size(), true, classes);
         this.network = new DmpnnNetwork(output, atomFeatures,
                 bondFeatures, scaling == null ? 0 : scaling.featureCount(), config, dtype);
-        this.replicas = new DmpnnNetwork[SHARDS];
-        replicas[0] = network;
-        for (int k = 1; k < SHARDS; k++) {
-            replicas[k] = network.replica();
-        }
+        replicasFor(SHARDS);
         int stepsPerEpoch = Math.max(1, trainSize / config.batchSize());
         this.schedule = new NoamSchedule(config.initialLearningRate(), config.maxLearningRate(),
                 config.finalLearningRate(), (int) (config.warmupEpochs() * stepsPerEpoch),
@@ -349,6 +348,21 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
         return bounds;
     }
 
+    /**
+     * Makes replicas until there are {@code count} networks (the first is the network itself); outside any
+     * workspace the caller may have open, since they live as long as the model.
+     */
+    private void replicasFor(int count) {
+        if (replicas.isEmpty()) {
+            replicas.add(network);
+        }
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            while (replicas.size() < count) {
+                replicas.add(network.replica());
+            }
+        }
+    }
+
     private DmpnnNetwork.Result runShard(int shard, GraphDataset data, int[] rows, Pass pass, boolean gradients) {
         List<MolecularGraph> graphs = new ArrayList<>(rows.length);
         for (int r : rows) {
@@ -362,7 +376,7 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
                 labels[1][i] = labels[1][i] > 0 ? 1 : 0;
             }
         }
-        return replicas[shard].run(batch, labels[0], labels[1], pass, gradients);
+        return replicas.get(shard).run(batch, labels[0], labels[1], pass, gradients);
     }
 
     private void step(Map<String, INDArray> gradients, int epoch) {
@@ -492,9 +506,9 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
 
     /**
      * Predicts in batches of {@value #PREDICT_BATCH} consecutive molecules, small enough that a batch's messages
-     * stay in the core's cache (256 ran 20% slower). Up to {@value #SHARDS} threads (the caller's and, when there
-     * is another core, a worker) each take the next batch until none is left, each on its own replica, so
-     * neither waits for the other until the end. Batch {@code b} draws its dropout masks from the {@code b}-th
+     * stay in the core's cache (256 ran 20% slower). Every core: the caller's thread and the shared workers
+     * ({@link Nd4jRuntime#workerPool()}) each take the next batch until none is left, each on its own replica, so
+     * none waits for another until the end. Batch {@code b} draws its dropout masks from the {@code b}-th
      * generator split from {@code pass}'s, so the numbers do not depend on the cores or on which thread ran it.
      */
     private synchronized double[][] predict(GraphDataset data, Pass pass) {
@@ -506,7 +520,8 @@ public final class DmpnnModel implements SavableModel, TrainableModel<GraphDatas
                     pass.random() == null ? null : pass.random().split());
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        int threads = Nd4jRuntime.workers() > 1 ? Math.min(SHARDS, batches.length) : 1;
+        int threads = Math.max(1, Math.min(Nd4jRuntime.workers(), batches.length));
+        replicasFor(threads);
         List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
         for (int k = 1; k < threads; k++) {
             int replica = k;

@@ -77,7 +77,7 @@ final class DmpnnNetwork {
 
     /**
      * A replica of this network: the very same parameter arrays, its own layers (which keep what their backward
-     * pass needs), so that two replicas can run passes on two threads at once.
+     * pass needs), so that replicas can run passes on several threads at once.
      */
     DmpnnNetwork replica() {
         return new DmpnnNetwork(output, atomFeatures, bondFeatures, moleculeFeatures, config, dtype, denseLayers);

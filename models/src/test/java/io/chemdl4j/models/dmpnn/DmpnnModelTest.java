@@ -170,8 +170,8 @@ class DmpnnModelTest {
     }
 
     /**
-     * A training batch runs as two shards, and prediction's batches are shared out to two threads, on two cores
-     * when there are: the numbers are the same either way, Monte-Carlo dropout's included.
+     * A training batch runs as two shards, and prediction's batches are shared out to as many threads as there
+     * are workers: the numbers are the same either way, Monte-Carlo dropout's included.
      */
     @Test
     void oneCoreAndTwoCoresTrainTheSameModel() {
@@ -192,6 +192,13 @@ class DmpnnModelTest {
             double[][] b = parallel.predict(data);
             for (int i = 0; i < data.size(); i++) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(a[i], b[i], 0.0, SMILES[i]);
+            }
+            // prediction on as many threads as there are workers, each on a replica of its own: the same numbers
+            System.setProperty("chemdl.workers", "4");
+            double[][] one = sequential.predict(screen);
+            double[][] four = parallel.predict(screen);
+            for (int i = 0; i < screen.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(one[i], four[i], 0.0, many[i]);
             }
             double[][] dropoutOne = sequential.predictWithDropout(screen, 3, 11, java.util.List.of()).mean();
             double[][] dropoutTwo = parallel.predictWithDropout(screen, 3, 11, java.util.List.of()).mean();
