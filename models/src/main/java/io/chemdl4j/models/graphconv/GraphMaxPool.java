@@ -14,23 +14,23 @@ import io.chemdl4j.models.layers.Pass;
  * that holds the maximum (the atom itself where the maximum is NaN).
  */
 final class GraphMaxPool extends GraphLayer {
-    /** Per atom and feature, the atom whose value the last forward pass took; {@code null} after a pass without. */
+    /** Per atom and feature, the atom whose value the last forward pass took. */
     private int[] winners;
-    private int[] winnerBuffer;
+    /** Whether the last forward pass recorded {@link #winners} (not for predictions alone). */
+    private boolean keptWinners;
 
     @Override
     public INDArray forward(INDArray x, Pass pass) {
         int c = (int) x.columns();
         int n = batch.atomCount * c;
-        if (!pass.backward() && x.dataType() == DataType.FLOAT) {
-            winners = null;
+        keptWinners = pass.backward() || x.dataType() != DataType.FLOAT;
+        if (!keptWinners) {
             return maxima(x, c);
         }
         double[] in = Matrices.values(x, 0);
         double[] out = Matrices.scratch(1, n);
-        winnerBuffer = reuse(winnerBuffer, n);
-        int[] winner = winnerBuffer;
-        winners = winner;
+        winners = reuse(winners, n);
+        int[] winner = winners;
         // Row by row: contiguous reads, not one column at a time across the neighbours.
         for (int i = 0; i < batch.atomCount; i++) {
             int row = i * c;
@@ -85,7 +85,7 @@ final class GraphMaxPool extends GraphLayer {
         double[] g = Matrices.values(dy, 0);
         double[] dx = Matrices.zeroedScratch(1, n);
         int[] winner = winners;
-        if (winner == null) {
+        if (!keptWinners) {
             throw new IllegalStateException("the last forward pass was for predictions alone and kept no winners");
         }
         for (int row = 0; row < n; row += c) {

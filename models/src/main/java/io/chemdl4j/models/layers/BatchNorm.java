@@ -52,9 +52,7 @@ public final class BatchNorm implements Layer {
         int rows = (int) x.rows();
         int columns = (int) x.columns();
         int n = rows * columns;
-        // with the moving statistics, single precision is normalized value by value from the floats themselves
-        boolean single = x.dataType() == DataType.FLOAT && !pass.batchStatistics();
-        double[] v = single ? null : Matrices.values(x, 0);
+        double[] v = Matrices.values(x, 0);
         double[] mean;
         double[] variance;
         if (pass.batchStatistics()) {
@@ -101,21 +99,19 @@ public final class BatchNorm implements Layer {
         input = x;
         this.mean = mean;
         inverseStd = invStd;
-        if (single) {
-            float[] values = Matrices.floats(x, 0);
-            for (int i = 0; i < n; i += columns) {
-                for (int f = 0; f < columns; f++) {
-                    values[i + f] = (float) ((values[i + f] - mean[f]) * invStd[f] * g[f] + b[f]);
-                }
-            }
-            return Matrices.matrix(values, rows, columns);
-        }
+        // single precision written as floats directly, with no second pass to narrow the doubles
+        float[] narrow = x.dataType() == DataType.FLOAT ? Matrices.floatScratch(0, n) : null;
         for (int i = 0; i < n; i += columns) {
             for (int f = 0; f < columns; f++) {
-                v[i + f] = (v[i + f] - mean[f]) * invStd[f] * g[f] + b[f];
+                double y = (v[i + f] - mean[f]) * invStd[f] * g[f] + b[f];
+                if (narrow != null) {
+                    narrow[i + f] = (float) y;
+                } else {
+                    v[i + f] = y;
+                }
             }
         }
-        return Matrices.matrix(v, rows, columns, x.dataType());
+        return narrow != null ? Matrices.matrix(narrow, rows, columns) : Matrices.matrix(v, rows, columns, x.dataType());
     }
 
     /**

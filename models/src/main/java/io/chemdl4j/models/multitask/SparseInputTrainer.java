@@ -502,7 +502,7 @@ final class SparseInputTrainer {
             // sparse first layer's rows as they are, the others through a copy
             float[] db = biasGradients[l];
             Arrays.fill(db, 0f);
-            float[] row = new float[out];
+            float[] row = buffers.deltaRow;
             for (int r = 0; r < rows; r++) {
                 float[] deltaRow = row;
                 if (l == 0 && sparse != null) {
@@ -551,6 +551,8 @@ final class SparseInputTrainer {
          * ({@link SparseRows}).
          */
         float[][] firstDeltaRows = new float[0][];
+        /** One row of a layer's output gradient, as wide as the widest layer, for the bias gradient's sums. */
+        final float[] deltaRow = new float[Arrays.stream(width, 1, width.length).max().orElse(0)];
 
         /** Makes every array large enough for a batch of {@code rows}. */
         void fit(int rows) {
