@@ -6,9 +6,10 @@
 #     (../shared/bench/deepchem/README), DeepChem's MultitaskClassifier on one thread.
 #  2. Graph convolution on Tox21: seconds per epoch (the first included), beside DeepChem's GraphConvModel.
 #  3. `chemdl predict` over N MUV SMILES with -Xmx512m (a multitask network and a graph convolution trained on
-#     Tox21 here) beside `chemdl featurize --featurizer ecfp` over the same file: molecules/s and peak RSS; and
-#     both streaming verbs beside in-memory batch featurization (ECFP, every core) of the first 100,000 of the
-#     same SMILES (all N would not fit in memory as feature rows).
+#     Tox21 here) beside `chemdl featurize --featurizer ecfp` over the same file: molecules/s and peak RSS, and the
+#     peak RSS of both over the first 100,000 rows against all N (memory flat over the input's length); both
+#     streaming verbs beside in-memory batch featurization (ECFP, every core) of the first 100,000 of the same
+#     SMILES (all N would not fit in memory as feature rows), measured before and after the streaming runs.
 # Usage: bench/speed.sh [molecules for predict, default 1000000] [graph convolution epochs, default 10]
 #        (CHEMDL_DATA_DIR defaults to ../shared/data; SKIP_DEEPCHEM=1 leaves DeepChem out)
 set -euo pipefail
@@ -65,20 +66,38 @@ echo "== 3. predict over $MOLECULES MUV SMILES, -Xmx512m, every core"
 zcat "$CHEMDL_DATA_DIR/muv.csv.gz" | python3 bench/muv_library.py "$MOLECULES" > "$OUT/muv.csv"
 java -jar "$JAR" train --dataset tox21 --save-model "$OUT/tox21-mt" --quiet >/dev/null 2>&1
 java -jar "$JAR" train --dataset tox21 --model graphconv --epochs 5 --save-model "$OUT/tox21-gc" --quiet >/dev/null 2>&1
-run() { # label, then the chemdl arguments: molecules/s from the wall time (JVM start included), peak RSS
-  local label="$1"; shift
+SMALL=$(( MOLECULES < 100000 ? MOLECULES : 100000 ))
+head -n $((SMALL + 1)) "$OUT/muv.csv" > "$OUT/muv-small.csv"
+run() { # rows, label, then the chemdl arguments: molecules/s from the wall time (JVM start included), peak RSS
+  local rows="$1" label="$2"; shift 2
   /usr/bin/time -f "%e %M" -o "$OUT/time" java -Xmx512m -jar "$JAR" "$@" --quiet >/dev/null 2>&1
   read -r wall rss < "$OUT/time"
-  python3 -c 'import sys; n, w, r = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); print("%-34s %7.1f s  %8.0f molecules/s  peak RSS %4d MB" % (sys.argv[1], w, n / w, r // 1024))' \
-    "$label" "$MOLECULES" "$wall" "$rss"
-  echo "$wall" >> "$OUT/walls"
+  python3 -c 'import sys; n, w, r = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); print("%-48s %7.1f s  %8.0f molecules/s  peak RSS %4d MB" % (sys.argv[1], w, n / w, r // 1024))' \
+    "$label" "$rows" "$wall" "$rss"
+  echo "$wall $rss" >> "$OUT/runs"
 }
-run "featurize --featurizer ecfp (base)" featurize --input "$OUT/muv.csv" --featurizer ecfp --format onbits --output "$OUT/f.csv"
-run "predict, multitask network" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
-run "predict, graph convolution" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
-python3 -c 'import sys; w = [float(x) for x in open(sys.argv[1])]; print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (w[0] / w[1], w[0] / w[2]))' "$OUT/walls"
-head -n 100001 "$OUT/muv.csv" > "$OUT/muv-100k.csv"
-batch=$(java -Xmx2g -Dbench.only.ecfp=true -cp "$FEATURIZE_CP" io.chemdl4j.featurize.bench.FeaturizeBenchmark \
-  "$OUT/muv-100k.csv" 2>/dev/null | awk '/batch, 2 threads/ {print $(NF-4)}')
-python3 -c 'import sys; n, b = int(sys.argv[2]), float(sys.argv[3]); w = [float(x) for x in open(sys.argv[1])]; print("in-memory batch featurization (ECFP, 2 threads, first 100,000 of the same SMILES): %.0f molecules/s; streaming verbs against it: featurize %.2f, predict (multitask) %.2f" % (b, n / w[0] / b, n / w[1] / b))' \
-  "$OUT/walls" "$MOLECULES" "$batch"
+batch_rate() { # in-memory batch featurization (ECFP, 2 threads) of the first $SMALL SMILES, molecules/s
+  java -Xmx2g -Dbench.only.ecfp=true -cp "$FEATURIZE_CP" io.chemdl4j.featurize.bench.FeaturizeBenchmark \
+    "$OUT/muv-small.csv" 2>/dev/null | awk '/batch, 2 threads/ {print $(NF-4)}'
+}
+# The baseline is measured before and after the streaming runs: this machine's speed drifts over minutes.
+batch_before=$(batch_rate)
+run "$MOLECULES" "featurize --featurizer ecfp (base)" featurize --input "$OUT/muv.csv" --featurizer ecfp --format onbits --output "$OUT/f.csv"
+run "$MOLECULES" "predict, multitask network" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
+run "$MOLECULES" "predict, graph convolution" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
+run "$SMALL" "predict, multitask network, first $SMALL" predict --model "$OUT/tox21-mt" --input "$OUT/muv-small.csv" --output "$OUT/p-mt-small.csv"
+run "$SMALL" "predict, graph convolution, first $SMALL" predict --model "$OUT/tox21-gc" --input "$OUT/muv-small.csv" --output "$OUT/p-gc-small.csv"
+batch_after=$(batch_rate)
+python3 - "$OUT/runs" "$MOLECULES" "$SMALL" "$batch_before" "$batch_after" <<'PY'
+import sys
+runs = [tuple(float(v) for v in line.split()) for line in open(sys.argv[1])]
+n, small, before, after = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+(feature, _), (mt, mt_rss), (gc, gc_rss), (_, mt_small_rss), (_, gc_small_rss) = runs
+print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (feature / mt, feature / gc))
+print("peak RSS, %d rows against %d: multitask %+.1f%%, graph convolution %+.1f%%"
+      % (n, small, 100 * (mt_rss / mt_small_rss - 1), 100 * (gc_rss / gc_small_rss - 1)))
+batch = (before + after) / 2
+print("in-memory batch featurization (ECFP, 2 threads, first %d of the same SMILES): %.0f molecules/s before the "
+      "streaming runs, %.0f after, mean %.0f; streaming verbs against the mean: featurize %.2f, predict (multitask) %.2f"
+      % (small, before, after, batch, n / feature / batch, n / mt / batch))
+PY
