@@ -80,17 +80,16 @@ final class GraphMaxPool extends GraphLayer {
     /** The gradient goes to the atom that won each maximum in the forward pass. */
     @Override
     public INDArray backward(INDArray dy, Map<String, INDArray> gradients) {
+        if (!keptWinners) {
+            throw new IllegalStateException("the last forward pass was for predictions alone and kept no winners");
+        }
         int c = (int) dy.columns();
         int n = batch.atomCount * c;
         double[] g = Matrices.values(dy, 0);
         double[] dx = Matrices.zeroedScratch(1, n);
-        int[] winner = winners;
-        if (!keptWinners) {
-            throw new IllegalStateException("the last forward pass was for predictions alone and kept no winners");
-        }
         for (int row = 0; row < n; row += c) {
             for (int f = 0; f < c; f++) {
-                dx[winner[row + f] * c + f] += g[row + f];
+                dx[winners[row + f] * c + f] += g[row + f];
             }
         }
         return Matrices.matrix(dx, batch.atomCount, c, dy.dataType());
