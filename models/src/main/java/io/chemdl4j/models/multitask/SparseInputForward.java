@@ -25,7 +25,7 @@ final class SparseInputForward {
     private final int[] width;
     private final float[][] weights;
     private final float[][] biases;
-    /** The first layer's weights a row per input, for the sparse product (see {@link SparseRows#forEachRowOfProduct}). */
+    /** The first layer's weights a row per input, for the sparse product (see {@link SparseFeatureRows#forEachRowOfProduct}). */
     private final float[][] firstLayerRows;
 
     /**
@@ -69,7 +69,7 @@ final class SparseInputForward {
     /** The network's outputs for rows {@code idx} of {@code data}: {@code idx.length × outputs()}, row-major. */
     float[] outputs(Dataset data, int[] idx) {
         try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
-            SparseRows sparse = SparseRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
+            SparseFeatureRows sparse = SparseFeatureRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
             float[] x = null;
             if (sparse == null) {
                 x = new float[idx.length * width[0]];
@@ -92,7 +92,7 @@ final class SparseInputForward {
             }
         }
         try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
-            SparseRows sparse = SparseRows.of(rows, width[0], SparseInputTrainer.SPARSE_DENSITY);
+            SparseFeatureRows sparse = SparseFeatureRows.of(rows, width[0], SparseInputTrainer.SPARSE_DENSITY);
             float[] x = null;
             if (sparse == null) {
                 x = new float[rows.size() * width[0]];
@@ -105,7 +105,7 @@ final class SparseInputForward {
     }
 
     /** The outputs of {@code rows} rows, read from {@code sparse}, or from the dense {@code x} when it is null. */
-    private float[] outputs(SparseRows sparse, float[] x, int rows) {
+    private float[] outputs(SparseFeatureRows sparse, float[] x, int rows) {
         int layers = width.length - 1;
         if (rows == 0) {
             return new float[0]; // ND4J has no empty matrices to multiply

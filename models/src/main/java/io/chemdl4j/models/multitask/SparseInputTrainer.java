@@ -72,7 +72,7 @@ final class SparseInputTrainer {
     private final float[][] biasMoment2;
     /**
      * The first layer's weights and Adam's moments as arrays of rows, one of {@code width[1]} floats per input: the
-     * sparse products read each weight row from index 0, which the compiler vectorizes (see {@link SparseRows}), and
+     * sparse products read each weight row from index 0, which the compiler vectorizes (see {@link SparseFeatureRows}), and
      * each row is updated as soon as its gradient is summed, while that is in cache: no copy of the weight matrix and
      * no gradient matrix per step (4 MB each at 1,024 × 1,000). Their gradient has a matrix only for dense input.
      */
@@ -89,7 +89,7 @@ final class SparseInputTrainer {
     private final ILossFunction loss;
     /** The dataset last trained on, and its feature rows as sparse rows ({@code null}: dense rows). */
     private java.lang.ref.WeakReference<Dataset> featuresOf = new java.lang.ref.WeakReference<>(null);
-    private SparseRows features;
+    private SparseFeatureRows features;
     /** The network's flattened parameters as this trainer last stored them ({@code null}: not since it loaded). */
     private float[] stored;
     /** The training step's arrays. */
@@ -241,9 +241,9 @@ final class SparseInputTrainer {
      * non-zero (descriptors, say: the first layer then multiplies densely). Kept for the dataset last asked about,
      * which is the training split, epoch after epoch.
      */
-    SparseRows sparseFeatures(Dataset data) {
+    SparseFeatureRows sparseFeatures(Dataset data) {
         if (featuresOf.get() != data) {
-            features = SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(),
+            features = SparseFeatureRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(),
                     SPARSE_DENSITY);
             featuresOf = new java.lang.ref.WeakReference<>(data);
         }
@@ -403,7 +403,7 @@ final class SparseInputTrainer {
     private double stepInWorkspace(Dataset data, int[] idx, float[] labels, int columns, int iteration, int epoch) {
         int rows = idx.length;
         buffers.fit(rows);
-        SparseRows sparse = forward(data, idx, iteration);
+        SparseFeatureRows sparse = forward(data, idx, iteration);
         int outputs = width[layers];
         Pair<Double, INDArray> scored = loss.computeGradientAndScore(Matrices.matrix(labels, rows, columns),
                 Matrices.matrix(buffers.activations[layers], rows, outputs), new ActivationIdentity(), null, true);
@@ -434,10 +434,10 @@ final class SparseInputTrainer {
      * (its dropout mask applied) and its output after bias and ReLU. Returns the batch's sparse first-layer input,
      * its mask applied, or {@code null} when the features are dense rows.
      */
-    private SparseRows forward(Dataset data, int[] idx, int iteration) {
+    private SparseFeatureRows forward(Dataset data, int[] idx, int iteration) {
         int rows = idx.length;
-        SparseRows sparseFeatures = sparseFeatures(data);
-        SparseRows sparse = null;
+        SparseFeatureRows sparseFeatures = sparseFeatures(data);
+        SparseFeatureRows sparse = null;
         float[][] activations = buffers.activations;
         if (sparseFeatures == null) {
             data.copyFeatures(idx, activations[0]);
@@ -478,7 +478,7 @@ final class SparseInputTrainer {
      * the first layer's weights updated on the way ({@code first}: their step; see {@link #updateFirstLayer});
      * {@code sparse} is the batch's sparse first-layer input, or {@code null} for dense rows.
      */
-    private void backward(int rows, SparseRows sparse, AdamStep first) {
+    private void backward(int rows, SparseFeatureRows sparse, AdamStep first) {
         for (int l = layers - 1; l >= 0; l--) {
             int in = width[l];
             int out = width[l + 1];
@@ -498,7 +498,7 @@ final class SparseInputTrainer {
             } else {
                 product(buffers.layerInput[l], rows, in, true, delta, rows, out, false, weightGradients[l]);
             }
-            // the bias gradient, summed over the rows in order, each row read from index 0 (see SparseRows): the
+            // the bias gradient, summed over the rows in order, each row read from index 0 (see SparseFeatureRows): the
             // sparse first layer's rows as they are, the others through a copy
             float[] db = biasGradients[l];
             Arrays.fill(db, 0f);
@@ -548,7 +548,7 @@ final class SparseInputTrainer {
         final float[][] layerMask = new float[layers][];
         /**
          * The gradient at the first layer's output as arrays of rows, which its sparse product reads from index 0
-         * ({@link SparseRows}).
+         * ({@link SparseFeatureRows}).
          */
         float[][] firstDeltaRows = new float[0][];
         /** One row of a layer's output gradient, as wide as the widest layer, for the bias gradient's sums. */
@@ -575,7 +575,7 @@ final class SparseInputTrainer {
     /**
      * Adds {@code bias} to every row of {@code z} ({@code rows × bias.length}, row-major), then applies ReLU when
      * {@code relu}. Row by row through a scratch row, so that the loop reads both arrays at the same index (which
-     * HotSpot vectorizes; see {@link SparseRows}).
+     * HotSpot vectorizes; see {@link SparseFeatureRows}).
      */
     static void addBias(float[] z, int rows, float[] bias, boolean relu) {
         int out = bias.length;
@@ -613,10 +613,10 @@ final class SparseInputTrainer {
      * ({@code sparse} {@code null}), from the gradient matrix. A row that no molecule of the batch sets has a zero
      * gradient: its moments decay, as Adam's do.
      */
-    private void updateFirstLayer(SparseRows sparse, float[][] deltaRows, AdamStep adam) {
+    private void updateFirstLayer(SparseFeatureRows sparse, float[][] deltaRows, AdamStep adam) {
         int out = width[1];
         float[] matrix = weightGradients[0];
-        Nd4jRuntime.forChunks(width[0], Math.max(1, SparseRows.PARALLEL_MIN / out), (first, last) -> {
+        Nd4jRuntime.forChunks(width[0], Math.max(1, SparseFeatureRows.PARALLEL_MIN / out), (first, last) -> {
             float[] gradient = new float[out];
             for (int k = first; k < last; k++) {
                 if (sparse == null) {
@@ -638,7 +638,7 @@ final class SparseInputTrainer {
     private static double update(float[] p, float[] g, float[] m1, float[] m2, AdamStep adam, int rows, int columns) {
         double penalty = penalty(new float[][] {p}, adam.coefficient());
         // rows in chunks on every core: each value's update is its own
-        Nd4jRuntime.forChunks(rows, Math.max(1, SparseRows.PARALLEL_MIN / columns),
+        Nd4jRuntime.forChunks(rows, Math.max(1, SparseFeatureRows.PARALLEL_MIN / columns),
                 (first, last) -> adam.apply(p, g, m1, m2, first * columns, last * columns));
         return penalty;
     }

@@ -36,7 +36,7 @@ class SparseInputTrainerTest {
     @Test
     void classifierOnSparseRowsTrainsAsDl4jDoes() {
         Dataset data = ModelTestData.classification(120, 40, 1);
-        assertNotNull(SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
+        assertNotNull(SparseFeatureRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
         assertSameTraining(() -> new MultitaskClassifier(data.tasks(), 40, SMALL.withLayerSizes(List.of(100))), data, 3);
     }
 
@@ -46,7 +46,7 @@ class SparseInputTrainerTest {
         // batch sets get L2's gradient alone (each input is set in a fifth of the molecules: about 3% of a batch of 16
         // leave it unset)
         Dataset data = ModelTestData.classification(100, 60, 8);
-        assertNotNull(SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
+        assertNotNull(SparseFeatureRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
         MultitaskConfig config = SMALL.withLayerSizes(List.of(40, 20)).withWeightDecay(0.02).withDropout(0.3);
         assertSameTraining(() -> new MultitaskClassifier(data.tasks(), 60, config), data, 3);
     }
@@ -60,7 +60,7 @@ class SparseInputTrainerTest {
             dense[i] += (float) random.nextGaussian();
         }
         Dataset data = sparse.withFeatures(dense);
-        assertNull(SparseRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
+        assertNull(SparseFeatureRows.ofRows(data, java.util.stream.IntStream.range(0, data.size()).toArray(), 0.25));
         MultitaskConfig config = SMALL.withLayerSizes(List.of(24, 12)).withWeightDecay(0.01).withDropout(0.25)
                 .withLearningRate(0.003);
         assertSameTraining(() -> new MultitaskRegressor(data.tasks(), 30, config), data, 3);

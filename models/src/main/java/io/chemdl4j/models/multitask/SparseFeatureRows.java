@@ -16,7 +16,7 @@ import io.chemdl4j.moleculenet.Dataset;
  * arrays are read at different offsets (which might overlap, for all it knows), three times slower here. Each sum
  * still adds its terms in increasing order, as the dense product does.
  */
-record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[] rowValue, int[] columnStart,
+record SparseFeatureRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[] rowValue, int[] columnStart,
                   int[] columnRow, float[] columnValue) {
     /** Fewest values worth handing to another core (the training step's updates use it too). */
     static final int PARALLEL_MIN = 32_768;
@@ -26,7 +26,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
      * {@link #select}), or {@code null} when more than {@code maxDensity} of their values are non-zero. Read row by
      * row, so that no dense copy of the batch is made.
      */
-    static SparseRows ofRows(Dataset data, int[] idx, double maxDensity) {
+    static SparseFeatureRows ofRows(Dataset data, int[] idx, double maxDensity) {
         int rows = idx.length;
         int columns = data.featureCount();
         // one pass, giving up as soon as there are more values than allowed; the arrays grow as needed rather than
@@ -57,7 +57,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
             }
             rowStart[r + 1] = p;
         }
-        return new SparseRows(rows, columns, rowStart, rowColumn, rowValue, null, null, null);
+        return new SparseFeatureRows(rows, columns, rowStart, rowColumn, rowValue, null, null, null);
     }
 
     /**
@@ -65,7 +65,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
      * or {@code null} when more than {@code maxDensity} of their values are non-zero (as {@link #ofRows}: the same rows
      * give the same result).
      */
-    static SparseRows of(java.util.List<io.chemdl4j.featurize.SparseFeatures> features, int columns,
+    static SparseFeatureRows of(java.util.List<io.chemdl4j.featurize.SparseFeatures> features, int columns,
                          double maxDensity) {
         int rows = features.size();
         int[] rowStart = new int[rows + 1];
@@ -82,7 +82,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
             System.arraycopy(row.indices(), 0, rowColumn, rowStart[r], row.indices().length);
             System.arraycopy(row.values(), 0, rowValue, rowStart[r], row.values().length);
         }
-        return new SparseRows(rows, columns, rowStart, rowColumn, rowValue, null, null, null);
+        return new SparseFeatureRows(rows, columns, rowStart, rowColumn, rowValue, null, null, null);
     }
 
     /**
@@ -90,7 +90,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
      * multiplied by {@code mask} (a dropout mask of the batch's inputs, {@code idx.length × columns} row-major)
      * when one is given.
      */
-    SparseRows select(int[] idx, float[] mask) {
+    SparseFeatureRows select(int[] idx, float[] mask) {
         int batchRows = idx.length;
         int[] batchStart = new int[batchRows + 1];
         for (int r = 0; r < batchRows; r++) {
@@ -125,7 +125,7 @@ record SparseRows(int rows, int columns, int[] rowStart, int[] rowColumn, float[
                 batchColumnValue[q] = batchValue[p];
             }
         }
-        return new SparseRows(batchRows, columns, batchStart, batchColumn, batchValue, batchColumnStart,
+        return new SparseFeatureRows(batchRows, columns, batchStart, batchColumn, batchValue, batchColumnStart,
                 batchColumnRow, batchColumnValue);
     }
 
