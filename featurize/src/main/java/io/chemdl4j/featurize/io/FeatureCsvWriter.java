@@ -141,10 +141,10 @@ public final class FeatureCsvWriter implements AutoCloseable {
 
     /**
      * Writes one output record of a molecule: its row, its SMILES and the input columns {@code kept}, through
-     * {@code printer} (quoted where they need it), then {@code numbers}, the numeric fields, each with its comma in
-     * front, written as they are. A number, or numbers joined by spaces, never needs CSV quoting (no delimiter, quote or
-     * line break, no first character at or below {@code #}, no blank at the end), so Commons CSV would print the same
-     * characters; handing it a thousand fields one by one cost {@code featurize --format columns} more than the
+     * {@code printer} (quoted where they need it), then {@code numbers}, the fields that never need quoting, each with
+     * its comma in front, written as they are. A number, numbers joined by spaces, {@code true}, {@code false} or an
+     * empty field after the first has no delimiter, quote or line break, no first character at or below {@code #} and
+     * no blank at the end, so Commons CSV would print the same characters; handing it a thousand fields one by one cost {@code featurize --format columns} more than the
      * fingerprints (JFR: the writing thread 47% of the samples), and scanning a prediction's numbers for quotes a fifth
      * of {@code predict}'s writing thread.
      *
