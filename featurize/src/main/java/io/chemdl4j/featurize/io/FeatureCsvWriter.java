@@ -154,13 +154,7 @@ public final class FeatureCsvWriter implements AutoCloseable {
                                    CharSequence numbers) throws IOException {
         printer.print(record.row());
         printer.print(record.smiles());
-        if (!kept.input().isEmpty()) {
-            List<Object> values = new ArrayList<>(kept.input().size());
-            kept.appendValues(record, values);
-            for (Object value : values) {
-                printer.print(value);
-            }
-        }
+        kept.printValues(record, printer);
         printer.getOut().append(numbers);
         printer.println();
     }

@@ -1,5 +1,6 @@
 package io.chemdl4j.featurize.io;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Which of the input's own columns an output repeats beside what it computes (chemprop keeps them too), so that
@@ -115,11 +118,14 @@ public record PassThrough(boolean everyColumn, List<String> names, String idColu
             return new Columns(List.of(), List.of());
         }
 
-        /** Appends {@code record}'s values of these columns to {@code row}; an absent value is empty. */
-        public void appendValues(MoleculeRecord record, List<Object> row) {
+        /**
+         * Prints {@code record}'s values of these columns with {@code printer}, each a field of the record being
+         * printed; an absent value is empty.
+         */
+        public void printValues(MoleculeRecord record, CSVPrinter printer) throws IOException {
             Map<String, String> properties = record.properties();
             for (String name : input) {
-                row.add(Objects.requireNonNullElse(properties.get(name), ""));
+                printer.print(Objects.requireNonNullElse(properties.get(name), ""));
             }
         }
     }

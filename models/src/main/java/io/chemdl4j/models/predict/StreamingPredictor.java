@@ -475,7 +475,6 @@ public final class StreamingPredictor {
                     appendReliability(numbers, reliability, predicted[i], spreads == null ? null : spreads[i],
                             domain == null ? null : domain[i]);
                 }
-                // numbers, booleans and empty fields never need quotes: appended as they are, each after its comma
                 FeatureCsvWriter.printRecord(out, chunkRecords.get(i), kept, numbers);
             }
         }
