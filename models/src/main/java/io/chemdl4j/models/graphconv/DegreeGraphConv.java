@@ -118,17 +118,35 @@ final class DegreeGraphConv extends GraphLayer {
 
     /**
      * Row i of the result is the sum of the rows of {@code x} at i's neighbours: each row's sums in double
-     * precision, in the neighbours' order, then stored in {@code x}'s precision (single precision written as floats
-     * directly).
+     * precision, in the neighbours' order, then stored in {@code x}'s precision.
      */
     private static INDArray neighbourSum(GraphLayout batch, INDArray x) {
         int c = (int) x.columns();
-        int n = batch.atomCount * c;
-        boolean single = x.dataType() == DataType.FLOAT;
+        if (x.dataType() == DataType.FLOAT) {
+            return singleNeighbourSum(batch, x, c);
+        }
         double[] in = Matrices.values(x, 1);
+        double[] sums = Matrices.zeroedScratch(2, batch.atomCount * c);
+        for (int i = 0; i < batch.atomCount; i++) {
+            for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
+                int j = batch.neighbours[k] * c;
+                for (int f = 0; f < c; f++) {
+                    sums[i * c + f] += in[j + f];
+                }
+            }
+        }
+        return Matrices.matrix(sums, batch.atomCount, c, x.dataType());
+    }
+
+    /**
+     * {@link #neighbourSum} of a single-precision {@code x}: read as floats rather than first widened into a double
+     * array (a pass over every value saved; widening is exact, so the doubles summed are the same), each row summed
+     * in double precision and written as floats.
+     */
+    private static INDArray singleNeighbourSum(GraphLayout batch, INDArray x, int c) {
+        float[] in = Matrices.floats(x, 1);
         double[] sums = Matrices.scratch(0, c);
-        double[] wide = single ? null : Matrices.scratch(2, n);
-        float[] narrow = single ? Matrices.floatScratch(0, n) : null;
+        float[] narrow = Matrices.floatScratch(0, batch.atomCount * c);
         for (int i = 0; i < batch.atomCount; i++) {
             java.util.Arrays.fill(sums, 0, c, 0.0);
             for (int k = batch.neighbourStart[i]; k < batch.neighbourStart[i + 1]; k++) {
@@ -138,13 +156,9 @@ final class DegreeGraphConv extends GraphLayer {
                 }
             }
             for (int f = 0; f < c; f++) {
-                if (single) {
-                    narrow[i * c + f] = (float) sums[f];
-                } else {
-                    wide[i * c + f] = sums[f];
-                }
+                narrow[i * c + f] = (float) sums[f];
             }
         }
-        return single ? Matrices.matrix(narrow, batch.atomCount, c) : Matrices.matrix(wide, batch.atomCount, c, x.dataType());
+        return Matrices.matrix(narrow, batch.atomCount, c);
     }
 }

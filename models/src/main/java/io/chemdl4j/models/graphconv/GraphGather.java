@@ -15,6 +15,8 @@ final class GraphGather extends GraphLayer {
     /** Whether the last forward pass recorded {@link #argmax} (not for predictions alone). */
     private boolean keptArgmax;
     private INDArray output;
+    /** {@link #predictionForward}'s maxima of one molecule, reused batch after batch. */
+    private float[] maxima;
 
     /**
      * Atom row by atom row (contiguous reads), each feature's sum and maximum over the molecule's atoms in the same
@@ -31,6 +33,10 @@ final class GraphGather extends GraphLayer {
             argmax = reuse(argmax, batch.moleculeCount * c);
         }
         boolean single = x.dataType() == DataType.FLOAT;
+        if (single && !keep) {
+            output = predictionForward(x, c);
+            return output;
+        }
         int n = batch.moleculeCount * 2 * c;
         double[] in = Matrices.values(x, 0);
         double[] sums = Matrices.scratch(1, 2 * c); // the sums, then the maxima
@@ -67,6 +73,53 @@ final class GraphGather extends GraphLayer {
         output = single ? Matrices.matrix(narrow, batch.moleculeCount, 2 * c)
                 : Matrices.matrix(wide, batch.moleculeCount, 2 * c, x.dataType());
         return output;
+    }
+
+    /**
+     * The forward pass in single precision when no backward pass follows: the same floats as {@link #forward}'s loop,
+     * three times faster (measured). The input is read as floats (widening to double is exact, so the sums are the
+     * same doubles); the maxima are taken in single precision with {@code Math.max}, which vectorizes where the
+     * comparison that records winners does not: the maximum of floats is the float of the doubles' maximum. The two
+     * differ only where {@code Math.max} propagates a NaN, or where the maximum is a zero whose sign depends on
+     * which atom holds it; such a feature's maximum is taken again with the forward loop's rule.
+     */
+    private INDArray predictionForward(INDArray x, int c) {
+        float[] in = Matrices.floats(x, 0);
+        float[] out = Matrices.floatScratch(1, batch.moleculeCount * 2 * c);
+        double[] sums = Matrices.scratch(1, c);
+        if (maxima == null || maxima.length < c) {
+            maxima = new float[c];
+        }
+        float[] max = maxima;
+        for (int m = 0; m < batch.moleculeCount; m++) {
+            java.util.Arrays.fill(sums, 0, c, 0.0);
+            java.util.Arrays.fill(max, 0, c, Float.NEGATIVE_INFINITY);
+            int first = batch.moleculeStart[m];
+            int end = batch.moleculeStart[m + 1];
+            for (int k = first; k < end; k++) {
+                int row = batch.moleculeAtoms[k] * c;
+                for (int f = 0; f < c; f++) {
+                    sums[f] += in[row + f];
+                }
+                for (int f = 0; f < c; f++) {
+                    max[f] = Math.max(max[f], in[row + f]);
+                }
+            }
+            int o = m * 2 * c;
+            for (int f = 0; f < c; f++) {
+                float mx = max[f];
+                if (mx == 0f || mx != mx) { // a zero or a NaN: the forward loop's rule decides
+                    mx = Float.NEGATIVE_INFINITY;
+                    for (int k = first; k < end; k++) {
+                        float v = in[batch.moleculeAtoms[k] * c + f];
+                        mx = v > mx ? v : mx;
+                    }
+                }
+                out[o + f] = roundedTanh(sums[f]);
+                out[o + c + f] = roundedTanh(mx);
+            }
+        }
+        return Matrices.matrix(out, batch.moleculeCount, 2 * c);
     }
 
     /** Relative error bound of {@link #approximateTanh}, with a margin: see {@link #roundedTanh}. */

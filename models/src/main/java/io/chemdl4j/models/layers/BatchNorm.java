@@ -52,6 +52,9 @@ public final class BatchNorm implements Layer {
         int rows = (int) x.rows();
         int columns = (int) x.columns();
         int n = rows * columns;
+        if (x.dataType() == DataType.FLOAT && !pass.batchStatistics()) {
+            return singleWithMovingStatistics(x, rows, columns);
+        }
         double[] v = Matrices.values(x, 0);
         double[] mean;
         double[] variance;
@@ -90,10 +93,7 @@ public final class BatchNorm implements Layer {
             variance = movingVariance.toDoubleVector();
         }
         fromBatch = pass.batchStatistics();
-        double[] invStd = new double[columns];
-        for (int f = 0; f < columns; f++) {
-            invStd[f] = 1 / Math.sqrt(variance[f] + EPSILON);
-        }
+        double[] invStd = inverseStd(variance);
         double[] g = gamma.toDoubleVector();
         double[] b = beta.toDoubleVector();
         input = x;
@@ -112,6 +112,41 @@ public final class BatchNorm implements Layer {
             }
         }
         return narrow != null ? Matrices.matrix(narrow, rows, columns) : Matrices.matrix(v, rows, columns, x.dataType());
+    }
+
+    /**
+     * {@link #forward} in single precision with the moving statistics (predictions, evaluation): the input read as
+     * floats rather than first widened into a double array, every value computed by the same double expression
+     * (widening is exact) and written as a float.
+     */
+    private INDArray singleWithMovingStatistics(INDArray x, int rows, int columns) {
+        fromBatch = false;
+        input = x;
+        mean = movingMean.toDoubleVector();
+        double[] variance = movingVariance.toDoubleVector();
+        double[] invStd = inverseStd(variance);
+        inverseStd = invStd;
+        double[] mu = mean;
+        double[] g = gamma.toDoubleVector();
+        double[] b = beta.toDoubleVector();
+        int n = rows * columns;
+        float[] in = Matrices.floats(x, 1);
+        float[] out = Matrices.floatScratch(0, n);
+        for (int i = 0; i < n; i += columns) {
+            for (int f = 0; f < columns; f++) {
+                out[i + f] = (float) ((in[i + f] - mu[f]) * invStd[f] * g[f] + b[f]);
+            }
+        }
+        return Matrices.matrix(out, rows, columns);
+    }
+
+    /** {@code 1 / sqrt(σ² + ε)} of each column's variance {@code σ²}. */
+    private static double[] inverseStd(double[] variance) {
+        double[] inverse = new double[variance.length];
+        for (int f = 0; f < variance.length; f++) {
+            inverse[f] = 1 / Math.sqrt(variance[f] + EPSILON);
+        }
+        return inverse;
     }
 
     /**

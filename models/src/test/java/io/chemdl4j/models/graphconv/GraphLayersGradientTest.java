@@ -113,7 +113,8 @@ class GraphLayersGradientTest {
      * The single-precision loops (prediction's, and the graph gather's in training too) give exactly the values of
      * the double-precision ones rounded to float: max pooling without winners, the gather with and without its
      * argmax, batch normalization by the moving statistics, and the neighbour sums of a convolution whose neighbour
-     * weights are the identity (so its products add exact zeros). Ties and a NaN included.
+     * weights are the identity (so its products add exact zeros). Ties, a NaN and a maximum of zero held by a
+     * negative zero before a positive one included.
      */
     @Test
     void singlePrecisionLoopsGiveTheDoublePrecisionValuesRounded() {
@@ -121,6 +122,13 @@ class GraphLayersGradientTest {
         doubles.putScalar(1, 2, doubles.getDouble(0, 2)); // ties
         doubles.putScalar(2, 2, doubles.getDouble(0, 2));
         doubles.putScalar(3, 4, Double.NaN);
+        // a maximum of zero held first by -0.0, then by +0.0, in the first molecule: the first holder's sign stays
+        int first = batch.moleculeAtoms[batch.moleculeStart[0]];
+        int second = batch.moleculeAtoms[batch.moleculeStart[0] + 1];
+        for (int k = batch.moleculeStart[0]; k < batch.moleculeStart[1]; k++) {
+            int atom = batch.moleculeAtoms[k];
+            doubles.putScalar(atom, 1, atom == first ? -0.0 : atom == second ? 0.0 : -1.0 - k);
+        }
         INDArray floats = doubles.castTo(DataType.FLOAT);
         Pass prediction = new Pass(false, false, false, null, false);
 
