@@ -7,7 +7,8 @@
 #  2. Graph convolution on Tox21: seconds per epoch (the first included), beside DeepChem's GraphConvModel.
 #  3. `chemdl predict` over N MUV SMILES with -Xmx512m (a multitask network and a graph convolution trained on
 #     Tox21 here) beside `chemdl featurize --featurizer ecfp` over the same file: molecules/s and peak RSS, and the
-#     peak RSS of both over the first 100,000 rows against all N (memory flat over the input's length); both
+#     peak RSS of both over the first 100,000 rows against all N (memory flat over the input's length), in runs of
+#     their own and within the same run (bench/peak_rss_at.py: no second JVM's heap sizing in the comparison); both
 #     streaming verbs beside in-memory batch featurization (ECFP, every core) of the first 100,000 of the same
 #     SMILES (all N would not fit in memory as feature rows), measured before and after the streaming runs.
 # Usage: bench/speed.sh [molecules for predict, default 1000000] [graph convolution epochs, default 10]
@@ -68,13 +69,20 @@ java -jar "$JAR" train --dataset tox21 --save-model "$OUT/tox21-mt" --quiet >/de
 java -jar "$JAR" train --dataset tox21 --model graphconv --epochs 5 --save-model "$OUT/tox21-gc" --quiet >/dev/null 2>&1
 SMALL=$(( MOLECULES < 100000 ? MOLECULES : 100000 ))
 head -n $((SMALL + 1)) "$OUT/muv.csv" > "$OUT/muv-small.csv"
-run() { # rows, label, then the chemdl arguments: molecules/s from the wall time (JVM start included), peak RSS
-  local rows="$1" label="$2"; shift 2
-  /usr/bin/time -f "%e %M" -o "$OUT/time" java -Xmx512m -jar "$JAR" "$@" --quiet >/dev/null 2>&1
+run() { # rows, label, output watched or -, then the chemdl arguments: molecules/s from the wall time (JVM start
+  # included), peak RSS; with an output file, also the same process's peak RSS once its first $SMALL rows are done
+  local rows="$1" label="$2" watched="$3"; shift 3
+  /usr/bin/time -f "%e %M" -o "$OUT/time" java -Xmx512m -jar "$JAR" "$@" --quiet >/dev/null 2>&1 &
+  local timer=$!
+  : > "$OUT/within"
+  [ "$watched" = - ] || python3 bench/peak_rss_at.py "$timer" "$watched" "$SMALL" > "$OUT/within" &
+  wait "$timer"
+  wait
   read -r wall rss < "$OUT/time"
+  read -r within_rows within_rss < "$OUT/within" || { within_rows=0; within_rss=0; }
   python3 -c 'import sys; n, w, r = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); print("%-48s %7.1f s  %8.0f molecules/s  peak RSS %4d MB" % (sys.argv[1], w, n / w, r // 1024))' \
     "$label" "$rows" "$wall" "$rss"
-  echo "$wall $rss" >> "$OUT/runs"
+  echo "$wall $rss $within_rows $within_rss" >> "$OUT/runs"
 }
 batch_rate() { # in-memory batch featurization (ECFP, 2 threads) of the first $SMALL SMILES, molecules/s
   java -Xmx2g -Dbench.only.ecfp=true -cp "$FEATURIZE_CP" io.chemdl4j.featurize.bench.FeaturizeBenchmark \
@@ -82,20 +90,25 @@ batch_rate() { # in-memory batch featurization (ECFP, 2 threads) of the first $S
 }
 # The baseline is measured before and after the streaming runs: this machine's speed drifts over minutes.
 batch_before=$(batch_rate)
-run "$MOLECULES" "featurize --featurizer ecfp (base)" featurize --input "$OUT/muv.csv" --featurizer ecfp --format onbits --output "$OUT/f.csv"
-run "$MOLECULES" "predict, multitask network" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
-run "$MOLECULES" "predict, graph convolution" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
-run "$SMALL" "predict, multitask network, first $SMALL" predict --model "$OUT/tox21-mt" --input "$OUT/muv-small.csv" --output "$OUT/p-mt-small.csv"
-run "$SMALL" "predict, graph convolution, first $SMALL" predict --model "$OUT/tox21-gc" --input "$OUT/muv-small.csv" --output "$OUT/p-gc-small.csv"
+run "$MOLECULES" "featurize --featurizer ecfp (base)" - featurize --input "$OUT/muv.csv" --featurizer ecfp --format onbits --output "$OUT/f.csv"
+run "$MOLECULES" "predict, multitask network" "$OUT/p-mt.csv" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
+run "$MOLECULES" "predict, graph convolution" "$OUT/p-gc.csv" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
+run "$SMALL" "predict, multitask network, first $SMALL" - predict --model "$OUT/tox21-mt" --input "$OUT/muv-small.csv" --output "$OUT/p-mt-small.csv"
+run "$SMALL" "predict, graph convolution, first $SMALL" - predict --model "$OUT/tox21-gc" --input "$OUT/muv-small.csv" --output "$OUT/p-gc-small.csv"
 batch_after=$(batch_rate)
 python3 - "$OUT/runs" "$MOLECULES" "$SMALL" "$batch_before" "$batch_after" <<'PY'
 import sys
 runs = [tuple(float(v) for v in line.split()) for line in open(sys.argv[1])]
 n, small, before, after = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
-(feature, _), (mt, mt_rss), (gc, gc_rss), (_, mt_small_rss), (_, gc_small_rss) = runs
+feature, (mt, mt_rss, mt_at, mt_within), (gc, gc_rss, gc_at, gc_within), small_mt, small_gc = (
+    runs[0][0], runs[1], runs[2], runs[3][1], runs[4][1])
 print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (feature / mt, feature / gc))
-print("peak RSS, %d rows against %d: multitask %+.1f%%, graph convolution %+.1f%%"
-      % (n, small, 100 * (mt_rss / mt_small_rss - 1), 100 * (gc_rss / gc_small_rss - 1)))
+print("peak RSS, %d rows against %d in a run of their own: multitask %+.1f%%, graph convolution %+.1f%%"
+      % (n, small, 100 * (mt_rss / small_mt - 1), 100 * (gc_rss / small_gc - 1)))
+def within(at, peak_then, peak):
+    return "%+.1f%% (%d MB after %d rows)" % (100 * (peak / peak_then - 1), peak_then // 1024, at) if at else "not seen"
+print("peak RSS, %d rows against the same run's after its first %d: multitask %s, graph convolution %s"
+      % (n, small, within(mt_at, mt_within, mt_rss), within(gc_at, gc_within, gc_rss)))
 batch = (before + after) / 2
 print("in-memory batch featurization (ECFP, 2 threads, first %d of the same SMILES): %.0f molecules/s before the "
       "streaming runs, %.0f after, mean %.0f; streaming verbs against the mean: featurize %.2f, predict (multitask) %.2f"
