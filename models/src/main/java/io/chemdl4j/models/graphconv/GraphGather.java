@@ -77,7 +77,7 @@ final class GraphGather extends GraphLayer {
 
     /**
      * The forward pass in single precision when no backward pass follows: the same floats as {@link #forward}'s loop,
-     * three times faster (measured). The input is read as floats (widening to double is exact, so the sums are the
+     * about three times faster (1.2 against 3.5 ns per value on one thread here, measured). The input is read as floats (widening to double is exact, so the sums are the
      * same doubles); the maxima are taken in single precision with {@code Math.max}, which vectorizes where the
      * comparison that records winners does not: the maximum of floats is the float of the doubles' maximum. The two
      * differ only where {@code Math.max} propagates a NaN, or where the maximum is a zero whose sign depends on
