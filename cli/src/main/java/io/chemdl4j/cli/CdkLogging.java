@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * own default writes every warning to stderr, where a fuzzed file got lines such as "SmilesParser WARN: Ignored
  * invalid Cis/Trans specification" (with the SMILES and a caret line) between chemdl's own one-line messages, about
  * rows that chemdl reports in the errors file or featurizes all the same.
- * Installed by {@link ChemDl#main} before any CDK class makes its logger; {@code logback.xml} keeps CDK quiet. Public
+ * Installed by {@link ChemDl#main} before any CDK class makes its logger; {@link LogConfiguration} keeps CDK quiet. Public
  * because CDK calls {@link #create} reflectively.
  */
 public final class CdkLogging implements ILoggingTool {
