@@ -52,10 +52,9 @@ public final class BatchNorm implements Layer {
         int rows = (int) x.rows();
         int columns = (int) x.columns();
         int n = rows * columns;
-        if (x.dataType() == DataType.FLOAT && !pass.batchStatistics()) {
-            return singleWithMovingStatistics(x, rows, columns);
-        }
-        double[] v = Matrices.values(x, 0);
+        boolean single = x.dataType() == DataType.FLOAT;
+        // With the moving statistics, single-precision input is read as floats by the loop below (no widened copy).
+        double[] v = pass.batchStatistics() || !single ? Matrices.values(x, 0) : null;
         double[] mean;
         double[] variance;
         if (pass.batchStatistics()) {
@@ -93,14 +92,20 @@ public final class BatchNorm implements Layer {
             variance = movingVariance.toDoubleVector();
         }
         fromBatch = pass.batchStatistics();
-        double[] invStd = inverseStd(variance);
+        double[] invStd = new double[columns];
+        for (int f = 0; f < columns; f++) {
+            invStd[f] = 1 / Math.sqrt(variance[f] + EPSILON);
+        }
         double[] g = gamma.toDoubleVector();
         double[] b = beta.toDoubleVector();
         input = x;
         this.mean = mean;
         inverseStd = invStd;
+        if (v == null) {
+            return singleWithMovingStatistics(x, rows, columns, g, b);
+        }
         // single precision written as floats directly, with no second pass to narrow the doubles
-        float[] narrow = x.dataType() == DataType.FLOAT ? Matrices.floatScratch(0, n) : null;
+        float[] narrow = single ? Matrices.floatScratch(0, n) : null;
         for (int i = 0; i < n; i += columns) {
             for (int f = 0; f < columns; f++) {
                 double y = (v[i + f] - mean[f]) * invStd[f] * g[f] + b[f];
@@ -115,20 +120,13 @@ public final class BatchNorm implements Layer {
     }
 
     /**
-     * {@link #forward} in single precision with the moving statistics (predictions, evaluation): the input read as
-     * floats rather than first widened into a double array, every value computed by the same double expression
-     * (widening is exact) and written as a float.
+     * {@link #forward}'s normalization of single-precision {@code x} by the moving statistics (predictions,
+     * evaluation), the state already set: the input read as floats rather than first widened into a double array,
+     * every value computed by the same double expression (widening is exact) and written as a float.
      */
-    private INDArray singleWithMovingStatistics(INDArray x, int rows, int columns) {
-        fromBatch = false;
-        input = x;
-        mean = movingMean.toDoubleVector();
-        double[] variance = movingVariance.toDoubleVector();
-        double[] invStd = inverseStd(variance);
-        inverseStd = invStd;
+    private INDArray singleWithMovingStatistics(INDArray x, int rows, int columns, double[] g, double[] b) {
         double[] mu = mean;
-        double[] g = gamma.toDoubleVector();
-        double[] b = beta.toDoubleVector();
+        double[] invStd = inverseStd;
         int n = rows * columns;
         float[] in = Matrices.floats(x, 1);
         float[] out = Matrices.floatScratch(0, n);
@@ -138,15 +136,6 @@ public final class BatchNorm implements Layer {
             }
         }
         return Matrices.matrix(out, rows, columns);
-    }
-
-    /** {@code 1 / sqrt(σ² + ε)} of each column's variance {@code σ²}. */
-    private static double[] inverseStd(double[] variance) {
-        double[] inverse = new double[variance.length];
-        for (int f = 0; f < variance.length; f++) {
-            inverse[f] = 1 / Math.sqrt(variance[f] + EPSILON);
-        }
-        return inverse;
     }
 
     /**
