@@ -144,38 +144,52 @@ public final class ArrayCodec {
     }
 
     /**
-     * An entry that {@link #checkShape} passed with shape {@code checked}, read again onto the Java heap as floats,
-     * without ND4J: its values are allocated at once, so the entry must have been checked whole first (and its header
-     * must still give the shape checked, or it is refused before anything is allocated).
+     * Entry {@code name} read onto the Java heap as floats in one pass, without ND4J (float64 and int32 entries
+     * converted as {@code castTo(FLOAT)} does). The values are kept in blocks as they arrive and joined once the
+     * entry's length is checked, so that a header claiming more than the entry holds allocates only what it holds.
      *
-     * @throws IOException as {@link #read} does, or if the entry's shape is not {@code checked}
+     * @throws IOException as {@link #read} does
      */
-    static Floats readFloats(String name, java.io.InputStream in, long[] checked) throws IOException {
+    static Floats readFloats(String name, java.io.InputStream in) throws IOException {
         Header header = header(name, in);
-        if (!Arrays.equals(header.shape(), checked)) {
-            throw new IOException("entry '" + name + "' has shape " + Arrays.toString(header.shape())
-                    + " now, " + Arrays.toString(checked) + " when it was checked");
-        }
-        float[] values = new float[(int) header.elements()];
-        int[] at = {0};
+        java.util.List<float[]> blocks = new java.util.ArrayList<>();
         readValues(name, in, header, block -> {
             int n = block.remaining() / header.elementSize();
+            float[] values = new float[n];
             if (header.type() == 2) {
                 java.nio.DoubleBuffer doubles = block.asDoubleBuffer();
                 for (int i = 0; i < n; i++) {
-                    values[at[0] + i] = (float) doubles.get(i);
+                    values[i] = (float) doubles.get(i);
                 }
             } else if (header.type() == 3) {
                 java.nio.IntBuffer ints = block.asIntBuffer();
                 for (int i = 0; i < n; i++) {
-                    values[at[0] + i] = ints.get(i);
+                    values[i] = ints.get(i);
                 }
             } else {
-                block.asFloatBuffer().get(values, at[0], n);
+                block.asFloatBuffer().get(values);
             }
-            at[0] += n;
+            blocks.add(values);
         });
+        float[] values = blocks.size() == 1 ? blocks.get(0) : new float[(int) header.elements()];
+        if (blocks.size() > 1) {
+            int at = 0;
+            for (float[] block : blocks) {
+                System.arraycopy(block, 0, values, at, block.length);
+                at += block.length;
+            }
+        }
         return new Floats(header.shape(), values);
+    }
+
+    /**
+     * The shape of entry {@code name}, from its header alone, checked as {@link #read} checks it; none of its data is
+     * read (so none of it is checked).
+     *
+     * @throws IOException if the header is damaged or out of range
+     */
+    static long[] shape(String name, java.io.InputStream in) throws IOException {
+        return header(name, in).shape();
     }
 
     /**
@@ -186,19 +200,9 @@ public final class ArrayCodec {
      * @throws IOException as {@link #read} does
      */
     public static long check(String name, java.io.InputStream in) throws IOException {
-        return checked(name, in).elements();
-    }
-
-    /** As {@link #check}, giving the entry's shape. */
-    static long[] checkShape(String name, java.io.InputStream in) throws IOException {
-        return checked(name, in).shape();
-    }
-
-    /** The header of entry {@code name}, its data read to the end and checked against it, none kept. */
-    private static Header checked(String name, java.io.InputStream in) throws IOException {
         Header header = header(name, in);
         readValues(name, in, header, values -> { });
-        return header;
+        return header.elements();
     }
 
     /** An entry's element type (1 float32, 2 float64, 3 int32), shape and element count, checked. */

@@ -268,9 +268,10 @@ public final class ModelIO {
 
         /**
          * The arrays of the zip file {@code name}, written by {@link #writeArrays} in ChemDL4J's own format (format
-         * version {@value #ARRAYS_FORMAT_VERSION} and later), onto the Java heap without starting ND4J: the whole file
-         * is checked first, keeping nothing (a damaged or crafted file is refused before anything is allocated), then
-         * the entries that {@code wanted} accepts are read.
+         * version {@value #ARRAYS_FORMAT_VERSION} and later), onto the Java heap without starting ND4J. Every entry's
+         * header is checked (its shape is returned for all); the entries that {@code wanted} accepts are read whole and
+         * checked against it, in one pass that allocates no more than an entry holds; the others are not decompressed
+         * (a prediction does not read the optimizer's state, two thirds of a fingerprint network's file).
          *
          * @throws ModelFormatException if the file is missing or cannot be read, or the model's format version is
          *                              older
@@ -284,22 +285,32 @@ public final class ModelIO {
             }
             Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
             Map<String, ArrayCodec.Floats> values = new java.util.LinkedHashMap<>();
-            try {
-                readArrays(file, (entry, zip) -> {
-                    shapes.put(entry, ArrayCodec.checkShape(entry, zip));
-                    return HeapArrays.elements(shapes.get(entry));
-                });
-                readArrays(file, (entry, zip) -> {
-                    if (!shapes.containsKey(entry)) {
-                        throw new IOException("entry '" + entry + "' was not there when the file was checked");
+            long total = 0;
+            // random access: an entry that is not wanted is skipped, where a zip stream would inflate it to pass it
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                if (zip.size() > MAX_ENTRIES) {
+                    throw new IOException("more than " + MAX_ENTRIES + " entries");
+                }
+                for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                    ZipEntry entry = entries.nextElement();
+                    String entryName = printable(entry.getName());
+                    if (shapes.containsKey(entryName)) {
+                        throw new IOException("unexpected entry '" + entryName + "' (repeated)");
                     }
-                    if (!wanted.test(entry)) {
-                        return 0;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        if (wanted.test(entryName)) {
+                            ArrayCodec.Floats array = ArrayCodec.readFloats(entryName, in);
+                            values.put(entryName, array);
+                            shapes.put(entryName, array.shape());
+                        } else {
+                            shapes.put(entryName, ArrayCodec.shape(entryName, in));
+                        }
                     }
-                    ArrayCodec.Floats array = ArrayCodec.readFloats(entry, zip, shapes.get(entry));
-                    values.put(entry, array);
-                    return array.values().length;
-                });
+                    total += HeapArrays.elements(shapes.get(entryName));
+                    if (total > MAX_TOTAL_ELEMENTS) {
+                        throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
             }

@@ -62,7 +62,8 @@ final class SavedNetwork {
 
     /**
      * Reads the network of a model directory (format version {@value ModelIO#ARRAYS_FORMAT_VERSION} or later): its
-     * configuration, then its arrays, the whole file checked before any is read.
+     * configuration, then its arrays ({@link ModelIO.SavedFiles#heapArrays}: every entry's header checked, the plain
+     * architecture's weights read whole, Adam's state left in the file until {@link #network} builds the network).
      *
      * @throws ModelFormatException if a file is missing, too large or damaged, or, for the plain architecture, an
      *                              array does not fit the configuration or the configuration not the manifest's

@@ -72,12 +72,54 @@ class ArrayCodecTest {
         return bytes.toByteArray();
     }
 
-    /** Why {@code bytes} are refused; {@link ArrayCodec#check}, which makes no array, refuses them alike. */
+    /**
+     * Why {@code bytes} are refused; {@link ArrayCodec#check}, which makes no array, and {@link ArrayCodec#readFloats},
+     * which reads onto the heap, refuse them alike.
+     */
     private static String refused(byte[] bytes) {
         String message = assertThrows(IOException.class, () -> ArrayCodec.decode("w", bytes)).getMessage();
         assertEquals(message, assertThrows(IOException.class,
                 () -> ArrayCodec.check("w", new java.io.ByteArrayInputStream(bytes))).getMessage());
+        assertEquals(message, assertThrows(IOException.class,
+                () -> ArrayCodec.readFloats("w", new java.io.ByteArrayInputStream(bytes))).getMessage());
         return message;
+    }
+
+    @Test
+    void readsOntoTheHeapTheValuesNd4jReads() throws Exception {
+        // one block, several blocks with a partial last one, float64 and int32 converted as castTo(FLOAT) converts
+        for (INDArray array : new INDArray[] {Nd4j.rand(DataType.FLOAT, 3, 4), Nd4j.rand(DataType.FLOAT, 600, 1000),
+                Nd4j.rand(DataType.DOUBLE, 3, 100_001), Nd4j.createFromArray(new int[] {-7, 0, 1 << 24, 5}),
+                Nd4j.scalar(2.5f), Nd4j.create(DataType.FLOAT, 0, 5)}) {
+            ArrayCodec.Floats floats = ArrayCodec.readFloats("a", new java.io.ByteArrayInputStream(ArrayCodec.encode(array)));
+            assertTrue(Arrays.equals(array.shape(), floats.shape()), Arrays.toString(floats.shape()));
+            assertTrue(Arrays.equals(array.castTo(DataType.FLOAT).data().asFloat(), floats.values()),
+                    "values of " + Arrays.toString(array.shape()));
+        }
+    }
+
+    @Test
+    void heapArraysReadWhatIsWantedAndOnlyTheHeadersOfTheRest() throws Exception {
+        Path file = dir.resolve("parameters.zip");
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 3, 4);
+        byte[] stateHead = Arrays.copyOf(ArrayCodec.encode(Nd4j.zeros(DataType.FLOAT, 1, 1000)), 7 + 16 + 40);
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("w"));
+            zip.write(ArrayCodec.encode(weights));
+            zip.putNextEntry(new java.util.zip.ZipEntry("state"));
+            zip.write(stateHead); // 10 of its 1,000 values: damaged, but only its header is read
+            zip.closeEntry();
+        }
+        ModelIO.SavedFiles files = new ModelIO.SavedFiles(dir, "x", 4, java.util.List.of("t"), 1,
+                java.util.List.of(), null, null, 0);
+        ModelIO.HeapArrays arrays = files.heapArrays("parameters.zip", "w"::equals);
+        assertEquals(java.util.List.of("w", "state"), java.util.List.copyOf(arrays.shapes().keySet()));
+        assertTrue(Arrays.equals(new long[] {1, 1000}, arrays.shapes().get("state")));
+        assertEquals(java.util.Set.of("w"), arrays.values().keySet());
+        assertTrue(Arrays.equals(weights.data().asFloat(), arrays.values().get("w").values()));
+        String message = assertThrows(ModelFormatException.class,
+                () -> files.heapArrays("parameters.zip", name -> true)).getMessage();
+        assertTrue(message.contains("entry 'state': 40 bytes of data for shape [1, 1000], which needs 4000"), message);
     }
 
     @Test
@@ -131,6 +173,10 @@ class ArrayCodecTest {
         long start = System.nanoTime();
         String message = assertThrows(ModelFormatException.class,
                 () -> files.arrays(file.getFileName().toString())).getMessage();
+        if (files.formatVersion() >= ModelIO.ARRAYS_FORMAT_VERSION) {
+            assertEquals(message, assertThrows(ModelFormatException.class,
+                    () -> files.heapArrays(file.getFileName().toString(), name -> true)).getMessage());
+        }
         assertTrue(System.nanoTime() - start < 60e9, "bounded time");
         assertEquals(1, Arrays.stream(message.split("\n")).count(), "one line: " + message);
         return message;
