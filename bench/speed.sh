@@ -10,9 +10,11 @@
 #     peak RSS of both over the first 100,000 rows against all N (memory flat over the input's length), in runs of
 #     their own and within the same run (bench/peak_rss_at.py: no second JVM's heap sizing in the comparison); both
 #     streaming verbs beside in-memory batch featurization (ECFP, every core) of the first 100,000 of the same
-#     SMILES (all N would not fit in memory as feature rows), measured before and after the streaming runs.
+#     SMILES (all N would not fit in memory as feature rows), measured before and after the streaming runs. The runs
+#     over all N rows are repeated in turn (ROUNDS, default 2) and averaged.
 # Usage: bench/speed.sh [molecules for predict, default 1000000] [graph convolution epochs, default 10]
-#        (CHEMDL_DATA_DIR defaults to ../shared/data; SKIP_DEEPCHEM=1 leaves DeepChem out)
+#        (CHEMDL_DATA_DIR defaults to ../shared/data; SKIP_DEEPCHEM=1 leaves DeepChem out; ROUNDS=K repeats the
+#        streaming runs over all N rows K times, default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -69,9 +71,9 @@ java -jar "$JAR" train --dataset tox21 --save-model "$OUT/tox21-mt" --quiet >/de
 java -jar "$JAR" train --dataset tox21 --model graphconv --epochs 5 --save-model "$OUT/tox21-gc" --quiet >/dev/null 2>&1
 SMALL=$(( MOLECULES < 100000 ? MOLECULES : 100000 ))
 head -n $((SMALL + 1)) "$OUT/muv.csv" > "$OUT/muv-small.csv"
-run() { # rows, label, output watched or -, then the chemdl arguments: molecules/s from the wall time (JVM start
-  # included), peak RSS; with an output file, also the same process's peak RSS once its first $SMALL rows are done
-  local rows="$1" label="$2" watched="$3"; shift 3
+run() { # key, rows, label, output watched or -, then the chemdl arguments: molecules/s from the wall time (JVM
+  # start included), peak RSS; with an output file, also the same process's peak RSS once its first $SMALL rows are done
+  local key="$1" rows="$2" label="$3" watched="$4"; shift 4
   /usr/bin/time -f "%e %M" -o "$OUT/time" java -Xmx512m -jar "$JAR" "$@" --quiet >/dev/null 2>&1 &
   local timer=$!
   : > "$OUT/within"
@@ -82,35 +84,56 @@ run() { # rows, label, output watched or -, then the chemdl arguments: molecules
   read -r within_rows within_rss < "$OUT/within" || { within_rows=0; within_rss=0; }
   python3 -c 'import sys; n, w, r = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); print("%-48s %7.1f s  %8.0f molecules/s  peak RSS %4d MB" % (sys.argv[1], w, n / w, r // 1024))' \
     "$label" "$rows" "$wall" "$rss"
-  echo "$wall $rss $within_rows $within_rss" >> "$OUT/runs"
+  echo "$key $wall $rss $within_rows $within_rss" >> "$OUT/runs"
 }
 batch_rate() { # in-memory batch featurization (ECFP, 2 threads) of the first $SMALL SMILES, molecules/s
   java -Xmx2g -Dbench.only.ecfp=true -cp "$FEATURIZE_CP" io.chemdl4j.featurize.bench.FeaturizeBenchmark \
     "$OUT/muv-small.csv" 2>/dev/null | awk '/batch, 2 threads/ {print $(NF-4)}'
 }
-# The baseline is measured before and after the streaming runs: this machine's speed drifts over minutes.
+# The baseline is measured before and after the streaming runs, and the three streaming runs over all N rows are
+# repeated in turn ($ROUNDS rounds, 2 by default) and averaged: this machine's speed drifts over minutes, and one run
+# of each differed from the next by up to 8% on the same day.
+ROUNDS="${ROUNDS:-2}"
 batch_before=$(batch_rate)
-run "$MOLECULES" "featurize --featurizer ecfp (base)" - featurize --input "$OUT/muv.csv" --featurizer ecfp --format onbits --output "$OUT/f.csv"
-run "$MOLECULES" "predict, multitask network" "$OUT/p-mt.csv" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
-run "$MOLECULES" "predict, graph convolution" "$OUT/p-gc.csv" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
-run "$SMALL" "predict, multitask network, first $SMALL" - predict --model "$OUT/tox21-mt" --input "$OUT/muv-small.csv" --output "$OUT/p-mt-small.csv"
-run "$SMALL" "predict, graph convolution, first $SMALL" - predict --model "$OUT/tox21-gc" --input "$OUT/muv-small.csv" --output "$OUT/p-gc-small.csv"
+for round in $(seq 1 "$ROUNDS"); do
+  run f "$MOLECULES" "featurize --featurizer ecfp (base), run $round" - featurize --input "$OUT/muv.csv" --featurizer ecfp --format onbits --output "$OUT/f.csv"
+  rm -f "$OUT/f.csv"
+  run mt "$MOLECULES" "predict, multitask network, run $round" "$OUT/p-mt.csv" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
+  rm -f "$OUT/p-mt.csv"
+  run gc "$MOLECULES" "predict, graph convolution, run $round" "$OUT/p-gc.csv" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
+  rm -f "$OUT/p-gc.csv"
+done
+run mt-small "$SMALL" "predict, multitask network, first $SMALL" - predict --model "$OUT/tox21-mt" --input "$OUT/muv-small.csv" --output "$OUT/p-mt-small.csv"
+run gc-small "$SMALL" "predict, graph convolution, first $SMALL" - predict --model "$OUT/tox21-gc" --input "$OUT/muv-small.csv" --output "$OUT/p-gc-small.csv"
 batch_after=$(batch_rate)
 python3 - "$OUT/runs" "$MOLECULES" "$SMALL" "$batch_before" "$batch_after" <<'PY'
 import sys
-runs = [tuple(float(v) for v in line.split()) for line in open(sys.argv[1])]
+runs = {}
+for line in open(sys.argv[1]):
+    key, *values = line.split()
+    runs.setdefault(key, []).append(tuple(float(v) for v in values))
 n, small, before, after = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
-feature, (mt, mt_rss, mt_at, mt_within), (gc, gc_rss, gc_at, gc_within), small_mt, small_gc = (
-    runs[0][0], runs[1], runs[2], runs[3][1], runs[4][1])
-print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (feature / mt, feature / gc))
-print("peak RSS, %d rows against %d in a run of their own: multitask %+.1f%%, graph convolution %+.1f%%"
-      % (n, small, 100 * (mt_rss / small_mt - 1), 100 * (gc_rss / small_gc - 1)))
-def within(at, peak_then, peak):
+def mean(values):
+    return sum(values) / len(values)
+wall = {key: mean([r[0] for r in runs[key]]) for key in ("f", "mt", "gc")}
+print("mean of %d runs each: featurize %.1f s (%.0f molecules/s), multitask %.1f s (%.0f/s), graph convolution %.1f s "
+      "(%.0f/s); highest peak RSS: multitask %d MB, graph convolution %d MB"
+      % (len(runs["f"]), wall["f"], n / wall["f"], wall["mt"], n / wall["mt"], wall["gc"], n / wall["gc"],
+         max(r[1] for r in runs["mt"]) // 1024, max(r[1] for r in runs["gc"]) // 1024))
+print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (wall["f"] / wall["mt"], wall["f"] / wall["gc"]))
+def each(key, f):
+    return ", ".join(f(r) for r in runs[key])
+small_mt, small_gc = runs["mt-small"][0][1], runs["gc-small"][0][1]
+print("peak RSS, %d rows against %d in a run of their own: multitask %s, graph convolution %s"
+      % (n, small, each("mt", lambda r: "%+.1f%%" % (100 * (r[1] / small_mt - 1))),
+         each("gc", lambda r: "%+.1f%%" % (100 * (r[1] / small_gc - 1)))))
+def within(r):
+    _, peak, at, peak_then = r
     return "%+.1f%% (%d MB after %d rows)" % (100 * (peak / peak_then - 1), peak_then // 1024, at) if at else "not seen"
-print("peak RSS, %d rows against the same run's after its first %d: multitask %s, graph convolution %s"
-      % (n, small, within(mt_at, mt_within, mt_rss), within(gc_at, gc_within, gc_rss)))
+print("peak RSS, %d rows against the same run's after its first %d: multitask %s; graph convolution %s"
+      % (n, small, each("mt", within), each("gc", within)))
 batch = (before + after) / 2
 print("in-memory batch featurization (ECFP, 2 threads, first %d of the same SMILES): %.0f molecules/s before the "
-      "streaming runs, %.0f after, mean %.0f; streaming verbs against the mean: featurize %.2f, predict (multitask) %.2f"
-      % (small, before, after, batch, n / feature / batch, n / mt / batch))
+      "streaming runs, %.0f after, mean %.0f; streaming verbs (their means) against the mean: featurize %.2f, "
+      "predict (multitask) %.2f" % (small, before, after, batch, n / wall["f"] / batch, n / wall["mt"] / batch))
 PY
