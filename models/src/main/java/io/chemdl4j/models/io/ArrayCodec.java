@@ -144,42 +144,49 @@ public final class ArrayCodec {
     }
 
     /**
-     * Entry {@code name} read onto the Java heap as floats in one pass, without ND4J (float64 and int32 entries
-     * converted as {@code castTo(FLOAT)} does). The values are kept in blocks as they arrive and joined once the
-     * entry's length is checked, so that a header claiming more than the entry holds allocates only what it holds.
+     * An entry that {@link #checkShape} passed with shape {@code checked}, read again onto the Java heap as floats,
+     * without ND4J: its values are allocated at once, so the entry must have been checked whole first (and its header
+     * must still give the shape checked, or it is refused before anything is allocated).
      *
-     * @throws IOException as {@link #read} does
+     * @throws IOException as {@link #read} does, or if the entry's shape is not {@code checked}
      */
-    static Floats readFloats(String name, java.io.InputStream in) throws IOException {
+    static Floats readFloats(String name, java.io.InputStream in, long[] checked) throws IOException {
         Header header = header(name, in);
-        java.util.List<float[]> blocks = new java.util.ArrayList<>();
+        if (!Arrays.equals(header.shape(), checked)) {
+            throw new IOException("entry '" + name + "' has shape " + Arrays.toString(header.shape())
+                    + " now, " + Arrays.toString(checked) + " when it was checked");
+        }
+        float[] values = new float[(int) header.elements()];
+        int[] at = {0};
         readValues(name, in, header, block -> {
             int n = block.remaining() / header.elementSize();
-            float[] values = new float[n];
             if (header.type() == 2) {
                 java.nio.DoubleBuffer doubles = block.asDoubleBuffer();
                 for (int i = 0; i < n; i++) {
-                    values[i] = (float) doubles.get(i);
+                    values[at[0] + i] = (float) doubles.get(i);
                 }
             } else if (header.type() == 3) {
                 java.nio.IntBuffer ints = block.asIntBuffer();
                 for (int i = 0; i < n; i++) {
-                    values[i] = ints.get(i);
+                    values[at[0] + i] = ints.get(i);
                 }
             } else {
-                block.asFloatBuffer().get(values);
+                block.asFloatBuffer().get(values, at[0], n);
             }
-            blocks.add(values);
+            at[0] += n;
         });
-        float[] values = blocks.size() == 1 ? blocks.get(0) : new float[(int) header.elements()];
-        if (blocks.size() > 1) {
-            int at = 0;
-            for (float[] block : blocks) {
-                System.arraycopy(block, 0, values, at, block.length);
-                at += block.length;
-            }
-        }
         return new Floats(header.shape(), values);
+    }
+
+    /**
+     * Checks entry {@code name} exactly as {@link #read} does, reading {@code in} to its end, but keeps no value and
+     * creates no array: a model file is checked whole this way before ND4J (seconds to start) is touched, so that a
+     * damaged or crafted file is refused at once. Returns the entry's element count.
+     *
+     * @throws IOException as {@link #read} does
+     */
+    public static long check(String name, java.io.InputStream in) throws IOException {
+        return checked(name, in).elements();
     }
 
     /**
@@ -192,17 +199,16 @@ public final class ArrayCodec {
         return header(name, in).shape();
     }
 
-    /**
-     * Checks entry {@code name} exactly as {@link #read} does, reading {@code in} to its end, but keeps no value and
-     * creates no array: a model file is checked whole this way before ND4J (seconds to start) is touched, so that a
-     * damaged or crafted file is refused at once. Returns the entry's element count.
-     *
-     * @throws IOException as {@link #read} does
-     */
-    public static long check(String name, java.io.InputStream in) throws IOException {
+    /** As {@link #check}, giving the entry's shape. */
+    static long[] checkShape(String name, java.io.InputStream in) throws IOException {
+        return checked(name, in).shape();
+    }
+
+    /** The header of entry {@code name}, its data read to the end and checked against it, none kept. */
+    private static Header checked(String name, java.io.InputStream in) throws IOException {
         Header header = header(name, in);
         readValues(name, in, header, values -> { });
-        return header.elements();
+        return header;
     }
 
     /** An entry's element type (1 float32, 2 float64, 3 int32), shape and element count, checked. */

@@ -269,9 +269,10 @@ public final class ModelIO {
         /**
          * The arrays of the zip file {@code name}, written by {@link #writeArrays} in ChemDL4J's own format (format
          * version {@value #ARRAYS_FORMAT_VERSION} and later), onto the Java heap without starting ND4J. Every entry's
-         * header is checked (its shape is returned for all); the entries that {@code wanted} accepts are read whole and
-         * checked against it, in one pass that allocates no more than an entry holds; the others are not decompressed
-         * (a prediction does not read the optimizer's state, two thirds of a fingerprint network's file).
+         * header is checked (its shape is returned for all); the entries that {@code wanted} accepts are checked whole,
+         * keeping nothing, and only then read (a damaged or crafted file is refused before anything is allocated); the
+         * others are not decompressed (a prediction does not read the optimizer's state, two thirds of a fingerprint
+         * network's file).
          *
          * @throws ModelFormatException if the file is missing or cannot be read, or the model's format version is
          *                              older
@@ -284,6 +285,7 @@ public final class ModelIO {
                         + "which only ND4J reads");
             }
             Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+            Map<String, ZipEntry> read = new java.util.LinkedHashMap<>();
             Map<String, ArrayCodec.Floats> values = new java.util.LinkedHashMap<>();
             long total = 0;
             // random access: an entry that is not wanted is skipped, where a zip stream would inflate it to pass it
@@ -298,17 +300,20 @@ public final class ModelIO {
                         throw new IOException("unexpected entry '" + entryName + "' (repeated)");
                     }
                     try (InputStream in = zip.getInputStream(entry)) {
-                        if (wanted.test(entryName)) {
-                            ArrayCodec.Floats array = ArrayCodec.readFloats(entryName, in);
-                            values.put(entryName, array);
-                            shapes.put(entryName, array.shape());
-                        } else {
-                            shapes.put(entryName, ArrayCodec.shape(entryName, in));
+                        boolean whole = wanted.test(entryName);
+                        shapes.put(entryName, whole ? ArrayCodec.checkShape(entryName, in) : ArrayCodec.shape(entryName, in));
+                        if (whole) {
+                            read.put(entryName, entry);
                         }
                     }
                     total += HeapArrays.elements(shapes.get(entryName));
                     if (total > MAX_TOTAL_ELEMENTS) {
                         throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
+                    }
+                }
+                for (Map.Entry<String, ZipEntry> entry : read.entrySet()) {
+                    try (InputStream in = zip.getInputStream(entry.getValue())) {
+                        values.put(entry.getKey(), ArrayCodec.readFloats(entry.getKey(), in, shapes.get(entry.getKey())));
                     }
                 }
             } catch (IOException | RuntimeException e) {
