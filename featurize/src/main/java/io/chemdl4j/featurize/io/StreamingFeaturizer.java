@@ -187,17 +187,7 @@ public final class StreamingFeaturizer<T> {
                 }
             }
         } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw TaskFailures.rethrow(e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

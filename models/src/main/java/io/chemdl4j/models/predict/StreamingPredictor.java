@@ -425,14 +425,7 @@ public final class StreamingPredictor {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while predicting");
             } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(cause);
+                throw io.chemdl4j.featurize.io.TaskFailures.rethrow(e);
             } finally {
                 pending = null;
             }
