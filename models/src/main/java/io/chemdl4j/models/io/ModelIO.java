@@ -285,37 +285,23 @@ public final class ModelIO {
                         + "which only ND4J reads");
             }
             Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
-            Map<String, ZipEntry> read = new java.util.LinkedHashMap<>();
             Map<String, ArrayCodec.Floats> values = new java.util.LinkedHashMap<>();
-            long total = 0;
-            // random access: an entry that is not wanted is skipped, where a zip stream would inflate it to pass it
-            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-                if (zip.size() > MAX_ENTRIES) {
-                    throw new IOException("more than " + MAX_ENTRIES + " entries");
-                }
-                for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-                    ZipEntry entry = entries.nextElement();
-                    String entryName = printable(entry.getName());
-                    if (shapes.containsKey(entryName)) {
-                        throw new IOException("unexpected entry '" + entryName + "' (repeated)");
+            try {
+                readArrays(file, (entry, in) -> {
+                    shapes.put(entry, wanted.test(entry) ? ArrayCodec.checkShape(entry, in) : ArrayCodec.shape(entry, in));
+                    return HeapArrays.elements(shapes.get(entry));
+                });
+                readArrays(file, (entry, in) -> {
+                    if (!shapes.containsKey(entry)) {
+                        throw new IOException("entry '" + entry + "' was not there when the file was checked");
                     }
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        boolean whole = wanted.test(entryName);
-                        shapes.put(entryName, whole ? ArrayCodec.checkShape(entryName, in) : ArrayCodec.shape(entryName, in));
-                        if (whole) {
-                            read.put(entryName, entry);
-                        }
+                    if (!wanted.test(entry)) {
+                        return 0;
                     }
-                    total += HeapArrays.elements(shapes.get(entryName));
-                    if (total > MAX_TOTAL_ELEMENTS) {
-                        throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
-                    }
-                }
-                for (Map.Entry<String, ZipEntry> entry : read.entrySet()) {
-                    try (InputStream in = zip.getInputStream(entry.getValue())) {
-                        values.put(entry.getKey(), ArrayCodec.readFloats(entry.getKey(), in, shapes.get(entry.getKey())));
-                    }
-                }
+                    ArrayCodec.Floats array = ArrayCodec.readFloats(entry, in, shapes.get(entry));
+                    values.put(entry, array);
+                    return array.values().length;
+                });
             } catch (IOException | RuntimeException e) {
                 throw new ModelFormatException(file + " cannot be read: " + e.getMessage(), e);
             }
@@ -562,24 +548,33 @@ public final class ModelIO {
         return arrays;
     }
 
-    /** Reads one array entry to its end; returns its element count. */
+    /** Reads what it needs of one array entry (the rest is not decompressed); returns the elements it counts. */
     @FunctionalInterface
     private interface EntryReader {
         long read(String name, InputStream entry) throws IOException;
     }
 
-    /** Hands {@code reader} each entry of {@code file}, refusing repeated names and more entries or elements than the caps. */
+    /**
+     * Hands {@code reader} each entry of {@code file}, refusing repeated names and more entries or elements than the
+     * caps. The file is read by random access, so that an entry the reader leaves unread is skipped rather than
+     * inflated to pass it (a prediction leaves a multitask network's optimizer state, two thirds of its file).
+     */
     private static void readArrays(Path file, EntryReader reader) throws IOException {
         java.util.Set<String> names = new java.util.HashSet<>();
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.size() > MAX_ENTRIES) {
+                throw new IOException("more than " + MAX_ENTRIES + " entries");
+            }
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
                 String name = printable(entry.getName());
-                if (names.size() >= MAX_ENTRIES || !names.add(name)) {
-                    throw new IOException("unexpected entry '" + name + "' (repeated, or more than " + MAX_ENTRIES
-                            + " entries)");
+                if (!names.add(name)) {
+                    throw new IOException("unexpected entry '" + name + "' (repeated)");
                 }
-                total += reader.read(name, zip);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    total += reader.read(name, in);
+                }
                 if (total > MAX_TOTAL_ELEMENTS) {
                     throw new IOException("more than " + MAX_TOTAL_ELEMENTS + " elements of arrays");
                 }
