@@ -22,8 +22,11 @@ from nbclient.exceptions import CellExecutionError
 HERE = pathlib.Path(__file__).resolve().parent
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 STARTUP_SECONDS = 120
-READY_SECONDS = 20
-START_ATTEMPTS = 5
+# A kernel that works answers its first request within 0.3 s of the wait below (18 of 18 starts with both cores
+# busy); one caught by the ZeroMQ fault below never does. Five seconds tells them apart; each try costs a kernel's
+# start (about 3 s), so eight tries leave a notebook unstarted about once in 25,000 at the fault's worst rate seen.
+READY_SECONDS = 5
+START_ATTEMPTS = 8
 
 
 class PatientKernelManager(AsyncKernelManager):
@@ -39,8 +42,9 @@ class PatientKernelManager(AsyncKernelManager):
 
     A second fault remains, in the kernel's ZeroMQ (jeromq 0.6.0): now and then a kernel whose
     sockets are all connected never sees a request on its shell socket, and does not answer one
-    (6 of 40 starts here, with or without the wait). Nothing on the client side avoids it, so
-    execute() gives such a kernel READY_SECONDS to answer and then starts a new one.
+    (6 of 40 starts here, with or without the wait; 7 of 25 with both cores busy, whatever the order in which the
+    kernel bound its sockets). Nothing on the client side avoids it, so execute() gives such a kernel READY_SECONDS
+    to answer and then starts a new one.
     """
 
     SOCKETS = 5
