@@ -72,11 +72,24 @@ class ArrayCodecTest {
         return bytes.toByteArray();
     }
 
-    /** Why {@code bytes} are refused; {@link ArrayCodec#check}, which makes no array, refuses them alike. */
+    /**
+     * Why {@code bytes} are refused; {@link ArrayCodec#check}, which makes no array, and {@link ArrayCodec#readFloats},
+     * which reads onto the heap (given the shape the entry's header declares, as if its data had changed since it was
+     * checked), refuse them alike.
+     */
     private static String refused(byte[] bytes) {
         String message = assertThrows(IOException.class, () -> ArrayCodec.decode("w", bytes)).getMessage();
         assertEquals(message, assertThrows(IOException.class,
                 () -> ArrayCodec.check("w", new java.io.ByteArrayInputStream(bytes))).getMessage());
+        long[] declared;
+        try {
+            declared = ArrayCodec.shape("w", new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException headerRefused) {
+            declared = new long[0];
+        }
+        long[] shape = declared;
+        assertEquals(message, assertThrows(IOException.class,
+                () -> ArrayCodec.readFloats("w", new java.io.ByteArrayInputStream(bytes), shape)).getMessage());
         return message;
     }
 
