@@ -140,7 +140,7 @@ public final class StreamingFeaturizer<T> {
                 List<Outcome<T>> outcomes = session.featurize(chunk);
                 long read = reader.bytesRead();
                 long size = reader.size();
-                awaitWritten(writing);
+                TaskFailures.await(writing);
                 writing = writer.submit(() -> {
                     for (Outcome<T> outcome : outcomes) {
                         MoleculeRecord record = outcome.record();
@@ -159,40 +159,16 @@ public final class StreamingFeaturizer<T> {
                     return null;
                 });
             }
-            awaitWritten(writing);
+            TaskFailures.await(writing);
         } finally {
             writer.shutdown();
             try {
-                awaitWritten(writing); // a failure elsewhere: the chunk being written finishes first
+                TaskFailures.await(writing); // a failure elsewhere: the chunk being written finishes first
             } catch (IOException | RuntimeException | Error alreadyThrown) {
                 // thrown above already, or second to the failure that is being thrown
             }
         }
         return new Summary(counts[0], counts[0] - counts[1], counts[1], reader.damage());
-    }
-
-    /** Waits until {@code writing} (null: nothing yet) is done; throws what it threw, as it was thrown. */
-    private static void awaitWritten(java.util.concurrent.Future<?> writing) throws IOException {
-        if (writing == null) {
-            return;
-        }
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    writing.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the chunk being written is finished before the interrupt is passed on
-                }
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw TaskFailures.rethrow(e);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**

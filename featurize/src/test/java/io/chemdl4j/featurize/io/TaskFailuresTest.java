@@ -2,6 +2,7 @@ package io.chemdl4j.featurize.io;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -22,5 +23,33 @@ class TaskFailuresTest {
         Exception checked = new Exception("checked");
         assertSame(checked, assertThrows(IOException.class,
                 () -> TaskFailures.rethrow(new ExecutionException(checked))).getCause());
+    }
+
+    @Test
+    void anInterruptWhileWaitingLetsTheTaskFinishAndIsKept() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.Future<?> task = pool.submit(() -> {
+                started.countDown();
+                Thread.sleep(300);
+                finished.set(true);
+                return null;
+            });
+            started.await();
+            Thread.currentThread().interrupt();
+            TaskFailures.await(task);
+            assertTrue(finished.get(), "the task finished before the wait returned");
+            assertTrue(Thread.interrupted(), "the interrupt is set again (and cleared here)");
+            IOException io = new IOException("disk full");
+            java.util.concurrent.Future<?> failing = pool.submit(() -> {
+                throw io;
+            });
+            assertSame(io, assertThrows(IOException.class, () -> TaskFailures.await(failing)));
+            TaskFailures.await(null);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -415,19 +415,18 @@ public final class StreamingPredictor {
             out.flush();
         }
 
+        /** Waits for the chunk handed over last (written and committed whole even when interrupted meanwhile). */
         private void awaitPending() throws IOException {
             if (pending == null) {
                 return;
             }
             try {
-                pending.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while predicting");
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw io.chemdl4j.featurize.io.TaskFailures.rethrow(e);
+                io.chemdl4j.featurize.io.TaskFailures.await(pending);
             } finally {
                 pending = null;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("interrupted while predicting");
             }
         }
 
