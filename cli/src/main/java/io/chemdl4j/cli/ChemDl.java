@@ -39,6 +39,7 @@ public final class ChemDl implements Runnable {
     /** Runs {@code chemdl} with {@code args} and exits with its code: 0 done, 2 bad input, 1 any other failure. */
     public static void main(String[] args) {
         CdkLogging.install();
+        HeapSizing.keepGrownHeapInBackground();
         System.exit(commandLine().execute(args));
     }
 
