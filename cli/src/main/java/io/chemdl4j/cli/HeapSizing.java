@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * How the command line's own JVM sizes its heap. A streaming verb allocates quickly and evenly (parsing and
  * fingerprinting: gigabytes a second of short-lived objects) for as long as its input lasts. G1 by default gives
@@ -48,6 +50,7 @@ final class HeapSizing {
             hotspot.setVMOption(MAX_HEAP_FREE_RATIO, "100");
             return true;
         } catch (RuntimeException | LinkageError e) {
+            LoggerFactory.getLogger(HeapSizing.class).debug("heap sizing left to the JVM: {}", e.toString());
             return false;
         }
     }
