@@ -96,14 +96,9 @@ class ChemDlTest {
 
     /** Runs chemdl in a new JVM with {@code home} as its home, no data or cache directory set, and no proxy. */
     private static String offline(Path home, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
-                "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
-        command.addAll(java.util.List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        // The JVM prints "Picked up JAVA_TOOL_OPTIONS" for these, a line that is not chemdl's.
-        for (String variable : java.util.List.of("CHEMDL_DATA_DIR", "CHEMDL_CACHE_DIR", "XDG_CACHE_HOME",
-                "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+        ProcessBuilder pb = ChildJvm.of(java.util.List.of("-Duser.home=" + home), ChemDl.class, java.util.List.of(args))
+                .redirectErrorStream(true);
+        for (String variable : java.util.List.of("CHEMDL_DATA_DIR", "CHEMDL_CACHE_DIR", "XDG_CACHE_HOME")) {
             pb.environment().remove(variable);
         }
         pb.environment().put("HOME", home.toString());

@@ -100,12 +100,9 @@ class HelpExamplesTest {
         Path commands = work.resolve("examples.txt");
         Files.write(commands, examples.stream().map(e -> String.join(" ", e.subList(1, e.size()))).toList());
         Path results = work.resolve("example-results");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ExampleRunner.class.getName(), commands.toString(),
-                results.toString());
         Path log = work.resolve("examples.log");
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = ChildJvm.of(List.of(), ExampleRunner.class, List.of(commands.toString(), results.toString()))
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(15, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("the examples did not finish in 15 minutes:\n" + Files.readString(log));

@@ -250,13 +250,9 @@ class HostileInputTest {
     /** Runs chemdl in a JVM of its own in {@code work}, with an empty home and a 512 MB heap, watching its memory. */
     private static Outcome chemdl(Path work, String... args) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home-" + CASES.incrementAndGet()));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
-        command.addAll(List.of(args));
         Path log = home.resolve("chemdl.log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        ProcessBuilder pb = ChildJvm.of(List.of("-Xmx512m", "-Duser.home=" + home), ChemDl.class, List.of(args))
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("HOME", home.toString());
         long start = System.nanoTime();
         Process p = pb.start();

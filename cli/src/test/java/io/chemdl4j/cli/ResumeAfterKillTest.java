@@ -84,14 +84,10 @@ class ResumeAfterKillTest {
 
         Path resumed = dir.resolve(name + ".csv");
         Path state = dir.resolve("." + resumed.getFileName() + ".resume").resolve("state");
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ChemDl.class.getName()));
         // One thread, so that the run lasts several commits (one a second).
-        java.addAll(with(command, "--output", resumed.toString(), "--errors", resumed + ".errors", "--threads", "1"));
-        ProcessBuilder pb = new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log")
-                .toFile());
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        Process p = pb.start();
+        Process p = ChildJvm.of(List.of(), ChemDl.class,
+                        with(command, "--output", resumed.toString(), "--errors", resumed + ".errors", "--threads", "1"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!Files.exists(state) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);

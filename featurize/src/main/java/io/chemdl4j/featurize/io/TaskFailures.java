@@ -2,6 +2,7 @@ package io.chemdl4j.featurize.io;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Waiting for a task run on another thread, and what it threw, thrown again on the thread that waited for it, as it
@@ -17,7 +18,7 @@ public final class TaskFailures {
      * meanwhile does not stop the wait: the task (a chunk being written and committed) finishes first, and the
      * thread's interrupt status is set again on return, for the caller to act on.
      */
-    public static void await(java.util.concurrent.Future<?> task) throws IOException {
+    public static void await(Future<?> task) throws IOException {
         if (task == null) {
             return;
         }

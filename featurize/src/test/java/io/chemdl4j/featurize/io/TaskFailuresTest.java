@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +32,11 @@ class TaskFailuresTest {
 
     @Test
     void anInterruptWhileWaitingLetsTheTaskFinishAndIsKept() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.Future<?> task = pool.submit(() -> {
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicBoolean finished = new AtomicBoolean();
+            Future<?> task = pool.submit(() -> {
                 started.countDown();
                 Thread.sleep(300);
                 finished.set(true);
@@ -43,7 +48,7 @@ class TaskFailuresTest {
             assertTrue(finished.get(), "the task finished before the wait returned");
             assertTrue(Thread.interrupted(), "the interrupt is set again (and cleared here)");
             IOException io = new IOException("disk full");
-            java.util.concurrent.Future<?> failing = pool.submit(() -> {
+            Future<?> failing = pool.submit(() -> {
                 throw io;
             });
             assertSame(io, assertThrows(IOException.class, () -> TaskFailures.await(failing)));
