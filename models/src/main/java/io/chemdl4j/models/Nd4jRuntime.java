@@ -34,28 +34,6 @@ public final class Nd4jRuntime {
     }
 
     /**
-     * Starts {@link #ensureConfigured} on a daemon thread and returns at once, unless ND4J is set up already: for a
-     * caller that will need ND4J soon and has other work first (ND4J takes about half a second to start). A later
-     * {@link #ensureConfigured} waits for it to finish.
-     */
-    public static void startInBackground() {
-        if (configured) {
-            return;
-        }
-        // logging is set up here first: ND4J logs as it starts, and SLF4J set up by two threads at once warns about it
-        org.slf4j.LoggerFactory.getILoggerFactory();
-        Thread starter = new Thread(() -> {
-            try {
-                ensureConfigured();
-            } catch (RuntimeException | LinkageError e) {
-                // left to the caller's own ensureConfigured, which fails the same way, where it can report it
-            }
-        }, "chemdl-nd4j-start");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
-    /**
      * Opens (and activates) this thread's workspace {@code name}: every array created until it is closed comes
      * from memory that is reused, pass after pass, instead of freshly allocated and zeroed by the system (on a
      * D-MPNN batch, allocation was 29% of the time). Nothing created inside may be used after closing it.
@@ -156,7 +134,8 @@ public final class Nd4jRuntime {
                 });
     }
 
-    private static int threads() {
+    /** OpenMP and BLAS threads per Java thread: {@code $OMP_NUM_THREADS}, else {@code chemdl.threads}, else 1. */
+    static int threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
         String configuredThreads = omp != null && !omp.isBlank() ? omp : System.getProperty("chemdl.threads", "1");
         try {

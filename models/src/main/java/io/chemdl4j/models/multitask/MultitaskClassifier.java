@@ -2,10 +2,8 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-import io.chemdl4j.models.NdArrays;
 import io.chemdl4j.models.TaskSoftmaxCrossEntropy;
 import io.chemdl4j.models.training.EpochRecord;
 import io.chemdl4j.moleculenet.TaskType;
@@ -66,10 +64,8 @@ public final class MultitaskClassifier extends MultitaskModel {
     }
 
     @Override
-    double[][] decodeOutputs(INDArray outputs) {
-        int rows = (int) outputs.size(0);
-        int tasks = (int) outputs.size(1) / 2;
-        float[] z = NdArrays.toFloats(outputs);
+    double[][] decodeOutputs(float[] z, int rows, int width) {
+        int tasks = width / 2;
         double[][] p = new double[rows][tasks];
         for (int r = 0; r < rows; r++) {
             for (int t = 0; t < tasks; t++) {

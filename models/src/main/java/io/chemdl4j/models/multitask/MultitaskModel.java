@@ -122,9 +122,9 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         this.classes = classes;
         this.config = config;
         if (network != null && network.saved() != null) {
+            // predicting from the saved arrays needs no ND4J (SparseInputForward), which starts when DL4J's network is
+            // built (training, dropout, the live parameters)
             this.unbuilt = network.saved();
-            // every use of the model needs ND4J, which takes half a second to start: meanwhile the caller goes on
-            Nd4jRuntime.startInBackground();
         } else {
             Nd4jRuntime.ensureConfigured();
             this.network = network != null ? network.network() : buildNetwork();
@@ -229,8 +229,11 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
      */
     abstract void encodeLabels(float[] y, float[] w, int rows, float[] labelsOut);
 
-    /** Predictions {@code [molecule][task]} from a batch of network outputs. */
-    abstract double[][] decodeOutputs(INDArray outputs);
+    /**
+     * Predictions {@code [molecule][task]} from a batch of network outputs: {@code rows} rows of {@code width} values,
+     * row-major.
+     */
+    abstract double[][] decodeOutputs(float[] outputs, int rows, int width);
 
     private MultiLayerNetwork buildNetwork() {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
@@ -545,8 +548,7 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         double[][] out = new double[rows.size()][];
         for (int from = 0; from < rows.size(); from += PREDICT_BATCH) {
             int n = Math.min(PREDICT_BATCH, rows.size() - from);
-            double[][] decoded = decodeOutputs(Nd4j.create(sparse.outputs(rows.subList(from, from + n)),
-                    new long[] {n, sparse.outputs()}, 'c'));
+            double[][] decoded = decodeOutputs(sparse.outputs(rows.subList(from, from + n)), n, sparse.outputs());
             System.arraycopy(decoded, 0, out, from, n);
         }
         return out;
@@ -559,17 +561,18 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         for (int from = 0; from < data.size(); from += PREDICT_BATCH) {
             int rows = Math.min(PREDICT_BATCH, data.size() - from);
             int[] idx = IntStream.range(from, from + rows).toArray();
-            INDArray outputs;
+            double[][] decoded;
             if (sparse != null) {
-                outputs = Nd4j.create(sparse.outputs(data, idx), new long[] {rows, sparse.outputs()}, 'c');
+                decoded = decodeOutputs(sparse.outputs(data, idx), rows, sparse.outputs());
             } else {
                 float[] x = new float[rows * featureCount];
                 data.copyFeatures(idx, x);
+                INDArray outputs;
                 synchronized (this) {
                     outputs = net().output(Nd4j.create(x, new long[] {rows, featureCount}, 'c'), dropout);
                 }
+                decoded = decodeOutputs(NdArrays.toFloats(outputs), rows, (int) outputs.size(1));
             }
-            double[][] decoded = decodeOutputs(outputs);
             System.arraycopy(decoded, 0, out, from, rows);
         }
         return out;
@@ -748,7 +751,6 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
     private synchronized SparseInputForward sparseForward() {
         // under the lock: a prediction waits for a fit in progress, as the DL4J path does
         if (forward == null && !forwardChecked) {
-            Nd4jRuntime.ensureConfigured(); // before the forward pass's first ND4J product
             forward = ahead != null ? ahead.forward()
                     : network == null ? unbuilt.forward() : SparseInputForward.of(network);
             forwardChecked = true;

@@ -2,7 +2,6 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 import io.chemdl4j.models.layers.TaskOutputLoss;
@@ -74,11 +73,12 @@ public final class MultitaskMulticlass extends MultitaskModel {
     }
 
     @Override
-    double[][] decodeOutputs(INDArray outputs) {
+    double[][] decodeOutputs(float[] outputs, int rows, int width) {
         int classes = classes();
-        int rows = (int) outputs.size(0);
-        int width = (int) outputs.size(1);
-        double[] z = outputs.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+        double[] z = new double[rows * width];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = outputs[i];
+        }
         double[] flat = new double[z.length];
         for (int g = 0; g < z.length; g += classes) {
             TaskOutputLoss.softmax(z, g, classes, flat);

@@ -2,8 +2,6 @@ package io.chemdl4j.models.multitask;
 
 import java.util.List;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 import io.chemdl4j.models.WeightedSquaredError;
@@ -65,7 +63,13 @@ public final class MultitaskRegressor extends MultitaskModel {
     }
 
     @Override
-    double[][] decodeOutputs(INDArray outputs) {
-        return outputs.castTo(DataType.DOUBLE).toDoubleMatrix();
+    double[][] decodeOutputs(float[] outputs, int rows, int width) {
+        double[][] values = new double[rows][width];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < width; c++) {
+                values[r][c] = outputs[r * width + c];
+            }
+        }
+        return values;
     }
 }

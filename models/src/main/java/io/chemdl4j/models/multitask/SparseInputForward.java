@@ -3,12 +3,8 @@ package io.chemdl4j.models.multitask;
 import java.nio.FloatBuffer;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-import io.chemdl4j.models.Nd4jRuntime;
+import io.chemdl4j.models.OpenBlas;
 import io.chemdl4j.moleculenet.Dataset;
 
 /**
@@ -20,8 +16,6 @@ import io.chemdl4j.moleculenet.Dataset;
  * <p>An immutable copy of a network's weights as they were when it was made: safe from any number of threads.
  */
 final class SparseInputForward {
-    private static final String WORKSPACE = "multitask-predict";
-
     private final int[] width;
     private final float[][] weights;
     private final float[][] biases;
@@ -68,15 +62,13 @@ final class SparseInputForward {
 
     /** The network's outputs for rows {@code idx} of {@code data}: {@code idx.length × outputs()}, row-major. */
     float[] outputs(Dataset data, int[] idx) {
-        try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
-            SparseFeatureRows sparse = SparseFeatureRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
-            float[] x = null;
-            if (sparse == null) {
-                x = new float[idx.length * width[0]];
-                data.copyFeatures(idx, x);
-            }
-            return outputs(sparse, x, idx.length);
+        SparseFeatureRows sparse = SparseFeatureRows.ofRows(data, idx, SparseInputTrainer.SPARSE_DENSITY);
+        float[] x = null;
+        if (sparse == null) {
+            x = new float[idx.length * width[0]];
+            data.copyFeatures(idx, x);
         }
+        return outputs(sparse, x, idx.length);
     }
 
     /**
@@ -91,24 +83,22 @@ final class SparseInputForward {
                 throw new IllegalArgumentException("model expects " + width[0] + " features, a row has " + row.length());
             }
         }
-        try (MemoryWorkspace ignored = Nd4jRuntime.scope(WORKSPACE)) {
-            SparseFeatureRows sparse = SparseFeatureRows.of(rows, width[0], SparseInputTrainer.SPARSE_DENSITY);
-            float[] x = null;
-            if (sparse == null) {
-                x = new float[rows.size() * width[0]];
-                for (int r = 0; r < rows.size(); r++) {
-                    System.arraycopy(rows.get(r).toDense(), 0, x, r * width[0], width[0]);
-                }
+        SparseFeatureRows sparse = SparseFeatureRows.of(rows, width[0], SparseInputTrainer.SPARSE_DENSITY);
+        float[] x = null;
+        if (sparse == null) {
+            x = new float[rows.size() * width[0]];
+            for (int r = 0; r < rows.size(); r++) {
+                System.arraycopy(rows.get(r).toDense(), 0, x, r * width[0], width[0]);
             }
-            return outputs(sparse, x, rows.size());
         }
+        return outputs(sparse, x, rows.size());
     }
 
     /** The outputs of {@code rows} rows, read from {@code sparse}, or from the dense {@code x} when it is null. */
     private float[] outputs(SparseFeatureRows sparse, float[] x, int rows) {
         int layers = width.length - 1;
         if (rows == 0) {
-            return new float[0]; // ND4J has no empty matrices to multiply
+            return new float[0];
         }
         float[] h;
         int l;
@@ -116,15 +106,15 @@ final class SparseInputForward {
             // Each molecule's first-layer row gets its bias and ReLU while still in cache and is copied once, into
             // the matrix that the second layer's product reads: a 1,024-molecule chunk's 4 MB of activations are
             // not zeroed, copied and passed over again (measured: 4.4 µs a molecule for the whole network, was 5.2).
-            INDArray first = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, width[1]}, 'c');
-            FloatBuffer firstValues = first.data().asNioFloat();
             float[] firstBias = biases[0];
             int firstWidth = width[1];
+            FloatBuffer firstValues = OpenBlas.left(rows * firstWidth);
             sparse.forEachRowOfProduct(firstLayerRows, firstWidth, (row, values) -> {
                 SparseInputTrainer.addBias(values, firstBias, true);
                 firstValues.put(row * firstWidth, values);
             });
-            h = SparseInputTrainer.product(first, false, weights[1], width[1], width[2], false);
+            h = new float[rows * width[2]];
+            OpenBlas.productOfLeft(rows, firstWidth, weights[1], width[2], h);
             SparseInputTrainer.addBias(h, rows, biases[1], layers > 2);
             l = 2;
         } else { // dense rows, or sparse ones whose first layer is the output layer
@@ -135,13 +125,13 @@ final class SparseInputForward {
                         (row, values) -> System.arraycopy(values, 0, output, row * firstWidth, firstWidth));
                 h = output;
             } else {
-                h = SparseInputTrainer.product(x, rows, width[0], false, weights[0], width[0], firstWidth, false);
+                h = OpenBlas.product(x, rows, width[0], weights[0], firstWidth);
             }
             SparseInputTrainer.addBias(h, rows, biases[0], layers > 1);
             l = 1;
         }
         for (; l < layers; l++) {
-            h = SparseInputTrainer.product(h, rows, width[l], false, weights[l], width[l], width[l + 1], false);
+            h = OpenBlas.product(h, rows, width[l], weights[l], width[l + 1]);
             SparseInputTrainer.addBias(h, rows, biases[l], l < layers - 1);
         }
         return h;
