@@ -707,14 +707,6 @@ final class SparseInputTrainer {
         }
     }
 
-    /** {@code op(a) · op(b)} of row-major float matrices, through BLAS, as a new row-major array. */
-    static float[] product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows,
-                                   int bColumns, boolean transposeB) {
-        float[] out = new float[(transposeA ? aColumns : aRows) * (transposeB ? bRows : bColumns)];
-        product(a, aRows, aColumns, transposeA, b, bRows, bColumns, transposeB, out);
-        return out;
-    }
-
     /**
      * {@code op(a) · op(b)} of row-major float matrices (the first {@code rows × columns} values of each array),
      * through BLAS, into the start of {@code out}.
@@ -724,13 +716,5 @@ final class SparseInputTrainer {
         INDArray c = Matrices.product(Matrices.matrix(a, aRows, aColumns), transposeA,
                 Matrices.matrix(b, bRows, bColumns), transposeB);
         c.data().asNioFloat().get(out, 0, (int) c.length());
-    }
-
-    /** {@code op(a) · op(b)} for a float matrix {@code a} already in ND4J, as a new row-major array. */
-    static float[] product(INDArray a, boolean transposeA, float[] b, int bRows, int bColumns, boolean transposeB) {
-        INDArray c = Matrices.product(a, transposeA, Matrices.matrix(b, bRows, bColumns), transposeB);
-        float[] out = new float[(int) c.length()];
-        c.data().asNioFloat().get(out);
-        return out;
     }
 }
