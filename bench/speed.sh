@@ -11,7 +11,9 @@
 #     their own and within the same run (bench/peak_rss_at.py: no second JVM's heap sizing in the comparison); both
 #     streaming verbs beside in-memory batch featurization (ECFP, every core) of the first 100,000 of the same
 #     SMILES (all N would not fit in memory as feature rows), measured before and after the streaming runs. The runs
-#     over all N rows are repeated in turn (ROUNDS, default 2) and averaged.
+#     over all N rows are repeated in turn (ROUNDS, default 2) and averaged. Beside them, `predict` with a multitask
+#     network of 16 hidden units (the same data, featurizer and pipeline, almost no arithmetic): what `predict` costs
+#     on top of `featurize` apart from the network, and what the 1,000-unit network's own arithmetic costs.
 # Usage: bench/speed.sh [molecules for predict, default 1000000] [graph convolution epochs, default 10]
 #        (CHEMDL_DATA_DIR defaults to ../shared/data; SKIP_DEEPCHEM=1 leaves DeepChem out; ROUNDS=K repeats the
 #        streaming runs over all N rows K times, default 2)
@@ -68,6 +70,7 @@ deepchem graphconv.py tox21 "$GC_EPOCHS" 0 random asis | grep "s/epoch" \
 echo "== 3. predict over $MOLECULES MUV SMILES, -Xmx512m, every core"
 zcat "$CHEMDL_DATA_DIR/muv.csv.gz" | python3 bench/muv_library.py "$MOLECULES" > "$OUT/muv.csv"
 java -jar "$JAR" train --dataset tox21 --save-model "$OUT/tox21-mt" --quiet >/dev/null 2>&1
+java -jar "$JAR" train --dataset tox21 --layers 16 --save-model "$OUT/tox21-mt16" --quiet >/dev/null 2>&1
 java -jar "$JAR" train --dataset tox21 --model graphconv --epochs 5 --save-model "$OUT/tox21-gc" --quiet >/dev/null 2>&1
 SMALL=$(( MOLECULES < 100000 ? MOLECULES : 100000 ))
 head -n $((SMALL + 1)) "$OUT/muv.csv" > "$OUT/muv-small.csv"
@@ -100,6 +103,8 @@ for round in $(seq 1 "$ROUNDS"); do
   rm -f "$OUT/f.csv"
   run mt "$MOLECULES" "predict, multitask network, run $round" "$OUT/p-mt.csv" predict --model "$OUT/tox21-mt" --input "$OUT/muv.csv" --output "$OUT/p-mt.csv"
   rm -f "$OUT/p-mt.csv"
+  run mt16 "$MOLECULES" "predict, multitask network of 16 units, run $round" - predict --model "$OUT/tox21-mt16" --input "$OUT/muv.csv" --output "$OUT/p-mt16.csv"
+  rm -f "$OUT/p-mt16.csv"
   run gc "$MOLECULES" "predict, graph convolution, run $round" "$OUT/p-gc.csv" predict --model "$OUT/tox21-gc" --input "$OUT/muv.csv" --output "$OUT/p-gc.csv"
   rm -f "$OUT/p-gc.csv"
 done
@@ -121,6 +126,11 @@ print("mean of %d runs each: featurize %.1f s (%.0f molecules/s), multitask %.1f
       % (len(runs["f"]), wall["f"], n / wall["f"], wall["mt"], n / wall["mt"], wall["gc"], n / wall["gc"],
          max(r[1] for r in runs["mt"]) // 1024, max(r[1] for r in runs["gc"]) // 1024))
 print("throughput against featurize: multitask %.2f, graph convolution %.2f" % (wall["f"] / wall["mt"], wall["f"] / wall["gc"]))
+mt16 = mean([r[0] for r in runs["mt16"]])
+print("predict with 16 hidden units: %.1f s, %.2f of featurize's throughput (the pipeline around the network); the "
+      "1,000-unit network's arithmetic %.1f s of the multitask run (%.1f%%); pairs in turn: %s"
+      % (mt16, wall["f"] / mt16, wall["mt"] - mt16, 100 * (wall["mt"] - mt16) / wall["mt"],
+         ", ".join("%.3f/%.3f" % (f[0] / m[0], f[0] / s[0]) for f, m, s in zip(runs["f"], runs["mt"], runs["mt16"]))))
 def each(key, f):
     return ", ".join(f(r) for r in runs[key])
 small_mt, small_gc = runs["mt-small"][0][1], runs["gc-small"][0][1]
