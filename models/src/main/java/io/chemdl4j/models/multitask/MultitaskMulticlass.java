@@ -75,17 +75,16 @@ public final class MultitaskMulticlass extends MultitaskModel {
     @Override
     double[][] decodeOutputs(float[] outputs, int rows, int width) {
         int classes = classes();
-        double[] z = new double[rows * width];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = outputs[i];
-        }
-        double[] flat = new double[z.length];
-        for (int g = 0; g < z.length; g += classes) {
-            TaskOutputLoss.softmax(z, g, classes, flat);
-        }
+        double[] z = new double[width]; // one molecule's logits, widened (exactly) for the softmax
         double[][] p = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            p[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+            for (int i = 0; i < width; i++) {
+                z[i] = outputs[r * width + i];
+            }
+            p[r] = new double[width];
+            for (int g = 0; g < width; g += classes) {
+                TaskOutputLoss.softmax(z, g, classes, p[r]);
+            }
         }
         return p;
     }
