@@ -57,8 +57,9 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * <p>The network is DL4J's (its configuration, parameters and Adam's state are what a saved model holds), but the
  * toolkit's own architecture trains and predicts without DL4J's dense products: {@link SparseInputTrainer} takes
  * the same training steps with a first layer that adds up the weight rows of the set fingerprint bits, and
- * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own of another
- * shape ({@link #wrap}) trains and predicts through DL4J. A loaded model of the toolkit's architecture predicts from
+ * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own
+ * ({@link #wrap}) made of dense layers with ReLU, tanh, sigmoid or no activation, trained by Adam or SGD, trains and
+ * predicts so too; one of another shape trains and predicts through DL4J. A loaded model of the toolkit's architecture predicts from
  * its saved weights ({@link SavedNetwork}) and builds DL4J's network only when something needs it (training, dropout
  * sampling, the live parameters), which a prediction never does.
  */
@@ -738,16 +739,16 @@ public abstract sealed class MultitaskModel implements SavableModel, TrainableMo
         return net().paramTable();
     }
 
-    /**
-     * The toolkit's forward pass over the current weights, or {@code null} when the network is not of the toolkit's
-     * architecture (a user's own, {@linkplain #wrap wrapped}): then DL4J predicts.
-     */
     /** Forgets the forward pass's copy of the weights, which may change now; held under the model's lock. */
     private void dropForward() {
         forward = null;
         forwardChecked = false;
     }
 
+    /**
+     * The toolkit's forward pass over the current weights, or {@code null} when the network is not of the toolkit's
+     * architecture (a user's own of another shape, {@linkplain #wrap wrapped}): then DL4J predicts.
+     */
     private synchronized SparseInputForward sparseForward() {
         // under the lock: a prediction waits for a fit in progress, as the DL4J path does
         if (forward == null && !forwardChecked) {

@@ -127,7 +127,10 @@ final class SavedNetwork {
             weights[l] = arrays.values().get(l + "_W").values();
             biases[l] = arrays.values().get(l + "_b").values();
         }
-        return new SparseInputForward(width, weights, biases);
+        HiddenActivation[] activation = new HiddenActivation[layers];
+        java.util.Arrays.fill(activation, HiddenActivation.RELU); // the plain architecture's hidden layers
+        activation[layers - 1] = HiddenActivation.IDENTITY;
+        return new SparseInputForward(width, activation, weights, biases);
     }
 
     /**

@@ -15,13 +15,13 @@ import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.api.OptimizationAlgorithm;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -40,14 +40,16 @@ import io.chemdl4j.moleculenet.Dataset;
  * which are most of an epoch, with a twentieth of the arithmetic.
  *
  * <p>Everything else follows DL4J 1.0.0-M2.1's step for the same configuration, so that the same seed trains
- * the same network (to float rounding, {@code SparseInputTrainerTest}): ReLU hidden layers, {@link SeededDropout}
- * on a layer's input with DL4J's iteration count, the output layer's own {@link WeightedLoss}, gradients
- * divided by the batch size, L2 added to the gradient before the updater, Adam as ND4J's {@code AdamUpdater}
- * computes it (bias-corrected step size, epsilon outside the square root), and the updater's state kept in
- * DL4J's layout, so that a model trained here saves, loads and goes on training under DL4J unchanged. The dense
- * layers after the first multiply through BLAS. A configuration outside this architecture (a user's own
- * network, another updater, another regularization) gets no trainer: {@link #of} returns {@code null} and the
- * model trains through DL4J.
+ * the same network (to float rounding, {@code SparseInputTrainerTest}): hidden layers with ReLU (the toolkit's
+ * networks), tanh, sigmoid or no activation ({@link HiddenActivation}), {@link SeededDropout} on a layer's input with
+ * DL4J's iteration count, the output layer's own {@link WeightedLoss}, gradients divided by the batch size, L2 added
+ * to the gradient before the updater, Adam as ND4J's {@code AdamUpdater} computes it (bias-corrected step size,
+ * epsilon outside the square root) or plain SGD, and Adam's state kept in DL4J's layout, so that a model trained
+ * here saves, loads and goes on training under DL4J unchanged. The dense layers after the first multiply through
+ * BLAS. A user's own network of this shape ({@link MultitaskModel#wrap}) trains here too, which spares it DL4J's
+ * fixed cost of about a millisecond a step (most of an epoch for a small network). A configuration outside it
+ * (another activation, updater or regularization, other layers) gets no trainer: {@link #of} returns {@code null}
+ * and the model trains through DL4J.
  *
  * <p>{@link #load} takes the parameters and the updater's state from the network, {@link #store} puts them back:
  * in between, the trainer's arrays are the network's weights. Not thread-safe; the model serializes training.
@@ -65,7 +67,10 @@ final class SparseInputTrainer {
     private final float[][] biases;
     private final float[][] weightGradients;
     private final float[][] biasGradients;
-    /** Adam's first and second moments, in the layout of the parameters they belong to (the first layer's: below). */
+    /**
+     * Adam's first and second moments, in the layout of the parameters they belong to (the first layer's: below);
+     * {@code null} for parameters that SGD updates, which keeps no state.
+     */
     private final float[][] weightMoment1;
     private final float[][] weightMoment2;
     private final float[][] biasMoment1;
@@ -82,8 +87,11 @@ final class SparseInputTrainer {
     /** The first layer's weights as one row-major matrix, for dense input's product ({@code null} until needed). */
     private float[] firstWeightMatrix;
     private final SeededDropout[] dropout;
-    private final Adam[] weightUpdater;
-    private final Adam[] biasUpdater;
+    /** Each layer's activation, the output layer's {@link HiddenActivation#IDENTITY}. */
+    private final HiddenActivation[] activation;
+    /** Each layer's updaters of weights and biases: {@link Adam} or {@link Sgd}. */
+    private final IUpdater[] weightUpdater;
+    private final IUpdater[] biasUpdater;
     private final ISchedule[] weightL2;
     private final ISchedule[] biasL2;
     private final ILossFunction loss;
@@ -94,11 +102,18 @@ final class SparseInputTrainer {
     private float[] stored;
     /** The training step's arrays. */
     private final StepBuffers buffers;
+    /**
+     * Whether every layer has fewer than {@link #SMALL_LAYER} weights: such a network multiplies in Java, the others
+     * through BLAS (see {@link #product}). A step of a 17 → 32 → 1 network took 0.48 ms through ND4J and 0.12 ms so;
+     * the toolkit's own networks (a 1,024 × 1,000 first layer) multiply through BLAS, as before.
+     */
+    private final boolean small;
 
     private SparseInputTrainer(Architecture architecture) {
         this.width = architecture.width();
         this.layers = width.length - 1;
         this.dropout = architecture.dropout();
+        this.activation = architecture.activation();
         this.weightUpdater = architecture.weightUpdater();
         this.biasUpdater = architecture.biasUpdater();
         this.weightL2 = architecture.weightL2();
@@ -114,27 +129,31 @@ final class SparseInputTrainer {
         biasMoment2 = new float[layers][];
         for (int l = 0; l < layers; l++) {
             int n = width[l] * width[l + 1];
+            boolean weightState = weightUpdater[l] instanceof Adam;
+            boolean biasState = biasUpdater[l] instanceof Adam;
             if (l > 0) {
                 weights[l] = new float[n];
                 weightGradients[l] = new float[n];
-                weightMoment1[l] = new float[n];
-                weightMoment2[l] = new float[n];
+                weightMoment1[l] = weightState ? new float[n] : null;
+                weightMoment2[l] = weightState ? new float[n] : null;
             }
             biases[l] = new float[width[l + 1]];
             biasGradients[l] = new float[width[l + 1]];
-            biasMoment1[l] = new float[width[l + 1]];
-            biasMoment2[l] = new float[width[l + 1]];
+            biasMoment1[l] = biasState ? new float[width[l + 1]] : null;
+            biasMoment2[l] = biasState ? new float[width[l + 1]] : null;
         }
+        boolean firstState = weightUpdater[0] instanceof Adam;
         firstWeights = new float[width[0]][width[1]];
-        firstMoment1 = new float[width[0]][width[1]];
-        firstMoment2 = new float[width[0]][width[1]];
+        firstMoment1 = firstState ? new float[width[0]][width[1]] : null;
+        firstMoment2 = firstState ? new float[width[0]][width[1]] : null;
         buffers = new StepBuffers();
+        small = java.util.stream.IntStream.range(0, layers).allMatch(l -> (long) width[l] * width[l + 1] < SMALL_LAYER);
     }
 
     /**
      * A trainer for {@code network}, or {@code null} if its configuration is not the toolkit's multitask
-     * architecture (then DL4J trains it): dense ReLU layers and an identity output layer with a
-     * {@link WeightedLoss}, all with biases, Adam on weights and biases, at most L2 regularization, dropout
+     * architecture (then DL4J trains it): dense layers with a {@link HiddenActivation} and an identity output layer
+     * with a {@link WeightedLoss}, all with biases, Adam or SGD on weights and biases, at most L2 regularization, dropout
      * {@link SeededDropout} or none, no gradient normalization, weight noise, constraints or preprocessors,
      * stochastic gradient descent on minibatches, float parameters.
      */
@@ -145,11 +164,12 @@ final class SparseInputTrainer {
 
     /**
      * What the toolkit's multitask architecture is made of, read from a network's configuration: layer widths
-     * ({@code width[l]} inputs, {@code width[l + 1]} outputs of layer {@code l}), dropout on each layer's input
-     * ({@code null}: none), the updaters and L2 coefficients ({@code null}: none) of weights and biases, and the loss.
+     * ({@code width[l]} inputs, {@code width[l + 1]} outputs of layer {@code l}), each layer's activation (the
+     * output layer's identity), dropout on each layer's input ({@code null}: none), the updaters ({@link Adam} or
+     * {@link Sgd}) and L2 coefficients ({@code null}: none) of weights and biases, and the loss.
      */
-    record Architecture(int[] width, SeededDropout[] dropout, Adam[] weightUpdater, Adam[] biasUpdater,
-                        ISchedule[] weightL2, ISchedule[] biasL2, ILossFunction loss) {
+    record Architecture(int[] width, HiddenActivation[] activation, SeededDropout[] dropout, IUpdater[] weightUpdater,
+                        IUpdater[] biasUpdater, ISchedule[] weightL2, ISchedule[] biasL2, ILossFunction loss) {
     }
 
     /** The architecture of {@code network}, or {@code null} if it is not the toolkit's (see {@link #of}). */
@@ -161,9 +181,10 @@ final class SparseInputTrainer {
             return null;
         }
         int[] width = new int[layers + 1];
+        HiddenActivation[] activation = new HiddenActivation[layers];
         SeededDropout[] dropout = new SeededDropout[layers];
-        Adam[] weightUpdater = new Adam[layers];
-        Adam[] biasUpdater = new Adam[layers];
+        IUpdater[] weightUpdater = new IUpdater[layers];
+        IUpdater[] biasUpdater = new IUpdater[layers];
         ISchedule[] weightL2 = new ISchedule[layers];
         ISchedule[] biasL2 = new ISchedule[layers];
         ILossFunction loss = null;
@@ -177,9 +198,12 @@ final class SparseInputTrainer {
             org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
             if (last ? !(layer instanceof OutputLayer output && output.getLossFn() instanceof WeightedLoss
                     && output.getActivationFn() instanceof ActivationIdentity && output.hasBias())
-                    : !(layer instanceof DenseLayer dense && dense.hasBias() && isPlainRelu(dense))) {
+                    : !(layer instanceof DenseLayer dense && dense.hasBias() && !dense.hasLayerNorm()
+                    && HiddenActivation.of(dense.getActivationFn()) != null)) {
                 return null;
             }
+            activation[l] = last ? HiddenActivation.IDENTITY
+                    : HiddenActivation.of(((DenseLayer) layer).getActivationFn());
             BaseLayer base = (BaseLayer) layer;
             if (base.getGradientNormalization() != org.deeplearning4j.nn.conf.GradientNormalization.None
                     || base.getWeightNoise() != null || (base.getConstraints() != null && !base.getConstraints().isEmpty())) {
@@ -190,11 +214,11 @@ final class SparseInputTrainer {
             }
             dropout[l] = (SeededDropout) base.getIDropout();
             IUpdater bias = base.getBiasUpdater() != null ? base.getBiasUpdater() : base.getIUpdater();
-            if (!(base.getIUpdater() instanceof Adam w) || !(bias instanceof Adam b)) {
+            if (!isComputedHere(base.getIUpdater()) || !isComputedHere(bias)) {
                 return null;
             }
-            weightUpdater[l] = w;
-            biasUpdater[l] = b;
+            weightUpdater[l] = base.getIUpdater();
+            biasUpdater[l] = bias;
             weightL2[l] = l2(base.getRegularization());
             biasL2[l] = l2(base.getRegularizationBias());
             if ((weightL2[l] == null && hasAny(base.getRegularization()))
@@ -214,13 +238,12 @@ final class SparseInputTrainer {
                 return null;
             }
         }
-        return new Architecture(width, dropout, weightUpdater, biasUpdater, weightL2, biasL2, loss);
+        return new Architecture(width, activation, dropout, weightUpdater, biasUpdater, weightL2, biasL2, loss);
     }
 
-    private static boolean isPlainRelu(DenseLayer dense) {
-        return dense.getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
-                && (relu.getThreshold() == null || relu.getThreshold() == 0.0)
-                && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0.0);
+    /** Whether this trainer computes {@code updater}'s step: Adam's or SGD's (exactly these classes). */
+    private static boolean isComputedHere(IUpdater updater) {
+        return updater != null && (updater.getClass() == Adam.class || updater.getClass() == Sgd.class);
     }
 
     private static boolean hasAny(List<Regularization> regularization) {
@@ -280,7 +303,7 @@ final class SparseInputTrainer {
             weightCopies[l] = l == 0 ? join(firstWeights) : weights[l].clone();
             biasCopies[l] = biases[l].clone();
         }
-        return new SparseInputForward(width.clone(), weightCopies, biasCopies);
+        return new SparseInputForward(width.clone(), activation.clone(), weightCopies, biasCopies);
     }
 
     /** Puts the trained parameters and the updater's state back into the network. */
@@ -333,13 +356,17 @@ final class SparseInputTrainer {
      * Copies Adam's moments between the network's updater state and this trainer's arrays ({@code toNetwork}:
      * into the network). DL4J keeps them per updater block, first moments of all the block's parameters then
      * second moments, each parameter in its view's order: column-major for weight matrices, so a weight's
-     * moments are transposed on the way (this trainer keeps them row-major, as its weights).
+     * moments are transposed on the way (this trainer keeps them row-major, as its weights). A block of SGD's
+     * parameters has no state.
      */
     private void copyMoments(MultiLayerNetwork network, boolean toNetwork) {
         BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) network.getUpdater(true);
         for (UpdaterBlock block : updater.getUpdaterBlocks()) {
             INDArray view = block.getUpdaterView();
             int blockParams = block.getParamOffsetEnd() - block.getParamOffsetStart();
+            if (block.getGradientUpdater().getConfig() instanceof Sgd) {
+                continue;
+            }
             if (view == null || view.length() != 2L * blockParams) {
                 throw new IllegalStateException("not Adam's state: " + blockParams + " parameters, state of "
                         + (view == null ? 0 : view.length()));
@@ -415,23 +442,23 @@ final class SparseInputTrainer {
         }
         // the L2 penalty (added to the score) is of the parameters before the step, and the backward pass updates
         // the first layer's weights
-        AdamStep first = AdamStep.of(weightUpdater[0], weightL2[0], iteration, epoch);
+        UpdateStep first = UpdateStep.of(weightUpdater[0], weightL2[0], iteration, epoch);
         double firstPenalty = penalty(firstWeights, first.coefficient());
         backward(rows, sparse, first);
         double penalty = 0;
         for (int l = 0; l < layers; l++) {
             penalty += l == 0 ? firstPenalty : update(weights[l], weightGradients[l], weightMoment1[l],
-                    weightMoment2[l], AdamStep.of(weightUpdater[l], weightL2[l], iteration, epoch), width[l],
+                    weightMoment2[l], UpdateStep.of(weightUpdater[l], weightL2[l], iteration, epoch), width[l],
                     width[l + 1]);
             penalty += update(biases[l], biasGradients[l], biasMoment1[l], biasMoment2[l],
-                    AdamStep.of(biasUpdater[l], biasL2[l], iteration, epoch), 1, width[l + 1]);
+                    UpdateStep.of(biasUpdater[l], biasL2[l], iteration, epoch), 1, width[l + 1]);
         }
         return scored.getFirst() + penalty;
     }
 
     /**
      * The forward pass with dropout over rows {@code idx} into the step's buffers: each layer's input as multiplied
-     * (its dropout mask applied) and its output after bias and ReLU. Returns the batch's sparse first-layer input,
+     * (its dropout mask applied) and its output after bias and activation. Returns the batch's sparse first-layer input,
      * its mask applied, or {@code null} when the features are dense rows.
      */
     private SparseFeatureRows forward(Dataset data, int[] idx, int iteration) {
@@ -468,7 +495,7 @@ final class SparseInputTrainer {
                 product(input, rows, width[l], false, l == 0 ? firstWeightMatrix() : weights[l], width[l], out, false,
                         z);
             }
-            addBias(z, rows, biases[l], l < layers - 1);
+            addBias(z, rows, biases[l], activation[l]);
         }
         return sparse;
     }
@@ -478,7 +505,7 @@ final class SparseInputTrainer {
      * the first layer's weights updated on the way ({@code first}: their step; see {@link #updateFirstLayer});
      * {@code sparse} is the batch's sparse first-layer input, or {@code null} for dense rows.
      */
-    private void backward(int rows, SparseFeatureRows sparse, AdamStep first) {
+    private void backward(int rows, SparseFeatureRows sparse, UpdateStep first) {
         for (int l = layers - 1; l >= 0; l--) {
             int in = width[l];
             int out = width[l + 1];
@@ -524,10 +551,7 @@ final class SparseInputTrainer {
                         upstream[i] *= mask[i];
                     }
                 }
-                float[] before = buffers.activations[l];
-                for (int i = 0; i < n; i++) {
-                    upstream[i] = before[i] > 0 ? upstream[i] : 0f; // ReLU's derivative
-                }
+                activation[l - 1].backward(buffers.activations[l], upstream, n);
             }
         }
     }
@@ -573,30 +597,26 @@ final class SparseInputTrainer {
     }
 
     /**
-     * Adds {@code bias} to every row of {@code z} ({@code rows × bias.length}, row-major), then applies ReLU when
-     * {@code relu}. Row by row through a scratch row, so that the loop reads both arrays at the same index (which
-     * HotSpot vectorizes; see {@link SparseFeatureRows}).
+     * Adds {@code bias} to every row of {@code z} ({@code rows × bias.length}, row-major), then applies
+     * {@code activation}. Row by row through a scratch row, so that the loop reads both arrays at the same index
+     * (which HotSpot vectorizes; see {@link SparseFeatureRows}).
      */
-    static void addBias(float[] z, int rows, float[] bias, boolean relu) {
+    static void addBias(float[] z, int rows, float[] bias, HiddenActivation activation) {
         int out = bias.length;
         float[] row = new float[out];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(z, r * out, row, 0, out);
-            addBias(row, bias, relu);
+            addBias(row, bias, activation);
             System.arraycopy(row, 0, z, r * out, out);
         }
     }
 
-    /** Adds {@code bias} to the one row {@code row} of as many values, then applies ReLU when {@code relu}. */
-    static void addBias(float[] row, float[] bias, boolean relu) {
+    /** Adds {@code bias} to the one row {@code row} of as many values, then applies {@code activation}. */
+    static void addBias(float[] row, float[] bias, HiddenActivation activation) {
         for (int j = 0; j < row.length; j++) {
             row[j] += bias[j];
         }
-        if (relu) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = Math.max(row[j], 0f);
-            }
-        }
+        activation.apply(row);
     }
 
     /** The first layer's weights as one row-major matrix, as they are now (dense input's product). */
@@ -608,12 +628,12 @@ final class SparseInputTrainer {
     }
 
     /**
-     * L2 and Adam on the first layer's weights, each row as soon as its gradient is summed (in cache), on every core:
-     * from the sparse input's columns and the gradient at the layer's output ({@code deltaRows}), or, for dense input
-     * ({@code sparse} {@code null}), from the gradient matrix. A row that no molecule of the batch sets has a zero
-     * gradient: its moments decay, as Adam's do.
+     * L2 and the updater's step on the first layer's weights, each row as soon as its gradient is summed (in cache), on
+     * every core: from the sparse input's columns and the gradient at the layer's output ({@code deltaRows}), or, for
+     * dense input ({@code sparse} {@code null}), from the gradient matrix. A row that no molecule of the batch sets has
+     * a zero gradient: Adam's moments decay, as Adam's do.
      */
-    private void updateFirstLayer(SparseFeatureRows sparse, float[][] deltaRows, AdamStep adam) {
+    private void updateFirstLayer(SparseFeatureRows sparse, float[][] deltaRows, UpdateStep step) {
         int out = width[1];
         float[] matrix = weightGradients[0];
         Nd4jRuntime.forChunks(width[0], Math.max(1, SparseFeatureRows.PARALLEL_MIN / out), (first, last) -> {
@@ -622,24 +642,27 @@ final class SparseInputTrainer {
                 if (sparse == null) {
                     System.arraycopy(matrix, k * out, gradient, 0, out);
                 }
+                float[] m1 = firstMoment1 == null ? null : firstMoment1[k];
+                float[] m2 = firstMoment2 == null ? null : firstMoment2[k];
                 if (sparse == null || sparse.transposedRow(k, deltaRows, gradient)) {
-                    adam.apply(firstWeights[k], gradient, firstMoment1[k], firstMoment2[k], 0, out);
+                    step.apply(firstWeights[k], gradient, m1, m2, 0, out);
                 } else {
-                    adam.applyWithoutGradient(firstWeights[k], firstMoment1[k], firstMoment2[k], 0, out);
+                    step.applyWithoutGradient(firstWeights[k], m1, m2, 0, out);
                 }
             }
         });
     }
 
     /**
-     * L2 (added to the gradient) and Adam ({@code adam}) on one row-major {@code rows × columns} parameter array, on
-     * every core; returns the L2 penalty of the parameters before the step, which DL4J adds to the score.
+     * L2 (added to the gradient) and the updater's {@code step} on one row-major {@code rows × columns} parameter
+     * array, on every core; returns the L2 penalty of the parameters before the step, which DL4J adds to the score.
      */
-    private static double update(float[] p, float[] g, float[] m1, float[] m2, AdamStep adam, int rows, int columns) {
-        double penalty = penalty(new float[][] {p}, adam.coefficient());
+    private static double update(float[] p, float[] g, float[] m1, float[] m2, UpdateStep step, int rows,
+                                 int columns) {
+        double penalty = penalty(new float[][] {p}, step.coefficient());
         // rows in chunks on every core: each value's update is its own
         Nd4jRuntime.forChunks(rows, Math.max(1, SparseFeatureRows.PARALLEL_MIN / columns),
-                (first, last) -> adam.apply(p, g, m1, m2, first * columns, last * columns));
+                (first, last) -> step.apply(p, g, m1, m2, first * columns, last * columns));
         return penalty;
     }
 
@@ -658,15 +681,60 @@ final class SparseInputTrainer {
     }
 
     /**
+     * One training step of an updater with L2 regularization for parameter arrays, at one iteration: the L2 term
+     * added to the gradient, then the updater's rule. The moments' arrays are {@code null} for an updater that keeps
+     * no state.
+     */
+    private sealed interface UpdateStep permits AdamStep, SgdStep {
+        /** The step of {@code updater} ({@link Adam} or {@link Sgd}) and L2 schedule {@code l2} ({@code null}: none). */
+        static UpdateStep of(IUpdater updater, ISchedule l2, int iteration, int epoch) {
+            float coefficient = l2 == null ? 0f : (float) l2.valueAt(iteration, epoch);
+            return updater instanceof Adam adam ? AdamStep.of(adam, coefficient, iteration, epoch)
+                    : new SgdStep(coefficient, (float) updater.getLearningRate(iteration, epoch));
+        }
+
+        /** The L2 coefficient of this step (0 without L2). */
+        float coefficient();
+
+        /** Updates values {@code [from, to)} of {@code p} and its moments by gradient {@code g}. */
+        void apply(float[] p, float[] g, float[] m1, float[] m2, int from, int to);
+
+        /**
+         * Updates values {@code [from, to)} of {@code p} and its moments whose gradient is zero: L2's term alone (not
+         * added to a zero, whose sign could differ from the term's).
+         */
+        void applyWithoutGradient(float[] p, float[] m1, float[] m2, int from, int to);
+    }
+
+    /**
+     * Plain SGD with L2 regularization, as ND4J's {@code SgdUpdater} computes it in the parameters' precision: the
+     * gradient with the L2 term, times the learning rate, subtracted.
+     */
+    private record SgdStep(float coefficient, float learningRate) implements UpdateStep {
+        @Override
+        public void apply(float[] p, float[] g, float[] m1, float[] m2, int from, int to) {
+            for (int i = from; i < to; i++) {
+                p[i] -= (g[i] + coefficient * p[i]) * learningRate;
+            }
+        }
+
+        @Override
+        public void applyWithoutGradient(float[] p, float[] m1, float[] m2, int from, int to) {
+            for (int i = from; i < to; i++) {
+                p[i] -= coefficient * p[i] * learningRate;
+            }
+        }
+    }
+
+    /**
      * One training step of Adam with L2 regularization for one parameter array, as ND4J's {@code AdamUpdater} computes
      * it in the parameters' precision: the L2 term added to the gradient, the bias corrections folded into the step
      * size, epsilon outside the square root.
      */
     private record AdamStep(float coefficient, float beta1, float beta2, float keep1, float keep2, float step,
-                            float epsilon) {
-        /** The step of {@code adam} and L2 coefficient schedule {@code l2} ({@code null}: none) at this iteration. */
-        static AdamStep of(Adam adam, ISchedule l2, int iteration, int epoch) {
-            float coefficient = l2 == null ? 0f : (float) l2.valueAt(iteration, epoch);
+                            float epsilon) implements UpdateStep {
+        /** The step of {@code adam} with L2 coefficient {@code coefficient} at this iteration. */
+        static AdamStep of(Adam adam, float coefficient, int iteration, int epoch) {
             float beta1 = (float) adam.getBeta1();
             float beta2 = (float) adam.getBeta2();
             float epsilon = (float) adam.getEpsilon();
@@ -680,18 +748,15 @@ final class SparseInputTrainer {
             return new AdamStep(coefficient, beta1, beta2, 1f - beta1, 1f - beta2, step, epsilon);
         }
 
-        /** Updates values {@code [from, to)} of {@code p} and its moments by gradient {@code g}. */
-        void apply(float[] p, float[] g, float[] m1, float[] m2, int from, int to) {
+        @Override
+        public void apply(float[] p, float[] g, float[] m1, float[] m2, int from, int to) {
             for (int i = from; i < to; i++) {
                 update(p, m1, m2, i, g[i] + coefficient * p[i]);
             }
         }
 
-        /**
-         * Updates values {@code [from, to)} of {@code p} and its moments whose gradient is zero: L2's term alone (not
-         * added to a zero, whose sign could differ from the term's).
-         */
-        void applyWithoutGradient(float[] p, float[] m1, float[] m2, int from, int to) {
+        @Override
+        public void applyWithoutGradient(float[] p, float[] m1, float[] m2, int from, int to) {
             for (int i = from; i < to; i++) {
                 update(p, m1, m2, i, coefficient * p[i]);
             }
@@ -708,13 +773,33 @@ final class SparseInputTrainer {
     }
 
     /**
-     * {@code op(a) · op(b)} of row-major float matrices (the first {@code rows × columns} values of each array),
-     * through BLAS, into the start of {@code out}.
+     * {@code op(a) · op(b)} of row-major float matrices (the first {@code rows × columns} values of each array) into
+     * the start of {@code out}: through BLAS, or in plain Java for a {@link #small} network, for which handing a
+     * product to ND4J (arrays made and copied, tens of microseconds) costs more than the product.
      */
-    static void product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows, int bColumns,
-                        boolean transposeB, float[] out) {
-        INDArray c = Matrices.product(Matrices.matrix(a, aRows, aColumns), transposeA,
-                Matrices.matrix(b, bRows, bColumns), transposeB);
-        c.data().asNioFloat().get(out, 0, (int) c.length());
+    private void product(float[] a, int aRows, int aColumns, boolean transposeA, float[] b, int bRows, int bColumns,
+                         boolean transposeB, float[] out) {
+        if (!small) {
+            INDArray c = Matrices.product(Matrices.matrix(a, aRows, aColumns), transposeA,
+                    Matrices.matrix(b, bRows, bColumns), transposeB);
+            c.data().asNioFloat().get(out, 0, (int) c.length());
+            return;
+        }
+        int rows = transposeA ? aColumns : aRows;
+        int inner = transposeA ? aRows : aColumns;
+        int columns = transposeB ? bRows : bColumns;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                float sum = 0f;
+                for (int k = 0; k < inner; k++) {
+                    sum += (transposeA ? a[k * aColumns + i] : a[i * aColumns + k])
+                            * (transposeB ? b[j * bColumns + k] : b[k * bColumns + j]);
+                }
+                out[i * columns + j] = sum;
+            }
+        }
     }
+
+    /** Weights per layer below which a network is {@link #small}. */
+    static final int SMALL_LAYER = 1 << 14;
 }

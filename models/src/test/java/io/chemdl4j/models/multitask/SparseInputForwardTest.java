@@ -57,12 +57,31 @@ class SparseInputForwardTest {
 
     @Test
     void aNetworkOutsideTheArchitectureHasNoForwardPass() {
-        MultiLayerNetwork tanh = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
-                .dataType(DataType.FLOAT).list()
-                .layer(new DenseLayer.Builder().nIn(10).nOut(8).activation(Activation.TANH).build())
-                .layer(MultitaskModel.outputLayer(TaskType.CLASSIFICATION, 3).nIn(8).build()).build());
-        tanh.init();
-        assertNull(SparseInputForward.of(tanh));
+        assertNull(SparseInputForward.of(ownNetwork(Activation.SOFTSIGN)));
+    }
+
+    @Test
+    void tanhSigmoidAndLinearLayersGiveDl4jsOutputs() {
+        SplittableRandom random = new SplittableRandom(4);
+        float[] x = new float[7 * 10];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        assertSameOutputs(ownNetwork(Activation.TANH, Activation.SIGMOID, Activation.IDENTITY), x, 7);
+    }
+
+    /** A user's own network: dense layers of 8 units with these activations on 10 inputs, then 3 tasks' outputs. */
+    private static MultiLayerNetwork ownNetwork(Activation... hidden) {
+        var list = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT).list();
+        int in = 10;
+        for (Activation activation : hidden) {
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(8).activation(activation).build());
+            in = 8;
+        }
+        MultiLayerNetwork network = new MultiLayerNetwork(list
+                .layer(MultitaskModel.outputLayer(TaskType.CLASSIFICATION, 3).nIn(in).build()).build());
+        network.init();
+        return network;
     }
 
     private static void assertSameOutputs(MultiLayerNetwork network, float[] x, int rows) {
