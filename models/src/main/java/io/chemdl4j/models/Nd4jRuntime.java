@@ -6,9 +6,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * Process-wide ND4J settings, applied once before the first network is built. ND4J's OpenMP/BLAS
  * pools default to one thread per core on top of the JVM's own threads, which oversubscribes small
  * machines (measured on 2 cores: 2.3 s/epoch by default against 1.07 s with one thread). The thread
- * count comes from {@code $OMP_NUM_THREADS} when set, else {@code chemdl.threads}, else 1.
+ * count comes from {@code $OMP_NUM_THREADS} when set, else {@code chemdl.threads}, else 1. Loading this class turns
+ * off JavaCPP's check of the process's resident memory at each native allocation (see the static initializer), unless
+ * {@code org.bytedeco.javacpp.maxPhysicalBytes} is set.
  */
 public final class Nd4jRuntime {
+    /** JavaCPP's property of the resident-memory limit, as it reads it first. */
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
+
+    static {
+        // JavaCPP (under ND4J and OpenBLAS) reads the process's resident memory at every native allocation it tracks
+        // while this limit is positive, its default: a native call under a global lock, about a third of a small
+        // network's training step and a quarter of DL4J's own (bench/own-network.sh, 2026-12-04). Its limit on the
+        // native memory it allocates (maxBytes, the heap's maximum by default: past it, it collects garbage before
+        // allocating) stays. Set before JavaCPP's first use through the toolkit, unless the user set either spelling.
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null
+                && System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
+    }
+
     private static volatile boolean configured;
 
     private Nd4jRuntime() {

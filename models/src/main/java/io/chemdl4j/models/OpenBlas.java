@@ -118,8 +118,9 @@ public final class OpenBlas {
     /** The library, loaded and given its thread count once per JVM (a holder: on the first use only). */
     private static final class Library {
         static {
+            int threads = Nd4jRuntime.threads(); // first: its class sets JavaCPP's properties before JavaCPP loads
             Loader.load(openblas_nolapack.class);
-            openblas_nolapack.blas_set_num_threads(Nd4jRuntime.threads());
+            openblas_nolapack.blas_set_num_threads(threads);
         }
 
         static void ensureLoaded() {

@@ -13,6 +13,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
+import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.multitask.MultitaskConfig;
 import io.chemdl4j.models.multitask.MultitaskModel;
 import io.chemdl4j.moleculenet.Dataset;
@@ -35,6 +36,8 @@ public final class OwnNetworkSpeedBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        // the toolkit's settings of ND4J and JavaCPP before DL4J's first network, as the toolkit's own entry points do
+        Nd4jRuntime.ensureConfigured();
         SplittableRandom random = new SplittableRandom(0);
         float[][] x = new float[MOLECULES][FEATURES];
         float[][] y = new float[MOLECULES][1];
