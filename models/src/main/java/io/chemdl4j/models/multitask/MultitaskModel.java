@@ -57,9 +57,9 @@ import io.chemdl4j.moleculenet.transform.Transformer;
  * <p>The network is DL4J's (its configuration, parameters and Adam's state are what a saved model holds), but the
  * toolkit's own architecture trains and predicts without DL4J's dense products: {@link SparseInputTrainer} takes
  * the same training steps with a first layer that adds up the weight rows of the set fingerprint bits, and
- * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own
- * ({@link #wrap}) made of dense layers with ReLU, tanh, sigmoid or no activation, trained by Adam or SGD, trains and
- * predicts so too; one of another shape trains and predicts through DL4J. A loaded model of the toolkit's architecture predicts from
+ * {@link SparseInputForward} predicts so, about three times faster on Tox21. A network of one's own ({@link #wrap})
+ * made of dense layers with ReLU, tanh, sigmoid or no activation, trained by Adam or SGD, trains and predicts so too;
+ * one of another shape trains and predicts through DL4J. A loaded model of the toolkit's architecture predicts from
  * its saved weights ({@link SavedNetwork}) and builds DL4J's network only when something needs it (training, dropout
  * sampling, the live parameters), which a prediction never does.
  */

@@ -45,11 +45,7 @@ class SparseInputForwardTest {
 
     @Test
     void denseRowsGiveDl4jsOutputs() {
-        SplittableRandom random = new SplittableRandom(5);
-        float[] x = new float[70 * 30];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
+        float[] x = gaussian(70 * 30, 5);
         MultitaskRegressor model = new MultitaskRegressor(ModelTestData.TASKS, 30,
                 MultitaskConfig.defaults().withLayerSizes(List.of(16)).withSeed(4));
         assertSameOutputs(model.network(), x, 70);
@@ -62,12 +58,17 @@ class SparseInputForwardTest {
 
     @Test
     void tanhSigmoidAndLinearLayersGiveDl4jsOutputs() {
-        SplittableRandom random = new SplittableRandom(4);
-        float[] x = new float[7 * 10];
-        for (int i = 0; i < x.length; i++) {
+        assertSameOutputs(ownNetwork(Activation.TANH, Activation.SIGMOID, Activation.IDENTITY), gaussian(7 * 10, 4), 7);
+    }
+
+    /** {@code n} standard normal values from {@code seed}. */
+    private static float[] gaussian(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
             x[i] = (float) random.nextGaussian();
         }
-        assertSameOutputs(ownNetwork(Activation.TANH, Activation.SIGMOID, Activation.IDENTITY), x, 7);
+        return x;
     }
 
     /** A user's own network: dense layers of 8 units with these activations on 10 inputs, then 3 tasks' outputs. */

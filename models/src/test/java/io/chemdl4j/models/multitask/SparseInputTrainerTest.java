@@ -149,9 +149,12 @@ class SparseInputTrainerTest {
     void aNetworkOutsideTheArchitectureTrainsThroughDl4j() {
         Dataset data = ModelTestData.classification(40, 10, 6);
         assertNotNull(SparseInputTrainer.of(new MultitaskClassifier(data.tasks(), 10, SMALL).network()));
-        assertNotNull(SparseInputTrainer.of(network(TaskType.CLASSIFICATION, 10, 3, new Sgd(0.1), Activation.TANH)));
-        for (MultiLayerNetwork outside : List.of(network(TaskType.CLASSIFICATION, 10, 3, new Nesterovs(0.1, 0.9), Activation.TANH),
-                network(TaskType.CLASSIFICATION, 10, 3, new Sgd(0.1), Activation.SOFTSIGN), network(TaskType.CLASSIFICATION, 10, 3, new Adam(0.01), Activation.LEAKYRELU))) {
+        TaskType type = TaskType.CLASSIFICATION;
+        assertNotNull(SparseInputTrainer.of(network(type, 10, 3, new Sgd(0.1), Activation.TANH)));
+        // another updater, another activation, a ReLU with a slope
+        for (MultiLayerNetwork outside : List.of(network(type, 10, 3, new Nesterovs(0.1, 0.9), Activation.TANH),
+                network(type, 10, 3, new Sgd(0.1), Activation.SOFTSIGN),
+                network(type, 10, 3, new Adam(0.01), Activation.LEAKYRELU))) {
             assertNull(SparseInputTrainer.of(outside), outside.getLayerWiseConfigurations().toJson());
             MultitaskModel wrapped = MultitaskModel.wrap(TaskType.CLASSIFICATION, data.tasks(), outside, SMALL);
             INDArray before = outside.params().dup();
