@@ -364,8 +364,8 @@ final class SparseInputTrainer {
         for (UpdaterBlock block : updater.getUpdaterBlocks()) {
             INDArray view = block.getUpdaterView();
             int blockParams = block.getParamOffsetEnd() - block.getParamOffsetStart();
-            if (block.getGradientUpdater().getConfig() instanceof Sgd) {
-                continue;
+            if (!(block.getGradientUpdater().getConfig() instanceof Adam)) {
+                continue; // SGD's block: no state (the only other updater the architecture admits)
             }
             if (view == null || view.length() != 2L * blockParams) {
                 throw new IllegalStateException("not Adam's state: " + blockParams + " parameters, state of "
