@@ -20,7 +20,8 @@ import io.chemdl4j.moleculenet.transform.Transformer;
 
 /**
  * Validation-driven training of any {@link TrainableModel}: after every epoch the model is scored on
- * the validation split (loss and metric) and on the training split (metric). With early stopping
+ * the validation split (loss and metric) and on the training split or a sample of it (metric, see
+ * {@link TrainScoring}). With early stopping
  * ({@code patience > 0}) the best epoch's weights are kept in memory and, when asked, in an atomically
  * rewritten checkpoint file; training stops after {@code patience} epochs without improvement, and
  * the best weights are put back. Without, every epoch is trained and the last weights stay (the
@@ -73,13 +74,14 @@ public final class Training {
         int sinceBest = 0;
         boolean stoppedEarly = false;
         boolean earlyStopping = options.patience() > 0;
+        D scored = scoredTrainingMolecules(train, valid.size(), options.trainScoring());
         for (int e = 0; e < options.maxEpochs(); e++) {
             EpochRecord record = model.fit(train, 1).get(0);
             double[][] validPredictions = model.predict(valid);
             double validLoss = loss(model.taskType(), valid.labelData(), validPredictions);
             double validScore = EvaluationResult.score(model.tasks(), valid.labelData(),
                     Transformer.untransformAll(validPredictions, transformers), metrics, transformers).mean(metric);
-            double trainScore = model.evaluate(train, metrics, transformers).mean(metric);
+            double trainScore = model.evaluate(scored, metrics, transformers).mean(metric);
             TrainingCurve.Point point = new TrainingCurve.Point(record.epoch(), record.loss(), validLoss, trainScore,
                     validScore, record.seconds());
             points.add(point);
@@ -105,6 +107,23 @@ public final class Training {
             kept = bestEpoch;
         }
         return new TrainingCurve(metric, points, bestEpoch, kept, stoppedEarly);
+    }
+
+    /**
+     * The training molecules whose score the curve records after each epoch: all of them, or an evenly spaced sample
+     * of {@code validSize} (rows {@code floor(i * n / validSize)}, so every part of the split, random or by scaffold,
+     * is represented alike, and no random choice is made).
+     */
+    static <D extends LabelledData<D>> D scoredTrainingMolecules(D train, int validSize, TrainScoring scoring) {
+        int n = train.size();
+        if (scoring == TrainScoring.WHOLE_SPLIT || n <= validSize) {
+            return train;
+        }
+        int[] rows = new int[validSize];
+        for (int i = 0; i < validSize; i++) {
+            rows[i] = (int) ((long) i * n / validSize);
+        }
+        return train.select(rows);
     }
 
     /** Whether {@code score} beats {@code best}; an undefined score never does, any score beats an undefined best. */

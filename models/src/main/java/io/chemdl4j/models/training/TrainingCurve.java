@@ -25,7 +25,9 @@ public record TrainingCurve(Metric metric, List<Point> points, int bestEpoch, in
      * @param epoch      1-based epoch over the model's life
      * @param trainLoss  mean weighted training loss over the epoch's batches (training mode)
      * @param validLoss  mean weighted loss on the validation split after the epoch (inference mode)
-     * @param trainScore metric on the training split after the epoch, in original units
+     * @param trainScore metric on the training split after the epoch, in original units: on every training
+     *                   molecule or an evenly spaced sample as large as the validation split
+     *                   ({@link TrainingOptions#trainScoring()})
      * @param validScore metric on the validation split after the epoch, in original units
      * @param seconds    seconds the epoch's training took
      */

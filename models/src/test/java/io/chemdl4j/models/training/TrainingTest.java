@@ -2,6 +2,7 @@ package io.chemdl4j.models.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,31 @@ class TrainingTest {
             }
         }
         assertEquals(sum / valid.size(), curve.points().get(5).validLoss(), 1e-9);
+    }
+
+    @Test
+    void theCurvesTrainingScoreIsTakenOnAnEvenlySpacedSampleAsLargeAsValidationOrOnTheWholeSplit() {
+        Dataset train = ModelTestData.regression(200, 24, 1);
+        Dataset valid = ModelTestData.regression(50, 24, 2);
+        // rows floor(i * 200 / 50): every fourth molecule, from the first
+        int[] everyFourth = java.util.stream.IntStream.range(0, 50).map(i -> 4 * i).toArray();
+        Dataset sample = Training.scoredTrainingMolecules(train, valid.size(),
+                TrainScoring.SAMPLE_AS_LARGE_AS_VALIDATION);
+        assertArrayEquals(train.select(everyFourth).ids(), sample.ids());
+        Dataset small = train.select(new int[] {0, 1, 2});
+        assertSame(small, Training.scoredTrainingMolecules(small, 5, TrainScoring.SAMPLE_AS_LARGE_AS_VALIDATION),
+                "a training split no larger than validation is scored whole");
+        assertSame(train, Training.scoredTrainingMolecules(train, 50, TrainScoring.WHOLE_SPLIT));
+
+        List<Metric> rmse = List.of(Metric.RMSE);
+        for (TrainScoring scoring : TrainScoring.values()) {
+            MultitaskModel model = new MultitaskRegressor(ModelTestData.TASKS, 24, SMALL);
+            TrainingCurve curve = Training.fit(model, train, valid,
+                    new TrainingOptions(3, Metric.RMSE, 0, null).withTrainScoring(scoring), List.of());
+            Dataset scored = scoring == TrainScoring.WHOLE_SPLIT ? train : train.select(everyFourth);
+            assertEquals(model.evaluate(scored, rmse, List.of()).mean(Metric.RMSE), curve.points().get(2).trainScore(),
+                    1e-12, scoring.name());
+        }
     }
 
     @Test
