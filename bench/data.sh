@@ -5,9 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHEMDL_DATA_DIR="${CHEMDL_DATA_DIR:-$(cd .. && pwd)/shared/data}"
-mvn -B -q -ntp -pl moleculenet -am install -DskipTests
-mvn -B -q -ntp -pl moleculenet test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="moleculenet/target/test-classes:moleculenet/target/classes:$(cat moleculenet/target/bench.classpath)"
+source bench/classpath.sh
+bench_classpath moleculenet
 java -cp "$CP" io.chemdl4j.moleculenet.bench.DataLayerBenchmark cache
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT

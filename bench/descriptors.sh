@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data/muv.csv.gz}"
 count="${2:-5000}"
-mvn -B -q -ntp -pl featurize -am install -DskipTests
-mvn -B -q -ntp -pl featurize test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+source bench/classpath.sh
+bench_classpath featurize
 echo "native RDKit, one thread, first $count MUV molecules ..."
 rdkit=$(OMP_NUM_THREADS=1 /usr/bin/python3 bench/rdkit_descriptors.py "$data" "$count")
 # ParallelGC: the throughput collector (see bench/featurize.sh)
-exec java -Xmx2g -XX:+UseParallelGC -cp "featurize/target/test-classes:featurize/target/classes:$(cat featurize/target/bench.classpath)" \
+exec java -Xmx2g -XX:+UseParallelGC -cp "$CP" \
   io.chemdl4j.featurize.bench.DescriptorBenchmark "$data" "$count" "$rdkit"

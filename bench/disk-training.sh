@@ -6,9 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHEMDL_DATA_DIR="${CHEMDL_DATA_DIR:-$(cd .. && pwd)/shared/data}" OMP_NUM_THREADS=1
-mvn -B -q -ntp -pl models -am install -DskipTests
-mvn -B -q -ntp -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="models/target/test-classes:models/target/classes:$(cat models/target/bench.classpath)"
+source bench/classpath.sh
+bench_classpath models
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 TIME=()

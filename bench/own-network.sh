@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1
-mvn -B -q -ntp -pl models -am install -DskipTests
-mvn -B -q -ntp -pl models test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="models/target/test-classes:models/target/classes:$(cat models/target/bench.classpath)"
+source bench/classpath.sh
+bench_classpath models
 java -Dchemdl.workers=1 -cp "$CP" io.chemdl4j.models.bench.OwnNetworkSpeedBenchmark "${1:-5}" 2>&1 \
   | grep -vE "^\s*(WARN|INFO|DEBUG)|^[0-9:. ]+\[" || true
