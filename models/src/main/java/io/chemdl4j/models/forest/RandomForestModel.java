@@ -22,6 +22,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import io.chemdl4j.featurize.FeaturizerSpec;
+import io.chemdl4j.models.Nd4jRuntime;
 import io.chemdl4j.models.PropertyModel;
 import io.chemdl4j.models.SavableModel;
 import io.chemdl4j.models.io.ModelFormatException;
@@ -87,7 +88,9 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
     }
 
     /**
-     * Grows a forest for every task of {@code train}, each on {@code threads} threads.
+     * Grows a forest for every task of {@code train}: one task's on {@code threads} threads, several tasks' side by
+     * side on the shared workers ({@link Nd4jRuntime#workers()}), one thread each ({@code threads} 1: one after
+     * the other). The forests are the same on any number of threads.
      *
      * @throws IllegalArgumentException if a classification label is not 0 or 1, or the dataset has no features
      */
@@ -117,10 +120,13 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
         if ((taskType == TaskType.MULTICLASS) != (classes >= 2)) {
             throw new IllegalArgumentException("a multiclass forest needs 2 or more classes; other forests none");
         }
-        Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), threads);
-        List<TreeEnsemble> forests = new ArrayList<>();
-        double[] constants = new double[train.taskCount()];
-        for (int t = 0; t < train.taskCount(); t++) {
+        int taskCount = train.taskCount();
+        double[] constants = new double[taskCount];
+        // Per task, the rows it trains on, or null where its labels hold one value (a constant, no forest).
+        int[][] trainedRows = new int[taskCount][];
+        java.util.concurrent.atomic.AtomicInteger tasksDone = new java.util.concurrent.atomic.AtomicInteger();
+        // Every label is checked before any forest grows, so a bad label is reported at once.
+        for (int t = 0; t < taskCount; t++) {
             List<Integer> rows = new ArrayList<>();
             Set<Float> distinct = new HashSet<>();
             double weighted = 0;
@@ -146,45 +152,73 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
             }
             constants[t] = taskType == TaskType.MULTICLASS ? (distinct.isEmpty() ? 0 : distinct.iterator().next())
                     : weights == 0 ? 0 : weighted / weights;
-            if (distinct.size() < 2) {
-                forests.add(null);
-                if (progress != null) {
-                    progress.accept(t + 1);
-                }
-                continue;
-            }
-            int[] selected = rows.stream().mapToInt(Integer::intValue).toArray();
-            float[] y = new float[selected.length];
-            float[] w = new float[selected.length];
-            for (int k = 0; k < selected.length; k++) {
-                y[k] = train.label(selected[k], t);
-                w[k] = train.weight(selected[k], t);
-            }
-            DMatrix matrix = null;
-            Booster booster = null;
-            try {
-                matrix = sparse(train, selected, threads);
-                matrix.setLabel(y);
-                matrix.setWeight(w);
-                booster = XGBoost.train(matrix, params, 1, Map.of(), null, null);
-                forests.add(TreeEnsemble.fromXgboostJson(booster.toByteArray("json"), train.featureCount()));
-            } catch (XGBoostError | ModelFormatException e) {
-                throw new IllegalStateException("XGBoost failed on task " + train.tasks().get(t) + ": "
-                        + e.getMessage(), e);
-            } finally {
-                if (matrix != null) {
-                    matrix.dispose();
-                }
-                if (booster != null) {
-                    booster.dispose();
-                }
-            }
-            if (progress != null) {
-                progress.accept(t + 1);
+            if (distinct.size() >= 2) {
+                trainedRows[t] = rows.stream().mapToInt(Integer::intValue).toArray();
+            } else {
+                tellDone(progress, tasksDone);
             }
         }
+        int[] grown = IntStream.range(0, taskCount).filter(t -> trainedRows[t] != null).toArray();
+        TreeEnsemble[] forests = new TreeEnsemble[taskCount];
+        if (grown.length == 1 || threads == 1) {
+            Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), threads);
+            for (int t : grown) {
+                forests[t] = grow(train, t, trainedRows[t], params);
+                tellDone(progress, tasksDone);
+            }
+        } else {
+            // XGBoost grows one of these forests on two threads no faster than on one (its work per tree node is
+            // too small to share), and the same forest on any number: so the tasks' forests grow side by side on
+            // the shared workers, one thread each.
+            Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), 1);
+            Nd4jRuntime.forChunks(grown.length, 1, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    forests[grown[k]] = grow(train, grown[k], trainedRows[grown[k]], params);
+                    tellDone(progress, tasksDone);
+                }
+            });
+        }
         return new RandomForestModel(taskType, classes, train.tasks(), train.featureCount(), config,
-                java.util.Collections.unmodifiableList(forests), constants);
+                java.util.Collections.unmodifiableList(java.util.Arrays.asList(forests)), constants);
+    }
+
+    /** Task {@code t}'s forest, grown by XGBoost on {@code rows} of {@code train}. */
+    private static TreeEnsemble grow(Dataset train, int t, int[] rows, Map<String, Object> params) {
+        float[] y = new float[rows.length];
+        float[] w = new float[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            y[k] = train.label(rows[k], t);
+            w[k] = train.weight(rows[k], t);
+        }
+        DMatrix matrix = null;
+        Booster booster = null;
+        try {
+            matrix = sparse(train, rows, ((Number) params.get("nthread")).intValue());
+            matrix.setLabel(y);
+            matrix.setWeight(w);
+            booster = XGBoost.train(matrix, params, 1, Map.of(), null, null);
+            return TreeEnsemble.fromXgboostJson(booster.toByteArray("json"), train.featureCount());
+        } catch (XGBoostError | ModelFormatException e) {
+            throw new IllegalStateException("XGBoost failed on task " + train.tasks().get(t) + ": "
+                    + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
+            if (booster != null) {
+                booster.dispose();
+            }
+        }
+    }
+
+    /** Tells {@code progress} (when not {@code null}) one more task's forest is done; from any thread. */
+    private static void tellDone(java.util.function.IntConsumer progress,
+                                 java.util.concurrent.atomic.AtomicInteger tasksDone) {
+        if (progress != null) {
+            synchronized (tasksDone) {
+                progress.accept(tasksDone.incrementAndGet());
+            }
+        }
     }
 
     /** XGBoost's random-forest recipe: one boosting round of parallel trees with learning rate 1. */
