@@ -26,13 +26,14 @@ if ! /usr/bin/python3 -c "import nbclient, nbformat" 2>/dev/null; then
   apt-get update -qq && apt-get install -y -qq python3-nbclient python3-nbformat >/dev/null
 fi
 
-# The kernel (CDK's depiction module, for the pictures of molecules, comes with the toolkit's jar).
+# The kernel (CDK's depiction module, for the pictures of molecules, comes with the toolkit's jar), with the
+# collector the tests use (pom.xml's test.jvm.gc: on two cores G1's concurrent threads cost the cells 10-15%).
 mkdir -p "$JUPYTER/kernels/java"
 mvn -B -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION \
     -DoutputDirectory="$JUPYTER" -Dmdep.overWriteIfNewer=true
 cat > "$JUPYTER/kernels/java/kernel.json" <<JSON
 {
-  "argv": ["java", "-jar", "$(pwd)/$JUPYTER/rapaio-jupyter-kernel-$KERNEL_VERSION.jar", "{connection_file}"],
+  "argv": ["java", "-XX:+UseSerialGC", "-jar", "$(pwd)/$JUPYTER/rapaio-jupyter-kernel-$KERNEL_VERSION.jar", "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message",

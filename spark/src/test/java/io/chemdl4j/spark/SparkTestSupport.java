@@ -27,6 +27,8 @@ import io.chemdl4j.moleculenet.load.DataFiles;
 
 /** What the Spark tests share: a Tox21 model, MUV, a local session, and chemdl predict's output to compare with. */
 final class SparkTestSupport {
+    private static final String CHEMDL_PREDICT_CSV = "chemdl-predict.csv";
+
     private SparkTestSupport() {
     }
 
@@ -37,6 +39,7 @@ final class SparkTestSupport {
     static synchronized Path tox21Model() throws IOException {
         Path dir = Path.of("target", "test-models", "tox21-multitask").toAbsolutePath();
         if (!Files.exists(dir.resolve(ModelIO.MANIFEST))) {
+            deleteTree(muvPredictionsDirectory()); // made by the model this one replaces
             Experiment.run(ExperimentConfig.defaults(MolNetDataset.TOX21, 0).withEpochs(3)).saver().save(dir);
         }
         return dir;
@@ -69,19 +72,59 @@ final class SparkTestSupport {
     }
 
     /**
+     * What {@code chemdl predict} writes for all of MUV with {@link #tox21Model()}: predicted once per model into
+     * {@code target/test-models} and read again by the unit and the integration tests, which compare their Spark
+     * jobs' outputs with it.
+     */
+    static synchronized Predictions muvPredictions() throws IOException {
+        Path model = tox21Model();
+        Path dir = muvPredictionsDirectory();
+        if (!Files.exists(dir)) {
+            Path staged = Files.createTempDirectory(dir.getParent(), "muv-predictions-");
+            runChemdlPredict(model, muv(), "mol_id", staged);
+            Files.move(staged, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return readChemdlPredictions(dir.resolve(CHEMDL_PREDICT_CSV), "mol_id");
+    }
+
+    private static Path muvPredictionsDirectory() {
+        return Path.of("target", "test-models", "tox21-multitask-muv-predictions").toAbsolutePath();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
      * What {@code chemdl predict} writes for {@code input} with {@code model} (its library, {@link StreamingPredictor}),
      * by id: the {@code idColumn} value, or the row number without one.
      */
     static Predictions chemdlPredict(Path model, Path input, String idColumn, Path work) throws IOException {
+        return readChemdlPredictions(runChemdlPredict(model, input, idColumn, work), idColumn);
+    }
+
+    /** Runs {@code chemdl predict}'s library into {@code work}; returns the predictions file. */
+    private static Path runChemdlPredict(Path model, Path input, String idColumn, Path work) throws IOException {
         StreamingPredictor.Options options = StreamingPredictor.Options.defaults().withKeep(idColumn == null
                 ? PassThrough.none() : PassThrough.none().withIdColumn(idColumn));
-        Path out = work.resolve("chemdl-predict.csv");
+        Path out = work.resolve(CHEMDL_PREDICT_CSV);
         try {
             new StreamingPredictor(ModelIO.load(model), options).run(input, out, work.resolve("chemdl-errors.csv"),
                     null);
         } catch (io.chemdl4j.featurize.io.InputFileException e) {
             throw new IOException(e);
         }
+        return out;
+    }
+
+    /** A file {@code chemdl predict} wrote, by id ({@code idColumn}, or the row number without one). */
+    private static Predictions readChemdlPredictions(Path out, String idColumn) throws IOException {
         try (Reader r = Files.newBufferedReader(out)) {
             var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r);
             List<String> header = parser.getHeaderNames();

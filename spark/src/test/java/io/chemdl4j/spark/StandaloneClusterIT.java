@@ -57,8 +57,7 @@ class StandaloneClusterIT {
                     "--work-dir", worker.toString(), master));
             awaitLine(logs.resolve("worker.log"), "Successfully registered with master", cluster);
 
-            SparkTestSupport.Predictions expected = SparkTestSupport.chemdlPredict(model, muv, "mol_id",
-                    Files.createDirectories(work.resolve("predict")));
+            SparkTestSupport.Predictions expected = SparkTestSupport.muvPredictions();
             String out = work.resolve("muv-cluster.parquet").toString();
             org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
             try (SparkSession spark = SparkSession.builder().master(master).appName("chemdl4j-standalone-it")
