@@ -163,7 +163,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
         if (grown.length == 1 || threads == 1) {
             Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), threads);
             for (int t : grown) {
-                forests[t] = grow(train, t, trainedRows[t], params);
+                forests[t] = grow(train, t, trainedRows[t], params, threads);
                 tellDone(progress, tasksDone);
             }
         } else {
@@ -173,7 +173,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
             Map<String, Object> params = parameters(taskType, classes, config, train.featureCount(), 1);
             Nd4jRuntime.forChunks(grown.length, 1, (from, to) -> {
                 for (int k = from; k < to; k++) {
-                    forests[grown[k]] = grow(train, grown[k], trainedRows[grown[k]], params);
+                    forests[grown[k]] = grow(train, grown[k], trainedRows[grown[k]], params, 1);
                     tellDone(progress, tasksDone);
                 }
             });
@@ -182,8 +182,8 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
                 java.util.Collections.unmodifiableList(java.util.Arrays.asList(forests)), constants);
     }
 
-    /** Task {@code t}'s forest, grown by XGBoost on {@code rows} of {@code train}. */
-    private static TreeEnsemble grow(Dataset train, int t, int[] rows, Map<String, Object> params) {
+    /** Task {@code t}'s forest, grown by XGBoost with {@code params} on {@code rows} of {@code train}. */
+    private static TreeEnsemble grow(Dataset train, int t, int[] rows, Map<String, Object> params, int threads) {
         float[] y = new float[rows.length];
         float[] w = new float[rows.length];
         for (int k = 0; k < rows.length; k++) {
@@ -193,7 +193,7 @@ public final class RandomForestModel implements SavableModel, PropertyModel<Data
         DMatrix matrix = null;
         Booster booster = null;
         try {
-            matrix = sparse(train, rows, ((Number) params.get("nthread")).intValue());
+            matrix = sparse(train, rows, threads);
             matrix.setLabel(y);
             matrix.setWeight(w);
             booster = XGBoost.train(matrix, params, 1, Map.of(), null, null);
