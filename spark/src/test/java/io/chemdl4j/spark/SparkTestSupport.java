@@ -91,7 +91,8 @@ final class SparkTestSupport {
         return Path.of("target", "test-models", "tox21-multitask-muv-predictions").toAbsolutePath();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -37,11 +37,7 @@ class StandaloneClusterIT {
         assertTrue(Files.isRegularFile(jobJar), jobJar + " is not built");
         Path sparkHome = sparkHome(Path.of(System.getProperty("chemdl.spark.classpath")));
         Path logs = Path.of("target", "standalone-cluster").toAbsolutePath();
-        if (Files.exists(logs)) {
-            try (var old = Files.walk(logs)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        SparkTestSupport.deleteTree(logs);
         Files.createDirectories(logs);
         // the worker's directory (executors' logs) stays beside the daemons' logs
         Path worker = Files.createDirectories(logs.resolve("worker"));
