@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * The built {@code chemdl.jar} (run by failsafe after packaging, {@code mvn verify}) holds the native
  * libraries of the platform it claims in its manifest ({@code ChemDL4J-Platform}, the build's
  * {@code native.classifier}): ND4J's CPU backend, JavaCPP, OpenBLAS and XGBoost, each where its loader
- * looks for it. Built with {@code -Dnative.classifier=macosx-arm64} (or {@code macosx-x86_64},
- * {@code windows-x86_64}) and {@code -DskipUnitTests}, it checks that platform's jar on any machine.
+ * looks for it, and no other platform's natives nor OpenBLAS's files for linking. Built with
+ * {@code -Dnative.classifier=macosx-arm64} (or {@code macosx-x86_64}, {@code windows-x86_64}) and
+ * {@code -DskipUnitTests}, it checks that platform's jar on any machine.
  */
 class PlatformJarIT {
     /** The platforms the build can make a jar for, and XGBoost's directory for each ({@code lib/<os>/<arch>}). */
@@ -46,7 +47,7 @@ class PlatformJarIT {
     }
 
     @Test
-    void theJarHoldsTheNativesOfThePlatformItClaimsAndNoOtherNd4jBackend() throws Exception {
+    void theJarHoldsTheNativesOfThePlatformItClaimsAndNoOtherPlatformsNorFilesForLinking() throws Exception {
         Path jar = Path.of(System.getProperty("chemdl.jar", "target/chemdl.jar"));
         assertTrue(Files.isRegularFile(jar), jar + " is not built");
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -61,17 +62,24 @@ class PlatformJarIT {
                 }
             }
             assertEquals(List.of(), missing, platform + " natives missing from " + jar);
-            // another platform's ND4J, JavaCPP or OpenBLAS natives would only make the jar larger (XGBoost ships all)
+            // another platform's natives would only make the jar larger
             for (String other : PLATFORMS.keySet()) {
                 if (other.equals(platform)) {
                     continue;
                 }
-                for (String directory : List.of("org/nd4j/linalg/cpu/nativecpu/bindings/", "org/bytedeco/javacpp/",
-                        "org/bytedeco/openblas/")) {
-                    assertTrue(entries.stream().noneMatch(e -> e.startsWith(directory + other + "/")),
-                            directory + other + " in a " + platform + " jar");
+                for (String directory : List.of("org/nd4j/linalg/cpu/nativecpu/bindings/" + other,
+                        "org/bytedeco/javacpp/" + other, "org/bytedeco/openblas/" + other, "lib/" + PLATFORMS.get(other))) {
+                    assertTrue(entries.stream().noneMatch(e -> e.startsWith(directory + "/")),
+                            directory + " in a " + platform + " jar");
                 }
             }
+            // XGBoost4J ships Linux on ARM too, which no jar of the toolkit runs on
+            assertTrue(entries.stream().noneMatch(e -> e.startsWith("lib/linux/aarch64/")), "lib/linux/aarch64 in " + jar);
+            // nor what only linking against OpenBLAS needs (headers, import libraries, object files)
+            List<String> linkOnly = entries.stream().filter(e -> e.startsWith("org/bytedeco/openblas/" + platform + "/")
+                    && (e.contains("/include/") || e.contains("/lib/") || e.endsWith(".lib") || e.endsWith(".exp")
+                            || e.endsWith(".obj"))).sorted().toList();
+            assertEquals(List.of(), linkOnly, "link-time files in " + jar);
         }
     }
 }
